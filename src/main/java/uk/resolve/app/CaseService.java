@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import uk.resolve.domain.escalation.CaseCommands;
+import uk.resolve.domain.escalation.CaseProjector;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.DiscussionRequest;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.escalation.ResolveRequest;
+import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.time.DueAt;
+import uk.resolve.domain.time.WorkingCalendar;
+import uk.resolve.store.EntryStore;
+
+/**
+ * Cases: opening them, acting on them and reading their state. Each action reads the case's
+ * entries, checks the action against the procedure ({@link CaseCommands}), and appends the new
+ * entries in one transaction. Safe to call from any thread but the JavaFX application thread.
+ */
+public final class CaseService {
+
+    private final EntryStore entries;
+    private final PolicyRegistry policies;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final String author;
+
+    public CaseService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock, String author) {
+        this.entries = entries;
+        this.policies = policies;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.author = author;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public CaseState open(OpenCaseRequest request) {
+        Policy policy = policies.require(request.policyId());
+        NewEntry opening = commands().open(policy, request);
+        entries.append(List.of(opening));
+        return get(opening.caseId());
+    }
+
+    public CaseState discuss(UUID caseId, DiscussionRequest r) {
+        return act(caseId, (c, p) -> commands().discuss(c, r));
+    }
+
+    public CaseState escalate(UUID caseId, String reason, String evidence, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().escalate(c, p, reason, evidence, at)));
+    }
+
+    public CaseState resolve(UUID caseId, ResolveRequest r) {
+        return act(caseId, (c, p) -> List.of(commands().resolve(c, r)));
+    }
+
+    public CaseState withdraw(UUID caseId, String reason, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().withdraw(c, reason, at)));
+    }
+
+    public CaseState reopen(UUID caseId, String reason, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().reopen(c, reason, at)));
+    }
+
+    public CaseState approve(UUID caseId, UUID entryId, String note) {
+        return act(caseId, (c, p) -> List.of(commands().approve(c, entryId, note)));
+    }
+
+    public CaseState shortenDeadline(UUID caseId, String deadlineId, DueAt due, String reason) {
+        return act(caseId, (c, p) -> List.of(commands().shorten(c, p, deadlineId, due, reason)));
+    }
+
+    public CaseState markNotificationSent(UUID caseId, String notificationId, int stage, String note, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().markNotificationSent(c, notificationId, stage, note, at)));
+    }
+
+    public CaseState correct(UUID caseId, UUID entryId, String reason, String text) {
+        return act(caseId, (c, p) -> List.of(commands().correct(c, entryId, reason, text)));
+    }
+
+    /** Appends entries built by another service (forms) after checking them against the case. */
+    public CaseState append(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action) {
+        return act(caseId, action);
+    }
+
+    /** The case's state now. */
+    public CaseState get(UUID caseId) {
+        List<Entry> list = entries.caseEntries(caseId);
+        if (list.isEmpty()) {
+            throw new RuleViolation("There is no case " + caseId + " in this database. Run 'resolve case list' to see"
+                    + " the cases here.");
+        }
+        return project(list);
+    }
+
+    public Policy policyOf(CaseState c) {
+        return policies.forCase(c.policyId(), c.policyVersion());
+    }
+
+    /** Every case, most urgent first: overdue, then immediate risk, then by next deadline. */
+    public List<CaseState> list() {
+        List<CaseState> out = new ArrayList<>();
+        for (UUID id : entries.caseIds()) {
+            out.add(get(id));
+        }
+        out.sort(CaseOrdering.URGENT_FIRST);
+        return out;
+    }
+
+    /** Finds a case by its full id or by the first characters of it. */
+    public UUID findId(String idOrPrefix) {
+        String s = idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (s.length() < 4) {
+            throw new RuleViolation("Give at least the first 4 characters of the case id ('" + idOrPrefix + "' is too"
+                    + " short). Run 'resolve case list' to see the ids.");
+        }
+        List<UUID> matches = entries.caseIdsStartingWith(s);
+        if (matches.isEmpty()) {
+            throw new RuleViolation("There is no case with the id '" + idOrPrefix + "' in this database. Run"
+                    + " 'resolve case list' to see the cases here.");
+        }
+        if (matches.size() > 1) {
+            throw new RuleViolation("More than one case id starts with '" + idOrPrefix + "'; give more of it.");
+        }
+        return matches.get(0);
+    }
+
+    private CaseState project(List<Entry> list) {
+        Entry opening = list.stream().filter(e -> e.type() == uk.resolve.domain.record.EntryType.CASE_OPENED)
+                .findFirst().orElseThrow(() -> new RuleViolation("The record of case " + list.get(0).caseId()
+                        + " has no opening entry here yet; sync again to fetch the rest of it."));
+        Policy policy = policies.forCase(opening.get("policy"), opening.get("policyVersion"));
+        return new CaseProjector(calendar).project(list, policy, clock.instant());
+    }
+
+    private synchronized CaseState act(UUID caseId,
+                                       BiFunction<CaseState, Policy, List<NewEntry>> action) {
+        CaseState current = get(caseId);
+        List<NewEntry> toAppend = action.apply(current, policyOf(current));
+        entries.append(toAppend);
+        return get(caseId);
+    }
+
+    private CaseCommands commands() {
+        return new CaseCommands(author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.UUID;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.ChronologyItem;
+import uk.resolve.domain.escalation.DeadlineStatus;
+import uk.resolve.domain.escalation.DiscussionRequest;
+import uk.resolve.domain.escalation.FormStatus;
+import uk.resolve.domain.escalation.NotificationStatus;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.escalation.ResolveRequest;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.time.Deadlines;
+import uk.resolve.domain.time.UkTime;
+
+/** {@code resolve case …}: open a case, act on it, read it. */
+@Command(name = "case", mixinStandardHelpOptions = true, description = "Open, act on and read cases.",
+        subcommands = {CaseCommand.New.class, CaseCommand.Discuss.class, CaseCommand.Escalate.class,
+                CaseCommand.Resolve.class, CaseCommand.Withdraw.class, CaseCommand.Reopen.class,
+                CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class,
+                CaseCommand.Correct.class, CaseCommand.Show.class, CaseCommand.ListCmd.class})
+final class CaseCommand {
+
+    private CaseCommand() {
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Open a case; prints its id.")
+    static final class New extends Cli.DbCommand {
+        @Option(names = "--policy", required = true, paramLabel = "ID") String policy;
+        @Option(names = "--track", paramLabel = "ID") String track;
+        @Option(names = "--child-ref", required = true, paramLabel = "REF") String childRef;
+        @Option(names = "--child-name", paramLabel = "NAME", description = "Only where a form needs it.") String childName;
+        @Option(names = "--child-status", paramLabel = "STATUS",
+                description = "early-help, child-in-need, cp-plan, looked-after or adult-at-risk") String childStatus;
+        @Option(names = "--raised-by", required = true, paramLabel = "NAME") String raisedBy;
+        @Option(names = "--raised-agency", required = true, paramLabel = "AGENCY") String raisedAgency;
+        @Option(names = "--other-agency", required = true, paramLabel = "AGENCY") String otherAgency;
+        @Option(names = "--other-professional", paramLabel = "NAME") String otherProfessional;
+        @Option(names = "--category", required = true, paramLabel = "TEXT") String category;
+        @Option(names = "--concern", required = true, paramLabel = "TEXT") String concern;
+        @Option(names = "--evidence", paramLabel = "TEXT") String evidence;
+        @Option(names = "--outcome-wanted", paramLabel = "TEXT") String outcomeWanted;
+        @Option(names = "--immediate-risk") boolean immediateRisk;
+        @Option(names = "--start-stage", paramLabel = "N") int startStage = 1;
+        @Option(names = "--reason", paramLabel = "TEXT") String reason;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            ChildStatus status = null;
+            if (childStatus != null) {
+                status = ChildStatus.fromCode(childStatus).orElseThrow(() -> new UserError("--child-status: '"
+                        + childStatus + "' is not a status Resolve knows. Use one of: " + ChildStatus.codes() + "."));
+            }
+            CaseState c = s.cases().open(new OpenCaseRequest(policy, track, childRef, childName, status, raisedBy,
+                    raisedAgency, otherAgency, otherProfessional, category, concern, evidence, outcomeWanted,
+                    immediateRisk, startStage, reason, false, Times.instant(at, "--at")));
+            out().println(c.id());
+            return 0;
+        }
+    }
+
+    /** Base for actions on one case. */
+    abstract static class OnCase extends Cli.DbCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The case id (or its first characters).")
+        String id;
+
+        UUID caseId(Services s) {
+            return s.cases().findId(id);
+        }
+
+        int done(CaseState c) {
+            out().println(c.stageHeading() + " — " + c.status().code());
+            return 0;
+        }
+    }
+
+    @Command(name = "discuss", mixinStandardHelpOptions = true, description = "Record a discussion.")
+    static final class Discuss extends OnCase {
+        @Option(names = "--with", required = true, paramLabel = "NAMES") String with;
+        @Option(names = "--method", paramLabel = "HOW", description = "phone, meeting, email, video or other") String method;
+        @Option(names = "--summary", required = true, paramLabel = "TEXT") String summary;
+        @Option(names = "--actions", paramLabel = "TEXT") String actions;
+        @Option(names = "--resolved", description = "The discussion resolved the disagreement (resolves the case).") boolean resolved;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().discuss(caseId(s), new DiscussionRequest(with, method, summary, actions, resolved,
+                    Times.instant(at, "--at"))));
+        }
+    }
+
+    @Command(name = "escalate", mixinStandardHelpOptions = true, description = "Escalate to the next stage.")
+    static final class Escalate extends OnCase {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+        @Option(names = "--evidence", paramLabel = "TEXT") String evidence;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().escalate(caseId(s), reason, evidence, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Record the agreed outcome and close the case.")
+    static final class Resolve extends OnCase {
+        @Option(names = "--outcome", required = true, paramLabel = "TEXT") String outcome;
+        @Option(names = "--outstanding", paramLabel = "TEXT", description = "How outstanding issues will be pursued.") String outstanding;
+        @Option(names = "--learning", paramLabel = "TEXT", description = "Learning for the partnership.") String learning;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().resolve(caseId(s), new ResolveRequest(outcome, outstanding, learning,
+                    Times.instant(at, "--at"))));
+        }
+    }
+
+    @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Withdraw the concern.")
+    static final class Withdraw extends OnCase {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().withdraw(caseId(s), reason, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopen a resolved or withdrawn case.")
+    static final class Reopen extends OnCase {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().reopen(caseId(s), reason, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a record (managers).")
+    static final class Approve extends OnCase {
+        @Option(names = "--entry", required = true, paramLabel = "ENTRY-ID") String entry;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().approve(caseId(s), entryId(entry), note));
+        }
+    }
+
+    @Command(name = "shorten", mixinStandardHelpOptions = true,
+            description = "Bring a deadline forward to protect the child (never later than the procedure's).")
+    static final class Shorten extends OnCase {
+        @Option(names = "--deadline", required = true, paramLabel = "ID") String deadline;
+        @Option(names = "--to", required = true, paramLabel = "DATE") String to;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().shortenDeadline(caseId(s), deadline, Times.due(to, "--to"), reason));
+        }
+    }
+
+    @Command(name = "notified", mixinStandardHelpOptions = true, description = "Mark a required notification as sent.")
+    static final class Notified extends OnCase {
+        @Option(names = "--notification", required = true, paramLabel = "ID") String notification;
+        @Option(names = "--stage", paramLabel = "N") int stage;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+        @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().markNotificationSent(caseId(s), notification, stage, note, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "correct", mixinStandardHelpOptions = true,
+            description = "Correct an entry; the original stays in the record beside the correction.")
+    static final class Correct extends OnCase {
+        @Option(names = "--entry", required = true, paramLabel = "ENTRY-ID") String entry;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+        @Option(names = "--text", required = true, paramLabel = "TEXT") String text;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().correct(caseId(s), entryId(entry), reason, text));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case.")
+    static final class Show extends OnCase {
+        @Option(names = "--json") boolean json;
+
+        @Override
+        int run(Services s) {
+            CaseState c = s.cases().get(caseId(s));
+            if (json) {
+                out().println(Json.write(CaseJson.of(c, true)));
+            } else {
+                print(out(), c, s);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List cases, most urgent first.")
+    static final class ListCmd extends Cli.DbCommand {
+        @Option(names = "--overdue", description = "Only cases past a deadline.") boolean overdue;
+        @Option(names = "--json") boolean json;
+
+        @Override
+        int run(Services s) {
+            List<CaseState> cases = s.cases().list().stream().filter(c -> !overdue || c.overdue()).toList();
+            if (json) {
+                out().println(Json.write(cases.stream().map(c -> CaseJson.of(c, false)).toList()));
+                return 0;
+            }
+            if (cases.isEmpty()) {
+                out().println(overdue ? "No case is overdue." : "No cases yet. Open one with 'resolve case new'.");
+                return 0;
+            }
+            var now = UkTime.local(s.clock().instant());
+            for (CaseState c : cases) {
+                String next = c.nextDeadline().map(d -> UkTime.format(d.due()) + " ("
+                        + Deadlines.describe(d.due(), now, s.calendar()) + ")").orElse(c.open() ? "no timescale" : "-");
+                out().printf("%s  %-12s %-9s stage %d/%d  %-30s next: %s%s%n", c.id().toString().substring(0, 8),
+                        c.details().childRef(), c.status().code(), c.stage(), c.lastStage(),
+                        c.details().raisedAgency() + " / " + c.details().otherAgency(), next,
+                        c.details().immediateRisk() ? "  IMMEDIATE RISK" : "");
+            }
+            return 0;
+        }
+    }
+
+    static UUID entryId(String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--entry: '" + text + "' is not an entry id. Copy the full id from 'resolve case show ID'.");
+        }
+    }
+
+    static void print(PrintWriter out, CaseState c, Services s) {
+        var now = UkTime.local(s.clock().instant());
+        var d = c.details();
+        out.println("Case " + c.id() + (d.sample() ? "  [SAMPLE]" : ""));
+        out.println("Procedure: " + c.policyId() + " (version " + c.policyVersion() + "), track " + c.trackId());
+        out.println("Child: " + d.childRef() + (d.childStatus() == null ? "" : " — " + d.childStatus().label()));
+        out.println("Raised by " + d.raisedBy() + " (" + d.raisedAgency() + ") about " + d.otherAgency()
+                + (d.otherProfessional() == null ? "" : " (" + d.otherProfessional() + ")") + " — " + d.category());
+        if (d.immediateRisk()) {
+            out.println("IMMEDIATE RISK" + (d.immediateRiskReason() == null ? "" : ": " + d.immediateRiskReason()));
+        }
+        out.println("Concern: " + d.concern());
+        out.println("Now at " + c.stageHeading() + " (stage " + c.stage() + " of " + c.lastStage() + ") since "
+                + UkTime.format(c.stageEnteredAt()) + "; " + c.status().code());
+        if (c.resolution() != null) {
+            out.println("Outcome (stage " + c.resolution().stage() + ", " + UkTime.format(c.resolution().at()) + "): "
+                    + c.resolution().outcome());
+        }
+        if (!c.deadlines().isEmpty()) {
+            out.println("Deadlines:");
+            for (DeadlineStatus dl : c.deadlines()) {
+                out.println("  [" + dl.id() + "] " + dl.label() + ": " + UkTime.format(dl.due()) + " ("
+                        + Deadlines.describe(dl.due(), now, s.calendar()) + ")"
+                        + (dl.shortenedReason() == null ? "" : " — shortened: " + dl.shortenedReason()));
+            }
+        }
+        if (!c.notificationsDue().isEmpty()) {
+            out.println("Notifications due:");
+            for (NotificationStatus n : c.notificationsDue()) {
+                out.println("  [" + n.id() + "] " + n.to() + ": " + n.purpose() + " (by " + UkTime.format(n.due()) + ")");
+            }
+        }
+        if (!c.formsDue().isEmpty()) {
+            out.println("Forms due:");
+            for (FormStatus f : c.formsDue()) {
+                out.println("  [" + f.form() + "] " + f.title() + " (stage " + f.stage() + ", " + f.action() + ")");
+            }
+        }
+        out.println("Chronology:");
+        for (ChronologyItem item : c.chronology()) {
+            Entry e = item.entry();
+            out.println("  " + UkTime.format(e.happenedAt()) + "  stage " + item.stage() + "  " + e.type().label()
+                    + " — " + e.author() + (item.approved() ? "  [approved by " + item.approvals().get(0).author() + "]" : ""));
+            String text = uk.resolve.domain.escalation.EntryText.primary(e);
+            if (!text.isEmpty()) {
+                out.println("      " + text);
+            }
+            for (Entry corr : item.corrections()) {
+                out.println("      corrected " + UkTime.format(corr.writtenAt()) + " by " + corr.author() + " ("
+                        + corr.get("reason") + "): " + corr.get("text"));
+            }
+            out.println("      entry " + e.id());
+        }
+    }
+}

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.domain.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import uk.resolve.domain.policy.Category;
+import uk.resolve.domain.policy.DeadlineRule;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Stage;
+import uk.resolve.domain.policy.Track;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.time.DueAt;
+import uk.resolve.domain.time.UkTime;
+
+import static uk.resolve.domain.escalation.EntryText.*;
+
+/**
+ * The actions a worker can take on a case, checked against the procedure and the case's state.
+ * Each returns the entries to append, or throws {@link RuleViolation} with a message that says
+ * what is wrong and what to do. Nothing is written here.
+ */
+public final class CaseCommands {
+
+    /** How far ahead of this device's clock an event may be dated, for clocks a little apart. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private final String author;
+    private final Instant now;
+
+    /**
+     * @param author who is acting
+     * @param now    the time on this device
+     */
+    public CaseCommands(String author, Instant now) {
+        if (author == null || author.isBlank()) {
+            throw new RuleViolation("Say who is recording this: an author's name is required.");
+        }
+        this.author = author.strip();
+        this.now = now;
+    }
+
+    public NewEntry open(Policy policy, OpenCaseRequest r) {
+        Track track = r.trackId() == null || r.trackId().isBlank() ? policy.defaultTrack()
+                : policy.track(r.trackId()).orElseThrow(() -> new RuleViolation("The procedure '" + policy.id()
+                        + "' has no track '" + r.trackId() + "'. Its tracks are: "
+                        + String.join(", ", policy.tracks().stream().map(Track::id).toList()) + "."));
+        required(r.childRef(), "the child's reference (your agency's own reference for the child)");
+        required(r.raisedBy(), "who is raising the concern");
+        required(r.raisedAgency(), "the agency raising the concern");
+        required(r.otherAgency(), "the other agency, whose decision you disagree with");
+        required(r.concern(), "the concern");
+        required(r.category(), "the category of disagreement");
+        if (!policy.scope().covers(r.childStatus())) {
+            throw new RuleViolation("The " + policy.shortName() + " procedure does not cover "
+                    + r.childStatus().label().toLowerCase(java.util.Locale.UK)
+                    + " cases. Choose a procedure that does, or check the status.");
+        }
+        String category = category(policy, r.category());
+        int start = r.startStage() <= 0 ? 1 : r.startStage();
+        if (start > track.lastStage()) {
+            throw new RuleViolation("The " + policy.shortName() + " procedure has " + track.lastStage()
+                    + " stages; a case cannot start at stage " + start + ".");
+        }
+        if (start > 1) {
+            if (!r.immediateRisk()) {
+                throw new RuleViolation("A case starts at stage 1 unless the child is at immediate risk of harm."
+                        + " Say so (immediate risk) and give the reason to start at stage " + start + ".");
+            }
+            if (!policy.immediateRisk().startStages().contains(start)) {
+                throw new RuleViolation(policy.shortName() + "'s procedure does not allow a case to start at stage "
+                        + start + allowedStarts(policy) + " " + policy.immediateRisk().instruction());
+            }
+            required(r.startReason(), "the reason for starting at stage " + start);
+        }
+        Instant at = when(r.happenedAt());
+        UUID caseId = UUID.randomUUID();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(POLICY, policy.id());
+        data.put(POLICY_VERSION, policy.version());
+        data.put(TRACK, track.id());
+        data.put(START_STAGE, Integer.toString(start));
+        data.put(CHILD_REF, r.childRef().strip());
+        data.put(CHILD_NAME, blankToNull(r.childName()));
+        data.put(CHILD_STATUS, r.childStatus() == null ? null : r.childStatus().code());
+        data.put(RAISED_BY, r.raisedBy().strip());
+        data.put(RAISED_AGENCY, r.raisedAgency().strip());
+        data.put(OTHER_AGENCY, r.otherAgency().strip());
+        data.put(OTHER_PROFESSIONAL, blankToNull(r.otherProfessional()));
+        data.put(CATEGORY, category);
+        data.put(CONCERN, r.concern().strip());
+        data.put(EVIDENCE, blankToNull(r.evidence()));
+        data.put(OUTCOME_WANTED, blankToNull(r.outcomeWanted()));
+        data.put(IMMEDIATE_RISK, Boolean.toString(r.immediateRisk()));
+        data.put(REASON, blankToNull(r.startReason()));
+        if (r.sample()) {
+            data.put(SAMPLE, "true");
+        }
+        return entry(caseId, EntryType.CASE_OPENED, at, data);
+    }
+
+    /** Records a discussion; one that resolved the disagreement also resolves the case with its summary. */
+    public List<NewEntry> discuss(CaseState c, DiscussionRequest r) {
+        mustBeOpen(c, "record a discussion on");
+        required(r.with(), "who took part in the discussion");
+        required(r.summary(), "what was said");
+        Instant at = notBefore(when(r.happenedAt()), c.openedAt(), "the concern was raised");
+        String method = r.method() == null || r.method().isBlank() ? "other" : r.method().strip().toLowerCase(java.util.Locale.UK);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(STAGE, Integer.toString(c.stage()));
+        data.put(WITH, r.with().strip());
+        data.put(METHOD, method);
+        data.put(SUMMARY, r.summary().strip());
+        data.put(ACTIONS, blankToNull(r.actions()));
+        data.put(RESOLVED, Boolean.toString(r.resolved()));
+        List<NewEntry> out = new ArrayList<>();
+        out.add(entry(c.id(), EntryType.DISCUSSION_RECORDED, at, data));
+        if (r.resolved()) {
+            out.add(resolveEntry(c, new ResolveRequest(r.summary(), r.actions(), null, at), at));
+        }
+        return out;
+    }
+
+    public NewEntry escalate(CaseState c, Policy policy, String reason, String evidence, Instant happenedAt) {
+        mustBeOpen(c, "escalate");
+        Track track = policy.track(c.trackId()).orElse(policy.defaultTrack());
+        if (c.stage() >= track.lastStage()) {
+            Stage last = track.stage(track.lastStage()).orElseThrow();
+            throw new RuleViolation("This case is already at the last stage of the " + policy.shortName()
+                    + " procedure (" + last.heading() + "); it cannot be escalated further. Record the decision of "
+                    + policy.finalArbiter().title() + " and resolve the case.");
+        }
+        required(reason, "the reason for escalating");
+        Instant at = notBefore(when(happenedAt), c.stageEnteredAt(), "the case reached its current stage");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(STAGE, Integer.toString(c.stage()));
+        data.put(TO_STAGE, Integer.toString(c.stage() + 1));
+        data.put(REASON, reason.strip());
+        data.put(EVIDENCE, blankToNull(evidence));
+        return entry(c.id(), EntryType.ESCALATED, at, data);
+    }
+
+    public NewEntry resolve(CaseState c, ResolveRequest r) {
+        mustBeOpen(c, "resolve");
+        required(r.outcome(), "the agreed outcome");
+        Instant at = notBefore(when(r.happenedAt()), c.stageEnteredAt(), "the case reached its current stage");
+        return resolveEntry(c, r, at);
+    }
+
+    private NewEntry resolveEntry(CaseState c, ResolveRequest r, Instant at) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(STAGE, Integer.toString(c.stage()));
+        data.put(OUTCOME, r.outcome().strip());
+        data.put(OUTSTANDING, blankToNull(r.outstanding()));
+        data.put(LEARNING, blankToNull(r.learning()));
+        return entry(c.id(), EntryType.RESOLVED, at, data);
+    }
+
+    public NewEntry withdraw(CaseState c, String reason, Instant happenedAt) {
+        mustBeOpen(c, "withdraw");
+        required(reason, "the reason for withdrawing");
+        Instant at = notBefore(when(happenedAt), c.stageEnteredAt(), "the case reached its current stage");
+        return entry(c.id(), EntryType.WITHDRAWN, at, Map.of(STAGE, Integer.toString(c.stage()), REASON, reason.strip()));
+    }
+
+    public NewEntry reopen(CaseState c, String reason, Instant happenedAt) {
+        if (c.open()) {
+            throw new RuleViolation("This case is already open.");
+        }
+        required(reason, "the reason for reopening");
+        Instant at = notBefore(when(happenedAt), c.resolution().at(), "the case was closed");
+        return entry(c.id(), EntryType.REOPENED, at, Map.of(STAGE, Integer.toString(c.stage()), REASON, reason.strip()));
+    }
+
+    /** A manager approves a record (a discussion, an escalation, a resolution). */
+    public NewEntry approve(CaseState c, UUID entryId, String note) {
+        Entry target = c.entry(entryId).orElseThrow(() -> new RuleViolation(
+                "This case has no entry " + entryId + ". Copy the entry id from the case's chronology."));
+        if (target.type() == EntryType.RECORD_APPROVED || target.type() == EntryType.CORRECTION) {
+            throw new RuleViolation("Approve the record itself, not an approval or a correction.");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(ENTRY, entryId.toString());
+        data.put(NOTE, blankToNull(note));
+        return entry(c.id(), EntryType.RECORD_APPROVED, when(null), data);
+    }
+
+    /**
+     * Sets a shorter deadline to protect the child ("whichever is less"). A deadline can be brought
+     * forward, never put back.
+     */
+    public NewEntry shorten(CaseState c, Policy policy, String deadlineId, DueAt newDue, String reason) {
+        mustBeOpen(c, "change a deadline on");
+        DeadlineStatus current = c.deadlines().stream().filter(d -> d.id().equals(deadlineId)).findFirst()
+                .orElseThrow(() -> new RuleViolation("There is no deadline '" + deadlineId + "' in force at "
+                        + c.stageHeading() + ". Deadlines in force: "
+                        + String.join(", ", c.deadlines().stream().map(DeadlineStatus::id).toList()) + "."));
+        if (newDue.compareTo(current.due()) >= 0) {
+            throw new RuleViolation("A deadline can only be brought forward to protect the child, never put back: "
+                    + current.label() + " is due " + UkTime.format(current.due()) + "; choose an earlier date.");
+        }
+        required(reason, "why the shorter deadline protects the child");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(STAGE, Integer.toString(current.sharedBudget() ? 0 : c.stage()));
+        data.put(DEADLINE, deadlineId);
+        data.put(DUE, newDue.iso());
+        data.put(REASON, reason.strip());
+        return entry(c.id(), EntryType.DEADLINE_SHORTENED, when(null), data);
+    }
+
+    public NewEntry markNotificationSent(CaseState c, String notificationId, int stage, String note, Instant happenedAt) {
+        NotificationStatus n = c.notifications().stream()
+                .filter(x -> x.id().equals(notificationId) && (stage <= 0 || x.stage() == stage) && !x.sent())
+                .findFirst()
+                .orElseThrow(() -> new RuleViolation("No notification '" + notificationId + "' is waiting to be sent"
+                        + " on this case. Waiting: " + String.join(", ",
+                        c.notificationsDue().stream().map(NotificationStatus::id).toList()) + "."));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(NOTIFICATION, n.id());
+        data.put(STAGE, Integer.toString(n.stage()));
+        data.put("to", n.to());
+        data.put(NOTE, blankToNull(note));
+        return entry(c.id(), EntryType.NOTIFICATION_SENT, when(happenedAt), data);
+    }
+
+    /** Stores a completed form's content as a new version for the stage. */
+    public NewEntry completeForm(CaseState c, String formId, int stage, int version, Map<String, String> fields) {
+        Map<String, String> data = new TreeMap<>();
+        fields.forEach((k, v) -> data.put("field." + k, v));
+        data.put(FORM, formId);
+        data.put(STAGE, Integer.toString(stage));
+        data.put(VERSION, Integer.toString(version));
+        return entry(c.id(), EntryType.FORM_COMPLETED, when(null), data);
+    }
+
+    public NewEntry correct(CaseState c, UUID entryId, String reason, String text) {
+        Entry target = c.entry(entryId).orElseThrow(() -> new RuleViolation(
+                "This case has no entry " + entryId + ". Copy the entry id from the case's chronology."));
+        if (target.type() == EntryType.CORRECTION) {
+            throw new RuleViolation("Correct the original entry " + target.get(ENTRY)
+                    + ", not the correction; the chronology keeps every version.");
+        }
+        required(reason, "the reason for the correction");
+        required(text, "the corrected text");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(ENTRY, entryId.toString());
+        data.put("field", EntryText.primaryField(target));
+        data.put(REASON, reason.strip());
+        data.put(TEXT, text.strip());
+        return entry(c.id(), EntryType.CORRECTION, when(null), data);
+    }
+
+    private NewEntry entry(UUID caseId, EntryType type, Instant at, Map<String, String> data) {
+        if (type == EntryType.CASE_OPENED) {
+            NewEntry e = NewEntry.of(caseId, type, author, now, at, data);
+            return new NewEntry(caseId, caseId, type, author, now, at, e.data());
+        }
+        return NewEntry.of(caseId, type, author, now, at, data);
+    }
+
+    private Instant when(Instant happenedAt) {
+        if (happenedAt == null) {
+            return now;
+        }
+        if (happenedAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new RuleViolation("The time given (" + UkTime.format(happenedAt) + ") is in the future."
+                    + " Give the time the event happened.");
+        }
+        return happenedAt;
+    }
+
+    private static Instant notBefore(Instant at, Instant earliest, String what) {
+        if (at.isBefore(earliest)) {
+            throw new RuleViolation("The time given (" + UkTime.format(at) + ") is before " + what + " ("
+                    + UkTime.format(earliest) + "). Check the date and time.");
+        }
+        return at;
+    }
+
+    private static void mustBeOpen(CaseState c, String action) {
+        if (!c.open()) {
+            throw new RuleViolation("This case was " + c.status().code() + " on "
+                    + UkTime.format(c.resolution().at()) + "; you cannot " + action + " it."
+                    + " Reopen it first if the disagreement has come back.");
+        }
+    }
+
+    private static String category(Policy policy, String given) {
+        if (policy.categories().isEmpty()) {
+            return given.strip();
+        }
+        return policy.category(given.strip()).map(Category::label).orElseThrow(() -> new RuleViolation(
+                "'" + given + "' is not one of the " + policy.shortName() + " procedure's categories of disagreement: "
+                        + String.join("; ", policy.categories().stream().map(Category::label).toList()) + "."));
+    }
+
+    private static String allowedStarts(Policy policy) {
+        var stages = policy.immediateRisk().startStages().stream().sorted().map(String::valueOf).toList();
+        return stages.isEmpty() ? " (it always starts at stage 1)."
+                : " (when a child is at immediate risk it may start at stage " + String.join(" or ", stages) + ").";
+    }
+
+    private static void required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolation("Give " + what + ": it is required.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Used by rules that depend on the procedure's stage deadlines. */
+    static boolean hasDeadline(Stage stage, String id) {
+        return stage.deadlines().stream().map(DeadlineRule::id).anyMatch(id::equals);
+    }
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.domain.escalation;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.resolve.domain.record.Entry;
+
+/**
+ * A case as its entries make it, at a given moment. Derived by {@link CaseProjector}; two copies
+ * holding the same entries derive the same state.
+ *
+ * @param id             the case id
+ * @param policyId       the procedure followed
+ * @param policyVersion  its version when the case was opened
+ * @param trackId        the route through the procedure
+ * @param stage          the current stage number
+ * @param stageHeading   "Stage 2 — …"
+ * @param lastStage      the number of the track's last stage
+ * @param status         open, resolved or withdrawn
+ * @param details        what the case is about
+ * @param openedAt       when the concern was raised
+ * @param stageEnteredAt when the case reached the current stage
+ * @param visits         every stage it has been at, in order
+ * @param deadlines      deadlines in force now (empty unless open)
+ * @param notifications  every notification the procedure has required so far
+ * @param forms          every form the procedure has required so far
+ * @param resolution     how it ended, or null while open
+ * @param chronology     every entry but corrections and approvals, in order, with those attached
+ * @param entries        every entry, in order
+ */
+public record CaseState(UUID id, String policyId, String policyVersion, String trackId, int stage,
+                        String stageHeading, int lastStage, CaseStatus status, CaseDetails details,
+                        Instant openedAt, Instant stageEnteredAt, List<StageVisit> visits,
+                        List<DeadlineStatus> deadlines, List<NotificationStatus> notifications,
+                        List<FormStatus> forms, Resolution resolution, List<ChronologyItem> chronology,
+                        List<Entry> entries) {
+
+    public CaseState {
+        visits = List.copyOf(visits);
+        deadlines = List.copyOf(deadlines);
+        notifications = List.copyOf(notifications);
+        forms = List.copyOf(forms);
+        chronology = List.copyOf(chronology);
+        entries = List.copyOf(entries);
+    }
+
+    public boolean open() {
+        return status == CaseStatus.OPEN;
+    }
+
+    public boolean overdue() {
+        return deadlines.stream().anyMatch(DeadlineStatus::overdue);
+    }
+
+    /** The earliest deadline in force. */
+    public Optional<DeadlineStatus> nextDeadline() {
+        return deadlines.stream().min(Comparator.comparing(DeadlineStatus::due));
+    }
+
+    public List<NotificationStatus> notificationsDue() {
+        return notifications.stream().filter(n -> !n.sent()).toList();
+    }
+
+    public List<FormStatus> formsDue() {
+        return forms.stream().filter(f -> !f.completed()).toList();
+    }
+
+    public Optional<Entry> entry(UUID entryId) {
+        return entries.stream().filter(e -> e.id().equals(entryId)).findFirst();
+    }
+}

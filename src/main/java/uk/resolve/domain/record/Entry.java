@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.domain.record;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One immutable entry in a case record. Entries are never changed or deleted: a correction is a
+ * new entry pointing at the one it corrects.
+ *
+ * @param id         random, unique everywhere
+ * @param caseId     the case it belongs to (the id of the case's opening entry)
+ * @param type       what happened
+ * @param author     who wrote it
+ * @param device     the device it was written on
+ * @param deviceSeq  its position among the entries written on that device (1, 2, 3 …)
+ * @param writtenAt  when it was written
+ * @param happenedAt when the event happened (a phone call written up later)
+ * @param data       the entry's content, by field name
+ * @param prevHash   the hash of the previous entry written on the same device, or "" for the first
+ * @param hash       SHA-256 over all of the above, see {@link EntryHasher}
+ */
+public record Entry(UUID id, UUID caseId, EntryType type, String author, String device, long deviceSeq,
+                    Instant writtenAt, Instant happenedAt, SortedMap<String, String> data,
+                    String prevHash, String hash) {
+
+    public Entry {
+        data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
+    }
+
+    /** A field of the content, or null. */
+    public String get(String field) {
+        return data.get(field);
+    }
+
+    /** A field of the content, or {@code fallback} when absent or blank. */
+    public String get(String field, String fallback) {
+        String v = data.get(field);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public boolean flag(String field) {
+        return Boolean.parseBoolean(data.get(field));
+    }
+
+    public int intValue(String field, int fallback) {
+        String v = data.get(field);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** True when the stored hash matches the content. */
+    public boolean hashIsValid() {
+        return EntryHasher.hash(this).equals(hash);
+    }
+
+    /** A copy of this entry with different content, for tests that simulate tampering. */
+    public Entry withData(Map<String, String> newData) {
+        return new Entry(id, caseId, type, author, device, deviceSeq, writtenAt, happenedAt,
+                new TreeMap<>(newData), prevHash, hash);
+    }
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.domain.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** Turns a timescale and the moment it is measured from into a deadline. */
+public final class Deadlines {
+
+    private Deadlines() {
+    }
+
+    public static DueAt due(Instant anchor, TimeSpan span, WorkingCalendar calendar) {
+        LocalDateTime start = UkTime.local(anchor);
+        return switch (span.unit()) {
+            case IMMEDIATELY -> DueAt.at(start);
+            case HOURS -> DueAt.at(start.plusHours(span.amount()));
+            case CALENDAR_DAYS -> DueAt.endOf(start.toLocalDate().plusDays(span.amount()));
+            case WORKING_DAYS -> DueAt.endOf(calendar.addWorkingDays(start.toLocalDate(), span.amount()));
+        };
+    }
+
+    /**
+     * How a deadline stands for a user on {@code today}: "due today", "2 working days left",
+     * "overdue by 1 day".
+     */
+    public static String describe(DueAt due, LocalDateTime now, WorkingCalendar calendar) {
+        LocalDate today = now.toLocalDate();
+        if (due.isPast(now)) {
+            if (!due.wholeDay() && due.date().equals(today)) {
+                return "overdue since " + due.moment().toLocalTime();
+            }
+            long days = today.toEpochDay() - due.date().toEpochDay();
+            return days <= 0 ? "overdue" : "overdue by " + days + (days == 1 ? " day" : " days");
+        }
+        if (due.date().equals(today)) {
+            return due.wholeDay() ? "due today" : "due today at " + due.moment().toLocalTime();
+        }
+        int left = calendar.workingDaysBetween(today, due.date());
+        if (left == 0) {
+            return "due " + UkTime.formatDate(due.date());
+        }
+        return left + (left == 1 ? " working day left" : " working days left");
+    }
+}

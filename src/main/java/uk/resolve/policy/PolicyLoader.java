@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.policy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import uk.resolve.domain.policy.Anchor;
+import uk.resolve.domain.policy.Budget;
+import uk.resolve.domain.policy.Category;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.policy.Condition;
+import uk.resolve.domain.policy.Contact;
+import uk.resolve.domain.policy.DeadlineRule;
+import uk.resolve.domain.policy.FinalArbiter;
+import uk.resolve.domain.policy.FormDefinition;
+import uk.resolve.domain.policy.FormRule;
+import uk.resolve.domain.policy.ImmediateRisk;
+import uk.resolve.domain.policy.NotificationRule;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Scope;
+import uk.resolve.domain.policy.Stage;
+import uk.resolve.domain.policy.Track;
+import uk.resolve.domain.policy.Trigger;
+import uk.resolve.domain.time.TimeSpan;
+import uk.resolve.domain.time.TimeUnit;
+
+/**
+ * Loads and validates a procedure file (format {@code resolve-policy/1}, described in
+ * {@code docs/policy-format.md}). Every problem is collected with its field path and line; a file
+ * with any problem loads nothing.
+ */
+public final class PolicyLoader {
+
+    public static final String FORMAT = "resolve-policy/1";
+
+    private static final Pattern SPAN = Pattern.compile(
+            "(\\d+)\\s+(working days?|calendar days?|days?|hours?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private static final Set<String> TOP = Set.of("format", "id", "name", "partnership", "shortName", "version",
+            "source", "summary", "scope", "categories", "principles", "recording", "immediateRisk", "finalArbiter",
+            "contacts", "notifications", "forms", "tracks");
+    private static final Set<String> SCOPE = Set.of("childStatuses", "adultsAtRisk");
+    private static final Set<String> CATEGORY = Set.of("id", "label");
+    private static final Set<String> RISK = Set.of("instruction", "startStages");
+    private static final Set<String> ARBITER = Set.of("title", "description", "binding", "minimumAgencies");
+    private static final Set<String> CONTACT = Set.of("id", "name", "role", "organisation", "group", "email",
+            "phone", "notes");
+    private static final Set<String> FORM = Set.of("id", "title", "description", "completedBy", "recipient",
+            "anonymous", "sections");
+    private static final Set<String> TRACK = Set.of("id", "name", "description", "budgets", "stages");
+    private static final Set<String> BUDGET = Set.of("id", "label", "within", "from", "stages");
+    private static final Set<String> STAGE = Set.of("label", "title", "participants", "guidance", "checklist",
+            "contacts", "deadlines", "notifications", "forms", "finalArbiter");
+    private static final Set<String> DEADLINE = Set.of("id", "label", "within", "from");
+    private static final Set<String> NOTIFICATION = Set.of("id", "to", "contact", "purpose", "on", "when", "within");
+    private static final Set<String> WHEN = Set.of("childStatus", "immediateRisk");
+    private static final Set<String> FORM_RULE = Set.of("form", "on", "action");
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path file) throws PolicyFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyFileException(file.toString(), List.of(new Problem("", 0,
+                    "the file could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); check the path and that it is a text file")));
+        }
+        return load(text, file.toString());
+    }
+
+    /**
+     * @param text   the file's content
+     * @param source its name, for messages
+     */
+    public static Policy load(String text, String source) throws PolicyFileException {
+        List<Problem> problems = new ArrayList<>();
+        Node root = NodeReader.read(text, problems);
+        Policy policy = root == null ? null : new Reader(problems).policy(root);
+        if (!problems.isEmpty() || policy == null) {
+            if (problems.isEmpty()) {
+                problems.add(new Problem("", 0, "no procedure could be read from the file"));
+            }
+            throw new PolicyFileException(source, problems);
+        }
+        return policy;
+    }
+
+    /** Parses "7 working days", "1 working day", "24 hours", "3 calendar days", "immediately". */
+    static TimeSpan span(String text) {
+        String t = text.strip().toLowerCase(Locale.UK);
+        if (t.equals("immediately")) {
+            return TimeSpan.immediately();
+        }
+        Matcher m = SPAN.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        int n = Integer.parseInt(m.group(1));
+        String unit = m.group(2);
+        TimeUnit u = unit.startsWith("working") ? TimeUnit.WORKING_DAYS
+                : unit.startsWith("hour") ? TimeUnit.HOURS : TimeUnit.CALENDAR_DAYS;
+        return new TimeSpan(n, u);
+    }
+
+    private static final class Reader {
+        private final List<Problem> problems;
+        private final Set<String> contactIds = new HashSet<>();
+        private final Set<String> formIds = new HashSet<>();
+        private final List<Runnable> crossChecks = new ArrayList<>();
+
+        Reader(List<Problem> problems) {
+            this.problems = problems;
+        }
+
+        Policy policy(Node root) {
+            Fields f = Fields.of(root, problems, TOP);
+            if (f == null) {
+                return null;
+            }
+            String format = f.text("format");
+            if (format != null && !format.equals(FORMAT)) {
+                problems.add(new Problem("format", f.raw("format").line(), "this version of Resolve reads '" + FORMAT
+                        + "' files; this one says '" + format + "'"
+                        + (format.startsWith("resolve-policy/") ? " (it may need a newer version of Resolve)" : "")));
+            }
+            String id = id(f, "id");
+            String name = f.text("name");
+            String partnership = f.text("partnership");
+            String shortName = f.optText("shortName");
+            String version = f.text("version");
+            Scope scope = scope(f.raw("scope"));
+            List<Category> categories = f.list("categories", true, this::category);
+            unique(f, "categories", categories.stream().map(Category::id).toList());
+            List<Contact> contacts = f.list("contacts", false, this::contact);
+            unique(f, "contacts", contacts.stream().map(Contact::id).toList());
+            contacts.forEach(c -> contactIds.add(c.id()));
+            List<FormDefinition> forms = f.list("forms", false, this::form);
+            unique(f, "forms", forms.stream().map(FormDefinition::id).toList());
+            forms.forEach(x -> formIds.add(x.id()));
+            List<NotificationRule> notifications = f.list("notifications", false, n -> notification(n, true));
+            List<Track> tracks = f.list("tracks", true, this::track);
+            if (f.has("tracks") && tracks.isEmpty() && f.raw("tracks") instanceof Node.Sequence) {
+                problems.add(new Problem("tracks", f.raw("tracks").line(), "a procedure needs at least one track"));
+            }
+            unique(f, "tracks", tracks.stream().map(Track::id).toList());
+            ImmediateRisk risk = immediateRisk(f.raw("immediateRisk"), tracks);
+            FinalArbiter arbiter = arbiter(f.raw("finalArbiter"));
+            crossChecks.forEach(Runnable::run);
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new Policy(id, name, partnership, shortName == null ? partnership : shortName, version,
+                    f.optText("source"), f.optText("summary"), scope, categories, f.texts("principles"),
+                    f.optText("recording"), risk, arbiter, contacts, tracks, notifications, forms);
+        }
+
+        private String id(Fields f, String key) {
+            String id = f.text(key);
+            if (id != null && !ID.matcher(id).matches()) {
+                Node n = f.raw(key);
+                problems.add(new Problem(n.path(), n.line(), "'" + id + "' is not a valid id: use lower-case letters,"
+                        + " digits and hyphens, for example 'north-somerset'"));
+            }
+            return id;
+        }
+
+        private void unique(Fields f, String key, List<String> ids) {
+            Set<String> seen = new HashSet<>();
+            for (String id : ids) {
+                if (id != null && !seen.add(id)) {
+                    problems.add(new Problem(key, f.raw(key).line(), "the id '" + id + "' is used twice"));
+                }
+            }
+        }
+
+        private Scope scope(Node n) {
+            if (n == null) {
+                return new Scope(Set.of(), false);
+            }
+            Fields f = Fields.of(n, problems, SCOPE);
+            if (f == null) {
+                return new Scope(Set.of(), false);
+            }
+            return new Scope(statuses(f, "childStatuses"), f.bool("adultsAtRisk", false));
+        }
+
+        private Set<ChildStatus> statuses(Fields f, String key) {
+            Set<ChildStatus> out = new LinkedHashSet<>();
+            List<String> codes = f.texts(key);
+            Node list = f.raw(key);
+            for (int i = 0; i < codes.size(); i++) {
+                String code = codes.get(i);
+                ChildStatus s = ChildStatus.fromCode(code).orElse(null);
+                if (s == null) {
+                    Node item = list instanceof Node.Sequence seq ? seq.items().get(i) : list;
+                    problems.add(new Problem(item.path(), item.line(), "unknown child status '" + code
+                            + "'; use one of: " + ChildStatus.codes()));
+                } else {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        private Category category(Node n) {
+            Fields f = Fields.of(n, problems, CATEGORY);
+            return f == null ? null : new Category(id(f, "id"), f.text("label"));
+        }
+
+        private Contact contact(Node n) {
+            Fields f = Fields.of(n, problems, CONTACT);
+            if (f == null) {
+                return null;
+            }
+            return new Contact(id(f, "id"), f.text("name"), f.optText("role"), f.optText("organisation"),
+                    f.optText("group"), f.optText("email"), f.optText("phone"), f.optText("notes"));
+        }
+
+        private FormDefinition form(Node n) {
+            Fields f = Fields.of(n, problems, FORM);
+            if (f == null) {
+                return null;
+            }
+            String recipient = f.optText("recipient");
+            checkContact(f, "recipient", recipient);
+            return new FormDefinition(id(f, "id"), f.text("title"), f.optText("description"),
+                    f.optText("completedBy"), recipient, f.bool("anonymous", false));
+        }
+
+        private void checkContact(Fields f, String key, String contactId) {
+            if (contactId != null) {
+                Node n = f.raw(key);
+                crossChecks.add(() -> {
+                    if (!contactIds.contains(contactId)) {
+                        problems.add(new Problem(n.path(), n.line(), "no contact has the id '" + contactId
+                                + "'; add it under 'contacts' or correct the id"));
+                    }
+                });
+            }
+        }
+
+        private Track track(Node n) {
+            Fields f = Fields.of(n, problems, TRACK);
+            if (f == null) {
+                return null;
+            }
+            List<Node> stageNodes = f.raw("stages") instanceof Node.Sequence s ? s.items() : List.of();
+            List<Stage> stages = new ArrayList<>();
+            for (int i = 0; i < stageNodes.size(); i++) {
+                Stage st = stage(stageNodes.get(i), i + 1);
+                if (st != null) {
+                    stages.add(st);
+                }
+            }
+            if (!(f.raw("stages") instanceof Node.Sequence)) {
+                f.list("stages", true, x -> null);
+            } else if (stageNodes.isEmpty()) {
+                problems.add(new Problem(f.raw("stages").path(), f.raw("stages").line(), "a track needs at least one stage"));
+            }
+            int stageCount = stageNodes.size();
+            List<Budget> budgets = f.list("budgets", false, b -> budget(b, stageCount));
+            return new Track(id(f, "id"), f.text("name"), f.optText("description"), stages, budgets);
+        }
+
+        private Budget budget(Node n, int stageCount) {
+            Fields f = Fields.of(n, problems, BUDGET);
+            if (f == null) {
+                return null;
+            }
+            List<Integer> stages = f.integers("stages");
+            if (stages.isEmpty()) {
+                problems.add(new Problem(f.path() + ".stages", f.line(), "a shared timescale lists the stages it covers"));
+            }
+            stageNumbers(f, "stages", stages, stageCount);
+            return new Budget(id(f, "id"), f.text("label"), within(f, true), anchor(f), Set.copyOf(stages));
+        }
+
+        private void stageNumbers(Fields f, String key, List<Integer> numbers, int stageCount) {
+            for (int s : numbers) {
+                if (s < 1 || s > stageCount) {
+                    Node node = f.raw(key);
+                    problems.add(new Problem(node.path(), node.line(), "there is no stage " + s + "; stages are numbered 1 to "
+                            + stageCount));
+                }
+            }
+        }
+
+        private Stage stage(Node n, int number) {
+            Fields f = Fields.of(n, problems, STAGE);
+            if (f == null) {
+                return null;
+            }
+            String title = f.text("title");
+            String label = f.optText("label");
+            List<String> contacts = f.texts("contacts");
+            Node contactNode = f.raw("contacts");
+            for (String c : contacts) {
+                crossChecks.add(() -> {
+                    if (!contactIds.contains(c)) {
+                        problems.add(new Problem(contactNode.path(), contactNode.line(), "no contact has the id '" + c
+                                + "'; add it under 'contacts' or correct the id"));
+                    }
+                });
+            }
+            List<DeadlineRule> deadlines = f.list("deadlines", false, this::deadline);
+            unique(f, "deadlines", deadlines.stream().map(DeadlineRule::id).toList());
+            return new Stage(number, label == null ? "Stage " + number : label, title == null ? "" : title,
+                    f.texts("participants"), f.text("guidance"), f.texts("checklist"), contacts, deadlines,
+                    f.list("notifications", false, x -> notification(x, false)), f.list("forms", false, this::formRule),
+                    f.bool("finalArbiter", false));
+        }
+
+        private DeadlineRule deadline(Node n) {
+            Fields f = Fields.of(n, problems, DEADLINE);
+            if (f == null) {
+                return null;
+            }
+            return new DeadlineRule(id(f, "id"), f.text("label"), within(f, true), anchor(f));
+        }
+
+        private TimeSpan within(Fields f, boolean required) {
+            String text = required ? f.text("within") : f.optText("within");
+            if (text == null) {
+                return TimeSpan.immediately();
+            }
+            TimeSpan span = span(text);
+            if (span == null) {
+                Node node = f.raw("within");
+                problems.add(new Problem(node.path(), node.line(), "'" + text + "' is not a timescale; write, for example,"
+                        + " '5 working days', '1 working day', '24 hours', '3 calendar days' or 'immediately'"));
+                return TimeSpan.immediately();
+            }
+            return span;
+        }
+
+        private Anchor anchor(Fields f) {
+            String from = f.optText("from");
+            if (from == null) {
+                return Anchor.STAGE_ENTERED;
+            }
+            return Anchor.fromCode(from).orElseGet(() -> {
+                Node node = f.raw("from");
+                problems.add(new Problem(node.path(), node.line(), "unknown starting point '" + from
+                        + "'; use case-opened, stage-entered, last-discussion or meeting"));
+                return Anchor.STAGE_ENTERED;
+            });
+        }
+
+        private NotificationRule notification(Node n, boolean procedureWide) {
+            Fields f = Fields.of(n, problems, NOTIFICATION);
+            if (f == null) {
+                return null;
+            }
+            String contact = f.optText("contact");
+            checkContact(f, "contact", contact);
+            Trigger on = trigger(f, procedureWide ? Trigger.CASE_OPENED : Trigger.STAGE_ENTERED);
+            if (procedureWide && on != Trigger.CASE_OPENED) {
+                problems.add(new Problem(f.path() + ".on", f.line(), "a notification outside a stage can only be due"
+                        + " on 'case-opened'; put it under the stage it belongs to"));
+            }
+            Condition when = Condition.ALWAYS;
+            if (f.has("when")) {
+                Fields w = Fields.of(f.raw("when"), problems, WHEN);
+                if (w != null) {
+                    Boolean risk = w.has("immediateRisk") ? w.bool("immediateRisk", false) : null;
+                    when = new Condition(statuses(w, "childStatus"), risk);
+                }
+            }
+            return new NotificationRule(id(f, "id"), f.text("to"), contact, f.text("purpose"), on, when, within(f, false));
+        }
+
+        private Trigger trigger(Fields f, Trigger fallback) {
+            String on = f.optText("on");
+            if (on == null) {
+                return fallback;
+            }
+            return Trigger.fromCode(on).orElseGet(() -> {
+                Node node = f.raw("on");
+                problems.add(new Problem(node.path(), node.line(), "unknown event '" + on
+                        + "'; use case-opened, stage-entered or resolved"));
+                return fallback;
+            });
+        }
+
+        private FormRule formRule(Node n) {
+            Fields f = Fields.of(n, problems, FORM_RULE);
+            if (f == null) {
+                return null;
+            }
+            String form = f.text("form");
+            if (form != null) {
+                Node node = f.raw("form");
+                crossChecks.add(() -> {
+                    if (!formIds.contains(form)) {
+                        problems.add(new Problem(node.path(), node.line(), "no form has the id '" + form
+                                + "'; add it under 'forms' or correct the id"));
+                    }
+                });
+            }
+            String action = f.optText("action");
+            if (action != null && !action.equals("complete") && !action.equals("update")) {
+                problems.add(new Problem(f.raw("action").path(), f.raw("action").line(),
+                        "unknown action '" + action + "'; use complete or update"));
+            }
+            return new FormRule(form, trigger(f, Trigger.STAGE_ENTERED), action == null ? "complete" : action);
+        }
+
+        private ImmediateRisk immediateRisk(Node n, List<Track> tracks) {
+            if (n == null) {
+                problems.add(new Problem("immediateRisk", 0, "'immediateRisk' is required: say what the procedure tells"
+                        + " a worker to do when a child is at immediate risk of harm"));
+                return null;
+            }
+            Fields f = Fields.of(n, problems, RISK);
+            if (f == null) {
+                return null;
+            }
+            List<Integer> starts = f.integers("startStages");
+            int most = tracks.stream().mapToInt(Track::lastStage).max().orElse(0);
+            stageNumbers(f, "startStages", starts, most);
+            return new ImmediateRisk(f.text("instruction"), Set.copyOf(starts));
+        }
+
+        private FinalArbiter arbiter(Node n) {
+            if (n == null) {
+                problems.add(new Problem("finalArbiter", 0, "'finalArbiter' is required: say who decides last"));
+                return null;
+            }
+            Fields f = Fields.of(n, problems, ARBITER);
+            if (f == null) {
+                return null;
+            }
+            return new FinalArbiter(f.text("title"), f.optText("description"), f.bool("binding", false),
+                    f.integer("minimumAgencies", 0));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The gateway to one H2 database file: opens it, brings its schema up to date with Flyway, and
+ * hands out connections. Every failure becomes a {@link StoreException} whose message a user can
+ * act on.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The file name ending H2 gives its database files. */
+    public static final String SUFFIX = ".mv.db";
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+
+    private Database(Path file, JdbcConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens (creating when absent) the database at {@code file} (with or without the
+     * {@code .mv.db} ending) and migrates it to the current schema.
+     */
+    public static Database open(Path file) {
+        Path normal = normalise(file);
+        Path folder = normal.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            try {
+                Files.createDirectories(folder);
+            } catch (Exception e) {
+                throw new StoreException("Cannot create the folder " + folder + " for the database ("
+                        + e.getMessage() + "). Choose a folder you can write to.", e);
+            }
+        }
+        Path mv = Path.of(normal + SUFFIX);
+        if (Files.exists(mv) && !Files.isReadable(mv)) {
+            throw new StoreException("The database file " + mv + " cannot be read. Check its permissions.");
+        }
+        String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "resolve", "");
+        pool.setMaxConnections(8);
+        try (Connection c = pool.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translateOpen(mv, e);
+        }
+        Database db = new Database(mv, pool);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** The database file ({@code ….mv.db}). */
+    public Path file() {
+        return file;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("Lost the connection to the database " + file + " (" + e.getMessage()
+                    + "). Close Resolve and open it again.", e);
+        }
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .validateMigrationNaming(true)
+                .load();
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion known = java.util.Arrays.stream(all)
+                .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS && i.getState() != MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+        for (MigrationInfo m : all) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw new StoreException("The database " + file + " was made by a newer version of Resolve (schema "
+                        + m.getVersion() + "; this version knows up to " + known + "). Nothing was changed."
+                        + " Install the newer version of Resolve to open it.");
+            }
+        }
+        MigrationInfo[] applied = flyway.info().applied();
+        if (applied.length == 0 && hasForeignTables()) {
+            throw new StoreException("The file " + file + " is an H2 database, but not a Resolve database."
+                    + " Nothing was changed. Check the --db path.");
+        }
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("The database " + file + " could not be brought up to date (" + e.getMessage()
+                    + "). Nothing was changed. Restore it from a backup or ask your administrator.", e);
+        }
+    }
+
+    private boolean hasForeignTables() {
+        try (Connection c = connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path normalise(Path file) {
+        String s = file.toString();
+        if (s.endsWith(SUFFIX)) {
+            s = s.substring(0, s.length() - SUFFIX.length());
+        }
+        return Path.of(s);
+    }
+
+    private static StoreException translateOpen(Path mv, SQLException e) {
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new StoreException("The database " + mv + " is in use by another copy of Resolve. Close the other"
+                    + " window (or wait for the other command to finish) and try again.", e);
+        }
+        if (code == ErrorCode.FILE_VERSION_ERROR_1) {
+            return new StoreException("The file " + mv + " was written by a different version of the H2 database"
+                    + " engine than this Resolve uses. Nothing was changed. Open it with the version of Resolve that"
+                    + " made it, export its records, and import them here.", e);
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.IO_EXCEPTION_2
+                || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.IO_EXCEPTION_1) {
+            return new StoreException("The file " + mv + " is not a Resolve database, or it is damaged. Nothing was"
+                    + " changed. Check the --db path; if it is your database, restore it from a backup or sync it"
+                    + " again from your team's shared file.", e);
+        }
+        return new StoreException("Could not open the database " + mv + " (" + e.getMessage()
+                + "). Check the path and that you can write to its folder.", e);
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed or never opened: nothing to release
+        }
+        pool.dispose();
+    }
+}

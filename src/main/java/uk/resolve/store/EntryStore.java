@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.NewEntry;
+
+/**
+ * The case record in the database. Entries are only ever inserted: there is no update or delete.
+ */
+public final class EntryStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
+    };
+    private static final String COLUMNS =
+            "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash";
+
+    private final Database db;
+    private final String device;
+
+    /**
+     * @param device the id of the device this database belongs to; new entries are chained under it
+     */
+    public EntryStore(Database db, String device) {
+        this.db = db;
+        this.device = device;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    /**
+     * Seals new entries into this device's chain and appends them, all or none, in one transaction.
+     */
+    public synchronized List<Entry> append(List<NewEntry> entries) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long seq = 0;
+                String prev = "";
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT device_seq, hash FROM entry WHERE device = ? ORDER BY device_seq DESC LIMIT 1")) {
+                    ps.setString(1, device);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            seq = rs.getLong(1);
+                            prev = rs.getString(2);
+                        }
+                    }
+                }
+                List<Entry> sealed = new ArrayList<>();
+                for (NewEntry n : entries) {
+                    Entry e = n.seal(device, ++seq, prev);
+                    prev = e.hash();
+                    sealed.add(e);
+                }
+                insert(c, sealed);
+                c.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The record could not be saved (" + e.getMessage() + "). Nothing was written;"
+                    + " try again.", e);
+        }
+    }
+
+    /**
+     * Adds entries written elsewhere (sync, import) that this database lacks; entries it already
+     * holds are skipped. All or none. Returns how many were new.
+     */
+    public synchronized int addMissing(Collection<Entry> entries) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Entry> missing = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM entry WHERE id = ?")) {
+                    for (Entry e : entries) {
+                        ps.setObject(1, e.id());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                missing.add(e);
+                            }
+                        }
+                    }
+                }
+                insert(c, missing);
+                c.commit();
+                return missing.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
+                    + " changed.", e);
+        }
+    }
+
+    private static void insert(Connection c, List<Entry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : entries) {
+                ps.setObject(1, e.id());
+                ps.setObject(2, e.caseId());
+                ps.setString(3, e.type().code());
+                ps.setString(4, e.author());
+                ps.setString(5, e.device());
+                ps.setLong(6, e.deviceSeq());
+                ps.setString(7, e.writtenAt().toString());
+                ps.setString(8, e.happenedAt().toString());
+                ps.setString(9, toJson(e.data()));
+                ps.setString(10, e.prevHash());
+                ps.setString(11, e.hash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<Entry> caseEntries(UUID caseId) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE case_id = ? ORDER BY local_seq", caseId);
+    }
+
+    public List<Entry> all() {
+        return query("SELECT " + COLUMNS + " FROM entry ORDER BY local_seq");
+    }
+
+    /** Entries that arrived in this database after position {@code localSeq} (0 for all). */
+    public List<Entry> since(long localSeq) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE local_seq > ? ORDER BY local_seq", localSeq);
+    }
+
+    /** The position of the newest entry in this database, or 0 when empty. */
+    public long lastLocalSeq() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(local_seq), 0) FROM entry");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    public Optional<Entry> entry(UUID id) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
+    }
+
+    /** The ids of every case, oldest first. */
+    public List<UUID> caseIds() {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT case_id FROM entry WHERE type = ? ORDER BY happened_at, case_id")) {
+            ps.setString(1, EntryType.CASE_OPENED.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Case ids that start with {@code prefix} (users may type the first few characters). */
+    public List<UUID> caseIdsStartingWith(String prefix) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT case_id FROM entry WHERE CAST(case_id AS VARCHAR) LIKE ?")) {
+            ps.setString(1, prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    public long count() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entry");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private List<Entry> query(String sql, Object... params) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static Entry read(ResultSet rs) throws SQLException {
+        String code = rs.getString(3);
+        EntryType type = EntryType.fromCode(code).orElseThrow(() -> new StoreException("The database holds an entry"
+                + " of a kind this version of Resolve does not know ('" + code + "'). Install the newer version of"
+                + " Resolve that wrote it."));
+        return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), type, rs.getString(4),
+                rs.getString(5), rs.getLong(6), Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)),
+                fromJson(rs.getString(9)), rs.getString(10), rs.getString(11));
+    }
+
+    static String toJson(SortedMap<String, String> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    static SortedMap<String, String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("An entry in the database is damaged (" + e.getOriginalMessage()
+                    + "). Run 'resolve verify' and restore from a backup or the shared file.", e);
+        }
+    }
+
+    private StoreException readFailure(SQLException e) {
+        return new StoreException("Could not read the records from " + db.file() + " (" + e.getMessage() + ").", e);
+    }
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.testing;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.time.UkTime;
+
+/** Real services on a real H2 database in a temporary folder. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Services services(Path folder, MutableClock clock) {
+        return Services.open(folder.resolve("resolve.mv.db"), clock, "Test Worker");
+    }
+
+    /** A request to open a case under {@code policy} at a UK local time, with the first category. */
+    public static OpenCaseRequest openRequest(Services s, String policy, ChildStatus status, String ukLocal) {
+        var p = s.policies().require(policy);
+        return new OpenCaseRequest(policy, null, "REF-" + policy.toUpperCase(), null, status, "Alex Worker", "School",
+                "Children's Social Care", "Sam Social Worker", p.categories().get(0).label(),
+                "The referral was closed without an assessment.", "Three absences and a disclosure.",
+                "An assessment of the child's needs.", false, 1, null, false, instant(ukLocal));
+    }
+
+    public static java.time.Instant instant(String ukLocal) {
+        return ukLocal == null ? null : UkTime.instant(LocalDateTime.parse(ukLocal));
+    }
+}
