@@ -40,8 +40,12 @@ import static uk.resolve.domain.escalation.EntryText.*;
 public final class CaseProjector {
 
     /** The order in which entries are applied. */
-    public static final Comparator<Entry> ORDER = Comparator.comparing(Entry::happenedAt)
+    public static final Comparator<Entry> ORDER = Comparator
+            .comparing((Entry e) -> e.type() != EntryType.CASE_OPENED)
+            .thenComparing(Entry::happenedAt)
             .thenComparing(Entry::writtenAt)
+            .thenComparing(Entry::device)
+            .thenComparingLong(Entry::deviceSeq)
             .thenComparing(e -> e.id().toString());
 
     private final WorkingCalendar calendar;

@@ -17,6 +17,7 @@ import java.util.Comparator;
  */
 public record DueAt(LocalDateTime moment, boolean wholeDay) implements Comparable<DueAt> {
 
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
     private static final Comparator<DueAt> ORDER = Comparator.comparing(DueAt::lastMoment);
 
     public static DueAt endOf(LocalDate date) {
@@ -43,7 +44,7 @@ public record DueAt(LocalDateTime moment, boolean wholeDay) implements Comparabl
 
     /** ISO-8601: {@code 2026-12-21} for a whole day, {@code 2026-12-21T10:30} for a moment. */
     public String iso() {
-        return wholeDay ? date().toString() : moment.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return wholeDay ? date().toString() : moment.format(MINUTES);
     }
 
     @Override

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.resolve.policy.Bundled.stage;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.resolve.domain.policy.Anchor;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Trigger;
+import uk.resolve.domain.time.TimeSpan;
+import uk.resolve.domain.time.TimeUnit;
+
+/** North Somerset Safeguarding Boards, Resolution of Professional Differences, NSSB 019: seed 003. */
+class NorthSomersetPolicyTest {
+
+    private final Policy ns = Bundled.load("north-somerset");
+
+    @Test
+    void stage1IsWithinOneWorkingDayAndLineManagersWithin24Hours_clauseStage1() {
+        var deadlines = stage(ns, 1).deadlines();
+        assertThat(deadlines).hasSize(2);
+        assertThat(deadlines.get(0).within()).isEqualTo(TimeSpan.workingDays(1));
+        assertThat(deadlines.get(0).from()).isEqualTo(Anchor.STAGE_ENTERED);
+        assertThat(deadlines.get(1).within()).isEqualTo(new TimeSpan(24, TimeUnit.HOURS));
+        assertThat(deadlines.get(1).from()).isEqualTo(Anchor.LAST_DISCUSSION);
+    }
+
+    @Test
+    void stages2To4AreWithin2_3And5WorkingDays_clausesStage2To4() {
+        assertThat(stage(ns, 2).deadlines().get(0).within()).isEqualTo(TimeSpan.workingDays(2));
+        assertThat(stage(ns, 3).deadlines().get(0).within()).isEqualTo(TimeSpan.workingDays(3));
+        assertThat(stage(ns, 4).deadlines().get(0).within()).isEqualTo(TimeSpan.workingDays(5));
+    }
+
+    @Test
+    void fromTheOutsetNoLongerThan5WorkingDaysToResolveOrEscalateToStage4_clauseTimescales() {
+        assertThat(ns.defaultTrack().budgets()).singleElement().satisfies(b -> {
+            assertThat(b.within()).isEqualTo(TimeSpan.workingDays(5));
+            assertThat(b.from()).isEqualTo(Anchor.CASE_OPENED);
+            assertThat(b.stages()).isEqualTo(Set.of(1, 2, 3));
+        });
+    }
+
+    @Test
+    void theMonitoringFormIsUsedAtStages3And4AndSentToTheServiceLeader_clauseAdditionalNotesAndAppendix2() {
+        assertThat(stage(ns, 1).forms()).isEmpty();
+        assertThat(stage(ns, 2).forms()).isEmpty();
+        assertThat(stage(ns, 3).forms()).singleElement().satisfies(f -> assertThat(f.form()).isEqualTo("monitoring-form"));
+        assertThat(stage(ns, 4).forms()).singleElement().satisfies(f -> assertThat(f.form()).isEqualTo("monitoring-form"));
+        var form = ns.form("monitoring-form").orElseThrow();
+        assertThat(ns.contact(form.recipient()).orElseThrow().email()).isEqualTo("jo.baker@n-somerset.gov.uk");
+        assertThat(form.anonymous()).isFalse();
+        // "after the issue has been resolved the monitoring form must be sent"
+        assertThat(stage(ns, 3).notifications()).singleElement().satisfies(n -> assertThat(n.on()).isEqualTo(Trigger.RESOLVED));
+    }
+
+    @Test
+    void stillUnresolvedAfterStage4MeansContactingTheServiceLeaderImmediately_clauseStage4() {
+        assertThat(stage(ns, 5).notifications()).singleElement().satisfies(n -> {
+            assertThat(n.within()).isEqualTo(TimeSpan.immediately());
+            assertThat(n.contact()).isEqualTo("service-leader");
+        });
+    }
+
+    @Test
+    void theMediationPanelOfAtLeastThreeStatutoryMembersIsFinalAndBinding_clauseConveningAMediationPanel() {
+        assertThat(ns.finalArbiter().binding()).isTrue();
+        assertThat(ns.finalArbiter().minimumAgencies()).isEqualTo(3);
+        assertThat(stage(ns, 5).finalArbiter()).isTrue();
+    }
+
+    @Test
+    void coversAdultsAtRiskAsWellAsChildren_clauseAimsOfProcedure2() {
+        assertThat(ns.scope().adultsAtRisk()).isTrue();
+        assertThat(ns.scope().covers(ChildStatus.ADULT_AT_RISK)).isTrue();
+        assertThat(ns.scope().covers(ChildStatus.CP_PLAN)).isTrue();
+    }
+
+    @Test
+    void atImmediateRiskDiscretionAsToWhichStageIsInitiated_clauseAimsOfProcedure5() {
+        assertThat(ns.immediateRisk().startStages()).containsExactlyInAnyOrder(2, 3, 4);
+    }
+}

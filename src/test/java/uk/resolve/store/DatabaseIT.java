@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.resolve.domain.record.ChainVerifier;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.NewEntry;
+
+class DatabaseIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewDatabaseIsCreatedWithItsFoldersAndMigrated() {
+        Path file = dir.resolve("nested/folder/resolve.mv.db");
+        try (Database db = Database.open(file)) {
+            assertThat(db.file()).isEqualTo(file);
+            assertThat(new EntryStore(db, "device-a").count()).isZero();
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void entriesAreSealedIntoTheDevicesChainAndReadBackExactly() {
+        try (Database db = Database.open(dir.resolve("r"))) {
+            EntryStore store = new EntryStore(db, "device-a");
+            UUID caseId = UUID.randomUUID();
+            var now = java.time.Instant.parse("2026-11-25T10:15:30.123Z");
+            List<Entry> written = store.append(List.of(
+                    NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now, java.util.Map.of("concern", "é \"quoted\" \n line")),
+                    NewEntry.of(caseId, EntryType.ESCALATED, "Ann", now, now, java.util.Map.of("reason", "r"))));
+            assertThat(store.caseEntries(caseId)).containsExactlyElementsOf(written);
+            assertThat(written.get(1).prevHash()).isEqualTo(written.get(0).hash());
+            assertThat(ChainVerifier.verify(store.all()).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void anEntryAlteredInTheDatabaseIsDetected() throws Exception {
+        try (Database db = Database.open(dir.resolve("r"))) {
+            EntryStore store = new EntryStore(db, "device-a");
+            UUID caseId = UUID.randomUUID();
+            var now = java.time.Instant.parse("2026-11-25T10:15:30Z");
+            List<Entry> written = store.append(List.of(
+                    NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now, java.util.Map.of("concern", "original")),
+                    NewEntry.of(caseId, EntryType.ESCALATED, "Ann", now, now, java.util.Map.of("reason", "r"))));
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE entry SET data = '{\"concern\":\"altered\"}' WHERE id = '" + written.get(0).id() + "'");
+            }
+            var report = ChainVerifier.verify(store.all());
+            assertThat(report.intact()).isFalse();
+            assertThat(report.breaks()).singleElement().satisfies(f -> assertThat(f.message()).contains("has been altered"));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedWithAClearMessageAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("notes.mv.db");
+        byte[] content = "These are my notes, not a database.".repeat(200).getBytes();
+        Files.write(file, content);
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is not a Resolve database, or it is damaged")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndNotChanged() throws Exception {
+        Path file = dir.resolve("newer.mv.db");
+        try (Database db = Database.open(file); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'resolve', 1, TRUE)");
+        }
+        int rowsBefore;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("newer"), "resolve", "");
+             Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+            rs.next();
+            rowsBefore = rs.getInt(1);
+        }
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("made by a newer version of Resolve")
+                .hasMessageContaining("Nothing was changed");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("newer"), "resolve", "");
+             Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*), MAX(\"installed_rank\") FROM \"flyway_schema_history\"")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no migration was run or recorded").isEqualTo(rowsBefore);
+            assertThat(rs.getInt(2)).isEqualTo(99);
+        }
+    }
+
+    @Test
+    void anH2DatabaseOfAnotherApplicationIsNotTakenOver() throws Exception {
+        Path base = dir.resolve("other");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE invoices (id INT)");
+        }
+        assertThatThrownBy(() -> Database.open(Path.of(base + ".mv.db")))
+                .isInstanceOf(StoreException.class);
+    }
+}
