@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the Linux app-image under target/installer/Resolve: a jlinked Java 17 runtime holding
+# JavaFX (its native libraries in the runtime's lib folder, so nothing is extracted into the
+# user's profile at first start) and the application's jars. Run through `mvn -P installer package`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version="${1:?usage: build-app-image.sh VERSION}"
+numeric="${version%%-*}"                 # jpackage wants 1.2.3, not 1.2.3-SNAPSHOT
+jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+out=target/installer
+work=target/installer-work
+
+rm -rf "$out" "$work"
+mkdir -p "$out" "$work/input" "$work/javafx" "$work/natives"
+
+# JavaFX's platform jars become modules of the runtime; everything else stays on the class path.
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in
+    javafx-*-linux.jar)
+      cp "$jar" "$work/javafx/"
+      if unzip -l "$jar" '*.so' > /dev/null 2>&1; then unzip -q -o "$jar" '*.so' -d "$work/natives"; fi ;;
+    javafx-*) ;;
+    *) cp "$jar" "$work/input/" ;;
+  esac
+done
+cp target/resolve.jar "$work/input/"
+
+"$jdk/bin/jlink" \
+  --module-path "$jdk/jmods:$work/javafx" \
+  --add-modules "$(tr -d ' \n' < installer/modules.txt)" \
+  --include-locales en,en-GB \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$work/runtime"
+cp "$work"/natives/*.so "$work/runtime/lib/"
+
+"$jdk/bin/jpackage" \
+  --type app-image \
+  --name Resolve \
+  --app-version "$numeric" \
+  --vendor "Resolve" \
+  --description "Resolution of professional differences in safeguarding" \
+  --copyright "Apache License 2.0" \
+  --icon installer/resolve.png \
+  --input "$work/input" \
+  --main-jar resolve.jar \
+  --main-class uk.resolve.app.Main \
+  --runtime-image "$work/runtime" \
+  --java-options "-Xmx512m -Dfile.encoding=UTF-8 -Duser.language=en -Duser.country=GB" \
+  --dest "$out"
+
+echo "App-image: $out/Resolve (run $out/Resolve/bin/Resolve)"
