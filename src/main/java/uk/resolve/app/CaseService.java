@@ -18,6 +18,7 @@ import uk.resolve.domain.escalation.ResolveRequest;
 import uk.resolve.domain.escalation.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.WorkingCalendar;
@@ -121,9 +122,11 @@ public final class CaseService {
     /** Every case, most urgent first: overdue, then immediate risk, then by next deadline. */
     public List<CaseState> list() {
         List<CaseState> out = new ArrayList<>();
-        for (UUID id : entries.caseIds()) {
-            out.add(get(id));
-        }
+        entries.forEachCase(list -> {
+            if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED)) {
+                out.add(project(list));
+            }
+        });
         out.sort(CaseOrdering.URGENT_FIRST);
         return out;
     }
@@ -147,7 +150,7 @@ public final class CaseService {
     }
 
     private CaseState project(List<Entry> list) {
-        Entry opening = list.stream().filter(e -> e.type() == uk.resolve.domain.record.EntryType.CASE_OPENED)
+        Entry opening = list.stream().filter(e -> e.type() == EntryType.CASE_OPENED)
                 .findFirst().orElseThrow(() -> new RuleViolation("The record of case " + list.get(0).caseId()
                         + " has no opening entry here yet; sync again to fetch the rest of it."));
         Policy policy = policies.forCase(opening.get("policy"), opening.get("policyVersion"));

@@ -143,6 +143,33 @@ public final class EntryStore {
         return query("SELECT " + COLUMNS + " FROM entry WHERE case_id = ? ORDER BY local_seq", caseId);
     }
 
+    /**
+     * Streams every case's entries, one case at a time (in no particular case order), in a single
+     * query: far quicker than reading case by case when listing thousands of cases.
+     */
+    public void forEachCase(java.util.function.Consumer<List<Entry>> action) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM entry ORDER BY case_id, local_seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Entry> current = new ArrayList<>();
+                while (rs.next()) {
+                    Entry e = read(rs);
+                    if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
+                        action.accept(current);
+                        current = new ArrayList<>();
+                    }
+                    current.add(e);
+                }
+                if (!current.isEmpty()) {
+                    action.accept(current);
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     public List<Entry> all() {
         return query("SELECT " + COLUMNS + " FROM entry ORDER BY local_seq");
     }
