@@ -198,6 +198,55 @@ public final class FormService {
                 renderer.render(doc, archival, cases.now()));
     }
 
+    /**
+     * A form being edited: the case and procedure read once, so that each keystroke can be
+     * checked in memory without touching the database.
+     */
+    public final class Editing {
+        private final CaseState state;
+        private final Policy policy;
+        private final FormDefinition definition;
+        private final int stage;
+
+        private Editing(CaseState state, Policy policy, FormDefinition definition, int stage) {
+            this.state = state;
+            this.policy = policy;
+            this.definition = definition;
+            this.stage = stage;
+        }
+
+        /** The form, or null for the chronology, which has nothing to fill in. */
+        public FormDefinition definition() {
+            return definition;
+        }
+
+        public int stage() {
+            return stage;
+        }
+
+        public CaseState state() {
+            return state;
+        }
+
+        /** Fills the form with {@code userValues} over the pre-filled answers; in memory only. */
+        public FilledForm fill(Map<String, String> userValues) {
+            return FormService.this.fill(state, policy, definition.id(), stage, userValues);
+        }
+    }
+
+    /** Starts editing {@code formId} (or the chronology) for {@code stage} (0: {@link #defaultStage}). */
+    public Editing edit(UUID caseId, String formId, int stage) {
+        CaseState c = cases.get(caseId);
+        Policy policy = cases.policyOf(c);
+        if (FormDocuments.CHRONOLOGY.equals(formId)) {
+            return new Editing(c, policy, null, c.stage());
+        }
+        FormDefinition def = definition(policy, formId);
+        int s = stage <= 0 ? defaultStage(caseId, formId) : stage;
+        fill(c, policy, formId, s, Map.of());
+        return new Editing(c, policy, def, s);
+    }
+
     /** Writes a rendered document to {@code file}, whole or not at all. */
     public Path write(Rendered rendered, Path file) throws IOException {
         java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
