@@ -182,7 +182,10 @@ public final class FormService {
             throw new RuleViolation("The " + form.definition().title() + " cannot be finalised yet. "
                     + form.problemSummary() + " Fill them in, or make a draft.");
         }
-        CaseState c = cases.get(form.caseId());
+        return render(form, cases.get(form.caseId()), draft, archival);
+    }
+
+    private Rendered render(FilledForm form, CaseState c, boolean draft, boolean archival) {
         PdfDocument doc = FormDocuments.form(form, c, cases.author(), draft);
         String name = FormDocuments.fileName(form.definition().id() + (draft && !form.complete() ? "-draft" : ""),
                 form.caseReference(), form.date());
@@ -226,6 +229,11 @@ public final class FormService {
 
         public CaseState state() {
             return state;
+        }
+
+        /** The PDF of {@code form} from the case as read when editing began (no database read). */
+        public Rendered render(FilledForm form, boolean draft) {
+            return FormService.this.render(form, state, draft, false);
         }
 
         /** Fills the form with {@code userValues} over the pre-filled answers; in memory only. */

@@ -247,7 +247,8 @@ public final class FormEditorViewModel {
             return () -> forms.chronology(caseId, false).pdf();
         }
         FilledForm form = current;
-        return () -> forms.render(form, !form.complete(), false).pdf();
+        FormService.Editing e = editing;
+        return () -> e.render(form, !form.complete()).pdf();
     }
 
     private String fileName() {
