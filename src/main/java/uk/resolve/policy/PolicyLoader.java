@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,13 +23,18 @@ import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.Condition;
 import uk.resolve.domain.policy.Contact;
 import uk.resolve.domain.policy.DeadlineRule;
+import uk.resolve.domain.policy.FieldKind;
 import uk.resolve.domain.policy.FinalArbiter;
 import uk.resolve.domain.policy.FormDefinition;
+import uk.resolve.domain.policy.FormField;
+import uk.resolve.domain.policy.FormSection;
+import uk.resolve.domain.policy.FormSource;
 import uk.resolve.domain.policy.FormRule;
 import uk.resolve.domain.policy.ImmediateRisk;
 import uk.resolve.domain.policy.NotificationRule;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Scope;
+import uk.resolve.domain.policy.SignatureBlock;
 import uk.resolve.domain.policy.Stage;
 import uk.resolve.domain.policy.Track;
 import uk.resolve.domain.policy.Trigger;
@@ -57,7 +64,10 @@ public final class PolicyLoader {
     private static final Set<String> CONTACT = Set.of("id", "name", "role", "organisation", "group", "email",
             "phone", "notes");
     private static final Set<String> FORM = Set.of("id", "title", "description", "completedBy", "recipient",
-            "anonymous", "sections");
+            "anonymous", "sections", "signatures");
+    private static final Set<String> SECTION = Set.of("title", "text", "fields");
+    private static final Set<String> FIELD = Set.of("id", "label", "help", "kind", "source", "required", "choices");
+    private static final Set<String> SIGNATURE = Set.of("id", "title", "required", "sources");
     private static final Set<String> TRACK = Set.of("id", "name", "description", "budgets", "stages");
     private static final Set<String> BUDGET = Set.of("id", "label", "within", "from", "stages");
     private static final Set<String> STAGE = Set.of("label", "title", "participants", "guidance", "checklist",
@@ -237,8 +247,117 @@ public final class PolicyLoader {
             }
             String recipient = f.optText("recipient");
             checkContact(f, "recipient", recipient);
+            boolean anonymous = f.bool("anonymous", false);
+            List<FormSection> sections = f.list("sections", false, s -> section(s, anonymous));
+            List<SignatureBlock> signatures = f.list("signatures", false, s -> signature(s, anonymous));
+            Set<String> seen = new HashSet<>();
+            for (FormSection s : sections) {
+                for (FormField field : s.fields()) {
+                    if (field.id() != null && !seen.add(field.id())) {
+                        problems.add(new Problem(f.path() + ".sections", f.raw("sections").line(),
+                                "the field id '" + field.id() + "' is used twice in this form"));
+                    }
+                }
+            }
+            for (SignatureBlock b : signatures) {
+                if (b.id() != null && !seen.add(b.id())) {
+                    problems.add(new Problem(f.path() + ".signatures", f.raw("signatures").line(),
+                            "the id '" + b.id() + "' is used twice in this form"));
+                }
+            }
             return new FormDefinition(id(f, "id"), f.text("title"), f.optText("description"),
-                    f.optText("completedBy"), recipient, f.bool("anonymous", false));
+                    f.optText("completedBy"), recipient, anonymous, sections, signatures);
+        }
+
+        private FormSection section(Node n, boolean anonymous) {
+            Fields f = Fields.of(n, problems, SECTION);
+            if (f == null) {
+                return null;
+            }
+            List<FormField> fields = f.list("fields", false, x -> field(x, anonymous));
+            String text = f.optText("text");
+            if (!f.has("fields") && text == null) {
+                problems.add(new Problem(f.path(), f.line(), "a section needs 'fields', 'text' or both"));
+            }
+            return new FormSection(f.optText("title"), text, fields);
+        }
+
+        private FormField field(Node n, boolean anonymous) {
+            Fields f = Fields.of(n, problems, FIELD);
+            if (f == null) {
+                return null;
+            }
+            String kindText = f.optText("kind");
+            FieldKind kind = FieldKind.TEXT;
+            if (kindText != null) {
+                kind = FieldKind.fromCode(kindText).orElse(null);
+                if (kind == null) {
+                    problems.add(new Problem(f.raw("kind").path(), f.raw("kind").line(), "unknown kind '" + kindText
+                            + "'; use one of: " + FieldKind.codes()));
+                    kind = FieldKind.TEXT;
+                }
+            }
+            List<String> choices = f.texts("choices");
+            if (kind == FieldKind.CHOICE && choices.isEmpty()) {
+                problems.add(new Problem(f.path() + ".choices", f.line(), "a choice field lists its 'choices'"));
+            } else if (kind != FieldKind.CHOICE && !choices.isEmpty()) {
+                problems.add(new Problem(f.raw("choices").path(), f.raw("choices").line(),
+                        "only a field of kind 'choice' has choices; add 'kind: choice' or remove them"));
+            }
+            String source = source(f, "source", anonymous);
+            return new FormField(id(f, "id"), f.text("label"), f.optText("help"), kind, source,
+                    f.bool("required", false), choices);
+        }
+
+        private SignatureBlock signature(Node n, boolean anonymous) {
+            Fields f = Fields.of(n, problems, SIGNATURE);
+            if (f == null) {
+                return null;
+            }
+            Map<String, String> sources = new LinkedHashMap<>();
+            if (f.has("sources")) {
+                Fields s = Fields.of(f.raw("sources"), problems, Set.copyOf(SignatureBlock.PARTS));
+                if (s != null) {
+                    for (String part : SignatureBlock.PARTS) {
+                        String src = source(s, part, anonymous);
+                        if (src != null) {
+                            sources.put(part, src);
+                        }
+                    }
+                }
+            }
+            return new SignatureBlock(id(f, "id"), f.text("title"), f.bool("required", false), sources);
+        }
+
+        /** Reads a field's source name and checks that Resolve can fill it (and may, on an anonymous form). */
+        private String source(Fields f, String key, boolean anonymous) {
+            String source = f.optText(key);
+            if (source == null) {
+                return null;
+            }
+            Node node = f.raw(key);
+            if (!FormSource.known(source)) {
+                problems.add(new Problem(node.path(), node.line(), "unknown source '" + source + "'; use one of: "
+                        + String.join(", ", FormSource.CASE) + ", " + String.join(", ", FormSource.POLICY) + ", "
+                        + String.join(", ", FormSource.OTHER) + ", or contact.<id>.<"
+                        + String.join("|", FormSource.CONTACT_PARTS) + ">"));
+                return null;
+            }
+            if (anonymous && FormSource.IDENTIFYING.contains(source)) {
+                problems.add(new Problem(node.path(), node.line(), "this form is anonymous, so it may not be filled"
+                        + " from '" + source + "', which identifies the child; remove the source or the field"));
+                return null;
+            }
+            String contact = FormSource.contactId(source);
+            if (contact != null) {
+                crossChecks.add(() -> {
+                    if (!contactIds.contains(contact)) {
+                        problems.add(new Problem(node.path(), node.line(), "no contact has the id '" + contact
+                                + "'; add it under 'contacts' or correct the id"));
+                    }
+                });
+            }
+            return source;
         }
 
         private void checkContact(Fields f, String key, String contactId) {

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.forms;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import uk.resolve.domain.escalation.CaseDetails;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.ChronologyItem;
+import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.policy.Contact;
+import uk.resolve.domain.policy.FieldKind;
+import uk.resolve.domain.policy.FormDefinition;
+import uk.resolve.domain.policy.FormField;
+import uk.resolve.domain.policy.FormSection;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.SignatureBlock;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.pdf.PdfDocument;
+import uk.resolve.pdf.PdfDocument.Block;
+import uk.resolve.pdf.PdfDocument.Pair;
+
+/** Turns a filled form, or a case's chronology, into a printable document. */
+public final class FormDocuments {
+
+    /** The id under which every case offers its chronology. */
+    public static final String CHRONOLOGY = "chronology";
+    public static final String CHRONOLOGY_TITLE = "Case chronology";
+
+    private FormDocuments() {
+    }
+
+    /**
+     * The document for {@code form}. A final document needs a complete form; a draft marks what is
+     * missing. On an anonymous form anything that identifies the child is removed even from a
+     * draft, so no PDF of it can carry the child's name or reference.
+     *
+     * @throws IllegalStateException when a final document is asked for an incomplete form
+     */
+    public static PdfDocument form(FilledForm form, CaseState c, String author, boolean draft) {
+        if (!draft && !form.complete()) {
+            throw new IllegalStateException("the form is not complete: " + form.problemSummary());
+        }
+        FormDefinition def = form.definition();
+        AnonymityGuard guard = def.anonymous() ? new AnonymityGuard(c.details().childName(), c.details().childRef())
+                : null;
+        List<Block> blocks = new ArrayList<>();
+        if (def.description() != null) {
+            blocks.add(new PdfDocument.Paragraph(def.description(), false));
+        }
+        List<Pair> details = new ArrayList<>();
+        details.add(new Pair("Procedure", form.procedureName() + " (version " + form.procedureVersion() + ")"));
+        details.add(new Pair("Stage", form.stageHeading()));
+        details.add(new Pair("Date", UkTime.formatDate(form.date())));
+        details.add(new Pair("Version", form.version() == 1 ? "1" : form.version() + " (updates the earlier version)"));
+        if (def.completedBy() != null) {
+            details.add(new Pair("Completed by", def.completedBy()));
+        }
+        if (form.recipient() != null) {
+            details.add(new Pair("Return the completed form to", address(form.recipient())));
+        }
+        blocks.add(new PdfDocument.Details(details));
+        if (def.anonymous()) {
+            blocks.add(new PdfDocument.Notice("Do not include details of any child or family. This form names the"
+                    + " case only by its Resolve case number, " + form.caseReference() + "."));
+        }
+        if (draft && !form.complete()) {
+            blocks.add(new PdfDocument.Notice("DRAFT: not ready to send. " + form.problemSummary()));
+        }
+        for (FormSection s : def.sections()) {
+            if (s.title() != null) {
+                blocks.add(new PdfDocument.Heading(s.title()));
+            }
+            if (s.text() != null) {
+                blocks.add(new PdfDocument.Paragraph(s.text(), s.fields().isEmpty()));
+            }
+            for (FormField f : s.fields()) {
+                FieldValue v = form.value(f.id()).orElseThrow();
+                blocks.add(new PdfDocument.Field(f.label(), help(f), safe(v.value(), guard), f.kind() == FieldKind.LONG_TEXT,
+                        draft && v.missing() ? "Required: not yet completed" : null));
+            }
+        }
+        if (!def.signatures().isEmpty()) {
+            blocks.add(new PdfDocument.Heading(def.signatures().size() == 1 ? "Signature" : "Signatures"));
+            for (SignatureBlock b : def.signatures()) {
+                List<Pair> parts = new ArrayList<>();
+                boolean missing = false;
+                for (String part : SignatureBlock.PARTS) {
+                    FieldValue v = form.value(b.fieldId(part)).orElseThrow();
+                    parts.add(new Pair(SignatureBlock.partLabel(part), safe(v.value(), guard)));
+                    missing |= v.missing();
+                }
+                blocks.add(new PdfDocument.Signature(b.title(), parts,
+                        draft && missing ? "Required: name, designation and agency" : null));
+            }
+        }
+        return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
+                draft, blocks);
+    }
+
+    private static String help(FormField f) {
+        if (f.kind() == FieldKind.CHOICE) {
+            String options = "Choose one: " + String.join(" / ", f.choices()) + ".";
+            return f.help() == null ? options : f.help() + " " + options;
+        }
+        return f.help();
+    }
+
+    private static String safe(String value, AnonymityGuard guard) {
+        return guard == null ? value : guard.redact(value);
+    }
+
+    private static String address(Contact c) {
+        List<String> parts = new ArrayList<>();
+        parts.add(c.name());
+        if (c.role() != null) {
+            parts.add(c.role());
+        }
+        if (c.organisation() != null && !c.organisation().equals(c.name())) {
+            parts.add(c.organisation());
+        }
+        if (c.email() != null) {
+            parts.add(c.email());
+        }
+        if (c.phone() != null) {
+            parts.add(c.phone());
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The case's chronology for the child's file: every entry in the order it happened, each
+     * correction beside the entry it corrects (which stays as first written), and the approvals.
+     */
+    public static PdfDocument chronology(CaseState c, Policy policy, String author, LocalDate date) {
+        CaseDetails d = c.details();
+        List<Block> blocks = new ArrayList<>();
+        List<Pair> details = new ArrayList<>();
+        details.add(new Pair("Child", d.childRef() + (d.childName() == null ? "" : " — " + d.childName())
+                + (d.childStatus() == null ? "" : " (" + d.childStatus().label() + ")")));
+        details.add(new Pair("Procedure", policy.name() + " (version " + c.policyVersion() + ")"));
+        details.add(new Pair("Raised by", d.raisedBy() + ", " + d.raisedAgency()));
+        details.add(new Pair("About the decision of", d.otherAgency()
+                + (d.otherProfessional() == null ? "" : " (" + d.otherProfessional() + ")")));
+        details.add(new Pair("Category", d.category()));
+        details.add(new Pair("Status", c.stageHeading() + "; " + c.status().code()
+                + (c.resolution() == null ? "" : " on " + UkTime.format(c.resolution().at()))));
+        details.add(new Pair("Case number", c.id().toString()));
+        details.add(new Pair("Printed", UkTime.formatDate(date) + " by " + author));
+        blocks.add(new PdfDocument.Details(details));
+        blocks.add(new PdfDocument.Paragraph("Every entry in the case record, in the order the events happened."
+                + " Entries are never changed: a correction is shown beside the entry it corrects, which stays as"
+                + " first written. Times are UK local time.", true));
+        blocks.add(new PdfDocument.Heading("Chronology"));
+        for (ChronologyItem item : c.chronology()) {
+            Entry e = item.entry();
+            int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
+            String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
+                    + e.type().label() + detail(e);
+            String meta = "Recorded by " + e.author() + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
+                    + e.id().toString().substring(0, 8);
+            List<PdfDocument.Note> notes = new ArrayList<>();
+            for (Entry corr : item.corrections()) {
+                notes.add(new PdfDocument.Note("Corrected on " + UkTime.format(corr.writtenAt()) + " by "
+                        + corr.author() + ". Reason: " + corr.get(EntryText.REASON, "not given"),
+                        corr.get(EntryText.TEXT)));
+            }
+            for (Entry ap : item.approvals()) {
+                notes.add(new PdfDocument.Note("Approved on " + UkTime.format(ap.writtenAt()) + " by " + ap.author(),
+                        ap.get(EntryText.NOTE)));
+            }
+            blocks.add(new PdfDocument.Item(heading, meta, body(e), notes));
+        }
+        if (c.chronology().isEmpty()) {
+            blocks.add(new PdfDocument.Paragraph("No entries.", false));
+        }
+        return new PdfDocument(CHRONOLOGY_TITLE, policy.partnership(), d.childRef(), c.policyVersion(), author, false,
+                blocks);
+    }
+
+    private static String detail(Entry e) {
+        return switch (e.type()) {
+            case ESCALATED -> " to stage " + e.get(EntryText.TO_STAGE, "?");
+            case DISCUSSION_RECORDED -> " (" + e.get(EntryText.METHOD, "other") + ", with " + e.get(EntryText.WITH, "?") + ")";
+            case FORM_COMPLETED -> ": " + e.get(EntryText.FORM) + ", version " + e.get(EntryText.VERSION, "1");
+            case NOTIFICATION_SENT -> " to " + e.get("to", "?");
+            default -> "";
+        };
+    }
+
+    /** The entry's text as first written (corrections are shown beside it). */
+    private static String body(Entry e) {
+        List<String> lines = new ArrayList<>();
+        switch (e.type()) {
+            case CASE_OPENED -> {
+                lines.add(e.get(EntryText.CONCERN, ""));
+                add(lines, "Evidence", e.get(EntryText.EVIDENCE));
+                add(lines, "Outcome wanted", e.get(EntryText.OUTCOME_WANTED));
+                if (e.flag(EntryText.IMMEDIATE_RISK)) {
+                    add(lines, "Immediate risk", e.get(EntryText.REASON, "yes"));
+                }
+            }
+            case DISCUSSION_RECORDED -> {
+                lines.add(e.get(EntryText.SUMMARY, ""));
+                add(lines, "Actions", e.get(EntryText.ACTIONS));
+                if (e.flag(EntryText.RESOLVED)) {
+                    lines.add("The discussion resolved the disagreement.");
+                }
+            }
+            case ESCALATED -> {
+                lines.add(e.get(EntryText.REASON, ""));
+                add(lines, "Evidence", e.get(EntryText.EVIDENCE));
+            }
+            case RESOLVED -> {
+                lines.add(e.get(EntryText.OUTCOME, ""));
+                add(lines, "Outstanding issues", e.get(EntryText.OUTSTANDING));
+                add(lines, "Learning", e.get(EntryText.LEARNING));
+            }
+            case DEADLINE_SHORTENED -> {
+                lines.add(e.get(EntryText.REASON, ""));
+                add(lines, "New deadline", e.get(EntryText.DUE));
+            }
+            case FORM_COMPLETED -> {
+                for (Map.Entry<String, String> f : e.data().entrySet()) {
+                    if (f.getKey().startsWith(FormFiller.FIELD_PREFIX)) {
+                        lines.add(f.getKey().substring(FormFiller.FIELD_PREFIX.length()) + ": " + f.getValue());
+                    }
+                }
+            }
+            default -> lines.add(EntryText.primary(e));
+        }
+        return String.join("\n", lines.stream().filter(s -> !s.isBlank()).toList());
+    }
+
+    private static void add(List<String> lines, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(label + ": " + value);
+        }
+    }
+
+    /** A file name that says what the document is: {@code appendix-a_REF-1_2026-12-21.pdf}. */
+    public static String fileName(String documentId, String caseReference, LocalDate date) {
+        return slug(documentId) + "_" + slug(caseReference) + "_" + date + ".pdf";
+    }
+
+    private static String slug(String s) {
+        String out = s.strip().replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
+        return out.isEmpty() ? "case" : out;
+    }
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.forms;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import uk.resolve.app.Services;
+import uk.resolve.pdf.PdfPrinter;
+
+/** Opens the guided form editor in a window of its own. */
+public final class FormEditorWindow {
+
+    private FormEditorWindow() {
+    }
+
+    /**
+     * Opens the editor for {@code formId} (or {@code "chronology"}) on a case. Call on the JavaFX
+     * application thread; the case is read in the background.
+     *
+     * @param owner the window it belongs to, or null
+     * @param stage the stage the form is for, or 0 for the stage at which it is due
+     */
+    public static void open(Window owner, Services services, UUID caseId, String formId, int stage) {
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "form-editor");
+            t.setDaemon(true);
+            return t;
+        });
+        FormEditorViewModel model = new FormEditorViewModel(services.forms(), new PdfPrinter(), caseId, formId, stage,
+                background, Platform::runLater);
+        Stage window = new Stage();
+        window.setScene(new Scene(load(model)));
+        window.titleProperty().bind(model.titleProperty().concat(" — Resolve"));
+        if (owner != null) {
+            window.initOwner(owner);
+        }
+        window.setOnHidden(e -> background.shutdown());
+        window.show();
+        model.load();
+    }
+
+    /** The editor's view, bound to {@code model}. */
+    static Parent load(FormEditorViewModel model) {
+        FXMLLoader loader = new FXMLLoader(FormEditorWindow.class.getResource("/uk/resolve/ui/forms/FormEditorView.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == FormEditorController.class) {
+                return new FormEditorController(model);
+            }
+            throw new IllegalArgumentException("no controller " + type);
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

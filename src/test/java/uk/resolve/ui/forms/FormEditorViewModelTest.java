@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.forms;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.forms.FormCases;
+import uk.resolve.pdf.PdfPrinter;
+import uk.resolve.pdf.PdfText;
+import uk.resolve.testing.Fixtures;
+import uk.resolve.testing.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editor's state, with background work run in line so each step can be checked. */
+class FormEditorViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T09:00");
+    private Services s;
+    private UUID caseId;
+
+    @BeforeEach
+    void open() {
+        s = Fixtures.services(dir, clock);
+        caseId = FormCases.croydonAtStage3(s, clock);
+    }
+
+    @AfterEach
+    void close() {
+        s.close();
+    }
+
+    private FormEditorViewModel model(String formId) {
+        FormEditorViewModel m = new FormEditorViewModel(s.forms(), new PdfPrinter(), caseId, formId, 0,
+                Runnable::run, Runnable::run);
+        m.load();
+        return m;
+    }
+
+    private static FormEditorViewModel.Field field(FormEditorViewModel m, String id) {
+        return m.fields().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void opensPrefilledFromTheCaseSayingWhatIsMissingWithAPreview() {
+        FormEditorViewModel m = model("appendix-a");
+
+        assertThat(m.loadedProperty().get()).isTrue();
+        assertThat(m.titleProperty().get()).contains("Appendix A");
+        assertThat(m.subtitleProperty().get()).contains("Stage 3", "Anonymous");
+        assertThat(field(m, "agency").valueProperty().get()).isEqualTo("School");
+        assertThat(field(m, "agency").originProperty().get()).isEqualTo("From the case record");
+        assertThat(field(m, "role").problemProperty().get()).isEqualTo("'Role' is required.");
+        assertThat(m.missingProperty().get()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
+        assertThat(m.completeProperty().get()).isFalse();
+        assertThat(m.previewPages()).isNotEmpty();
+        assertThat(m.previewPages().get(0).getWidth()).isBetween(590, 600);
+    }
+
+    @Test
+    void validatesAsTheUserTypesAndRefusesTheChildsName() {
+        FormEditorViewModel m = model("appendix-a");
+
+        field(m, "role").valueProperty().set("Head of Service");
+        field(m, "contact").valueProperty().set("020 8726 6000");
+        assertThat(m.completeProperty().get()).isTrue();
+        assertThat(m.missingProperty().get()).isEqualTo("Ready to finalise.");
+        assertThat(field(m, "agency").originProperty().get()).as("untouched answers keep their origin")
+                .isEqualTo("From the case record");
+        assertThat(field(m, "role").originProperty().get()).isEmpty();
+        assertThat(field(m, "role").problemProperty().get()).isNull();
+
+        field(m, "concern").valueProperty().set("Jamie Marlowe was not assessed.");
+        assertThat(m.completeProperty().get()).isFalse();
+        assertThat(field(m, "concern").problemProperty().get()).contains("contains the child's name");
+
+        m.saveToRecord();
+        assertThat(m.statusProperty().get()).startsWith("Not saved.").contains("the child's name");
+        assertThat(s.cases().get(caseId).entries()).noneMatch(e -> e.type() == EntryType.FORM_COMPLETED);
+    }
+
+    @Test
+    void savesTheCompletedFormInTheCaseRecordAndAsAPdf() throws Exception {
+        FormEditorViewModel m = model("appendix-a");
+        field(m, "role").valueProperty().set("Head of Service");
+        field(m, "contact").valueProperty().set("020 8726 6000");
+
+        m.saveToRecord();
+        assertThat(m.statusProperty().get()).isEqualTo("Saved in the case record as version 1.");
+        assertThat(s.cases().get(caseId).entries()).filteredOn(e -> e.type() == EntryType.FORM_COMPLETED)
+                .singleElement().satisfies(e -> assertThat(e.get("field.role")).isEqualTo("Head of Service"));
+
+        Path pdf = dir.resolve(m.suggestedFileName());
+        m.saveAs(pdf, false);
+        assertThat(m.statusProperty().get()).startsWith("Saved to ");
+        assertThat(PdfText.all(Files.readAllBytes(pdf))).contains("Head of Service").doesNotContain("DRAFT");
+    }
+
+    @Test
+    void aClearedPrefilledAnswerStaysClearedAndIsMissing() {
+        FormEditorViewModel m = model("appendix-a");
+        field(m, "agency").valueProperty().set("");
+
+        assertThat(field(m, "agency").valueProperty().get()).isEmpty();
+        assertThat(field(m, "agency").problemProperty().get()).isEqualTo("'Agency' is required.");
+    }
+
+    @Test
+    void theChronologyOpensAsADocumentToPrintOrSave() {
+        FormEditorViewModel m = model("chronology");
+
+        assertThat(m.savable()).isFalse();
+        assertThat(m.fields()).isEmpty();
+        assertThat(m.titleProperty().get()).isEqualTo("Case chronology");
+        assertThat(m.previewPages()).isNotEmpty();
+        assertThat(m.suggestedFileName()).startsWith("chronology_" + FormCases.CHILD_REF);
+    }
+
+    @Test
+    void anUnknownFormSaysSoInsteadOfOpening() {
+        FormEditorViewModel m = model("appendix-z");
+        assertThat(m.loadedProperty().get()).isFalse();
+        assertThat(m.statusProperty().get()).contains("has no form 'appendix-z'");
+    }
+}
