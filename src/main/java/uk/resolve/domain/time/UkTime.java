@@ -6,15 +6,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Map;
 import java.util.Locale;
 
 /** Time as the procedures mean it: local time in England and Wales. */
 public final class UkTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** Month abbreviations as the UK writes them on forms; Java's UK locale data gives "Sept". */
+    private static final Map<Long, String> MONTHS = Map.ofEntries(Map.entry(1L, "Jan"), Map.entry(2L, "Feb"),
+            Map.entry(3L, "Mar"), Map.entry(4L, "Apr"), Map.entry(5L, "May"), Map.entry(6L, "Jun"),
+            Map.entry(7L, "Jul"), Map.entry(8L, "Aug"), Map.entry(9L, "Sep"), Map.entry(10L, "Oct"),
+            Map.entry(11L, "Nov"), Map.entry(12L, "Dec"));
     /** Dates as users read them: "21 Dec 2026". */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    public static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH).appendLiteral(' ')
+            .appendText(ChronoField.MONTH_OF_YEAR, MONTHS).appendLiteral(' ')
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.UK);
+    public static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().append(DATE)
+            .appendPattern(", HH:mm").toFormatter(Locale.UK);
 
     private UkTime() {
     }
