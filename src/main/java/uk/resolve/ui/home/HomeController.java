@@ -119,6 +119,23 @@ public final class HomeController {
     private static void column(TableColumn<CaseRow, String> c, Function<CaseRow, String> f) {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         c.setSortable(false);
+        // Wrap long stage titles and deadlines onto a second line rather than cutting them off.
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                text.getStyleClass().add("cell-text");
+                setGraphic(text);
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+            }
+        });
     }
 
     @FXML

@@ -32,8 +32,8 @@ public final class ProceduresViewModel {
     /** A procedure in the list. */
     public record Item(Policy policy, boolean bundled, boolean isDefault) {
         public String label() {
-            return policy.shortName() + " · version " + policy.version() + (bundled ? "" : " · imported")
-                    + (isDefault ? " · default" : "");
+            return policy.shortName() + (isDefault ? " (default)" : "") + "\nVersion " + policy.version()
+                    + (bundled ? "" : " · imported");
         }
     }
 

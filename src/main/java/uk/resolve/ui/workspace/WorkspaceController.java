@@ -170,6 +170,8 @@ public final class WorkspaceController {
             card.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-')), true);
             card.setFocusTraversable(true);
             card.setAccessibleText(s.label() + ", " + state + ": " + s.title() + ". " + s.detail());
+            // Equal widths: every card grows from nothing by the same share.
+            card.setPrefWidth(0);
             card.setMaxWidth(Double.MAX_VALUE);
             card.setMinWidth(0);
             HBox.setHgrow(card, Priority.ALWAYS);

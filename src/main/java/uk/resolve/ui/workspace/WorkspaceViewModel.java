@@ -367,6 +367,7 @@ public final class WorkspaceViewModel {
     public void start(ActionForm.Kind kind, String target) {
         error.set("");
         message.set("");
+        now = cases.now(); // the clock only: "when" defaults to the moment the form is opened
         ActionForm f = form(kind, target);
         if (f == null) {
             return;
