@@ -210,6 +210,9 @@ public abstract class UiTestSupport extends FxRobot {
         }
         if (n instanceof Labeled l && l.getText() != null) {
             sb.append(l.getText()).append('\n');
+        } else if (n instanceof javafx.scene.text.Text t && t.getText() != null
+                && t.getStyleClass().contains("cell-text")) {
+            sb.append(t.getText()).append('\n');
         }
         if (n instanceof javafx.scene.Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
