@@ -2,20 +2,20 @@
 package uk.resolve.ui;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
+import uk.resolve.ui.shell.AppWindow;
+import uk.resolve.ui.workspace.FormOpener;
 
 /** The desktop application. Opens its window first, then the database off the application thread. */
 public final class ResolveApp extends Application {
 
-    private Services services;
+    /** Typing must pause this long before a draft is written. */
+    private static final long DRAFT_DELAY_MILLIS = 800;
+
+    private AppWindow window;
 
     public static void start(String[] args) {
         Application.launch(ResolveApp.class, args);
@@ -23,35 +23,15 @@ public final class ResolveApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label status = new Label("Opening your records…");
-        BorderPane root = new BorderPane(status);
-        stage.setTitle("Resolve");
-        stage.setScene(new Scene(root, 1024, 700));
-        stage.show();
-        Task<Services> open = new Task<>() {
-            @Override
-            protected Services call() {
-                Services s = Services.open(DataLocation.defaultDatabase(), Services.clockFromEnvironment(),
-                        Services.defaultAuthor());
-                s.policies().all();
-                return s;
-            }
-        };
-        open.setOnSucceeded(e -> {
-            services = open.getValue();
-            status.setText(services.cases().list().size() + " cases. The guided screens come next.");
-        });
-        open.setOnFailed(e -> status.setText(open.getException().getMessage()));
-        Thread t = new Thread(open, "open-database");
-        t.setDaemon(true);
-        t.start();
+        window = AppWindow.show(stage,
+                () -> Services.open(DataLocation.defaultDatabase(), Services.clockFromEnvironment(), Services.defaultAuthor()),
+                FormOpener.NOT_YET_AVAILABLE, DRAFT_DELAY_MILLIS);
     }
 
     @Override
     public void stop() {
-        if (services != null) {
-            services.close();
+        if (window != null) {
+            window.close();
         }
-        Platform.exit();
     }
 }

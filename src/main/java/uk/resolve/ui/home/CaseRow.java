@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.home;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.DeadlineStatus;
+import uk.resolve.domain.escalation.FormStatus;
+import uk.resolve.domain.escalation.NotificationStatus;
+import uk.resolve.domain.time.Deadlines;
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.domain.time.WorkingCalendar;
+
+/**
+ * One case as the list shows it, computed once when the list is loaded so that filtering is a
+ * plain scan over precomputed lower-case text.
+ */
+public record CaseRow(UUID id, String childRef, String procedure, String agencies, String stage, String deadlineDate,
+                      String deadlineText, String due, String status, boolean open, boolean overdue,
+                      boolean immediateRisk, boolean sample, String search) {
+
+    public static CaseRow of(CaseState c, String procedure, Instant now, WorkingCalendar calendar) {
+        var d = c.details();
+        String agencies = d.raisedAgency() + " → " + d.otherAgency();
+        String stage = "Stage " + c.stage() + " of " + c.lastStage() + ": " + stageTitle(c.stageHeading());
+        String date = "";
+        String text = "";
+        if (c.open()) {
+            DeadlineStatus next = c.nextDeadline().orElse(null);
+            if (next != null) {
+                date = UkTime.format(next.due());
+                text = Deadlines.describe(next.due(), UkTime.local(now), calendar);
+            } else {
+                text = "no timescale at this stage";
+            }
+        }
+        String due = Stream.concat(
+                c.notificationsDue().stream().map(NotificationStatus::to).map(s -> "Tell " + s),
+                c.formsDue().stream().map(FormStatus::title)).collect(Collectors.joining("; "));
+        String status = switch (c.status()) {
+            case OPEN -> c.overdue() ? "Overdue" : "Open";
+            case RESOLVED -> "Resolved " + UkTime.formatDate(UkTime.date(c.resolution().at()));
+            case WITHDRAWN -> "Withdrawn " + UkTime.formatDate(UkTime.date(c.resolution().at()));
+        };
+        String search = String.join("\n", d.childRef(), nz(d.childName()), procedure, agencies,
+                nz(d.otherProfessional()), nz(d.category()), stage, status, d.raisedBy(), d.sample() ? "sample" : "",
+                d.immediateRisk() ? "immediate risk" : "").toLowerCase(Locale.UK);
+        return new CaseRow(c.id(), d.childRef(), procedure, agencies, stage, date, text, due, status, c.open(),
+                c.overdue(), d.immediateRisk(), d.sample(), search);
+    }
+
+    /** True when every word of {@code terms} (already lower case) appears in this row. */
+    public boolean matches(String[] terms) {
+        for (String t : terms) {
+            if (!search.contains(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "21 Dec 2026 · 2 working days left", or just the text when there is no date. */
+    public String deadline() {
+        return deadlineDate.isEmpty() ? deadlineText : deadlineDate + " · " + deadlineText;
+    }
+
+    private static String stageTitle(String heading) {
+        int dash = heading.indexOf(" — ");
+        return dash >= 0 ? heading.substring(dash + 3) : heading;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

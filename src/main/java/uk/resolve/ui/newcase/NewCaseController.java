@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.newcase;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import uk.resolve.domain.policy.Category;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.ui.support.Bind;
+import uk.resolve.ui.support.Navigator;
+import uk.resolve.ui.support.StatusLine;
+
+/** Binds the guided New escalation steps to their view model. */
+public final class NewCaseController {
+
+    private final NewCaseViewModel vm;
+    private final Navigator navigator;
+    private final StatusLine status;
+
+    @FXML private Label stepLabel;
+    @FXML private HBox stepsBar;
+    @FXML private HBox draftBar;
+    @FXML private Label draftNote;
+    @FXML private Node step0;
+    @FXML private Node step1;
+    @FXML private Node step2;
+    @FXML private Node step3;
+    @FXML private ToggleGroup riskGroup;
+    @FXML private RadioButton riskYes;
+    @FXML private RadioButton riskNo;
+    @FXML private Label riskError;
+    @FXML private VBox riskBox;
+    @FXML private Label riskInstruction;
+    @FXML private ComboBox<Integer> startStage;
+    @FXML private TextArea startReason;
+    @FXML private Label startReasonError;
+    @FXML private ComboBox<Policy> policy;
+    @FXML private Label policySummary;
+    @FXML private TextField childRef;
+    @FXML private Label childRefError;
+    @FXML private TextField childName;
+    @FXML private ComboBox<ChildStatus> childStatus;
+    @FXML private Label childStatusError;
+    @FXML private TextField raisedBy;
+    @FXML private Label raisedByError;
+    @FXML private TextField raisedAgency;
+    @FXML private Label raisedAgencyError;
+    @FXML private TextField otherAgency;
+    @FXML private Label otherAgencyError;
+    @FXML private TextField otherProfessional;
+    @FXML private ComboBox<Category> category;
+    @FXML private Label categoryError;
+    @FXML private TextArea concern;
+    @FXML private Label concernError;
+    @FXML private TextArea evidence;
+    @FXML private TextArea outcomeWanted;
+    @FXML private GridPane reviewGrid;
+    @FXML private Label errorLabel;
+    @FXML private Button backButton;
+    @FXML private Button nextButton;
+    @FXML private Button openButton;
+
+    public NewCaseController(NewCaseViewModel vm, Navigator navigator, StatusLine status) {
+        this.vm = vm;
+        this.navigator = navigator;
+        this.status = status;
+    }
+
+    @FXML
+    private void initialize() {
+        riskGroup.selectedToggleProperty().addListener((o, a, t) -> vm.risk.set(
+                t == riskYes ? NewCaseViewModel.Risk.YES : t == riskNo ? NewCaseViewModel.Risk.NO : null));
+        vm.risk.valueProperty().addListener((o, a, r) -> riskGroup.selectToggle(
+                r == NewCaseViewModel.Risk.YES ? riskYes : r == NewCaseViewModel.Risk.NO ? riskNo : null));
+        Bind.error(riskError, vm.risk);
+        riskBox.visibleProperty().bind(vm.riskYesBinding());
+        riskBox.managedProperty().bind(riskBox.visibleProperty());
+        riskInstruction.textProperty().bind(vm.riskInstructionBinding());
+        startStage.setItems(vm.startStageChoices());
+        Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
+        Bind.text(startReason, vm.startReason, startReasonError);
+        policy.setItems(vm.policyChoices());
+        Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name() + " (version " + p.version() + ")");
+        policySummary.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.policy.get() == null ? "" : vm.policy.get().summary(), vm.policy.valueProperty()));
+        Bind.text(childRef, vm.childRef, childRefError);
+        Bind.text(childName, vm.childName, null);
+        childStatus.setItems(vm.statusChoices());
+        Bind.choice(childStatus, vm.childStatus, childStatusError, ChildStatus::label);
+        Bind.text(raisedBy, vm.raisedBy, raisedByError);
+        Bind.text(raisedAgency, vm.raisedAgency, raisedAgencyError);
+        Bind.text(otherAgency, vm.otherAgency, otherAgencyError);
+        Bind.text(otherProfessional, vm.otherProfessional, null);
+        category.setItems(vm.categoryChoices());
+        Bind.choice(category, vm.category, categoryError, Category::label);
+        Bind.text(concern, vm.concern, concernError);
+        Bind.text(evidence, vm.evidence, null);
+        Bind.text(outcomeWanted, vm.outcomeWanted, null);
+
+        Bind.message(draftNote, vm.draftNoteProperty());
+        draftBar.visibleProperty().bind(vm.draftNoteProperty().isNotEmpty());
+        draftBar.managedProperty().bind(draftBar.visibleProperty());
+        Bind.message(errorLabel, vm.errorProperty());
+
+        List<Node> steps = List.of(step0, step1, step2, step3);
+        for (int i = 0; i < steps.size(); i++) {
+            int n = i;
+            steps.get(i).visibleProperty().bind(vm.stepProperty().isEqualTo(n));
+            Label chip = new Label((i + 1) + ". " + NewCaseViewModel.STEP_TITLES.get(i));
+            chip.getStyleClass().add("step-chip");
+            vm.stepProperty().addListener((o, a, s) -> chip.pseudoClassStateChanged(
+                    javafx.css.PseudoClass.getPseudoClass("current"), s.intValue() == n));
+            chip.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), n == 0);
+            stepsBar.getChildren().add(chip);
+        }
+        stepLabel.textProperty().bind(Bindings.createStringBinding(() -> "Step " + (vm.stepProperty().get() + 1)
+                + " of " + steps.size() + ": " + NewCaseViewModel.STEP_TITLES.get(vm.stepProperty().get()),
+                vm.stepProperty()));
+        backButton.disableProperty().bind(vm.stepProperty().isEqualTo(0));
+        nextButton.visibleProperty().bind(vm.stepProperty().lessThan(steps.size() - 1));
+        nextButton.managedProperty().bind(nextButton.visibleProperty());
+        openButton.visibleProperty().bind(nextButton.visibleProperty().not());
+        openButton.managedProperty().bind(openButton.visibleProperty());
+        openButton.defaultButtonProperty().bind(openButton.visibleProperty());
+        openButton.disableProperty().bind(vm.busyProperty());
+        vm.stepProperty().addListener((o, a, s) -> {
+            if (s.intValue() == steps.size() - 1) {
+                fillReview();
+            }
+            focusFirst(s.intValue());
+        });
+        vm.readyProperty().addListener((o, a, r) -> {
+            if (vm.stepProperty().get() == steps.size() - 1) {
+                fillReview();
+            }
+            focusFirst(vm.stepProperty().get());
+        });
+        vm.load();
+    }
+
+    private void focusFirst(int step) {
+        Node n = switch (step) {
+            case 0 -> vm.risk.get() == NewCaseViewModel.Risk.YES ? riskYes : riskNo;
+            case 1 -> childRef;
+            case 2 -> category;
+            default -> openButton;
+        };
+        javafx.application.Platform.runLater(n::requestFocus);
+    }
+
+    private void fillReview() {
+        reviewGrid.getChildren().clear();
+        int row = 0;
+        for (String[] line : vm.review()) {
+            Label k = new Label(line[0]);
+            k.getStyleClass().add("review-key");
+            Label v = new Label(line[1]);
+            v.setWrapText(true);
+            v.setMaxWidth(Double.MAX_VALUE);
+            reviewGrid.addRow(row++, k, v);
+        }
+    }
+
+    @FXML
+    private void next() {
+        vm.next();
+    }
+
+    @FXML
+    private void back() {
+        vm.back();
+    }
+
+    @FXML
+    private void submit() {
+        vm.submit(id -> {
+            status.show("Escalation opened. It is at the top of My escalations until it is resolved.");
+            navigator.showCase(id);
+        });
+    }
+
+    @FXML
+    private void cancel() {
+        navigator.showHome();
+    }
+
+    @FXML
+    private void discardDraft() {
+        vm.discardDraft();
+        status.show("Draft discarded.");
+    }
+}

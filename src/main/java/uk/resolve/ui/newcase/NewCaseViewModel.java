@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.newcase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.resolve.app.CaseService;
+import uk.resolve.app.PolicyRegistry;
+import uk.resolve.app.Preferences;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.policy.Category;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Stage;
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Background;
+import uk.resolve.ui.support.DraftStore;
+import uk.resolve.ui.support.Field;
+
+/**
+ * New escalation, in four steps: safety and procedure; the child and the other agency; the
+ * disagreement; check and open. Every value is kept as a draft while it is typed.
+ */
+public final class NewCaseViewModel {
+
+    public static final String DRAFT_KEY = "new-case";
+    /** Settings remembering the worker's own details between cases. */
+    public static final String LAST_RAISED_BY = "ui.newcase.raisedBy";
+    public static final String LAST_AGENCY = "ui.newcase.raisedAgency";
+    public static final String LAST_POLICY = "ui.newcase.policy";
+
+    public static final List<String> STEP_TITLES = List.of("Safety and procedure", "The child and the other agency",
+            "The disagreement", "Check and open");
+
+    /** Answer to the immediate-risk question. */
+    public enum Risk {
+        YES("Yes — the child may be at immediate risk of harm"), NO("No");
+
+        private final String label;
+
+        Risk(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final CaseService cases;
+    private final PolicyRegistry policies;
+    private final Preferences prefs;
+    private final DraftStore drafts;
+    private final Background background;
+
+    private final ObservableList<Policy> policyChoices = FXCollections.observableArrayList();
+    private final ObservableList<ChildStatus> statusChoices = FXCollections.observableArrayList();
+    private final ObservableList<Category> categoryChoices = FXCollections.observableArrayList();
+    private final ObservableList<Integer> startStageChoices = FXCollections.observableArrayList();
+
+    public final Field<Risk> risk = new Field<>("Whether the child is at immediate risk", true, null);
+    public final Field<Policy> policy = new Field<>("Procedure", true, null);
+    public final Field<Integer> startStage = new Field<>("Stage to start at", true, null);
+    public final Field<String> startReason;
+    public final Field<String> childRef = Field.text("Child's reference", true);
+    public final Field<String> childName = Field.text("Child's or family's name", false);
+    public final Field<ChildStatus> childStatus;
+    public final Field<String> raisedBy = Field.text("Your name", true);
+    public final Field<String> raisedAgency = Field.text("Your agency", true);
+    public final Field<String> otherAgency = Field.text("The other agency", true);
+    public final Field<String> otherProfessional = Field.text("The other professional", false);
+    public final Field<Category> category = new Field<>("Category of disagreement", true, null);
+    public final Field<String> concern = Field.text("Your concern", true);
+    public final Field<String> evidence = Field.text("Evidence for it", false);
+    public final Field<String> outcomeWanted = Field.text("The outcome you want", false);
+
+    private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty draftNote = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    private final StringBinding riskInstruction;
+    private final BooleanBinding riskYes;
+    private boolean restoring;
+
+    public NewCaseViewModel(CaseService cases, PolicyRegistry policies, Preferences prefs, DraftStore drafts,
+                            Background background) {
+        this.cases = cases;
+        this.policies = policies;
+        this.prefs = prefs;
+        this.drafts = drafts;
+        this.background = background;
+        riskYes = Bindings.createBooleanBinding(() -> risk.get() == Risk.YES, risk.valueProperty());
+        startReason = new Field<>("Reason for starting at a higher stage", false,
+                v -> risk.get() == Risk.YES && startStage.get() != null && startStage.get() > 1
+                        && (v == null || v.isBlank())
+                        ? "Required: say why the case starts at stage " + startStage.get() + "." : null,
+                risk.valueProperty(), startStage.valueProperty());
+        childStatus = new Field<>("The child's status", true,
+                s -> s != null && policy.get() != null && !policy.get().scope().covers(s)
+                        ? "The " + policy.get().shortName() + " procedure does not cover this status." : null,
+                policy.valueProperty());
+        riskInstruction = Bindings.createStringBinding(() -> policy.get() == null ? ""
+                : policy.get().immediateRisk().instruction(), policy.valueProperty());
+        policy.valueProperty().addListener((o, a, p) -> policyChanged(p));
+        risk.valueProperty().addListener((o, a, r) -> {
+            if (r != Risk.YES) {
+                startStage.set(1);
+            }
+        });
+        for (Field<?> f : fields().values()) {
+            f.valueProperty().addListener((o, a, b) -> saveDraft());
+        }
+    }
+
+    /** Loads the procedures, the remembered details and any draft, off the UI thread. */
+    public void load() {
+        background.run(() -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("policies", policies.latest());
+            r.put("default", policies.defaultPolicy().map(Policy::id)
+                    .or(() -> prefs.get(LAST_POLICY)).orElse(null));
+            r.put("raisedBy", prefs.get(LAST_RAISED_BY).orElse(cases.author()));
+            r.put("agency", prefs.get(LAST_AGENCY).orElse(""));
+            r.put("draft", drafts.load(DRAFT_KEY).orElse(null));
+            return r;
+        }, this::loaded, error::set);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loaded(Map<String, Object> r) {
+        restoring = true;
+        try {
+            policyChoices.setAll((List<Policy>) r.get("policies"));
+            String def = (String) r.get("default");
+            policy.reset(policyChoices.stream().filter(p -> p.id().equals(def)).findFirst()
+                    .orElse(policyChoices.isEmpty() ? null : policyChoices.get(0)));
+            raisedBy.reset((String) r.get("raisedBy"));
+            raisedAgency.reset((String) r.get("agency"));
+            startStage.reset(1);
+            Map<String, String> draft = (Map<String, String>) r.get("draft");
+            if (draft != null && !draft.isEmpty()) {
+                restore(draft);
+                draftNote.set("Draft restored: this is the escalation you had started"
+                        + (draft.containsKey("savedAt") ? " (saved " + UkTime.format(Instant.parse(draft.get("savedAt"))) + ")" : "")
+                        + ". Carry on, or choose Discard draft to start again.");
+            }
+        } finally {
+            restoring = false;
+        }
+        ready.set(true);
+    }
+
+    private void policyChanged(Policy p) {
+        if (p == null) {
+            statusChoices.clear();
+            categoryChoices.clear();
+            startStageChoices.setAll(1);
+            return;
+        }
+        List<ChildStatus> statuses = new ArrayList<>();
+        for (ChildStatus s : ChildStatus.values()) {
+            if (p.scope().covers(s)) {
+                statuses.add(s);
+            }
+        }
+        statusChoices.setAll(statuses);
+        categoryChoices.setAll(p.categories());
+        if (category.get() != null && !p.categories().contains(category.get())) {
+            category.set(p.category(category.get().label()).orElse(null));
+        }
+        List<Integer> starts = new ArrayList<>();
+        starts.add(1);
+        p.immediateRisk().startStages().stream().sorted().filter(n -> n > 1 && n <= p.defaultTrack().lastStage())
+                .forEach(starts::add);
+        startStageChoices.setAll(starts);
+        if (startStage.get() == null || !starts.contains(startStage.get())) {
+            startStage.set(1);
+        }
+    }
+
+    /** How a stage is offered: "Stage 3 — Escalate to operational managers". */
+    public String stageLabel(Integer n) {
+        Policy p = policy.get();
+        if (n == null || p == null) {
+            return "";
+        }
+        return p.defaultTrack().stage(n).map(Stage::heading).orElse("Stage " + n);
+    }
+
+    /** The fields on each step, for validation. */
+    public List<Field<?>> stepFields(int s) {
+        return switch (s) {
+            case 0 -> List.of(risk, policy, startStage, startReason);
+            case 1 -> List.of(childRef, childName, childStatus, raisedBy, raisedAgency, otherAgency, otherProfessional);
+            case 2 -> List.of(category, concern, evidence, outcomeWanted);
+            default -> List.of();
+        };
+    }
+
+    public boolean stepValid(int s) {
+        return stepFields(s).stream().allMatch(Field::valid);
+    }
+
+    /** Goes to the next step, or shows what is missing on this one. */
+    public boolean next() {
+        int s = step.get();
+        if (!stepValid(s)) {
+            stepFields(s).forEach(Field::reveal);
+            error.set("Some answers on this step need attention; see the notes beside them.");
+            return false;
+        }
+        error.set("");
+        if (s < STEP_TITLES.size() - 1) {
+            step.set(s + 1);
+            saveDraft();
+        }
+        return true;
+    }
+
+    public void back() {
+        error.set("");
+        if (step.get() > 0) {
+            step.set(step.get() - 1);
+        }
+    }
+
+    /** Opens the case; {@code opened} receives its id. */
+    public void submit(Consumer<UUID> opened) {
+        for (int s = 0; s < STEP_TITLES.size() - 1; s++) {
+            if (!stepValid(s)) {
+                step.set(s);
+                stepFields(s).forEach(Field::reveal);
+                error.set("Some answers on this step need attention; see the notes beside them.");
+                return;
+            }
+        }
+        OpenCaseRequest request = request();
+        busy.set(true);
+        error.set("");
+        background.run(() -> {
+            var c = cases.open(request);
+            drafts.discard(DRAFT_KEY);
+            prefs.put(LAST_RAISED_BY, request.raisedBy());
+            prefs.put(LAST_AGENCY, request.raisedAgency());
+            prefs.put(LAST_POLICY, request.policyId());
+            return c.id();
+        }, id -> {
+            busy.set(false);
+            opened.accept(id);
+        }, msg -> {
+            busy.set(false);
+            error.set(msg);
+        });
+    }
+
+    public OpenCaseRequest request() {
+        boolean immediate = risk.get() == Risk.YES;
+        int start = immediate && startStage.get() != null ? startStage.get() : 1;
+        return new OpenCaseRequest(policy.get().id(), null, childRef.text(), childName.text(), childStatus.get(),
+                raisedBy.text(), raisedAgency.text(), otherAgency.text(), otherProfessional.text(),
+                category.get() == null ? null : category.get().label(), concern.text(), evidence.text(),
+                outcomeWanted.text(), immediate, start, start > 1 ? startReason.text() : null, false, null);
+    }
+
+    /** Throws the draft away and starts again. */
+    @SuppressWarnings("unchecked")
+    public void discardDraft() {
+        drafts.discardLater(DRAFT_KEY);
+        restoring = true;
+        try {
+            for (Field<?> f : stepFields(0)) {
+                if (f != policy) {
+                    ((Field<Object>) (Field<?>) f).reset(null);
+                }
+            }
+            startStage.reset(1);
+            for (int s = 1; s <= 2; s++) {
+                for (Field<?> f : stepFields(s)) {
+                    if (f != raisedBy && f != raisedAgency) {
+                        ((Field<Object>) (Field<?>) f).reset(null);
+                    }
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        step.set(0);
+        draftNote.set("");
+        error.set("");
+    }
+
+    private Map<String, Field<?>> fields() {
+        Map<String, Field<?>> m = new LinkedHashMap<>();
+        m.put("risk", risk);
+        m.put("policy", policy);
+        m.put("startStage", startStage);
+        m.put("startReason", startReason);
+        m.put("childRef", childRef);
+        m.put("childName", childName);
+        m.put("childStatus", childStatus);
+        m.put("raisedBy", raisedBy);
+        m.put("raisedAgency", raisedAgency);
+        m.put("otherAgency", otherAgency);
+        m.put("otherProfessional", otherProfessional);
+        m.put("category", category);
+        m.put("concern", concern);
+        m.put("evidence", evidence);
+        m.put("outcomeWanted", outcomeWanted);
+        return m;
+    }
+
+    /** The values as a draft: plain strings, so that a draft survives a change of version. */
+    public Map<String, String> draft() {
+        Map<String, String> m = new LinkedHashMap<>();
+        fields().forEach((k, f) -> {
+            Object v = f.get();
+            if (v == null) {
+                return;
+            }
+            String s = v instanceof Policy p ? p.id() : v instanceof ChildStatus cs ? cs.code()
+                    : v instanceof Category c ? c.label() : v instanceof Risk r ? r.name() : v.toString();
+            if (!s.isBlank()) {
+                m.put(k, s);
+            }
+        });
+        m.put("step", Integer.toString(step.get()));
+        return m;
+    }
+
+    private boolean worthKeeping(Map<String, String> d) {
+        return d.keySet().stream().anyMatch(k -> !List.of("step", "policy", "raisedBy", "raisedAgency", "startStage").contains(k));
+    }
+
+    private void saveDraft() {
+        if (restoring || !ready.get()) {
+            return;
+        }
+        Map<String, String> d = draft();
+        if (worthKeeping(d)) {
+            d.put("savedAt", cases.now().toString());
+            drafts.saveLater(DRAFT_KEY, d);
+        }
+    }
+
+    private void restore(Map<String, String> d) {
+        policyChoices.stream().filter(p -> p.id().equals(d.get("policy"))).findFirst().ifPresent(policy::set);
+        if (d.containsKey("risk")) {
+            risk.set(Risk.valueOf(d.get("risk")));
+        }
+        if (d.containsKey("startStage")) {
+            startStage.set(Integer.valueOf(d.get("startStage")));
+        }
+        startReason.set(d.get("startReason"));
+        childRef.set(d.get("childRef"));
+        childName.set(d.get("childName"));
+        ChildStatus.fromCode(d.getOrDefault("childStatus", "")).ifPresent(childStatus::set);
+        if (d.containsKey("raisedBy")) {
+            raisedBy.set(d.get("raisedBy"));
+        }
+        if (d.containsKey("raisedAgency")) {
+            raisedAgency.set(d.get("raisedAgency"));
+        }
+        otherAgency.set(d.get("otherAgency"));
+        otherProfessional.set(d.get("otherProfessional"));
+        if (policy.get() != null && d.containsKey("category")) {
+            policy.get().category(d.get("category")).ifPresent(category::set);
+        }
+        concern.set(d.get("concern"));
+        evidence.set(d.get("evidence"));
+        outcomeWanted.set(d.get("outcomeWanted"));
+        step.set(Math.max(0, Math.min(STEP_TITLES.size() - 1, Integer.parseInt(d.getOrDefault("step", "0")))));
+    }
+
+    public ObservableList<Policy> policyChoices() {
+        return policyChoices;
+    }
+
+    public ObservableList<ChildStatus> statusChoices() {
+        return statusChoices;
+    }
+
+    public ObservableList<Category> categoryChoices() {
+        return categoryChoices;
+    }
+
+    public ObservableList<Integer> startStageChoices() {
+        return startStageChoices;
+    }
+
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty draftNoteProperty() {
+        return draftNote;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    public StringBinding riskInstructionBinding() {
+        return riskInstruction;
+    }
+
+    public BooleanBinding riskYesBinding() {
+        return riskYes;
+    }
+
+    /** The summary shown on the last step. */
+    public List<String[]> review() {
+        List<String[]> out = new ArrayList<>();
+        Policy p = policy.get();
+        out.add(new String[] {"Procedure", p == null ? "" : p.name() + " (" + p.shortName() + ")"});
+        out.add(new String[] {"Immediate risk", risk.get() == Risk.YES ? "Yes" : "No"});
+        int start = risk.get() == Risk.YES && startStage.get() != null ? startStage.get() : 1;
+        out.add(new String[] {"Starts at", stageLabel(start)});
+        if (start > 1) {
+            out.add(new String[] {"Reason for starting there", nz(startReason.text())});
+        }
+        out.add(new String[] {"Child's reference", nz(childRef.text())});
+        out.add(new String[] {"Child's status", childStatus.get() == null ? "" : childStatus.get().label()});
+        out.add(new String[] {"Raised by", nz(raisedBy.text()) + ", " + nz(raisedAgency.text())});
+        out.add(new String[] {"Other agency", nz(otherAgency.text())
+                + (otherProfessional.text() == null ? "" : " (" + otherProfessional.text() + ")")});
+        out.add(new String[] {"Category", category.get() == null ? "" : category.get().label()});
+        out.add(new String[] {"Concern", nz(concern.text())});
+        out.add(new String[] {"Evidence", nz(evidence.text())});
+        out.add(new String[] {"Outcome wanted", nz(outcomeWanted.text())});
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "—" : s;
+    }
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.support;
+
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * A value a user enters, with its check. The message appears once the user has changed the value
+ * or tried to go on, so a blank form does not open covered in complaints.
+ *
+ * @param <T> the value's type
+ */
+public final class Field<T> {
+
+    private final String label;
+    private final boolean required;
+    private final ObjectProperty<T> value = new SimpleObjectProperty<>();
+    private final BooleanProperty touched = new SimpleBooleanProperty(false);
+    private final StringBinding error;
+    private final StringBinding shownError;
+
+    /**
+     * @param check returns what is wrong in plain words, or null; {@code dependencies} are other
+     *              values the check reads
+     */
+    public Field(String label, boolean required, Function<T, String> check, ObservableValue<?>... dependencies) {
+        this.label = label;
+        this.required = required;
+        javafx.beans.Observable[] deps = new javafx.beans.Observable[dependencies.length + 1];
+        deps[0] = value;
+        System.arraycopy(dependencies, 0, deps, 1, dependencies.length);
+        this.error = Bindings.createStringBinding(() -> {
+            T v = value.get();
+            if (required && isBlank(v)) {
+                return "Required: " + lowerFirst(label) + ".";
+            }
+            String m = check == null ? null : check.apply(v);
+            return m == null ? "" : m;
+        }, deps);
+        this.shownError = Bindings.createStringBinding(() -> touched.get() ? error.get() : "", error, touched);
+        value.addListener((o, a, b) -> touched.set(true));
+    }
+
+    public static Field<String> text(String label, boolean required) {
+        return new Field<>(label, required, null);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public ObjectProperty<T> valueProperty() {
+        return value;
+    }
+
+    public T get() {
+        return value.get();
+    }
+
+    public void set(T v) {
+        value.set(v);
+    }
+
+    /** The trimmed text, or null when blank (for text fields). */
+    public String text() {
+        T v = value.get();
+        return v == null || v.toString().isBlank() ? null : v.toString().strip();
+    }
+
+    public boolean valid() {
+        return error.get().isEmpty();
+    }
+
+    public StringBinding errorBinding() {
+        return error;
+    }
+
+    /** The message to show beside the field now. */
+    public StringBinding shownErrorBinding() {
+        return shownError;
+    }
+
+    /** Shows the message even if the user has not changed the value (after "Next" or "Save"). */
+    public void reveal() {
+        touched.set(true);
+    }
+
+    public void reset(T v) {
+        value.set(v);
+        touched.set(false);
+    }
+
+    private static boolean isBlank(Object v) {
+        return v == null || v instanceof String s && s.isBlank();
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.workspace;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Bind;
+import uk.resolve.ui.support.Field;
+import uk.resolve.ui.support.Navigator;
+import uk.resolve.ui.support.StatusLine;
+import uk.resolve.ui.workspace.WorkspaceViewModel.ChronologyRow;
+import uk.resolve.ui.workspace.WorkspaceViewModel.StageItem;
+
+/** Binds the case workspace to its view model and draws its lists. */
+public final class WorkspaceController {
+
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy", Locale.UK);
+
+    private final WorkspaceViewModel vm;
+    private final FormOpener formOpener;
+    private final Navigator navigator;
+    private final StatusLine status;
+
+    @FXML private Label titleLabel;
+    @FXML private Label sampleBadge;
+    @FXML private Label riskBadge;
+    @FXML private Label overdueBadge;
+    @FXML private Label subtitleLabel;
+    @FXML private Label statusLabel;
+    @FXML private Button discussButton;
+    @FXML private Button escalateButton;
+    @FXML private Button resolveButton;
+    @FXML private Button withdrawButton;
+    @FXML private Button reopenButton;
+    @FXML private Button shortenButton;
+    @FXML private Label messageLabel;
+    @FXML private Label errorLabel;
+    @FXML private HBox timelineBox;
+    @FXML private Label stageHeading;
+    @FXML private Label participantsLabel;
+    @FXML private Label guidanceLabel;
+    @FXML private Label arbiterLabel;
+    @FXML private Label deadlinesTitle;
+    @FXML private VBox deadlinesBox;
+    @FXML private Label notificationsTitle;
+    @FXML private VBox notificationsBox;
+    @FXML private Label formsTitle;
+    @FXML private VBox formsBox;
+    @FXML private Label checklistTitle;
+    @FXML private VBox checklistBox;
+    @FXML private Label contactsTitle;
+    @FXML private VBox contactsBox;
+    @FXML private Label concernLabel;
+    @FXML private ScrollPane rightScroll;
+    @FXML private VBox actionPanel;
+    @FXML private VBox chronologyBox;
+
+    public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status) {
+        this.vm = vm;
+        this.formOpener = formOpener;
+        this.navigator = navigator;
+        this.status = status;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(vm.titleProperty());
+        subtitleLabel.textProperty().bind(vm.subtitleProperty());
+        statusLabel.textProperty().bind(vm.statusTextProperty());
+        show(sampleBadge, vm.sampleProperty());
+        show(riskBadge, vm.immediateRiskProperty());
+        show(overdueBadge, vm.overdueProperty());
+        show(discussButton, vm.openProperty());
+        show(escalateButton, vm.canEscalateProperty());
+        show(resolveButton, vm.openProperty());
+        show(withdrawButton, vm.openProperty());
+        show(reopenButton, vm.openProperty().not().and(vm.stateProperty().isNotNull()));
+        show(shortenButton, vm.openProperty().and(Bindings.isNotEmpty(vm.deadlines())));
+        for (Button b : new Button[] {discussButton, escalateButton, resolveButton, withdrawButton, reopenButton, shortenButton}) {
+            b.disableProperty().bind(vm.busyProperty());
+        }
+        escalateButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            var c = vm.stateProperty().get();
+            return c == null ? "_Escalate" : "_Escalate to stage " + (c.stage() + 1);
+        }, vm.stateProperty()));
+        Bind.message(messageLabel, vm.messageProperty());
+        Bind.message(errorLabel, vm.errorProperty());
+        stageHeading.textProperty().bind(vm.stageHeadingProperty());
+        Bind.message(participantsLabel, vm.participantsProperty());
+        guidanceLabel.textProperty().bind(vm.guidanceProperty());
+        Bind.message(arbiterLabel, vm.arbiterProperty());
+        concernLabel.textProperty().bind(vm.concernProperty());
+        vm.stateProperty().addListener((o, a, c) -> {
+            drawTimeline();
+            drawDeadlines();
+            drawNotifications();
+            drawForms();
+            drawChecklist();
+            drawContacts();
+            drawChronology();
+        });
+        vm.actionProperty().addListener((o, a, f) -> drawAction(f));
+        vm.messageProperty().addListener((o, a, m) -> {
+            if (m != null && !m.isEmpty()) {
+                status.show(m);
+            }
+        });
+        drawAction(null);
+    }
+
+    /** Shows case {@code id}. */
+    public void show(UUID id) {
+        vm.load(id);
+    }
+
+    public WorkspaceViewModel viewModel() {
+        return vm;
+    }
+
+    private static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(n.visibleProperty());
+    }
+
+    private void drawTimeline() {
+        timelineBox.getChildren().clear();
+        for (StageItem s : vm.timeline()) {
+            String state = switch (s.state()) {
+                case DONE -> "Done";
+                case CURRENT -> "Now";
+                case SKIPPED -> "Skipped";
+                case TO_COME -> "To come";
+            };
+            Label head = new Label(s.label() + " · " + state);
+            head.getStyleClass().add("stage-card-head");
+            Label title = new Label(s.title());
+            title.setWrapText(true);
+            title.getStyleClass().add("stage-card-title");
+            Label detail = new Label(s.detail());
+            detail.setWrapText(true);
+            detail.getStyleClass().add("stage-card-detail");
+            VBox card = new VBox(2, head, title, detail);
+            card.setId("stage-" + s.number());
+            card.getStyleClass().add("stage-card");
+            card.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-')), true);
+            card.setFocusTraversable(true);
+            card.setAccessibleText(s.label() + ", " + state + ": " + s.title() + ". " + s.detail());
+            // Equal widths: every card grows from nothing by the same share.
+            card.setPrefWidth(0);
+            card.setMaxWidth(Double.MAX_VALUE);
+            card.setMinWidth(0);
+            HBox.setHgrow(card, Priority.ALWAYS);
+            timelineBox.getChildren().add(card);
+        }
+    }
+
+    private void drawDeadlines() {
+        deadlinesBox.getChildren().clear();
+        for (var d : vm.deadlines()) {
+            Label l = new Label(d.label() + ": " + d.due() + " (" + d.describe() + ")"
+                    + (d.shortenedReason() == null ? "" : "\nBrought forward: " + d.shortenedReason()));
+            l.setWrapText(true);
+            l.getStyleClass().add(d.overdue() ? "deadline-overdue" : "deadline");
+            l.setId("deadline-" + d.id());
+            deadlinesBox.getChildren().add(l);
+        }
+        boolean any = !vm.deadlines().isEmpty();
+        if (!any) {
+            Label none = new Label(vm.openProperty().get() ? "The procedure sets no timescale at this stage; act as"
+                    + " soon as the child's needs require." : "None: the case is closed.");
+            none.setWrapText(true);
+            none.getStyleClass().add("text-muted");
+            deadlinesBox.getChildren().add(none);
+        }
+    }
+
+    private void drawNotifications() {
+        notificationsBox.getChildren().clear();
+        for (var n : vm.notifications()) {
+            Label l = new Label(n.to() + (n.stage() > 0 ? " (stage " + n.stage() + ")" : "") + ": " + n.purpose()
+                    + (n.sent() ? "\n" + n.sentText() : "\nDue " + n.due()));
+            l.setWrapText(true);
+            l.getStyleClass().add(n.sent() ? "item-done" : "item-due");
+            l.setId("notification-" + n.id() + "-" + n.stage());
+            HBox.setHgrow(l, Priority.ALWAYS);
+            l.setMaxWidth(Double.MAX_VALUE);
+            HBox row = new HBox(8, l);
+            row.getStyleClass().add("due-row");
+            if (!n.sent()) {
+                Button b = new Button("Mark sent");
+                b.setId("markSent-" + n.id() + "-" + n.stage());
+                b.setAccessibleText("Mark the notice to " + n.to() + " as sent");
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setOnAction(e -> vm.start(ActionForm.Kind.MARK_SENT, n.id() + "@" + n.stage()));
+                row.getChildren().add(b);
+            }
+            notificationsBox.getChildren().add(row);
+        }
+        notificationsTitle.setVisible(!vm.notifications().isEmpty());
+        notificationsTitle.setManaged(!vm.notifications().isEmpty());
+    }
+
+    private void drawForms() {
+        formsBox.getChildren().clear();
+        for (var f : vm.forms()) {
+            Label l = new Label(f.title() + " (stage " + f.stage() + ", " + (f.action().equals("update") ? "update" : "complete")
+                    + ")" + (f.completed() ? ": completed" : ": due"));
+            l.setWrapText(true);
+            l.setId("form-" + f.form() + "-" + f.stage());
+            l.getStyleClass().add(f.completed() ? "item-done" : "item-due");
+            HBox.setHgrow(l, Priority.ALWAYS);
+            l.setMaxWidth(Double.MAX_VALUE);
+            Button b = new Button("Open");
+            b.setId("openForm-" + f.form() + "-" + f.stage());
+            b.setAccessibleText("Open the form " + f.title());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setOnAction(e -> formOpener.open(b.getScene().getWindow(), vm.caseId(), f.form(), f.stage()));
+            HBox row = new HBox(8, l, b);
+            row.getStyleClass().add("due-row");
+            formsBox.getChildren().add(row);
+        }
+        formsTitle.setVisible(!vm.forms().isEmpty());
+        formsTitle.setManaged(!vm.forms().isEmpty());
+    }
+
+    private void drawChecklist() {
+        checklistBox.getChildren().clear();
+        for (var item : vm.checklist()) {
+            CheckBox cb = new CheckBox(item.text());
+            cb.setWrapText(true);
+            cb.selectedProperty().bindBidirectional(item.doneProperty());
+            checklistBox.getChildren().add(cb);
+        }
+        checklistTitle.setVisible(!vm.checklist().isEmpty());
+        checklistTitle.setManaged(!vm.checklist().isEmpty());
+    }
+
+    private void drawContacts() {
+        contactsBox.getChildren().clear();
+        for (var c : vm.contacts()) {
+            Label name = new Label(c.name());
+            name.getStyleClass().add("contact-name");
+            Label details = new Label(c.details());
+            details.setWrapText(true);
+            contactsBox.getChildren().add(new VBox(0, name, details));
+        }
+        contactsTitle.setVisible(!vm.contacts().isEmpty());
+        contactsTitle.setManaged(!vm.contacts().isEmpty());
+    }
+
+    private void drawChronology() {
+        chronologyBox.getChildren().clear();
+        var rows = vm.chronology();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            chronologyBox.getChildren().add(entry(rows.get(i)));
+        }
+    }
+
+    private Node entry(ChronologyRow r) {
+        Label head = new Label(r.when() + " · " + r.what() + " · stage " + r.stage() + " · " + r.author());
+        head.getStyleClass().add("entry-head");
+        Label text = new Label(r.text());
+        text.setWrapText(true);
+        text.getStyleClass().add("entry-text");
+        VBox main = new VBox(2, head, text);
+        for (String d : r.details()) {
+            Label l = new Label(d);
+            l.setWrapText(true);
+            l.getStyleClass().add("entry-detail");
+            main.getChildren().add(l);
+        }
+        if (!r.approval().isEmpty()) {
+            Label a = new Label(r.approval());
+            a.setWrapText(true);
+            a.getStyleClass().add("entry-approved");
+            main.getChildren().add(a);
+        }
+        HBox buttons = new HBox(6);
+        if (r.approvable()) {
+            Button approve = new Button("Approve");
+            approve.setId("approve-" + r.entryId());
+            approve.setAccessibleText("Approve this record: " + r.what() + " on " + r.when());
+            approve.setOnAction(e -> vm.start(ActionForm.Kind.APPROVE, r.entryId().toString()));
+            approve.getStyleClass().add("small");
+            buttons.getChildren().add(approve);
+        }
+        if (r.correctable()) {
+            Button correct = new Button("Correct");
+            correct.setId("correct-" + r.entryId());
+            correct.setAccessibleText("Correct this record: " + r.what() + " on " + r.when());
+            correct.setOnAction(e -> vm.start(ActionForm.Kind.CORRECT, r.entryId().toString()));
+            correct.getStyleClass().add("small");
+            buttons.getChildren().add(correct);
+        }
+        main.getChildren().add(buttons);
+        main.setMinWidth(0);
+        HBox.setHgrow(main, Priority.ALWAYS);
+        HBox box = new HBox(10, main);
+        box.getStyleClass().add("entry");
+        box.setId("entry-" + r.entryId());
+        if (!r.corrections().isEmpty()) {
+            VBox side = new VBox(4);
+            side.getStyleClass().add("correction-box");
+            Label t = new Label("Corrected");
+            t.getStyleClass().add("entry-head");
+            side.getChildren().add(t);
+            for (var c : r.corrections()) {
+                Label l = new Label(c.text());
+                l.setWrapText(true);
+                Label why = new Label(c.when() + " by " + c.author() + ". Reason: " + c.reason());
+                why.setWrapText(true);
+                why.getStyleClass().add("entry-detail");
+                side.getChildren().addAll(l, why);
+            }
+            side.setPrefWidth(240);
+            side.setMinWidth(160);
+            box.getChildren().add(side);
+            box.setAccessibleText(r.what() + " on " + r.when() + ", corrected");
+        }
+        return box;
+    }
+
+    private void drawAction(ActionForm f) {
+        actionPanel.getChildren().clear();
+        actionPanel.setVisible(f != null);
+        actionPanel.setManaged(f != null);
+        if (f == null) {
+            return;
+        }
+        Label title = new Label(f.title());
+        title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        Label intro = new Label(f.intro());
+        intro.setWrapText(true);
+        intro.getStyleClass().add("text-muted");
+        Label note = new Label();
+        note.getStyleClass().add("draft-note");
+        note.setId("actionDraftNote");
+        note.setMaxWidth(Double.MAX_VALUE);
+        Bind.message(note, f.noteProperty());
+        actionPanel.getChildren().addAll(title, intro, note);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        grid.getStyleClass().add("action-grid");
+        int row = 0;
+        Node first = null;
+        for (ActionForm.Item item : f.items()) {
+            Field<String> field = item.field();
+            Node control = control(item);
+            control.setId("field-" + item.key());
+            if (first == null) {
+                first = control;
+            }
+            if (item.input() == ActionForm.Input.CHECK) {
+                grid.add(control, 1, row++);
+            } else {
+                Label label = new Label(field.label() + (field.required() ? " *" : ""));
+                label.setLabelFor(control);
+                label.getStyleClass().add("field-label");
+                label.setMinWidth(Region.USE_PREF_SIZE);
+                grid.add(label, 0, row);
+                grid.add(control, 1, row++);
+                GridPane.setHgrow(control, Priority.ALWAYS);
+            }
+            Label err = new Label();
+            err.getStyleClass().add("field-error");
+            err.setWrapText(true);
+            Bind.error(err, field);
+            grid.add(err, 1, row++);
+        }
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setId("actionError");
+        Bind.message(error, f.errorProperty());
+        Button submit = new Button(f.submitLabel());
+        submit.setId("submitAction");
+        submit.setDefaultButton(true);
+        submit.getStyleClass().add("accent");
+        submit.disableProperty().bind(vm.busyProperty());
+        submit.setOnAction(e -> vm.submit());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelAction");
+        cancel.setCancelButton(true);
+        cancel.setAccessibleText("Cancel and discard what you typed here");
+        cancel.setOnAction(e -> vm.cancel());
+        HBox buttons = new HBox(8, submit, cancel);
+        actionPanel.getChildren().addAll(grid, error, buttons);
+        rightScroll.setVvalue(0);
+        Node focus = first;
+        if (focus != null) {
+            Platform.runLater(focus::requestFocus);
+        }
+    }
+
+    private Node control(ActionForm.Item item) {
+        Field<String> field = item.field();
+        String accessible = field.label() + (field.required() ? ", required" : "");
+        switch (item.input()) {
+            case AREA -> {
+                TextArea a = new TextArea();
+                a.setPrefRowCount(3);
+                a.setWrapText(true);
+                a.setPromptText(item.prompt());
+                a.textProperty().bindBidirectional(field.valueProperty());
+                a.setAccessibleText(accessible);
+                Bind.tabTraverses(a);
+                return a;
+            }
+            case CHOICE -> {
+                ComboBox<String> c = new ComboBox<>();
+                c.getItems().setAll(item.options());
+                c.valueProperty().bindBidirectional(field.valueProperty());
+                c.setAccessibleText(accessible);
+                c.setMaxWidth(Double.MAX_VALUE);
+                return c;
+            }
+            case CHECK -> {
+                CheckBox cb = new CheckBox(field.label());
+                cb.setWrapText(true);
+                cb.setSelected("true".equals(field.get()));
+                cb.selectedProperty().addListener((o, a, b) -> field.set(Boolean.toString(b)));
+                field.valueProperty().addListener((o, a, b) -> cb.setSelected("true".equals(b)));
+                return cb;
+            }
+            case DATE -> {
+                DatePicker p = new DatePicker();
+                p.setConverter(dateConverter());
+                p.setPromptText("e.g. 21 Dec 2026");
+                p.setAccessibleText(accessible);
+                p.setValue(ActionForm.parseDate(field.get()));
+                p.valueProperty().addListener((o, a, b) -> field.set(b == null ? null : b.toString()));
+                field.valueProperty().addListener((o, a, b) -> {
+                    LocalDate d = ActionForm.parseDate(b);
+                    if (d == null ? p.getValue() != null : !d.equals(p.getValue())) {
+                        p.setValue(d);
+                    }
+                });
+                // A typed date counts as soon as focus leaves the box.
+                p.getEditor().focusedProperty().addListener((o, was, is) -> {
+                    if (was && !is) {
+                        LocalDate d = p.getConverter().fromString(p.getEditor().getText());
+                        if (d == null && !p.getEditor().getText().isBlank()) {
+                            field.set(p.getEditor().getText());
+                        } else {
+                            p.setValue(d);
+                        }
+                    }
+                });
+                return p;
+            }
+            default -> {
+                TextField t = new TextField();
+                t.setPromptText(item.prompt());
+                t.textProperty().bindBidirectional(field.valueProperty());
+                t.setAccessibleText(accessible);
+                if (item.input() == ActionForm.Input.TIME) {
+                    t.setPrefColumnCount(6);
+                    t.setMaxWidth(Region.USE_PREF_SIZE);
+                }
+                return t;
+            }
+        }
+    }
+
+    private static StringConverter<LocalDate> dateConverter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : UkTime.formatDate(d);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                for (DateTimeFormatter f : new DateTimeFormatter[] {UkTime.DATE, TYPED, DateTimeFormatter.ISO_LOCAL_DATE}) {
+                    try {
+                        return LocalDate.parse(s.strip(), f);
+                    } catch (DateTimeParseException e) {
+                        // try the next way of writing it
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    @FXML
+    private void discuss() {
+        vm.start(ActionForm.Kind.DISCUSS, null);
+    }
+
+    @FXML
+    private void escalate() {
+        vm.start(ActionForm.Kind.ESCALATE, null);
+    }
+
+    @FXML
+    private void resolve() {
+        vm.start(ActionForm.Kind.RESOLVE, null);
+    }
+
+    @FXML
+    private void withdraw() {
+        vm.start(ActionForm.Kind.WITHDRAW, null);
+    }
+
+    @FXML
+    private void reopen() {
+        vm.start(ActionForm.Kind.REOPEN, null);
+    }
+
+    @FXML
+    private void shorten() {
+        vm.start(ActionForm.Kind.SHORTEN, null);
+    }
+}

@@ -1,0 +1,709 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.workspace;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.resolve.app.CaseService;
+import uk.resolve.app.Preferences;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.ChronologyItem;
+import uk.resolve.domain.escalation.DeadlineStatus;
+import uk.resolve.domain.escalation.DiscussionRequest;
+import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.escalation.FormStatus;
+import uk.resolve.domain.escalation.NotificationStatus;
+import uk.resolve.domain.escalation.ResolveRequest;
+import uk.resolve.domain.escalation.StageVisit;
+import uk.resolve.domain.policy.Contact;
+import uk.resolve.domain.policy.DeadlineRule;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Stage;
+import uk.resolve.domain.policy.Track;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.time.Deadlines;
+import uk.resolve.domain.time.DueAt;
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Background;
+import uk.resolve.ui.support.DraftStore;
+
+import static uk.resolve.domain.escalation.EntryText.*;
+
+/**
+ * The case workspace: the procedure's stages as a timeline, what to do now, deadlines,
+ * notifications and forms due, the chronology, and the actions that add to the record.
+ */
+public final class WorkspaceViewModel {
+
+    /** Where a stage stands on the timeline. */
+    public enum StageState { DONE, CURRENT, SKIPPED, TO_COME }
+
+    public record StageItem(int number, String label, String title, StageState state, String detail) {
+    }
+
+    public record DeadlineItem(String id, String label, String due, String describe, boolean overdue,
+                               String shortenedReason) {
+    }
+
+    public record NotificationItem(String id, int stage, String to, String purpose, String due, boolean sent,
+                                   String sentText) {
+    }
+
+    public record FormItem(String form, String title, int stage, String action, boolean completed) {
+    }
+
+    public record ContactItem(String name, String details) {
+    }
+
+    public record CorrectionLine(String when, String author, String text, String reason) {
+    }
+
+    public record ChronologyRow(UUID entryId, String when, String what, String author, int stage, String text,
+                                List<String> details, String approval, List<CorrectionLine> corrections,
+                                boolean approvable, boolean correctable) {
+    }
+
+    public static final class ChecklistItem {
+        private final String key;
+        private final String text;
+        private final BooleanProperty done = new SimpleBooleanProperty();
+
+        ChecklistItem(String key, String text, boolean done) {
+            this.key = key;
+            this.text = text;
+            this.done.set(done);
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public BooleanProperty doneProperty() {
+            return done;
+        }
+    }
+
+    /** Actions whose half-filled form is brought back when the case is opened again. */
+    private static final List<ActionForm.Kind> RESTORABLE = List.of(ActionForm.Kind.DISCUSS, ActionForm.Kind.ESCALATE,
+            ActionForm.Kind.RESOLVE, ActionForm.Kind.WITHDRAW);
+
+    private final CaseService cases;
+    private final Preferences prefs;
+    private final DraftStore drafts;
+    private final Background background;
+
+    private UUID caseId;
+    private final ObjectProperty<CaseState> state = new SimpleObjectProperty<>();
+    private Policy policy;
+    private Instant now;
+    private final Set<String> ticked = new HashSet<>();
+
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty subtitle = new SimpleStringProperty("");
+    private final StringProperty statusText = new SimpleStringProperty("");
+    private final StringProperty stageHeading = new SimpleStringProperty("");
+    private final StringProperty participants = new SimpleStringProperty("");
+    private final StringProperty guidance = new SimpleStringProperty("");
+    private final StringProperty arbiter = new SimpleStringProperty("");
+    private final StringProperty concern = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    private final BooleanProperty canEscalate = new SimpleBooleanProperty(false);
+    private final BooleanProperty sample = new SimpleBooleanProperty(false);
+    private final BooleanProperty immediateRisk = new SimpleBooleanProperty(false);
+    private final BooleanProperty overdue = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ActionForm> action = new SimpleObjectProperty<>();
+
+    private final ObservableList<StageItem> timeline = FXCollections.observableArrayList();
+    private final ObservableList<ChecklistItem> checklist = FXCollections.observableArrayList();
+    private final ObservableList<ContactItem> contacts = FXCollections.observableArrayList();
+    private final ObservableList<DeadlineItem> deadlines = FXCollections.observableArrayList();
+    private final ObservableList<NotificationItem> notifications = FXCollections.observableArrayList();
+    private final ObservableList<FormItem> forms = FXCollections.observableArrayList();
+    private final ObservableList<ChronologyRow> chronology = FXCollections.observableArrayList();
+
+    public WorkspaceViewModel(CaseService cases, Preferences prefs, DraftStore drafts, Background background) {
+        this.cases = cases;
+        this.prefs = prefs;
+        this.drafts = drafts;
+        this.background = background;
+    }
+
+    private record Loaded(CaseState state, Policy policy, Instant now, String ticks, Map<ActionForm.Kind, Map<String, String>> drafts) {
+    }
+
+    /** Reads the case off the UI thread, with any half-filled action to bring back. */
+    public void load(UUID id) {
+        this.caseId = id;
+        busy.set(true);
+        background.run(() -> {
+            CaseState c = cases.get(id);
+            Map<ActionForm.Kind, Map<String, String>> found = new LinkedHashMap<>();
+            for (ActionForm.Kind k : RESTORABLE) {
+                drafts.load(draftKey(k, null)).ifPresent(d -> found.put(k, d));
+            }
+            return new Loaded(c, cases.policyOf(c), cases.now(), prefs.get(checklistKey()).orElse(""), found);
+        }, l -> {
+            busy.set(false);
+            ticked.clear();
+            for (String t : l.ticks().split(",")) {
+                if (!t.isBlank()) {
+                    ticked.add(t);
+                }
+            }
+            show(l.state(), l.policy(), l.now());
+            l.drafts().entrySet().stream().findFirst().ifPresent(e -> {
+                if (open.get()) {
+                    ActionForm f = form(e.getKey(), null);
+                    if (f != null) {
+                        f.restore(e.getValue());
+                        f.noteProperty().set("Draft restored: you had started this and not saved it.");
+                        wireDraft(f);
+                        action.set(f);
+                    }
+                }
+            });
+        }, msg -> {
+            busy.set(false);
+            error.set(msg);
+        });
+    }
+
+    void show(CaseState c, Policy p, Instant at) {
+        policy = p;
+        now = at;
+        var d = c.details();
+        Track track = p.track(c.trackId()).orElse(p.defaultTrack());
+        Stage current = track.stage(c.stage()).orElseThrow();
+        title.set("Child " + d.childRef() + (d.childName() == null ? "" : " (" + d.childName() + ")"));
+        subtitle.set(p.shortName() + " procedure, version " + c.policyVersion() + " · " + d.raisedAgency() + " → "
+                + d.otherAgency() + (d.otherProfessional() == null ? "" : " (" + d.otherProfessional() + ")")
+                + (d.category() == null ? "" : " · " + d.category())
+                + (d.childStatus() == null ? "" : " · " + d.childStatus().label()));
+        statusText.set(switch (c.status()) {
+            case OPEN -> "Open · stage " + c.stage() + " of " + c.lastStage() + " · raised " + UkTime.format(c.openedAt());
+            case RESOLVED -> "Resolved on " + UkTime.format(c.resolution().at()) + " at stage " + c.resolution().stage();
+            case WITHDRAWN -> "Withdrawn on " + UkTime.format(c.resolution().at()) + " at stage " + c.resolution().stage();
+        });
+        concern.set(d.concern() + (d.outcomeWanted() == null ? "" : "\nOutcome wanted: " + d.outcomeWanted()));
+        open.set(c.open());
+        canEscalate.set(c.open() && c.stage() < c.lastStage());
+        sample.set(d.sample());
+        immediateRisk.set(d.immediateRisk());
+        overdue.set(c.overdue());
+        stageHeading.set(c.open() ? "Now: " + current.heading() : "Closed at: " + current.heading());
+        participants.set(current.participants().isEmpty() ? "" : "Who takes part: " + String.join("; ", current.participants()));
+        guidance.set(current.guidance());
+        arbiter.set(current.finalArbiter() ? "This is the final stage. " + p.finalArbiter().title() + ": "
+                + p.finalArbiter().description() + (p.finalArbiter().binding() ? " The decision is binding."
+                : " The procedure does not make the decision binding.") : "");
+        timeline.setAll(timeline(c, track));
+        List<ChecklistItem> items = new ArrayList<>();
+        for (int i = 0; i < current.checklist().size(); i++) {
+            String key = c.stage() + ":" + i;
+            ChecklistItem item = new ChecklistItem(key, current.checklist().get(i), ticked.contains(key));
+            item.doneProperty().addListener((o, a, b) -> tick(item.key, b));
+            items.add(item);
+        }
+        checklist.setAll(items);
+        List<ContactItem> people = new ArrayList<>();
+        for (String cid : current.contacts()) {
+            p.contact(cid).ifPresent(ct -> people.add(contact(ct)));
+        }
+        contacts.setAll(people);
+        var local = UkTime.local(at);
+        deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
+                .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
+                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason()))
+                .toList());
+        notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
+                n.purpose(), UkTime.format(n.due()), n.sent(), n.sent() ? "Sent " + UkTime.format(n.sentAt()) : ""))
+                .toList());
+        forms.setAll(c.forms().stream().map(f -> new FormItem(f.form(), f.title(), f.stage(), f.action(), f.completed()))
+                .toList());
+        chronology.setAll(c.chronology().stream().map(this::row).toList());
+        // Last, so that whoever listens to the state sees every list already up to date.
+        state.set(c);
+    }
+
+    private static List<StageItem> timeline(CaseState c, Track track) {
+        List<StageItem> out = new ArrayList<>();
+        int start = c.visits().isEmpty() ? 1 : c.visits().get(0).stage();
+        for (Stage s : track.stages()) {
+            List<StageVisit> visits = c.visits().stream().filter(v -> v.stage() == s.number()).toList();
+            StageState st;
+            String detail;
+            if (c.open() && s.number() == c.stage()) {
+                st = StageState.CURRENT;
+                String next = c.nextDeadline().map(d -> " · due " + UkTime.format(d.due())).orElse("");
+                detail = "Since " + UkTime.formatDate(UkTime.date(c.stageEnteredAt())) + next;
+            } else if (!visits.isEmpty()) {
+                st = StageState.DONE;
+                StageVisit v = visits.get(visits.size() - 1);
+                detail = UkTime.formatDate(UkTime.date(visits.get(0).enteredAt()))
+                        + (v.leftAt() == null ? "" : " to " + UkTime.formatDate(UkTime.date(v.leftAt())))
+                        + (!c.open() && s.number() == c.stage() ? " · " + c.status().code() : "");
+            } else if (s.number() < start) {
+                st = StageState.SKIPPED;
+                detail = "Skipped: immediate risk";
+            } else {
+                st = StageState.TO_COME;
+                detail = s.deadlines().isEmpty() ? "No timescale set"
+                        : s.deadlines().stream().map(DeadlineRule::within).map(t -> t.describe())
+                        .collect(Collectors.joining(", "));
+                if (!c.open()) {
+                    detail = "Not needed";
+                }
+            }
+            out.add(new StageItem(s.number(), s.label(), s.title(), st, detail));
+        }
+        return out;
+    }
+
+    private static ContactItem contact(Contact c) {
+        List<String> parts = new ArrayList<>();
+        for (String s : new String[] {c.role(), c.organisation(), c.email(), c.phone(), c.notes()}) {
+            if (s != null && !s.isBlank() && !s.equals(c.name())) {
+                parts.add(s);
+            }
+        }
+        return new ContactItem(c.name(), String.join(" · ", parts));
+    }
+
+    private ChronologyRow row(ChronologyItem item) {
+        Entry e = item.entry();
+        String text = switch (e.type()) {
+            case CASE_OPENED, DISCUSSION_RECORDED, ESCALATED, RESOLVED, WITHDRAWN, REOPENED, DEADLINE_SHORTENED ->
+                    EntryText.primary(e);
+            case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
+            case FORM_COMPLETED -> "Form " + e.get(FORM, "") + " completed (version " + e.get(VERSION, "1") + ")";
+            default -> EntryText.primary(e);
+        };
+        List<String> details = new ArrayList<>();
+        switch (e.type()) {
+            case CASE_OPENED -> {
+                details.add("Category: " + e.get(CATEGORY, ""));
+                add(details, "Evidence", e.get(EVIDENCE));
+                add(details, "Outcome wanted", e.get(OUTCOME_WANTED));
+                if (e.flag(IMMEDIATE_RISK)) {
+                    details.add("Immediate risk; started at stage " + e.get(START_STAGE, "1")
+                            + (e.get(REASON) == null ? "" : " because: " + e.get(REASON)));
+                }
+            }
+            case DISCUSSION_RECORDED -> {
+                details.add("With " + e.get(WITH, "") + " by " + e.get(METHOD, "other"));
+                add(details, "Agreed actions", e.get(ACTIONS));
+                details.add(e.flag(RESOLVED) ? "Resolved the disagreement" : "Not resolved");
+            }
+            case ESCALATED -> {
+                details.add("From stage " + e.get(STAGE, "") + " to stage " + e.get(TO_STAGE, ""));
+                add(details, "Evidence", e.get(EVIDENCE));
+            }
+            case RESOLVED -> {
+                add(details, "Outstanding issues", e.get(OUTSTANDING));
+                add(details, "Learning for the partnership", e.get(LEARNING));
+            }
+            case DEADLINE_SHORTENED -> details.add("New deadline: " + UkTime.format(
+                    uk.resolve.domain.escalation.CaseProjector.parseDue(e.get(DUE))));
+            default -> { }
+        }
+        String approval = item.approvals().isEmpty() ? "" : item.approvals().stream()
+                .map(a -> "Approved by " + a.author() + " on " + UkTime.format(a.writtenAt())
+                        + (a.get(NOTE) == null ? "" : ": " + a.get(NOTE)))
+                .collect(Collectors.joining("\n"));
+        List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
+                x.author(), x.get(TEXT, ""), x.get(REASON, ""))).toList();
+        boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
+                && e.type() != EntryType.FORM_SIGNED;
+        return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), e.author(), item.stage(), text,
+                details, approval, corr, approvable, e.type() != EntryType.FORM_COMPLETED);
+    }
+
+    private static void add(List<String> out, String label, String v) {
+        if (v != null && !v.isBlank()) {
+            out.add(label + ": " + v);
+        }
+    }
+
+    private void tick(String key, boolean done) {
+        if (done) {
+            ticked.add(key);
+        } else {
+            ticked.remove(key);
+        }
+        String value = String.join(",", ticked.stream().sorted().toList());
+        String k = checklistKey();
+        background.fireAndForget(() -> prefs.put(k, value));
+    }
+
+    private String checklistKey() {
+        return "ui.checklist." + caseId;
+    }
+
+    // ----- actions
+
+    /** Opens the form for an action; {@code target} is an entry id, deadline id or notification "id@stage". */
+    public void start(ActionForm.Kind kind, String target) {
+        error.set("");
+        message.set("");
+        now = cases.now(); // the clock only: "when" defaults to the moment the form is opened
+        ActionForm f = form(kind, target);
+        if (f == null) {
+            return;
+        }
+        wireDraft(f);
+        action.set(f);
+        background.run(() -> drafts.load(f.draftKey()), d -> d.ifPresent(values -> {
+            if (action.get() == f) {
+                f.restore(values);
+                f.noteProperty().set("Draft restored: you had started this and not saved it.");
+            }
+        }), msg -> { });
+    }
+
+    private void wireDraft(ActionForm f) {
+        for (ActionForm.Item i : f.items()) {
+            i.field().valueProperty().addListener((o, a, b) -> {
+                if (action.get() == f) {
+                    drafts.saveLater(f.draftKey(), f.values());
+                }
+            });
+        }
+    }
+
+    /** Closes the form and throws its draft away. */
+    public void cancel() {
+        ActionForm f = action.get();
+        if (f != null) {
+            drafts.discardLater(f.draftKey());
+        }
+        action.set(null);
+        error.set("");
+    }
+
+    /** Checks the form and, if it is sound, adds it to the record. */
+    public void submit() {
+        ActionForm f = action.get();
+        if (f == null || !f.validate()) {
+            return;
+        }
+        UUID id = caseId;
+        busy.set(true);
+        f.errorProperty().set("");
+        background.run(() -> {
+            CaseState after = perform(id, f);
+            drafts.discard(f.draftKey());
+            return new Loaded(after, cases.policyOf(after), cases.now(), null, Map.of());
+        }, l -> {
+            busy.set(false);
+            action.set(null);
+            message.set(done(f));
+            show(l.state(), l.policy(), l.now());
+        }, msg -> {
+            busy.set(false);
+            f.errorProperty().set(msg);
+        });
+    }
+
+    private CaseState perform(UUID id, ActionForm f) {
+        Instant at = f.happenedAt();
+        return switch (f.kind()) {
+            case DISCUSS -> cases.discuss(id, new DiscussionRequest(f.value("with"), method(f.value("method")),
+                    f.value("summary"), f.value("actions"), f.flag("resolved"), at));
+            case ESCALATE -> cases.escalate(id, f.value("reason"), f.value("evidence"), at);
+            case RESOLVE -> cases.resolve(id, new ResolveRequest(f.value("outcome"), f.value("outstanding"),
+                    f.value("learning"), at));
+            case WITHDRAW -> cases.withdraw(id, f.value("reason"), at);
+            case REOPEN -> cases.reopen(id, f.value("reason"), at);
+            case SHORTEN -> cases.shortenDeadline(id, deadlineId(f.value("deadline")),
+                    DueAt.endOf(ActionForm.parseDate(f.value("due"))), f.value("reason"));
+            case APPROVE -> cases.approve(id, UUID.fromString(f.target()), f.value("note"));
+            case CORRECT -> cases.correct(id, UUID.fromString(f.target()), f.value("reason"), f.value("text"));
+            case MARK_SENT -> {
+                String[] t = f.target().split("@");
+                yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
+            }
+        };
+    }
+
+    private static String method(String label) {
+        return label == null ? "other" : switch (label) {
+            case "Phone" -> "phone";
+            case "Meeting" -> "meeting";
+            case "E-mail" -> "e-mail";
+            case "Video call" -> "video";
+            default -> "other";
+        };
+    }
+
+    private String deadlineId(String label) {
+        return state.get().deadlines().stream().filter(d -> d.label().equals(label)).map(DeadlineStatus::id)
+                .findFirst().orElse(label);
+    }
+
+    private static String done(ActionForm f) {
+        return switch (f.kind()) {
+            case DISCUSS -> f.flag("resolved") ? "Discussion recorded, and the case resolved." : "Discussion recorded.";
+            case ESCALATE -> "Escalated. The new stage's guidance and deadlines are below.";
+            case RESOLVE -> "Case resolved. It stays in your list under Resolved or withdrawn.";
+            case WITHDRAW -> "Case withdrawn.";
+            case REOPEN -> "Case reopened.";
+            case SHORTEN -> "Deadline brought forward.";
+            case APPROVE -> "Record approved.";
+            case CORRECT -> "Correction recorded beside the original.";
+            case MARK_SENT -> "Notification marked as sent.";
+        };
+    }
+
+    String draftKey(ActionForm.Kind kind, String target) {
+        return "action." + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + caseId
+                + (target == null ? "" : "." + target);
+    }
+
+    /** Builds the form for an action on the case as it stands, or null (with a message) when it does not apply. */
+    ActionForm form(ActionForm.Kind kind, String target) {
+        CaseState c = state.get();
+        if (c == null) {
+            return null;
+        }
+        String key = draftKey(kind, target);
+        Instant at = now;
+        switch (kind) {
+            case DISCUSS -> {
+                return new ActionForm(kind, "Record a discussion", "Record it now, while it is fresh: the procedure"
+                        + " asks for a contemporaneous record of every discussion.", "Save discussion", null, key)
+                        .when("When", at, false)
+                        .line("with", "Who took part", true, "Name, role and agency")
+                        .choice("method", "How", List.of("Phone", "Meeting", "E-mail", "Video call", "Other"), "Phone")
+                        .area("summary", "What was said", true, "The views of each side, in plain words")
+                        .area("actions", "Agreed actions", false, "Who will do what, by when")
+                        .check("resolved", "This discussion resolved the disagreement (the case will be closed as resolved)");
+            }
+            case ESCALATE -> {
+                if (c.stage() >= c.lastStage()) {
+                    error.set("This case is at the last stage of the procedure; it cannot be escalated further."
+                            + " Record the decision and resolve the case.");
+                    return null;
+                }
+                Track track = policy.track(c.trackId()).orElse(policy.defaultTrack());
+                Stage next = track.stage(c.stage() + 1).orElseThrow();
+                return new ActionForm(kind, "Escalate to " + next.heading(), "Say why the disagreement was not"
+                        + " resolved at this stage and what shows it. Who takes part next: "
+                        + String.join("; ", next.participants()) + ".", "Escalate to " + next.label().toLowerCase(java.util.Locale.UK), null, key)
+                        .area("reason", "Reason for escalating", true, "Why it was not resolved at this stage")
+                        .area("evidence", "Evidence", true, "What you have seen or been told, and where it is recorded")
+                        .when("When", at, false);
+            }
+            case RESOLVE -> {
+                return new ActionForm(kind, "Resolve the case", "Record what was agreed. "
+                        + "Share the outcome with everyone involved, including the worker who raised the concern.",
+                        "Resolve case", null, key)
+                        .area("outcome", "Agreed outcome", true, "What was agreed, and by whom")
+                        .area("outstanding", "How outstanding issues will be pursued", false, "Any issues left open, and who will follow them up")
+                        .area("learning", "Learning for the partnership", false, "What others could learn from this")
+                        .when("When", at, false);
+            }
+            case WITHDRAW -> {
+                return new ActionForm(kind, "Withdraw the case", "Withdraw when the concern no longer needs the"
+                        + " procedure, for example because circumstances changed. The record is kept.",
+                        "Withdraw case", null, key)
+                        .area("reason", "Reason for withdrawing", true, null)
+                        .when("When", at, false);
+            }
+            case REOPEN -> {
+                return new ActionForm(kind, "Reopen the case", "The case returns to the stage at which it closed.",
+                        "Reopen case", null, key)
+                        .area("reason", "Reason for reopening", true, null)
+                        .when("When", at, false);
+            }
+            case SHORTEN -> {
+                if (c.deadlines().isEmpty()) {
+                    error.set("There is no deadline in force at this stage to bring forward.");
+                    return null;
+                }
+                List<String> labels = c.deadlines().stream().map(DeadlineStatus::label).toList();
+                String initial = target == null ? labels.get(0) : c.deadlines().stream()
+                        .filter(d -> d.id().equals(target)).map(DeadlineStatus::label).findFirst().orElse(labels.get(0));
+                ActionForm f = new ActionForm(kind, "Bring a deadline forward", "To protect the child you may set a"
+                        + " shorter deadline than the procedure's (whichever is less), never a longer one.",
+                        "Bring deadline forward", target, key)
+                        .choice("deadline", "Deadline", labels, initial);
+                f.date("due", "New date", d -> {
+                    DeadlineStatus ds = c.deadlines().stream().filter(x -> x.label().equals(f.value("deadline")))
+                            .findFirst().orElse(null);
+                    if (ds != null && !d.isBefore(ds.due().date())) {
+                        return "Choose a date before " + UkTime.format(ds.due()) + "; a deadline can only be brought forward.";
+                    }
+                    if (d.isBefore(UkTime.date(at))) {
+                        return "That date has passed; choose today or a later date.";
+                    }
+                    return null;
+                });
+                f.area("reason", "Why the shorter deadline protects the child", true, null);
+                return f;
+            }
+            case APPROVE -> {
+                Entry e = c.entry(UUID.fromString(target)).orElseThrow();
+                return new ActionForm(kind, "Approve this record", e.type().label() + " on "
+                        + UkTime.format(e.happenedAt()) + " by " + e.author() + ": " + EntryText.primary(e)
+                        + "\nYou approve it as " + cases.author() + ".", "Approve record", target, key)
+                        .area("note", "Note", false, "For example: read and agreed with the manager");
+            }
+            case CORRECT -> {
+                Entry e = c.entry(UUID.fromString(target)).orElseThrow();
+                ActionForm f = new ActionForm(kind, "Correct this record", "The original stays in the record and"
+                        + " the correction is shown beside it.", "Save correction", target, key)
+                        .area("text", "Corrected text", true, null)
+                        .area("reason", "Reason for the correction", true, "For example: wrong date given for the meeting");
+                c.chronology().stream().filter(i -> i.entry().id().equals(e.id())).findFirst()
+                        .ifPresent(i -> f.item("text").field().reset(i.currentText()));
+                return f;
+            }
+            case MARK_SENT -> {
+                String[] t = target.split("@");
+                NotificationStatus n = c.notifications().stream()
+                        .filter(x -> x.id().equals(t[0]) && x.stage() == Integer.parseInt(t[1])).findFirst().orElseThrow();
+                return new ActionForm(kind, "Mark as sent: " + n.to(), n.purpose(), "Mark sent", target, key)
+                        .line("note", "How it was sent", false, "For example: e-mailed to the IRO service")
+                        .when("When", at, false);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Opens a form due, through whatever editor the application was given. */
+    public Optional<FormItem> formDue(String formId, int stage) {
+        return forms.stream().filter(f -> f.form().equals(formId) && f.stage() == stage).findFirst();
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public ObjectProperty<CaseState> stateProperty() {
+        return state;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty subtitleProperty() {
+        return subtitle;
+    }
+
+    public StringProperty statusTextProperty() {
+        return statusText;
+    }
+
+    public StringProperty stageHeadingProperty() {
+        return stageHeading;
+    }
+
+    public StringProperty participantsProperty() {
+        return participants;
+    }
+
+    public StringProperty guidanceProperty() {
+        return guidance;
+    }
+
+    public StringProperty arbiterProperty() {
+        return arbiter;
+    }
+
+    public StringProperty concernProperty() {
+        return concern;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty openProperty() {
+        return open;
+    }
+
+    public BooleanProperty canEscalateProperty() {
+        return canEscalate;
+    }
+
+    public BooleanProperty sampleProperty() {
+        return sample;
+    }
+
+    public BooleanProperty immediateRiskProperty() {
+        return immediateRisk;
+    }
+
+    public BooleanProperty overdueProperty() {
+        return overdue;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<ActionForm> actionProperty() {
+        return action;
+    }
+
+    public ObservableList<StageItem> timeline() {
+        return timeline;
+    }
+
+    public ObservableList<ChecklistItem> checklist() {
+        return checklist;
+    }
+
+    public ObservableList<ContactItem> contacts() {
+        return contacts;
+    }
+
+    public ObservableList<DeadlineItem> deadlines() {
+        return deadlines;
+    }
+
+    public ObservableList<NotificationItem> notifications() {
+        return notifications;
+    }
+
+    public ObservableList<FormItem> forms() {
+        return forms;
+    }
+
+    public ObservableList<ChronologyRow> chronology() {
+        return chronology;
+    }
+
+    static LocalDate today(Instant now) {
+        return UkTime.date(now);
+    }
+}

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.CaseStatus;
+import uk.resolve.domain.escalation.NotificationStatus;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.record.EntryType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker takes a case through each bundled procedure in the window: opens it, records
+ * discussions, escalates through every stage to the last and resolves it. The clock starts on
+ * Monday 14 Dec 2026 at 09:00 and moves on an hour or so per action.
+ */
+class ProcedureJourneysViewTest extends EscalationJourney {
+
+    @Test
+    void croydonCaseRunsFromFirstStageToTheExecutiveAndResolves() {
+        UUID id = openCase("croydon", ChildStatus.CHILD_IN_NEED, "CR-100");
+        assertThat(stageHeading()).startsWith("Now: Stage 1");
+        // 7 working days from Monday 14 Dec 2026: Wednesday 23 Dec.
+        assertThat(allText("deadlinesBox")).contains("23 Dec 2026").contains("7 working days left");
+        assertThat(allText("stage-1")).contains("Stage 1 · Now");
+        assertThat(allText("stage-2")).contains("To come", "7 working days");
+        discuss("Duty social worker", "We discussed the threshold decision and still disagree.");
+        assertThat(allText("chronologyBox")).contains("We discussed the threshold decision", "Not resolved");
+        escalateToLast(id, () -> {
+            int stage = stored(id).stage();
+            if (stage == 3) {
+                // From stage 3 the board business team is told, and Appendix A is due.
+                assertThat(allText("notificationsBox")).contains("CSCB Business Team (stage 3)");
+                assertThat(allText("formsBox")).contains("Appendix A", "stage 3, complete");
+                press("openForm-appendix-a-3");
+                assertThat(formsOpened).containsExactly(new OpenedForm(id, "appendix-a", 3));
+                markSent("cscb-business-team", 3);
+                assertThat(allText("notificationsBox")).contains("Sent ");
+            }
+            if (stage == 4) {
+                assertThat(allText("formsBox")).contains("stage 4, update");
+            }
+        });
+        resolve("The executive agreed an assessment will start now.");
+        assertThat(text("statusLabel")).startsWith("Resolved on");
+        assertThat(allText("stage-5")).contains("Done", "resolved");
+
+        CaseState c = stored(id);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.visits()).hasSize(5);
+        assertThat(c.resolution().outcome()).isEqualTo("The executive agreed an assessment will start now.");
+        assertThat(c.resolution().learning()).isEqualTo("Share threshold decisions in writing.");
+        assertThat(c.entries()).filteredOn(e -> e.type() == EntryType.DISCUSSION_RECORDED).hasSize(1);
+        assertThat(c.notifications()).filteredOn(n -> n.id().equals("cscb-business-team") && n.stage() == 3)
+                .allMatch(NotificationStatus::sent);
+        assertThat(c.formsDue()).extracting(f -> f.stage()).containsExactly(3, 4, 5);
+    }
+
+    @Test
+    void haveringTellsTheIroAtStageTwoForAChildWithAProtectionPlan() {
+        UUID id = openCase("havering", ChildStatus.CP_PLAN, "HV-200");
+        // Guide: one working week from when the concern was raised, Monday 21 Dec.
+        assertThat(allText("deadlinesBox")).contains("21 Dec 2026", "5 working days left");
+        assertThat(allText("notificationsBox")).doesNotContain("Independent Reviewing Officer");
+        discuss("Key worker", "Discussed the plan; no agreement.");
+        escalateToLast(id, () -> {
+            int stage = stored(id).stage();
+            if (stage == 2) {
+                assertThat(allText("notificationsBox")).contains("Independent Reviewing Officer (stage 2)",
+                        "child protection plan", "Due 14 Dec 2026");
+                assertThat(present("markSent-iro-2")).isTrue();
+                assertThat(allText("deadlinesBox")).contains("no timescale");
+                discuss("Team manager, Children's Social Care", "Managers met; still not agreed.");
+                markSent("iro", 2);
+                assertThat(present("markSent-iro-2")).isFalse();
+            }
+            if (stage == 4) {
+                assertThat(allText("notificationsBox")).contains("Chair of the HSCB (stage 4)");
+                assertThat(allText("arbiterLabel")).contains("Chair of the HSCB");
+            }
+        });
+        resolve("The Chair convened a panel, which agreed a review of the plan.");
+
+        CaseState c = stored(id);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.resolution().stage()).isEqualTo(4);
+        assertThat(c.notifications()).filteredOn(n -> n.id().equals("iro")).singleElement()
+                .satisfies(n -> assertThat(n.sent()).isTrue());
+        assertThat(c.notificationsDue()).extracting(NotificationStatus::id).containsExactly("hscb-chair");
+        assertThat(c.entries()).filteredOn(e -> e.type() == EntryType.DISCUSSION_RECORDED).hasSize(2);
+    }
+
+    @Test
+    void haveringDoesNotAskForTheIroWhenTheChildIsInNeedOnly() {
+        UUID id = openCase("havering", ChildStatus.CHILD_IN_NEED, "HV-201");
+        escalate("Not resolved between workers.");
+        assertThat(stored(id).stage()).isEqualTo(2);
+        assertThat(allText("notificationsBox")).doesNotContain("Independent Reviewing Officer");
+        assertThat(stored(id).notifications()).isEmpty();
+    }
+
+    @Test
+    void kingstonAndRichmondCaseReachesThePartnershipAndResolves() {
+        UUID id = openCase("kingston-richmond", ChildStatus.CHILD_IN_NEED, "KR-300");
+        assertThat(allText("deadlinesBox")).contains("21 Dec 2026", "5 working days left");
+        discuss("Social worker", "We talked about the referral outcome.");
+        escalateToLast(id, () -> {
+            if (stored(id).stage() == 5) {
+                assertThat(allText("notificationsBox")).contains("KRSCP Partnership Manager (stage 5)");
+                markSent("krscp", 5);
+            }
+        });
+        resolve("The partnership manager brokered an agreement.");
+        CaseState c = stored(id);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.trackId()).isEqualTo("referral-and-enquiry");
+        assertThat(c.visits()).extracting(v -> v.stage()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(c.notificationsDue()).isEmpty();
+    }
+
+    @Test
+    void northSomersetKeepsTheSharedFiveDayBudgetAndAsksForTheMonitoringForm() {
+        UUID id = openCase("north-somerset", ChildStatus.EARLY_HELP, "NS-400");
+        // One working day to discuss with the other practitioner; five from the outset to stage 4.
+        assertThat(allText("deadlinesBox")).contains("15 Dec 2026", "1 working day left")
+                .contains("5 working days from the outset", "21 Dec 2026");
+        discuss("The other practitioner", "We could not agree.");
+        assertThat(allText("deadlinesBox")).contains("Line managers make contact after an unresolved discussion");
+        escalateToLast(id, () -> {
+            int stage = stored(id).stage();
+            if (stage == 2 || stage == 3) {
+                assertThat(allText("deadlinesBox")).contains("5 working days from the outset", "21 Dec 2026");
+            }
+            if (stage == 3) {
+                assertThat(allText("formsBox")).contains("Monitoring Form (Appendix 2)", "stage 3, complete");
+                press("openForm-monitoring-form-3");
+                assertThat(formsOpened).containsExactly(new OpenedForm(id, "monitoring-form", 3));
+            }
+            if (stage == 5) {
+                assertThat(allText("notificationsBox")).contains("Service Leader");
+                assertThat(allText("arbiterLabel")).contains("binding");
+            }
+        });
+        resolve("The panel decided that a joint visit takes place this week.");
+        CaseState c = stored(id);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.visits()).hasSize(5);
+        assertThat(c.forms()).extracting(f -> f.stage()).containsExactly(3, 4);
+    }
+
+    @Test
+    void safetyOfChildrenCaseAsksForTheMonitoringFormFromStageTwo() {
+        UUID id = openCase("safety-of-children", ChildStatus.LOOKED_AFTER, "SC-500");
+        assertThat(allText("deadlinesBox")).contains("no timescale");
+        assertThat(allText("formsBox")).isEmpty();
+        discuss("The other worker", "Discussed; not resolved.");
+        escalateToLast(id, () -> {
+            int stage = stored(id).stage();
+            assertThat(allText("formsBox")).contains("Monitoring Form", "stage " + stage);
+        });
+        resolve("The partnership agreed a joint review.");
+        CaseState c = stored(id);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.visits()).hasSize(4);
+        assertThat(c.formsDue()).extracting(f -> f.stage()).containsExactly(2, 3, 4);
+        assertThat(text("statusLabel")).contains("at stage 4");
+    }
+}

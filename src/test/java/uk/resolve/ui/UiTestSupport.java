@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.util.WaitForAsyncUtils;
+
+import uk.resolve.app.Services;
+import uk.resolve.testing.Fixtures;
+import uk.resolve.testing.MutableClock;
+import uk.resolve.ui.shell.AppWindow;
+import uk.resolve.ui.workspace.FormOpener;
+
+/**
+ * Starts the real window on real services (H2 in a temporary folder) with a clock the test
+ * controls, and offers small helpers that wait for the background worker.
+ */
+public abstract class UiTestSupport extends FxRobot {
+
+    static {
+        // The headless screen the journeys run on: the laptop size the screens are designed for.
+        System.setProperty("headless.geometry", "1366x768-32");
+    }
+
+    /** A form the workspace asked to open. */
+    public record OpenedForm(UUID caseId, String formId, int stage) {
+    }
+
+    @TempDir
+    protected Path folder;
+    protected final MutableClock clock = MutableClock.at("2026-12-14T09:00");
+    protected final List<OpenedForm> formsOpened = new ArrayList<>();
+    protected AppWindow window;
+    protected Services services;
+
+    /** Whether the welcome counts as seen before the window opens (most journeys skip it). */
+    protected boolean welcomed() {
+        return true;
+    }
+
+    @BeforeEach
+    void openWindow() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        Stage stage = FxToolkit.registerStage(Stage::new);
+        FxToolkit.setupFixture(() -> start(stage));
+    }
+
+    private void start(Stage stage) {
+        FormOpener recording = (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
+        window = AppWindow.show(stage, () -> {
+            Services s = Fixtures.services(folder, clock);
+            if (welcomed()) {
+                uk.resolve.app.Preferences.of(s).put(uk.resolve.ui.welcome.WelcomeViewModel.WELCOMED, "true");
+            }
+            services = s;
+            return s;
+        }, recording, 20);
+        stage.setWidth(1366);
+        stage.setHeight(768);
+    }
+
+    @AfterEach
+    void closeWindow() {
+        shut();
+    }
+
+    private void shut() {
+        settle();
+        onFx(() -> {
+            window.stage().hide();
+            window.close();
+        });
+    }
+
+    /** Closes the window, as the user would, and starts Resolve again on the same database. */
+    protected void restart() throws TimeoutException {
+        shut();
+        Stage stage = FxToolkit.registerStage(Stage::new);
+        FxToolkit.setupFixture(() -> start(stage));
+        settle();
+    }
+
+    /** Waits until the database is open, background work is done and its results are on screen. */
+    protected void settle() {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try {
+            while (window.context() == null && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            for (int round = 0; round < 10; round++) {
+                if (!window.background().awaitIdle(Duration.ofSeconds(30))) {
+                    throw new AssertionError("background work did not finish");
+                }
+                WaitForAsyncUtils.waitForFxEvents(1);
+                if (window.background().idle()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    protected <T extends Node> T node(String id) {
+        settle();
+        T n = lookup("#" + id).query();
+        if (n == null) {
+            throw new AssertionError("no node #" + id + " on screen");
+        }
+        return n;
+    }
+
+    protected boolean present(String id) {
+        settle();
+        Node n = lookup("#" + id).tryQuery().orElse(null);
+        return n != null && n.isVisible() && n.getScene() != null;
+    }
+
+    /** Presses a button by its id (fires it as a click would, without moving the pointer). */
+    protected void press(String id) {
+        Node n = node(id);
+        if (!n.isVisible() || n.isDisabled()) {
+            throw new AssertionError("#" + id + " cannot be pressed now (hidden or disabled)");
+        }
+        onFx(((ButtonBase) n)::fire);
+        settle();
+    }
+
+    /** Clicks a node with the pointer, as a user would. */
+    protected void click(String id) {
+        Node n = node(id);
+        clickOn(n);
+        settle();
+    }
+
+    /** Clicks the button whose text is {@code text}. */
+    protected void pressText(String text) {
+        settle();
+        ButtonBase b = lookup(text).queryButton();
+        clickOn(b);
+        settle();
+    }
+
+    /** Puts text in a field (faster than typing it key by key; typing is tested separately). */
+    protected void fill(String id, String text) {
+        TextInputControl t = node(id);
+        WaitForAsyncUtils.asyncFx(() -> t.setText(text));
+        settle();
+    }
+
+    protected <T> void choose(String id, T value) {
+        ComboBox<T> c = node(id);
+        WaitForAsyncUtils.asyncFx(() -> c.setValue(value));
+        settle();
+    }
+
+    protected String text(String id) {
+        Node n = node(id);
+        if (n instanceof Labeled l) {
+            return l.getText();
+        }
+        if (n instanceof TextInputControl t) {
+            return t.getText();
+        }
+        throw new AssertionError("#" + id + " has no text");
+    }
+
+    /** Every text shown inside the node {@code id}, joined by new lines. */
+    protected String allText(String id) {
+        Node n = node(id);
+        StringBuilder sb = new StringBuilder();
+        collect(n, sb);
+        return sb.toString();
+    }
+
+    /** Every text in the window. */
+    protected String screenText() {
+        settle();
+        StringBuilder sb = new StringBuilder();
+        collect(window.stage().getScene().getRoot(), sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null) {
+            sb.append(l.getText()).append('\n');
+        } else if (n instanceof javafx.scene.text.Text t && t.getText() != null
+                && t.getStyleClass().contains("cell-text")) {
+            sb.append(t.getText()).append('\n');
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, sb);
+            }
+        }
+    }
+
+    /** Moves the clock on, as time passes between one action and the next. */
+    protected void later(Duration d) {
+        clock.advance(d);
+    }
+
+    /** Writes a PNG of the window to target/screenshots when RESOLVE_SCREENSHOTS is set. */
+    protected void screenshot(String name) {
+        if (System.getenv("RESOLVE_SCREENSHOTS") == null) {
+            return;
+        }
+        settle();
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> img[0] = window.stage().getScene().snapshot(null)));
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    protected static void onFx(Runnable r) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(r));
+    }
+}
