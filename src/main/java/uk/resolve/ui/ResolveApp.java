@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
+import uk.resolve.ui.forms.FormEditorWindow;
 import uk.resolve.ui.shell.AppWindow;
 import uk.resolve.ui.workspace.FormOpener;
 
@@ -25,7 +26,16 @@ public final class ResolveApp extends Application {
     public void start(Stage stage) {
         window = AppWindow.show(stage,
                 () -> Services.open(DataLocation.defaultDatabase(), Services.clockFromEnvironment(), Services.defaultAuthor()),
-                FormOpener.NOT_YET_AVAILABLE, DRAFT_DELAY_MILLIS);
+                this::openForm, DRAFT_DELAY_MILLIS);
+    }
+
+    private void openForm(javafx.stage.Window owner, java.util.UUID caseId, String formId, int stage) {
+        Services services = window == null ? null : window.services();
+        if (services == null) {
+            FormOpener.NOT_YET_AVAILABLE.open(owner, caseId, formId, stage);
+        } else {
+            FormEditorWindow.openAndWait(owner, services, caseId, formId, stage);
+        }
     }
 
     @Override

@@ -31,6 +31,18 @@ public final class FormEditorWindow {
      * @param stage the stage the form is for, or 0 for the stage at which it is due
      */
     public static void open(Window owner, Services services, UUID caseId, String formId, int stage) {
+        show(owner, services, caseId, formId, stage, false);
+    }
+
+    /**
+     * Opens the editor over {@code owner} and returns when it is closed, so that the caller can show
+     * what was saved. Call on the JavaFX application thread.
+     */
+    public static void openAndWait(Window owner, Services services, UUID caseId, String formId, int stage) {
+        show(owner, services, caseId, formId, stage, true);
+    }
+
+    private static void show(Window owner, Services services, UUID caseId, String formId, int stage, boolean wait) {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "form-editor");
             t.setDaemon(true);
@@ -43,10 +55,17 @@ public final class FormEditorWindow {
         window.titleProperty().bind(model.titleProperty().concat(" — Resolve"));
         if (owner != null) {
             window.initOwner(owner);
+            if (wait) {
+                window.initModality(javafx.stage.Modality.WINDOW_MODAL);
+            }
         }
         window.setOnHidden(e -> background.shutdown());
-        window.show();
         model.load();
+        if (wait) {
+            window.showAndWait();
+        } else {
+            window.show();
+        }
     }
 
     /** The editor's view, bound to {@code model}. */

@@ -47,6 +47,11 @@ public final class AppWindow {
     private volatile UiContext context;
     private Services services;
 
+    /** The services, once the database is open; null before. */
+    public Services services() {
+        return context == null ? null : services;
+    }
+
     private AppWindow(Stage stage, FormOpener formOpener) {
         this.stage = stage;
         this.formOpener = formOpener;

@@ -7,7 +7,7 @@ import javafx.stage.Window;
 
 /**
  * Opens a form that a case's procedure requires, for the worker to complete. The composition root
- * supplies the implementation; until the form editor exists, {@link #NOT_YET_AVAILABLE} says so.
+ * supplies the implementation (the form editor); {@link #NOT_YET_AVAILABLE} is for when it cannot open.
  */
 @FunctionalInterface
 public interface FormOpener {

@@ -239,7 +239,11 @@ public final class WorkspaceController {
             b.setId("openForm-" + f.form() + "-" + f.stage());
             b.setAccessibleText("Open the form " + f.title());
             b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setOnAction(e -> formOpener.open(b.getScene().getWindow(), vm.caseId(), f.form(), f.stage()));
+            b.setOnAction(e -> {
+                formOpener.open(b.getScene().getWindow(), vm.caseId(), f.form(), f.stage());
+                // the editor may have saved a version of the form in the record
+                vm.load(vm.caseId());
+            });
             HBox row = new HBox(8, l, b);
             row.getStyleClass().add("due-row");
             formsBox.getChildren().add(row);
@@ -511,6 +515,11 @@ public final class WorkspaceController {
                 return null;
             }
         };
+    }
+
+    @FXML
+    private void printChronology() {
+        formOpener.open(chronologyBox.getScene().getWindow(), vm.caseId(), "chronology", 0);
     }
 
     @FXML
