@@ -23,6 +23,7 @@ public final class Services implements AutoCloseable {
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final CaseService cases;
+    private final ReportService reports;
     private final Clock clock;
 
     private Services(Database database, Clock clock, String author) {
@@ -33,6 +34,7 @@ public final class Services implements AutoCloseable {
         this.policies = new PolicyRegistry(settings, clock);
         this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
         this.cases = new CaseService(entries, policies, calendar, clock, author);
+        this.reports = new ReportService(entries, policies, calendar, clock);
     }
 
     /** Opens the database at {@code file} (migrating it) and builds the services on it. */
@@ -78,6 +80,10 @@ public final class Services implements AutoCloseable {
 
     public CaseService cases() {
         return cases;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     public Clock clock() {
