@@ -33,6 +33,9 @@ import uk.resolve.domain.time.UkTime;
 public final class ReportPdf {
 
     static final float MARGIN = 50;
+    /** A summary for a printed annual report: beyond this many items a list points to its CSV file. */
+    static final int MAX_LISTED = 100;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s]+");
     static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final Color INK = new Color(0x1f, 0x29, 0x37);
     private static final Color MUTED = new Color(0x55, 0x5f, 0x6d);
@@ -86,7 +89,12 @@ public final class ReportPdf {
                             .toList()));
             stageTimes();
             section(ReportTables.totalTimes(report), null);
-            section(ReportTables.overdue(report), null);
+            ReportTable overdue = ReportTables.overdue(report);
+            section(new ReportTable(overdue.id(), overdue.title(), overdue.note(), overdue.columns(),
+                    overdue.rows().stream().limit(MAX_LISTED).toList()), null);
+            y += 14;
+            more(overdue, overdue.rows().size() - MAX_LISTED);
+            y -= 14;
             learning();
             feedback();
             cs.close();
@@ -234,25 +242,25 @@ public final class ReportPdf {
 
     private void learning() throws IOException {
         ReportTable t = ReportTables.learning(report);
-        List<String[]> items = report.learning().stream().map(l -> new String[] {
+        List<String[]> items = report.learning().stream().limit(MAX_LISTED).map(l -> new String[] {
                 l.procedure() + " · " + l.category() + " · resolved at stage " + l.stage() + " on "
                         + UkTime.formatDate(l.resolvedOn()), l.learning()}).toList();
-        paragraphs(t, items);
+        paragraphs(t, items, report.learning().size());
     }
 
     private void feedback() throws IOException {
         ReportTable t = ReportTables.feedback(report);
-        List<String[]> items = report.feedback().stream().map(f -> new String[] {
+        List<String[]> items = report.feedback().stream().limit(MAX_LISTED).map(f -> new String[] {
                 f.procedure() + " · " + f.form() + " · stage " + f.stage(),
                 "Effectiveness: " + (f.effectiveness() == null || f.effectiveness().isBlank() ? ReportTables.NONE
                         : f.effectiveness()),
                 "Suggestions: " + (f.suggestions() == null || f.suggestions().isBlank() ? ReportTables.NONE
                         : f.suggestions())}).toList();
-        paragraphs(t, items);
+        paragraphs(t, items, report.feedback().size());
     }
 
     /** Free text reads better as paragraphs than squeezed into table cells. */
-    private void paragraphs(ReportTable table, List<String[]> items) throws IOException {
+    private void paragraphs(ReportTable table, List<String[]> items, int all) throws IOException {
         heading(table);
         if (items.isEmpty()) {
             text(regular, 8.5f, MARGIN, y - 8.5f, "None in this period.", MUTED);
@@ -273,7 +281,16 @@ public final class ReportPdf {
             }
             y -= 6;
         }
+        more(table, all - items.size());
         y -= 14;
+    }
+
+    private void more(ReportTable table, int left) throws IOException {
+        if (left > 0) {
+            need(14);
+            text(regular, 8.5f, MARGIN, y - 8.5f, "… and " + left + " more: see " + table.fileName() + ".", MUTED);
+            y -= 14;
+        }
     }
 
     /** The agency matrix fits a page up to five receiving agencies; beyond that, one line per pair. */
@@ -568,7 +585,7 @@ public final class ReportPdf {
     }
 
     private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
+        return s == null ? "" : SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** {@code s} with any character the font cannot show replaced by "?". */

@@ -79,6 +79,8 @@ public final class ReportCalculator {
     /** Field ids read for suggestions to improve the procedure. */
     public static final List<String> SUGGESTION_FIELDS = List.of("suggestions", "improvements", "policySuggestions");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private enum Outcome { MET, NOT_MET, NO_TIMESCALE, IN_PROGRESS, IN_PROGRESS_PAST }
 
     private final WorkingCalendar calendar;
@@ -523,7 +525,7 @@ public final class ReportCalculator {
     }
 
     private static String tidy(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : SPACES.matcher(s.strip()).replaceAll(" ");
     }
 
     /** Free-typed names grouped without regard to case or spacing; each shown as its alphabetically first spelling. */
