@@ -24,6 +24,7 @@ public final class Services implements AutoCloseable {
     private final WorkingCalendar calendar;
     private final CaseService cases;
     private final FormService forms;
+    private final ReportService reports;
     private final Clock clock;
 
     private Services(Database database, Clock clock, String author) {
@@ -35,6 +36,7 @@ public final class Services implements AutoCloseable {
         this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
         this.cases = new CaseService(entries, policies, calendar, clock, author);
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer());
+        this.reports = new ReportService(entries, policies, calendar, clock);
     }
 
     /** Opens the database at {@code file} (migrating it) and builds the services on it. */
@@ -84,6 +86,10 @@ public final class Services implements AutoCloseable {
 
     public FormService forms() {
         return forms;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     public Clock clock() {

@@ -18,6 +18,7 @@ import uk.resolve.ui.UiContext;
 import uk.resolve.ui.home.HomeController;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
+import uk.resolve.ui.reports.ReportsView;
 import uk.resolve.ui.workspace.WorkspaceController;
 
 /** The main window: navigation at the left, the current screen, and the status line. */
@@ -32,6 +33,7 @@ public final class ShellController implements Navigator {
     @FXML private ToggleButton homeNav;
     @FXML private ToggleButton newNav;
     @FXML private ToggleButton proceduresNav;
+    @FXML private ToggleButton reportsNav;
     @FXML private ToggleButton contrastToggle;
     @FXML private Button largerButton;
     @FXML private Button smallerButton;
@@ -60,6 +62,7 @@ public final class ShellController implements Navigator {
             homeNav.setSelected("home".equals(s) || "case".equals(s));
             newNav.setSelected("new".equals(s));
             proceduresNav.setSelected("procedures".equals(s));
+            reportsNav.setSelected("reports".equals(s));
         });
     }
 
@@ -111,6 +114,13 @@ public final class ShellController implements Navigator {
         swap("procedures", "Procedures", "procedures");
     }
 
+    /** The partnership's reports: anonymised figures, charts and exports. */
+    public void showReports() {
+        content.getChildren().setAll(ReportsView.load(context.services()));
+        current = null;
+        vm.screenProperty().set("reports");
+    }
+
     @Override
     public void showWelcome() {
         swap("welcome", "Welcome", "welcome");
@@ -143,6 +153,11 @@ public final class ShellController implements Navigator {
     @FXML
     private void goProcedures() {
         showProcedures();
+    }
+
+    @FXML
+    private void goReports() {
+        showReports();
     }
 
     @FXML

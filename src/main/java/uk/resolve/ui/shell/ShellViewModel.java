@@ -73,7 +73,7 @@ public final class ShellViewModel {
         return textScale;
     }
 
-    /** "home", "new", "case", "procedures", "welcome" or "loading". */
+    /** "home", "new", "case", "procedures", "reports", "welcome" or "loading". */
     public StringProperty screenProperty() {
         return screen;
     }

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import uk.resolve.domain.escalation.CaseProjector;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.report.PartnershipReport;
+import uk.resolve.domain.report.ReportCalculator;
+import uk.resolve.domain.report.ReportQuery;
+import uk.resolve.domain.report.ReportTables;
+import uk.resolve.domain.time.WorkingCalendar;
+import uk.resolve.report.CsvExport;
+import uk.resolve.report.ReportPdf;
+import uk.resolve.store.EntryStore;
+import uk.resolve.store.StoreException;
+
+import static uk.resolve.domain.escalation.EntryText.POLICY;
+import static uk.resolve.domain.escalation.EntryText.POLICY_VERSION;
+import static uk.resolve.domain.escalation.EntryText.SAMPLE;
+
+/**
+ * The partnership's monitoring report over every record in this database: this laptop's own
+ * and, once synced, the whole team's. Reads every entry once, derives each case that could count
+ * and hands them to {@link ReportCalculator}. Call it from any thread but the JavaFX application
+ * thread.
+ */
+public final class ReportService {
+
+    /** Told how far a report has got; may throw to stop it (a cancelled task). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, message) -> {
+        };
+
+        void update(long done, long total, String message);
+    }
+
+    private final EntryStore entries;
+    private final PolicyRegistry policies;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    public ReportService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock) {
+        this.entries = entries;
+        this.policies = policies;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The procedures a report can be limited to. */
+    public List<Policy> procedures() {
+        return policies.latest();
+    }
+
+    public PartnershipReport compute(ReportQuery query) {
+        return compute(query, Progress.NONE);
+    }
+
+    /** The report now; throws {@link RuleViolation} for a procedure this installation does not know. */
+    public PartnershipReport compute(ReportQuery query, Progress progress) {
+        Policy selected = query.policyId() == null ? null : policies.require(query.policyId());
+        Instant now = clock.instant();
+        progress.update(0, 1, "Reading the records…");
+        Map<UUID, List<Entry>> byCase = new LinkedHashMap<>();
+        for (Entry e : entries.all()) {
+            byCase.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e);
+        }
+        Instant periodEnd = query.period().end();
+        List<List<Entry>> candidates = new ArrayList<>();
+        for (List<Entry> list : byCase.values()) {
+            Entry opening = list.stream().filter(e -> e.type() == EntryType.CASE_OPENED).findFirst().orElse(null);
+            // a case raised after the period, a sample, or another procedure's cannot count
+            if (opening != null && opening.happenedAt().isBefore(periodEnd) && !opening.flag(SAMPLE)
+                    && (query.policyId() == null || query.policyId().equals(opening.get(POLICY)))) {
+                candidates.add(list);
+            }
+        }
+        byCase.clear();
+        List<CaseState> cases = new ArrayList<>(candidates.size());
+        Map<String, Policy> policyByVersion = new HashMap<>();
+        CaseProjector projector = new CaseProjector(calendar);
+        int step = Math.max(1, candidates.size() / 100);
+        for (int i = 0; i < candidates.size(); i++) {
+            List<Entry> list = candidates.get(i);
+            Entry opening = list.stream().filter(e -> e.type() == EntryType.CASE_OPENED).findFirst().orElseThrow();
+            Policy p = policyByVersion.computeIfAbsent(opening.get(POLICY) + "@" + opening.get(POLICY_VERSION),
+                    k -> policies.forCase(opening.get(POLICY), opening.get(POLICY_VERSION)));
+            cases.add(projector.project(list, p, now));
+            if (i % step == 0) {
+                progress.update(i, candidates.size(), "Working out " + candidates.size() + " cases…");
+            }
+        }
+        progress.update(candidates.size(), candidates.size(), "Counting…");
+        return new ReportCalculator(calendar).compute(cases, query,
+                c -> policyByVersion.computeIfAbsent(c.policyId() + "@" + c.policyVersion(),
+                        k -> policies.forCase(c.policyId(), c.policyVersion())), selected, now);
+    }
+
+    /** Writes one CSV file per table into {@code folder}; returns the files. */
+    public List<Path> exportCsv(PartnershipReport report, Path folder) {
+        try {
+            return CsvExport.write(ReportTables.of(report), folder);
+        } catch (IOException e) {
+            throw new StoreException("Could not write the CSV files to " + folder + " (" + e.getMessage()
+                    + "). Choose a folder you can write to.", e);
+        }
+    }
+
+    /** Writes the PDF summary to {@code file}. */
+    public Path exportPdf(PartnershipReport report, Path file) {
+        try {
+            ReportPdf.write(report, file);
+            return file;
+        } catch (IOException e) {
+            throw new StoreException("Could not write the PDF " + file + " (" + e.getMessage()
+                    + "). Choose a folder you can write to, and close the file if it is open elsewhere.", e);
+        }
+    }
+}
