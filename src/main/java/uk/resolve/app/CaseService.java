@@ -119,16 +119,24 @@ public final class CaseService {
         return policies.forCase(c.policyId(), c.policyVersion());
     }
 
-    /** Every case, most urgent first: overdue, then immediate risk, then by next deadline. */
+    /**
+     * Every case, most urgent first: overdue, then immediate risk, then by next deadline. These are
+     * summaries, without their record ({@link CaseState#summary()}), so that thousands of cases fit in
+     * memory; {@link #get} gives a case with its record.
+     */
     public List<CaseState> list() {
         List<CaseState> out = new ArrayList<>();
         entries.forEachCase(list -> {
             if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED)) {
-                out.add(project(list));
+                out.add(project(list).summary());
             }
         });
-        out.sort(CaseOrdering.URGENT_FIRST);
-        return out;
+        return CaseOrdering.sorted(out);
+    }
+
+    /** True when this database holds no case at all. */
+    public boolean isEmpty() {
+        return entries.count() == 0;
     }
 
     /** Finds a case by its full id or by the first characters of it. */

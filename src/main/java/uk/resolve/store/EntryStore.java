@@ -261,8 +261,13 @@ public final class EntryStore {
                 + " of a kind this version of Resolve does not know ('" + code + "'). Install the newer version of"
                 + " Resolve that wrote it."));
         return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), type, rs.getString(4),
-                rs.getString(5), rs.getLong(6), Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)),
+                rs.getString(5), rs.getLong(6), instant(rs.getString(7)), instant(rs.getString(8)),
                 fromJson(rs.getString(9)), rs.getString(10), rs.getString(11));
+    }
+
+    /** Reads an instant stored as {@link Instant#toString()}; quicker than {@code Instant.parse}, same result. */
+    static Instant instant(String text) {
+        return java.time.OffsetDateTime.parse(text).toInstant();
     }
 
     static String toJson(SortedMap<String, String> data) {

@@ -108,7 +108,7 @@ public final class CaseProjector {
             return new CaseState(opening.caseId(), policy.id(), opening.get(POLICY_VERSION, policy.version()),
                     track.id(), stage, heading(stage), track.lastStage(), status, details, openedAt,
                     stageEnteredAt, visits, status == CaseStatus.OPEN ? deadlines(localNow) : List.of(),
-                    notifications(), forms(), resolution, chronology, entries);
+                    notifications(), forms(), resolution, opening.writtenAt(), chronology, entries);
         }
 
         private void apply(Entry e) {

@@ -29,15 +29,17 @@ import uk.resolve.domain.record.Entry;
  * @param notifications  every notification the procedure has required so far
  * @param forms          every form the procedure has required so far
  * @param resolution     how it ended, or null while open
- * @param chronology     every entry but corrections and approvals, in order, with those attached
- * @param entries        every entry, in order
+ * @param writtenAt      when the case's first entry was written (not when the concern was raised)
+ * @param chronology     every entry but corrections and approvals, in order, with those attached; empty in a
+ *                       summary
+ * @param entries        every entry, in order; empty in a summary
  */
 public record CaseState(UUID id, String policyId, String policyVersion, String trackId, int stage,
                         String stageHeading, int lastStage, CaseStatus status, CaseDetails details,
                         Instant openedAt, Instant stageEnteredAt, List<StageVisit> visits,
                         List<DeadlineStatus> deadlines, List<NotificationStatus> notifications,
-                        List<FormStatus> forms, Resolution resolution, List<ChronologyItem> chronology,
-                        List<Entry> entries) {
+                        List<FormStatus> forms, Resolution resolution, Instant writtenAt,
+                        List<ChronologyItem> chronology, List<Entry> entries) {
 
     public CaseState {
         visits = List.copyOf(visits);
@@ -46,6 +48,13 @@ public record CaseState(UUID id, String policyId, String policyVersion, String t
         forms = List.copyOf(forms);
         chronology = List.copyOf(chronology);
         entries = List.copyOf(entries);
+    }
+
+    /** The same state without its record: for lists of many cases, where the record is not needed. */
+    public CaseState summary() {
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, deadlines, notifications, forms, resolution, writtenAt, List.of(),
+                List.of());
     }
 
     public boolean open() {

@@ -2,7 +2,9 @@
 package uk.resolve.domain.record;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What an entry in a case record says happened. */
 public enum EntryType {
@@ -36,7 +38,10 @@ public enum EntryType {
         return label;
     }
 
+    private static final Map<String, EntryType> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EntryType::code, t -> t));
+
     public static Optional<EntryType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

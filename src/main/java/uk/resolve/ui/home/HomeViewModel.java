@@ -122,7 +122,7 @@ public final class HomeViewModel {
         }
         boolean removedByWithdrawal = c.status() == CaseStatus.WITHDRAWN && c.resolution() != null
                 && SAMPLE_REMOVED.equals(c.resolution().outcome());
-        boolean openedBeforeRemoval = removedAt != null && !c.entries().get(0).writtenAt().isAfter(removedAt);
+        boolean openedBeforeRemoval = removedAt != null && !c.writtenAt().isAfter(removedAt);
         return removedByWithdrawal || openedBeforeRemoval;
     }
 

@@ -126,7 +126,7 @@ public final class AppWindow {
             Services s = opener.call();
             s.policies().all();
             Preferences prefs = Preferences.of(s);
-            boolean firstRun = prefs.get(WelcomeViewModel.WELCOMED).isEmpty() && s.cases().list().isEmpty();
+            boolean firstRun = prefs.get(WelcomeViewModel.WELCOMED).isEmpty() && s.cases().isEmpty();
             return new Object[] {s, firstRun};
         }, v -> {
             services = (Services) v[0];
