@@ -117,4 +117,29 @@ class DatabaseIT {
         assertThatThrownBy(() -> Database.open(Path.of(base + ".mv.db")))
                 .isInstanceOf(StoreException.class);
     }
+
+    @Test
+    void theLatestSchemaConstantNamesTheLastMigration() throws Exception {
+        int highest;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            highest = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max().orElseThrow();
+        }
+        assertThat(Database.LATEST_SCHEMA).as("Database.LATEST_SCHEMA must be raised with each migration").isEqualTo(highest);
+    }
+
+    @Test
+    void aDatabaseAlreadyUpToDateOpensAgainWithItsRecords() {
+        Path file = dir.resolve("again.mv.db");
+        UUID caseId = UUID.randomUUID();
+        var now = java.time.Instant.parse("2026-11-25T10:15:30Z");
+        try (Database db = Database.open(file)) {
+            new EntryStore(db, "d").append(List.of(NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now, java.util.Map.of())));
+        }
+        try (Database db = Database.open(file)) {
+            assertThat(new EntryStore(db, "d").caseEntries(caseId)).hasSize(1);
+        }
+    }
 }

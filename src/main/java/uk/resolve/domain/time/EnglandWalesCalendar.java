@@ -19,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EnglandWalesCalendar implements WorkingCalendar {
 
-    private static final HolidayManager MANAGER =
-            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
+    /** Loaded on first use: reading jollyday's holiday data takes a moment that start-up should not wait for. */
+    private static final class Manager {
+        static final HolidayManager INSTANCE =
+                HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
+    }
 
     private final Map<LocalDate, CalendarOverride> overrides = new HashMap<>();
     private final Map<Integer, Map<LocalDate, String>> holidaysByYear = new ConcurrentHashMap<>();
@@ -55,7 +58,7 @@ public final class EnglandWalesCalendar implements WorkingCalendar {
     public Map<LocalDate, String> bankHolidays(int year) {
         return holidaysByYear.computeIfAbsent(year, y -> {
             Map<LocalDate, String> days = new HashMap<>();
-            for (Holiday h : MANAGER.getHolidays(java.time.Year.of(y), "eng")) {
+            for (Holiday h : Manager.INSTANCE.getHolidays(java.time.Year.of(y), "eng")) {
                 String name = h.getDescription(Locale.UK);
                 // a holiday falling at a weekend is observed on a substitute weekday
                 h.getObservedDate().ifPresent(d -> days.put(d, name + " (substitute day)"));

@@ -122,9 +122,12 @@ public final class AppWindow {
 
     private void open(Callable<Services> opener, long draftDelayMillis) {
         // After the first frame, so the window is on screen while the database opens.
+        StartupProbe.mark("window");
         Platform.runLater(() -> background.run(() -> {
             Services s = opener.call();
+            StartupProbe.mark("database");
             s.policies().all();
+            StartupProbe.mark("procedures");
             Preferences prefs = Preferences.of(s);
             boolean firstRun = prefs.get(WelcomeViewModel.WELCOMED).isEmpty() && s.cases().isEmpty();
             return new Object[] {s, firstRun};
@@ -135,6 +138,9 @@ public final class AppWindow {
             vm.attach(prefs, background);
             shell.attach(context, (Boolean) v[1]);
             status.show("Ready. Your records are kept on this computer.");
+            if (StartupProbe.enabled()) {
+                StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home");
+            }
         }, shell::failed));
     }
 
