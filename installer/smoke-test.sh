@@ -17,4 +17,13 @@ got="$("$app/bin/Resolve" --version)"
 # JavaFX's native libraries live in the runtime, so nothing is unpacked into the user's profile.
 ls "$app"/lib/runtime/lib/libprism_sw.so "$app"/lib/runtime/lib/libglass*.so > /dev/null \
   || { echo "smoke test: JavaFX native libraries are missing from the runtime" >&2; exit 1; }
-echo "smoke test passed: $got"
+# The window opens on its first screen and closes cleanly, headless (Monocle, software rendering).
+probe="$(XDG_DATA_HOME="$tmp/data" LOCALAPPDATA="$tmp/data" "$app/lib/runtime/bin/java" \
+  --patch-module javafx.graphics=target/smoke/monocle.jar \
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dresolve.startupProbe=true \
+  -cp "$app/lib/app/*" uk.resolve.app.Main)"
+echo "$probe" | grep -Eq '^first-frame-ms=[0-9]+ screen=(welcome|home)' \
+  || { echo "smoke test: the window did not reach its first screen: $probe" >&2; exit 1; }
+[ -f "$tmp/data/resolve/resolve.mv.db" ] \
+  || { echo "smoke test: no database was created in the data folder" >&2; exit 1; }
+echo "smoke test passed: $got; ${probe%% *}"
