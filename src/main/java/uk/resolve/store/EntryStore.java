@@ -57,8 +57,7 @@ public final class EntryStore {
             try {
                 long seq = 0;
                 String prev = "";
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT device_seq, hash FROM entry WHERE device = ? ORDER BY device_seq DESC LIMIT 1")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT device_seq, hash FROM device_head WHERE device = ?")) {
                     ps.setString(1, device);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
@@ -74,6 +73,16 @@ public final class EntryStore {
                     sealed.add(e);
                 }
                 insert(c, sealed);
+                if (!sealed.isEmpty()) {
+                    Entry head = sealed.get(sealed.size() - 1);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "MERGE INTO device_head (device, device_seq, hash) KEY (device) VALUES (?, ?, ?)")) {
+                        ps.setString(1, device);
+                        ps.setLong(2, head.deviceSeq());
+                        ps.setString(3, head.hash());
+                        ps.executeUpdate();
+                    }
+                }
                 c.commit();
                 return sealed;
             } catch (SQLException | RuntimeException e) {
