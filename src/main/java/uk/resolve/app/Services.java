@@ -24,6 +24,7 @@ public final class Services implements AutoCloseable {
     private final WorkingCalendar calendar;
     private final CaseService cases;
     private final Clock clock;
+    private final SyncService sync;
 
     private Services(Database database, Clock clock, String author) {
         this.database = database;
@@ -33,6 +34,7 @@ public final class Services implements AutoCloseable {
         this.policies = new PolicyRegistry(settings, clock);
         this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
         this.cases = new CaseService(entries, policies, calendar, clock, author);
+        this.sync = new SyncService(database, entries, settings, cases, clock, author);
     }
 
     /** Opens the database at {@code file} (migrating it) and builds the services on it. */
@@ -84,8 +86,14 @@ public final class Services implements AutoCloseable {
         return clock;
     }
 
+    /** Sync with the team's shared file, export and import. */
+    public SyncService sync() {
+        return sync;
+    }
+
     @Override
     public void close() {
+        sync.close();
         database.close();
     }
 }

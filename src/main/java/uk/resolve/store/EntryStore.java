@@ -163,6 +163,48 @@ public final class EntryStore {
         }
     }
 
+    /** The ids of the entries that arrived after position {@code localSeq} (0 for every id), for sync. */
+    public java.util.Set<UUID> idsSince(long localSeq) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM entry WHERE local_seq > ?")) {
+            ps.setLong(1, localSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** How many entries arrived after position {@code localSeq}. */
+    public long countSince(long localSeq) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM entry WHERE local_seq > ?")) {
+            ps.setLong(1, localSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** The entries with the given ids that this database holds, in arrival order (for sync). */
+    public List<Entry> entries(Collection<UUID> ids) {
+        List<Entry> out = new ArrayList<>(ids.size());
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            Object[] chunk = all.subList(from, Math.min(all.size(), from + 1000)).toArray();
+            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id = ANY(?) ORDER BY local_seq", (Object) chunk));
+        }
+        return out;
+    }
+
     public Optional<Entry> entry(UUID id) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
     }
