@@ -95,11 +95,21 @@ public final class EntryStore {
             c.setAutoCommit(false);
             try {
                 List<Entry> missing = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM entry WHERE id = ?")) {
-                    for (Entry e : entries) {
-                        ps.setObject(1, e.id());
+                List<Entry> all = new ArrayList<>(entries);
+                // a thousand ids a query: large syncs and imports would otherwise ask once per entry
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entry WHERE id = ANY(?)")) {
+                    for (int from = 0; from < all.size(); from += 1000) {
+                        List<Entry> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                        ps.setObject(1, chunk.stream().map(Entry::id).toArray());
+                        java.util.Set<UUID> present = new java.util.HashSet<>();
                         try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
+                            while (rs.next()) {
+                                present.add(rs.getObject(1, UUID.class));
+                            }
+                        }
+                        java.util.Set<UUID> seen = new java.util.HashSet<>();
+                        for (Entry e : chunk) {
+                            if (!present.contains(e.id()) && seen.add(e.id())) {
                                 missing.add(e);
                             }
                         }

@@ -20,7 +20,6 @@ import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.store.Database;
-import uk.resolve.store.EntryStore;
 
 /** Real databases standing for team members' laptops, and ways to look inside a shared file. */
 final class Laptops {
@@ -73,9 +72,20 @@ final class Laptops {
         Path dir = Files.createTempDirectory(scratch, "peek");
         Path copy = dir.resolve("peek.mv.db");
         Files.copy(sharedDb, copy);
-        try (Database db = Database.open(copy)) {
-            return new EntryStore(db, "peek").all().stream().map(Entry::id).toList();
+        return idsIn(copy);
+    }
+
+    /** The entry ids in a Resolve database file, read with plain JDBC (read-only, no migration). */
+    static List<UUID> idsIn(Path mvDb) throws Exception {
+        String base = mvDb.toString().substring(0, mvDb.toString().length() - Database.SUFFIX.length());
+        List<UUID> ids = new java.util.ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r", "resolve", "");
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT id FROM entry")) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
         }
+        return ids;
     }
 
     static Set<UUID> sharedIdSet(Path sharedDb, Path scratch) throws Exception {
