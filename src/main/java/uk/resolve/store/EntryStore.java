@@ -96,11 +96,14 @@ public final class EntryStore {
             try {
                 List<Entry> missing = new ArrayList<>();
                 List<Entry> all = new ArrayList<>(entries);
-                // a thousand ids a query: large syncs and imports would otherwise ask once per entry
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entry WHERE id = ANY(?)")) {
-                    for (int from = 0; from < all.size(); from += 1000) {
-                        List<Entry> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-                        ps.setObject(1, chunk.stream().map(Entry::id).toArray());
+                // hundreds of ids a query (IN uses the primary key): large syncs would otherwise ask once per entry
+                for (int from = 0; from < all.size(); from += CHUNK) {
+                    List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entry WHERE id IN ("
+                            + placeholders(chunk.size()) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setObject(i + 1, chunk.get(i).id());
+                        }
                         java.util.Set<UUID> present = new java.util.HashSet<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
@@ -126,6 +129,12 @@ public final class EntryStore {
             throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
                     + " changed.", e);
         }
+    }
+
+    private static final int CHUNK = 500;
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void insert(Connection c, List<Entry> entries) throws SQLException {
@@ -208,9 +217,10 @@ public final class EntryStore {
     public List<Entry> entries(Collection<UUID> ids) {
         List<Entry> out = new ArrayList<>(ids.size());
         List<UUID> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            Object[] chunk = all.subList(from, Math.min(all.size(), from + 1000)).toArray();
-            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id = ANY(?) ORDER BY local_seq", (Object) chunk));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
+                    chunk.toArray()));
         }
         return out;
     }
