@@ -58,15 +58,15 @@ public final class SyncEngine {
      * @param leaseWait how long to wait for another computer's sync to finish
      * @param attempts  how many times to start again after losing a race before giving up
      * @param hook      called after each step (tests)
-     * @param host      the computer's name written in leases (tests simulate other computers)
+     * @param host      the computer's name written in leases, "" for this computer's own (looked up
+     *                  when first needed, as a name lookup can be slow)
      * @param opener    opens an H2 file as a Resolve database: the one place a cipher will be added
      */
     public record Options(Duration leaseTtl, Duration leaseWait, int attempts, Hook hook, String host,
                           Function<Path, Database> opener) {
 
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, Lease.hostName(),
-                    Database::open);
+            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, "", Database::open);
         }
 
         public Options withHook(Hook h) {
@@ -159,7 +159,8 @@ public final class SyncEngine {
         if (seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()) {
             return new Result(0, 0, -1, true);
         }
-        Lease.Identity me = new Lease.Identity(entries.device(), options.host(), ProcessHandle.current().pid(),
+        String host = options.host().isEmpty() ? Lease.hostName() : options.host();
+        Lease.Identity me = new Lease.Identity(entries.device(), host, ProcessHandle.current().pid(),
                 ProcessHandle.current().info().startInstant().map(Instant::toString).orElse(""));
         ScheduledExecutorService renewer = null;
         Path work = workFolder();
