@@ -26,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final FormService forms;
     private final ReportService reports;
     private final Clock clock;
+    private final SyncService sync;
 
     private Services(Database database, Clock clock, String author) {
         this.database = database;
@@ -37,6 +38,7 @@ public final class Services implements AutoCloseable {
         this.cases = new CaseService(entries, policies, calendar, clock, author);
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer());
         this.reports = new ReportService(entries, policies, calendar, clock);
+        this.sync = new SyncService(database, entries, settings, cases, clock, author);
     }
 
     /** Opens the database at {@code file} (migrating it) and builds the services on it. */
@@ -96,8 +98,14 @@ public final class Services implements AutoCloseable {
         return clock;
     }
 
+    /** Sync with the team's shared file, export and import. */
+    public SyncService sync() {
+        return sync;
+    }
+
     @Override
     public void close() {
+        sync.close();
         database.close();
     }
 }

@@ -25,7 +25,7 @@ import uk.resolve.store.StoreException;
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Resolve: resolution of professional differences, headless.",
         subcommands = {PolicyCommand.class, CaseCommand.class, Cli.VerifyCommand.class, CalendarCommand.class,
-                FormCommand.class, ReportCommand.class})
+                FormCommand.class, ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",

@@ -63,7 +63,8 @@ public final class Database implements AutoCloseable {
         if (Files.exists(mv) && !Files.isReadable(mv)) {
             throw new StoreException("The database file " + mv + " cannot be read. Check its permissions.");
         }
-        String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses nothing committed
+        String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "resolve", "");
         pool.setMaxConnections(8);
         try (Connection c = pool.getConnection()) {

@@ -104,17 +104,31 @@ public final class EntryStore {
             c.setAutoCommit(false);
             try {
                 List<Entry> missing = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM entry WHERE id = ?")) {
-                    for (Entry e : entries) {
-                        ps.setObject(1, e.id());
+                List<Entry> all = new ArrayList<>(entries);
+                // hundreds of ids a query (IN uses the primary key): large syncs would otherwise ask once per entry
+                for (int from = 0; from < all.size(); from += CHUNK) {
+                    List<Entry> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entry WHERE id IN ("
+                            + placeholders(chunk.size()) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setObject(i + 1, chunk.get(i).id());
+                        }
+                        java.util.Set<UUID> present = new java.util.HashSet<>();
                         try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
+                            while (rs.next()) {
+                                present.add(rs.getObject(1, UUID.class));
+                            }
+                        }
+                        java.util.Set<UUID> seen = new java.util.HashSet<>();
+                        for (Entry e : chunk) {
+                            if (!present.contains(e.id()) && seen.add(e.id())) {
                                 missing.add(e);
                             }
                         }
                     }
                 }
                 insert(c, missing);
+                advanceHeads(c, missing);
                 c.commit();
                 return missing.size();
             } catch (SQLException | RuntimeException e) {
@@ -124,6 +138,35 @@ public final class EntryStore {
         } catch (SQLException e) {
             throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
                     + " changed.", e);
+        }
+    }
+
+    private static final int CHUNK = 500;
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Keeps each device's chain head current when entries arrive from elsewhere, so that a database
+     * restored from a backup and then synced goes on with its own chain where it left off.
+     */
+    private static void advanceHeads(Connection c, List<Entry> arrived) throws SQLException {
+        java.util.Map<String, Entry> newest = new java.util.HashMap<>();
+        for (Entry e : arrived) {
+            newest.merge(e.device(), e, (a, b) -> a.deviceSeq() >= b.deviceSeq() ? a : b);
+        }
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO device_head (device, device_seq, hash) KEY (device)"
+                + " SELECT ?, ?, ? FROM DUAL WHERE NOT EXISTS"
+                + " (SELECT 1 FROM device_head WHERE device = ? AND device_seq >= ?)")) {
+            for (Entry e : newest.values()) {
+                ps.setString(1, e.device());
+                ps.setLong(2, e.deviceSeq());
+                ps.setString(3, e.hash());
+                ps.setString(4, e.device());
+                ps.setLong(5, e.deviceSeq());
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -197,6 +240,49 @@ public final class EntryStore {
         } catch (SQLException e) {
             throw readFailure(e);
         }
+    }
+
+    /** The ids of the entries that arrived after position {@code localSeq} (0 for every id), for sync. */
+    public java.util.Set<UUID> idsSince(long localSeq) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM entry WHERE local_seq > ?")) {
+            ps.setLong(1, localSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** How many entries arrived after position {@code localSeq}. */
+    public long countSince(long localSeq) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM entry WHERE local_seq > ?")) {
+            ps.setLong(1, localSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** The entries with the given ids that this database holds, in arrival order (for sync). */
+    public List<Entry> entries(Collection<UUID> ids) {
+        List<Entry> out = new ArrayList<>(ids.size());
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
+                    chunk.toArray()));
+        }
+        return out;
     }
 
     public Optional<Entry> entry(UUID id) {

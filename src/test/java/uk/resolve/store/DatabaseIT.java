@@ -142,4 +142,32 @@ class DatabaseIT {
             assertThat(new EntryStore(db, "d").caseEntries(caseId)).hasSize(1);
         }
     }
+
+    @Test
+    void aDatabaseGivenBackItsOwnNewerEntriesGoesOnWithItsChainWhereItLeftOff() {
+        var now = java.time.Instant.parse("2026-11-25T10:15:30Z");
+        UUID caseId = UUID.randomUUID();
+        List<Entry> later;
+        try (Database db = Database.open(dir.resolve("laptop"))) {
+            EntryStore store = new EntryStore(db, "laptop");
+            store.append(List.of(NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now, java.util.Map.of())));
+            later = store.append(List.of(NewEntry.of(caseId, EntryType.ESCALATED, "Ann", now, now, java.util.Map.of())));
+        }
+        try (Database db = Database.open(dir.resolve("laptop2"))) {
+            EntryStore store = new EntryStore(db, "laptop");
+            List<Entry> first = store.append(List.of(NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now, java.util.Map.of())));
+            Entry second = later.get(0).deviceSeq() == 2 ? later.get(0) : null;
+            assertThat(second).isNotNull();
+            // the chain so far on "laptop2" is entry #1; entry #2 of the same device arrives from elsewhere
+            Entry arrived = new Entry(second.id(), second.caseId(), second.type(), second.author(), "laptop", 2,
+                    second.writtenAt(), second.happenedAt(), second.data(), first.get(0).hash(), "");
+            Entry sealedArrival = new NewEntry(arrived.id(), arrived.caseId(), arrived.type(), arrived.author(),
+                    arrived.writtenAt(), arrived.happenedAt(), arrived.data()).seal("laptop", 2, first.get(0).hash());
+            assertThat(store.addMissing(List.of(sealedArrival))).isEqualTo(1);
+            List<Entry> third = store.append(List.of(NewEntry.of(caseId, EntryType.RESOLVED, "Ann", now, now, java.util.Map.of())));
+            assertThat(third.get(0).deviceSeq()).isEqualTo(3);
+            assertThat(third.get(0).prevHash()).isEqualTo(sealedArrival.hash());
+            assertThat(ChainVerifier.verify(store.all()).intact()).isTrue();
+        }
+    }
 }

@@ -22,6 +22,7 @@ import atlantafx.base.theme.PrimerLight;
 
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
+import uk.resolve.ui.sync.SyncStatusBar;
 import uk.resolve.ui.UiContext;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
@@ -138,6 +139,8 @@ public final class AppWindow {
             vm.attach(prefs, background);
             shell.attach(context, (Boolean) v[1]);
             status.show("Ready. Your records are kept on this computer.");
+            status.items().add(SyncStatusBar.create(services));
+            services.sync().start();
             if (StartupProbe.enabled()) {
                 StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home");
             }

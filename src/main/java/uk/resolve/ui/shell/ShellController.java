@@ -19,6 +19,7 @@ import uk.resolve.ui.home.HomeController;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
 import uk.resolve.ui.reports.ReportsView;
+import uk.resolve.ui.sync.SyncSettingsWindow;
 import uk.resolve.ui.workspace.WorkspaceController;
 
 /** The main window: navigation at the left, the current screen, and the status line. */
@@ -153,6 +154,11 @@ public final class ShellController implements Navigator {
     @FXML
     private void goProcedures() {
         showProcedures();
+    }
+
+    @FXML
+    private void openSync() {
+        SyncSettingsWindow.open(content.getScene().getWindow(), context.services());
     }
 
     @FXML

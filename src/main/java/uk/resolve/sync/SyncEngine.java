@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import uk.resolve.domain.record.Entry;
+import uk.resolve.store.Database;
+import uk.resolve.store.EntryStore;
+import uk.resolve.store.SettingsStore;
+import uk.resolve.store.StoreException;
+
+/**
+ * Merges this computer's record with a shared H2 file on a network drive, without ever holding the
+ * shared file open or writing it in place: take the lease, copy the shared file here, add to each
+ * side the entries it lacks (entries are immutable, so the union has no conflicts), check the
+ * merged copy, write it beside the shared file under a temporary name, check the bytes that
+ * arrived, replace the shared file in one rename, and check that it is still the version written.
+ * A lost race costs a retry, never an entry. See {@code docs/decisions/0002-shared-file-sync.md}.
+ *
+ * <p>What was exchanged with each shared file is remembered here (the shared file's size, time and
+ * key as last seen, and the position of this database's newest entry then), so a sync with nothing
+ * new on either side returns without copying anything.
+ *
+ * <p>One sync at a time per engine; call it off the JavaFX application thread.
+ */
+public final class SyncEngine {
+
+    /** A test's view of the steps: runs after each, and may throw to simulate a failure there. */
+    @FunctionalInterface
+    public interface Hook {
+        void after(SyncStep step) throws IOException;
+    }
+
+    /**
+     * How the engine behaves.
+     *
+     * @param leaseTtl  how long a lease lasts without renewal (renewed every third of it while syncing)
+     * @param leaseWait how long to wait for another computer's sync to finish
+     * @param attempts  how many times to start again after losing a race before giving up
+     * @param hook      called after each step (tests)
+     * @param host      the computer's name written in leases, "" for this computer's own (looked up
+     *                  when first needed, as a name lookup can be slow)
+     * @param opener    opens an H2 file as a Resolve database: the one place a cipher will be added
+     */
+    public record Options(Duration leaseTtl, Duration leaseWait, int attempts, Hook hook, String host,
+                          Function<Path, Database> opener) {
+
+        public static Options defaults() {
+            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, "", Database::open);
+        }
+
+        public Options withHook(Hook h) {
+            return new Options(leaseTtl, leaseWait, attempts, h, host, opener);
+        }
+
+        public Options withLease(Duration ttl, Duration wait) {
+            return new Options(ttl, wait, attempts, hook, host, opener);
+        }
+
+        public Options withHost(String h) {
+            return new Options(leaseTtl, leaseWait, attempts, hook, h, opener);
+        }
+    }
+
+    private static final String STATE = "sync.state.";
+    private static final String GENERATION = "sync.generation";
+
+    private final Database local;
+    private final EntryStore entries;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final Options options;
+
+    public SyncEngine(Database local, EntryStore entries, SettingsStore settings, Clock clock, Options options) {
+        this.local = local;
+        this.entries = entries;
+        this.settings = settings;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    /**
+     * Syncs with the shared database file at {@code shared} (created when the folder exists but the
+     * file does not yet).
+     *
+     * @throws SyncException when it could not be done; both sides are then as they were, or
+     *                       further on but complete, and the next sync finishes the work
+     */
+    public synchronized SyncReport sync(Path shared) {
+        SharedFile file = new SharedFile(shared);
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Result r = once(file);
+                return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew, attempt,
+                        Duration.ofNanos(System.nanoTime() - start), clock.instant());
+            } catch (LostRace race) {
+                if (attempt >= options.attempts()) {
+                    throw new SyncException(SyncException.Kind.BUSY, "Other computers kept changing the shared file"
+                            + " at " + file.db() + " while this one synced (" + race.getMessage() + "). Your work is"
+                            + " safe on this computer; it will sync next time.");
+                }
+                pause(100L * attempt);
+            } catch (IOException | UncheckedIOException e) {
+                throw translate(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            }
+        }
+    }
+
+    /** Entries made or received here since the last sync with {@code shared} finished. */
+    public long pending(Path shared) {
+        return entries.countSince(state(new SharedFile(shared)).mark());
+    }
+
+    /** When the last sync with {@code shared} finished, if ever. */
+    public Optional<Instant> lastSynced(Path shared) {
+        return Optional.ofNullable(state(new SharedFile(shared)).at());
+    }
+
+    private record Result(int pulled, int pushed, long sharedEntries, boolean nothingNew) {
+    }
+
+    /** The shared file changed under us, or our lease was lost: start again. */
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Result once(SharedFile shared) throws IOException {
+        if (!shared.reachable()) {
+            throw unreachable(shared, null);
+        }
+        State before = state(shared);
+        long markBefore = entries.lastLocalSeq();
+        Optional<SharedFile.FileIdentity> seen = shared.identity();
+        if (seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()) {
+            return new Result(0, 0, -1, true);
+        }
+        String host = options.host().isEmpty() ? Lease.hostName() : options.host();
+        Lease.Identity me = new Lease.Identity(entries.device(), host, ProcessHandle.current().pid(),
+                ProcessHandle.current().info().startInstant().map(Instant::toString).orElse(""));
+        ScheduledExecutorService renewer = null;
+        Path work = workFolder();
+        try (Lease lease = Lease.acquire(shared.lease(), me, clock, options.leaseTtl(), options.leaseWait())) {
+            renewer = renew(lease);
+            step(SyncStep.LEASED);
+            shared.recover();
+            shared.removeAbandonedTemps(lease.token());
+            try {
+                return merge(shared, lease, work, markBefore);
+            } catch (IOException e) {
+                if (shared.reachable() && !lease.held()) {
+                    throw new LostRace("another computer took over the lease (" + e.getMessage() + ")");
+                }
+                throw e;
+            }
+        } finally {
+            if (renewer != null) {
+                renewer.shutdownNow();
+            }
+            deleteQuietly(work);
+        }
+    }
+
+    private Result merge(SharedFile shared, Lease lease, Path work, long markBefore) throws IOException {
+        Files.createDirectories(work);
+        Path copy = work.resolve("shared" + Database.SUFFIX);
+        Optional<SharedFile.FileIdentity> copied = shared.identity();
+        if (copied.isPresent()) {
+            SharedFile.copy(shared.db(), copy);
+            if (!copied.equals(shared.identity())) {
+                throw new LostRace("the shared file changed while it was being copied");
+            }
+        }
+        step(SyncStep.COPIED);
+
+        Set<UUID> localIds = entries.idsSince(0);
+        Set<UUID> sharedIds;
+        int pulled;
+        int pushed;
+        List<Entry> toShared;
+        try (Database db = openShared(shared, copy)) {
+            EntryStore sharedStore = new EntryStore(db, "shared");
+            sharedIds = sharedStore.idsSince(0);
+            Set<UUID> toLocal = new HashSet<>(sharedIds);
+            toLocal.removeAll(localIds);
+            List<Entry> incoming = sharedStore.entries(toLocal);
+            refuseAltered(shared, incoming);
+            pulled = entries.addMissing(incoming);
+            step(SyncStep.PULLED);
+
+            Set<UUID> missing = new HashSet<>(localIds);
+            missing.removeAll(sharedIds);
+            toShared = entries.entries(missing);
+            if (toShared.isEmpty() && copied.isPresent()) {
+                // the shared file already holds everything of ours: nothing to write
+                record(shared, copied, markBefore, sharedIds, localIds);
+                return new Result(pulled, 0, sharedIds.size(), false);
+            }
+            pushed = sharedStore.addMissing(toShared);
+            new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
+        }
+        step(SyncStep.MERGED);
+
+        long expected = sharedIds.size() + (long) pushed;
+        try (Database db = openShared(shared, copy)) {
+            Set<UUID> now = new EntryStore(db, "shared").idsSince(0);
+            if (now.size() != expected || !now.containsAll(localIds)) {
+                throw new SyncException(SyncException.Kind.REFUSED, "The merged copy of the shared file did not"
+                        + " hold every entry after writing (" + now.size() + " of " + expected + "), so the shared"
+                        + " file was left as it was. Your work is safe on this computer. Check the free space on"
+                        + " this computer's disk and sync again.");
+            }
+        }
+        step(SyncStep.VERIFIED);
+
+        String sum = SharedFile.sha256(copy);
+        Path temp = shared.temp(lease.token());
+        try {
+            String written = SharedFile.copy(copy, temp);
+            step(SyncStep.WRITTEN);
+            if (!written.equals(sum) || !SharedFile.sha256(temp).equals(sum)) {
+                throw new LostRace("the new version did not arrive on the shared drive intact");
+            }
+            if (!lease.held()) {
+                throw new LostRace("another computer took over the lease");
+            }
+            if (!copied.equals(shared.identity())) {
+                throw new LostRace("another computer replaced the shared file meanwhile");
+            }
+            Optional<SharedFile.FileIdentity> ours = SharedFile.FileIdentity.of(temp);
+            shared.replace(temp, lease.token(), () -> step(SyncStep.BETWEEN_RENAMES));
+            step(SyncStep.REPLACED);
+            Optional<SharedFile.FileIdentity> after = shared.identity();
+            if (!sameVersion(ours, after)) {
+                throw new LostRace("another computer replaced the shared file just after this one");
+            }
+            Set<UUID> union = new HashSet<>(sharedIds);
+            union.addAll(localIds);
+            record(shared, after, markBefore, union, localIds);
+            return new Result(pulled, pushed, expected, false);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Size and time survive a rename everywhere; the file key (an inode) only on some systems. */
+    private static boolean sameVersion(Optional<SharedFile.FileIdentity> a, Optional<SharedFile.FileIdentity> b) {
+        return a.isPresent() && b.isPresent() && a.get().size() == b.get().size()
+                && a.get().modified().equals(b.get().modified())
+                && (a.get().key().isEmpty() || b.get().key().isEmpty() || a.get().key().equals(b.get().key()));
+    }
+
+    private Database openShared(SharedFile shared, Path copy) {
+        try {
+            return options.opener().apply(copy);
+        } catch (StoreException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("newer version")) {
+                throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " was"
+                        + " written by a newer version of Resolve, so this computer cannot sync with it. Your work is"
+                        + " safe here. Install the newer version of Resolve, then sync again.", e);
+            }
+            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is damaged"
+                    + " or is not a Resolve database, so it was left exactly as it is. Your work is safe on this"
+                    + " computer. Ask your administrator to restore it from a backup, or to rename it aside so that"
+                    + " the next sync builds a new shared file from every computer's records.", e);
+        }
+    }
+
+    private static void refuseAltered(SharedFile shared, List<Entry> incoming) {
+        long bad = incoming.stream().filter(e -> !e.hashIsValid()).count();
+        if (bad > 0) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " holds " + bad
+                    + (bad == 1 ? " entry whose" : " entries whose") + " content does not match its hash: it has been"
+                    + " altered outside Resolve. Nothing was synced. Ask your administrator to restore the shared"
+                    + " file from a backup.");
+        }
+    }
+
+    /**
+     * Remembers the version of the shared file now known to hold all our entries, and how far our
+     * own record had got. The mark only moves past entries that are in the shared file, so one
+     * written here during the sync stays pending.
+     */
+    private void record(SharedFile shared, Optional<SharedFile.FileIdentity> identity, long markBefore,
+                        Set<UUID> inShared, Set<UUID> localIds) {
+        long end = entries.lastLocalSeq();
+        Set<UUID> arrived = entries.idsSince(markBefore);
+        long mark = inShared.containsAll(arrived) ? end : markBefore;
+        State s = new State(identity, mark, clock.instant());
+        settings.put(key(shared), s.text());
+    }
+
+    private record State(Optional<SharedFile.FileIdentity> identity, long mark, Instant at) {
+
+        String text() {
+            return "mark=" + mark + "\nat=" + at + "\nidentity=" + identity.map(SharedFile.FileIdentity::text).orElse("");
+        }
+
+        static State parse(String text) {
+            java.util.Properties p = new java.util.Properties();
+            try {
+                p.load(new java.io.StringReader(text));
+                return new State(SharedFile.FileIdentity.parse(p.getProperty("identity")),
+                        Long.parseLong(p.getProperty("mark", "0")),
+                        p.getProperty("at") == null ? null : Instant.parse(p.getProperty("at")));
+            } catch (IOException | RuntimeException e) {
+                return new State(Optional.empty(), 0, null);
+            }
+        }
+    }
+
+    private State state(SharedFile shared) {
+        return settings.get(key(shared)).map(State::parse).orElse(new State(Optional.empty(), 0, null));
+    }
+
+    private static String key(SharedFile shared) {
+        byte[] d = SharedFile.sha256().digest(shared.db().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return STATE + HexFormat.of().formatHex(d, 0, 12);
+    }
+
+    private Path workFolder() throws IOException {
+        Path folder = local.file().toAbsolutePath().resolveSibling(local.file().getFileName() + ".sync-work");
+        deleteQuietly(folder); // left by a sync that was stopped; one sync per database at a time
+        return folder.resolve(UUID.randomUUID().toString());
+    }
+
+    private ScheduledExecutorService renew(Lease lease) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, options.leaseTtl().toMillis() / 3);
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                lease.renew();
+            } catch (IOException ignored) {
+                // the drive went away; the sync itself will notice and stop
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    private void step(SyncStep step) {
+        try {
+            options.hook().after(step);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SyncException translate(SharedFile shared, IOException e) {
+        if (!shared.reachable()) {
+            return unreachable(shared, e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new SyncException(SyncException.Kind.REFUSED, "You do not have permission to write in the shared"
+                    + " folder " + shared.folder() + " (" + e.getMessage() + "). Your work is safe on this computer."
+                    + " Ask your IT team for write access to that folder, then sync again.", e);
+        }
+        return new SyncException(SyncException.Kind.UNREACHABLE, "The shared file at " + shared.db() + " could not be"
+                + " read or written (" + e + "). Your work is safe on this computer and will sync next time.", e);
+    }
+
+    private static SyncException unreachable(SharedFile shared, IOException cause) {
+        return new SyncException(SyncException.Kind.UNREACHABLE, "The shared file at " + shared.db() + " cannot be"
+                + " reached (is the network drive connected?); your work is safe on this computer and will sync"
+                + " next time.", cause);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // removed with the next sync
+                }
+            });
+        } catch (IOException ignored) {
+            // likewise
+        }
+    }
+
+    private static void pause(long upTo) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(upTo / 2, upTo + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one sync did.
+ *
+ * @param shared        the shared database file
+ * @param pulled        entries this computer received
+ * @param pushed        entries the shared file received from this computer
+ * @param sharedEntries entries in the shared file afterwards (-1 when it was not opened: nothing new)
+ * @param nothingNew    true when neither side had changed, so the shared file was not even copied
+ * @param attempts      1, or more when another computer wrote the shared file at the same time
+ * @param took          how long it took
+ * @param at            when it finished
+ */
+public record SyncReport(Path shared, int pulled, int pushed, long sharedEntries, boolean nothingNew, int attempts,
+                         Duration took, Instant at) {
+
+    /** One line for people: "Received 3 and sent 5 entries; the shared file holds 120." */
+    public String summary() {
+        if (nothingNew) {
+            return "Nothing new to sync: this computer and the shared file already hold the same records.";
+        }
+        return "Received " + pulled + (pulled == 1 ? " entry" : " entries") + " and sent " + pushed
+                + (pushed == 1 ? " entry" : " entries") + "; the shared file holds " + sharedEntries
+                + (sharedEntries == 1 ? " entry." : " entries.");
+    }
+}

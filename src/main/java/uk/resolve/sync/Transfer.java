@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import uk.resolve.domain.record.Entry;
+import uk.resolve.store.EntryStore;
+
+/** Export of entries to an {@link ExportFile}, and import of one by the same merge as sync. */
+public final class Transfer {
+
+    /** What an export wrote. */
+    public record Exported(Path file, int entries, int cases, String sha256) {
+    }
+
+    /** What an import did: {@code added} of the file's {@code inFile} entries were new here. */
+    public record Imported(Path file, int inFile, int added, String sha256) {
+
+        public String summary() {
+            return added == 0 ? "Nothing new: this database already held all " + inFile + " entries of the file."
+                    : "Imported " + added + " new " + (added == 1 ? "entry" : "entries") + " of the " + inFile
+                    + " in the file; the rest were already here.";
+        }
+    }
+
+    private Transfer() {
+    }
+
+    /**
+     * Exports every entry, or the entries of the chosen cases.
+     *
+     * @throws SyncException when a chosen case is not in the database or the file cannot be written
+     */
+    public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
+                                  LongConsumer progress) {
+        List<Entry> chosen;
+        if (cases.isEmpty()) {
+            chosen = entries.all();
+        } else {
+            chosen = new ArrayList<>();
+            for (UUID c : new java.util.LinkedHashSet<>(cases)) {
+                List<Entry> list = entries.caseEntries(c);
+                if (list.isEmpty()) {
+                    throw new SyncException(SyncException.Kind.REFUSED, "There is no case " + c + " in this database,"
+                            + " so nothing was exported. Check the case id ('resolve case list').");
+                }
+                chosen.addAll(list);
+            }
+        }
+        Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
+        String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
+                progress);
+        return new Exported(out, chosen.size(), caseIds.size(), sum);
+    }
+
+    /**
+     * Imports an export file: checks all of it first, then adds the entries this database lacks in
+     * one transaction. Importing the same file again adds nothing.
+     *
+     * @throws SyncException when the file is refused; nothing is then imported
+     */
+    public static Imported importFile(EntryStore entries, Path file, LongConsumer progress) {
+        ExportFile.Contents contents = ExportFile.read(file, progress);
+        Set<UUID> ids = new HashSet<>();
+        for (Entry e : contents.entries()) {
+            if (!ids.add(e.id())) {
+                throw new SyncException(SyncException.Kind.REFUSED, "The file " + file + " holds entry " + e.id()
+                        + " twice. Nothing was imported; ask for it to be exported again.");
+            }
+        }
+        Map<UUID, String> here = entries.entries(ids).stream().collect(Collectors.toMap(Entry::id, Entry::hash));
+        List<Entry> missing = new ArrayList<>();
+        for (Entry e : contents.entries()) {
+            String hash = here.get(e.id());
+            if (hash == null) {
+                missing.add(e);
+            } else if (!hash.equals(e.hash())) {
+                throw new SyncException(SyncException.Kind.REFUSED, "The file " + file + " holds a different version of"
+                        + " entry " + e.id() + " than this database: one of them has been altered outside Resolve."
+                        + " Nothing was imported. Run 'resolve verify', and ask for the file to be exported again.");
+            }
+        }
+        int added = entries.addMissing(missing);
+        return new Imported(file, contents.entries().size(), added, contents.sha256());
+    }
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.DiscussionRequest;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.store.Database;
+
+/** Real databases standing for team members' laptops, and ways to look inside a shared file. */
+final class Laptops {
+
+    private Laptops() {
+    }
+
+    static Services laptop(Path folder, Clock clock, String who) {
+        return Services.open(folder.resolve("resolve.mv.db"), clock, who);
+    }
+
+    static SyncEngine engine(Services s, SyncEngine.Options options) {
+        return new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+    }
+
+    /** Quick leases, so tests about stale leases do not wait minutes. */
+    static SyncEngine.Options fast() {
+        return SyncEngine.Options.defaults().withLease(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60));
+    }
+
+    static UUID openCase(Services s, String ref, Instant at) {
+        var p = s.policies().require("croydon");
+        return s.cases().open(new OpenCaseRequest("croydon", null, ref, "Child Name " + ref, ChildStatus.CHILD_IN_NEED,
+                "Alex Worker", "Oak School", "Children's Social Care", "Sam Social Worker",
+                p.categories().get(0).label(), "The referral was closed without an assessment.",
+                "Three absences and a disclosure.", "An assessment.", false, 1, null, false, at)).id();
+    }
+
+    static void discuss(Services s, UUID caseId, String summary, Instant at) {
+        s.cases().discuss(caseId, new DiscussionRequest("Duty social worker", "phone", summary, "Call back", false, at));
+    }
+
+    static Set<UUID> ids(Services s) {
+        return s.entries().all().stream().map(Entry::id).collect(Collectors.toSet());
+    }
+
+    /** Every case's derived state, by id. */
+    static Map<UUID, CaseState> states(Services s) {
+        return s.cases().list().stream().collect(Collectors.toMap(CaseState::id, c -> c, (a, b) -> a, TreeMap::new));
+    }
+
+    /**
+     * The entry ids in the shared file, read from a copy (the shared file itself is never opened
+     * in place), or an empty set when there is no shared file.
+     */
+    static List<UUID> sharedIds(Path sharedDb, Path scratch) throws Exception {
+        if (!Files.exists(sharedDb)) {
+            return List.of();
+        }
+        Path dir = Files.createTempDirectory(scratch, "peek");
+        Path copy = dir.resolve("peek.mv.db");
+        Files.copy(sharedDb, copy);
+        return idsIn(copy);
+    }
+
+    /** The entry ids in a Resolve database file, read with plain JDBC (read-only, no migration). */
+    static List<UUID> idsIn(Path mvDb) throws Exception {
+        String base = mvDb.toString().substring(0, mvDb.toString().length() - Database.SUFFIX.length());
+        List<UUID> ids = new java.util.ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r", "resolve", "");
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT id FROM entry")) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    static Set<UUID> sharedIdSet(Path sharedDb, Path scratch) throws Exception {
+        return new HashSet<>(sharedIds(sharedDb, scratch));
+    }
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.record.Entry;
+
+/**
+ * A separate process for the sync tests: one "computer" that records entries and syncs.
+ *
+ * <pre>
+ * burst LOCAL SHARED N EVERY   record N entries, syncing after every EVERY, then once more; prints DONE
+ * loop  LOCAL SHARED           record 3 entries and sync, again and again until killed; prints
+ *                              COMMITTED id… after each record, SYNCED after each sync
+ * </pre>
+ */
+public final class SyncWorker {
+
+    private SyncWorker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path local = Path.of(args[1]);
+        Path shared = Path.of(args[2]);
+        SyncEngine.Options options = SyncEngine.Options.defaults()
+                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120));
+        try (Services s = Services.open(local, Clock.systemUTC(), "Worker " + ProcessHandle.current().pid())) {
+            SyncEngine engine = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+            if (mode.equals("burst")) {
+                int n = Integer.parseInt(args[3]);
+                int every = Integer.parseInt(args[4]);
+                UUID c = null;
+                for (int i = 0; i < n; i++) {
+                    if (i % 20 == 0) {
+                        c = Laptops.openCase(s, "P" + ProcessHandle.current().pid() + "-" + i,
+                                java.time.Instant.now().minusSeconds(86_400));
+                    } else {
+                        Laptops.discuss(s, c, "Call " + i, null);
+                    }
+                    if ((i + 1) % every == 0) {
+                        engine.sync(shared);
+                    }
+                }
+                engine.sync(shared);
+                System.out.println("DONE " + s.entries().count());
+            } else {
+                UUID c = Laptops.openCase(s, "L" + ProcessHandle.current().pid(),
+                        java.time.Instant.now().minusSeconds(86_400));
+                committed(List.of(s.entries().caseEntries(c).get(0)));
+                while (true) {
+                    long before = s.entries().lastLocalSeq();
+                    Laptops.discuss(s, c, "Call", null);
+                    Laptops.discuss(s, c, "Second call", null);
+                    committed(s.entries().since(before));
+                    engine.sync(shared);
+                    System.out.println("SYNCED");
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
+    private static void committed(List<Entry> entries) {
+        StringBuilder sb = new StringBuilder("COMMITTED");
+        entries.forEach(e -> sb.append(' ').append(e.id()));
+        System.out.println(sb);
+        System.out.flush();
+    }
+}
