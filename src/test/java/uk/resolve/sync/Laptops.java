@@ -58,7 +58,9 @@ final class Laptops {
 
     /** Every case's derived state, by id. */
     static Map<UUID, CaseState> states(Services s) {
-        return s.cases().list().stream().collect(Collectors.toMap(CaseState::id, c -> c, (a, b) -> a, TreeMap::new));
+        // each case in full, with its record, not the list's summaries
+        return s.cases().list().stream().map(c -> s.cases().get(c.id()))
+                .collect(Collectors.toMap(CaseState::id, c -> c, (a, b) -> a, TreeMap::new));
     }
 
     /**
