@@ -51,6 +51,7 @@ public final class WorkspaceController {
     @FXML private Label riskBadge;
     @FXML private Label overdueBadge;
     @FXML private Label subtitleLabel;
+    @FXML private Label trackLabel;
     @FXML private Label statusLabel;
     @FXML private Button discussButton;
     @FXML private Button escalateButton;
@@ -91,6 +92,9 @@ public final class WorkspaceController {
     private void initialize() {
         titleLabel.textProperty().bind(vm.titleProperty());
         subtitleLabel.textProperty().bind(vm.subtitleProperty());
+        trackLabel.textProperty().bind(vm.trackProperty());
+        trackLabel.visibleProperty().bind(vm.trackProperty().isNotEmpty());
+        trackLabel.managedProperty().bind(trackLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusTextProperty());
         show(sampleBadge, vm.sampleProperty());
         show(riskBadge, vm.immediateRiskProperty());
