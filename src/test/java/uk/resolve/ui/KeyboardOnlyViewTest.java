@@ -64,6 +64,7 @@ class KeyboardOnlyViewTest extends EscalationJourney {
         assertThat(focusId()).isEqualTo("openButton");
         push(KeyCode.ENTER);
         UUID id = currentCase();
+        assertThat(focusId()).as("the workspace starts the keyboard at its first action").isEqualTo("discussButton");
 
         assertThat(text("trackLabel")).contains("child protection plan");
         CaseState c = stored(id);
