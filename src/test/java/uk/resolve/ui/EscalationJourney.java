@@ -21,7 +21,7 @@ public abstract class EscalationJourney extends UiTestSupport {
 
     /** How New escalation shows a procedure in its list. */
     protected static String shown(Policy p) {
-        return p.shortName() + ": " + p.name() + " (version " + p.version() + ")";
+        return p.shortName() + ": " + p.name();
     }
 
     /** Opens a case through New escalation on the procedure's only route, answering "no" to immediate risk. */

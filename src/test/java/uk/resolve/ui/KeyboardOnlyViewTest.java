@@ -26,7 +26,13 @@ class KeyboardOnlyViewTest extends EscalationJourney {
     @Test
     void newEscalationCanBeCompletedWithTheKeyboardAlone() {
         settle();
-        push(KeyCode.SHORTCUT, KeyCode.N);
+        // Keys go to the window that has the focus, as on a desktop: make it Resolve's.
+        onFx(() -> {
+            window.stage().toFront();
+            window.stage().requestFocus();
+        });
+        assertThat(window.stage().isFocused()).isTrue();
+        push(KeyCode.CONTROL, KeyCode.N);
         settle();
         assertThat(focusId()).as("the immediate-risk question has the focus").isEqualTo("riskNo");
         assertNoLetterTwice();

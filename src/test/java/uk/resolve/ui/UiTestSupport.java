@@ -209,7 +209,7 @@ public abstract class UiTestSupport extends FxRobot {
         pointerClick(t);
         assertTrue(t.isFocused(), "#" + id + " has the keyboard focus once clicked");
         if (t.getText() != null && !t.getText().isEmpty()) {
-            push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A);
+            push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
             push(javafx.scene.input.KeyCode.BACK_SPACE);
         }
         keys(t.getScene(), text);

@@ -99,9 +99,10 @@ public final class NewCaseController {
         Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
         Bind.text(startReason, vm.startReason, startReasonError);
         policy.setItems(vm.policyChoices());
-        Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name() + " (version " + p.version() + ")");
+        Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name());
         policySummary.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.policy.get() == null ? "" : vm.policy.get().summary(), vm.policy.valueProperty()));
+                () -> vm.policy.get() == null ? "" : "Version " + vm.policy.get().version() + ". " + vm.policy.get().summary(),
+                vm.policy.valueProperty()));
         bindTracks();
         Bind.text(childRef, vm.childRef, childRefError);
         Bind.text(childName, vm.childName, null);
@@ -216,6 +217,7 @@ public final class NewCaseController {
         for (String[] line : vm.review()) {
             Label k = new Label(line[0]);
             k.getStyleClass().add("review-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(line[1]);
             v.setWrapText(true);
             v.setMaxWidth(Double.MAX_VALUE);
