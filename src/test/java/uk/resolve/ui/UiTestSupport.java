@@ -22,13 +22,10 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.junit.jupiter.api.BeforeEach;
 import org.testfx.util.WaitForAsyncUtils;
 
 import uk.resolve.app.Services;
@@ -36,6 +33,9 @@ import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.ui.shell.AppWindow;
 import uk.resolve.ui.workspace.FormOpener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the real window on real services (H2 in a temporary folder) with a clock the test
