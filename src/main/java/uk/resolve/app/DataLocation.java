@@ -25,7 +25,18 @@ public final class DataLocation {
         return xdg != null && !xdg.isBlank() ? Path.of(xdg, "resolve") : Path.of(userHome, ".local", "share", "resolve");
     }
 
+    /** A Java system property that, when set, names the data folder and overrides the rest. */
+    public static final String PROPERTY = "resolve.dataFolder";
+
+    /**
+     * The data folder: the {@value #PROPERTY} system property when set (for example
+     * {@code java -Dresolve.dataFolder=/path/to/folder -jar resolve.jar}), the usual place otherwise.
+     */
     public static Path dataFolder() {
+        String override = System.getProperty(PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
         return dataFolder(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"));
     }
 

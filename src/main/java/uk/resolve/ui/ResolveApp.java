@@ -6,9 +6,8 @@ import javafx.stage.Stage;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
-import uk.resolve.ui.forms.FormEditorWindow;
+import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.shell.AppWindow;
-import uk.resolve.ui.workspace.FormOpener;
 
 /** The desktop application. Opens its window first, then the database off the application thread. */
 public final class ResolveApp extends Application {
@@ -26,16 +25,7 @@ public final class ResolveApp extends Application {
     public void start(Stage stage) {
         window = AppWindow.show(stage,
                 () -> Services.open(DataLocation.defaultDatabase(), Services.clockFromEnvironment(), Services.defaultAuthor()),
-                this::openForm, DRAFT_DELAY_MILLIS);
-    }
-
-    private void openForm(javafx.stage.Window owner, java.util.UUID caseId, String formId, int stage) {
-        Services services = window == null ? null : window.services();
-        if (services == null) {
-            FormOpener.NOT_YET_AVAILABLE.open(owner, caseId, formId, stage);
-        } else {
-            FormEditorWindow.openAndWait(owner, services, caseId, formId, stage);
-        }
+                new EditorFormOpener(() -> window == null ? null : window.services()), DRAFT_DELAY_MILLIS);
     }
 
     @Override

@@ -19,25 +19,41 @@ public abstract class EscalationJourney extends UiTestSupport {
         return services.policies().require(id);
     }
 
-    /** Opens a case through New escalation, answering "no" to immediate risk. */
+    /** How New escalation shows a procedure in its list. */
+    protected static String shown(Policy p) {
+        return p.shortName() + ": " + p.name();
+    }
+
+    /** Opens a case through New escalation on the procedure's only route, answering "no" to immediate risk. */
     protected UUID openCase(String policyId, ChildStatus status, String childRef) {
-        press("newNav");
-        press("riskNo");
+        return openCase(policyId, null, status, childRef);
+    }
+
+    /**
+     * Opens a case through New escalation with the pointer and the keyboard, answering "no" to
+     * immediate risk; {@code trackId} is the route to click when the procedure has more than one.
+     */
+    protected UUID openCase(String policyId, String trackId, ChildStatus status, String childRef) {
+        clickButton("newNav");
+        clickButton("riskNo");
         Policy p = policy(policyId);
-        choose("policy", p);
-        press("nextButton");
-        fill("childRef", childRef);
-        choose("childStatus", status);
-        fill("raisedAgency", "Oak Primary School");
-        fill("otherAgency", "Children's Social Care");
-        fill("otherProfessional", "Duty social worker");
-        press("nextButton");
-        choose("category", p.categories().get(0));
-        fill("concern", "The referral was closed without an assessment.");
-        fill("evidence", "Three bruises recorded in the safeguarding log.");
-        press("nextButton");
+        pick("policy", shown(p));
+        if (trackId != null) {
+            clickButton("track-" + trackId);
+        }
+        clickButton("nextButton");
+        type("childRef", childRef);
+        pick("childStatus", status.label());
+        type("raisedAgency", "Oak Primary School");
+        type("otherAgency", "Children's Social Care");
+        type("otherProfessional", "Duty social worker");
+        clickButton("nextButton");
+        pick("category", p.categories().get(0).label());
+        type("concern", "Referral closed without an assessment.");
+        type("evidence", "Three bruises in the log.");
+        clickButton("nextButton");
         assertThat(allText("reviewGrid")).contains(childRef, status.label(), p.categories().get(0).label());
-        press("openButton");
+        clickButton("openButton");
         return currentCase();
     }
 
@@ -54,37 +70,37 @@ public abstract class EscalationJourney extends UiTestSupport {
 
     protected void discuss(String with, String summary) {
         later(Duration.ofHours(1));
-        press("discussButton");
-        fill("field-with", with);
-        fill("field-summary", summary);
-        fill("field-actions", "Both managers to review the referral.");
-        press("submitAction");
+        clickButton("discussButton");
+        type("field-with", with);
+        type("field-summary", summary);
+        type("field-actions", "Managers to review.");
+        clickButton("submitAction");
         assertThat(present("submitAction")).as("the form closes once saved").isFalse();
     }
 
     protected void escalate(String reason) {
         later(Duration.ofHours(1));
-        press("escalateButton");
-        fill("field-reason", reason);
-        fill("field-evidence", "Notes of the discussions on file.");
-        press("submitAction");
+        clickButton("escalateButton");
+        type("field-reason", reason);
+        type("field-evidence", "Discussion notes on file.");
+        clickButton("submitAction");
         assertThat(present("submitAction")).as("the form closes once saved: " + screenText()).isFalse();
     }
 
     protected void markSent(String notificationId, int stage) {
         later(Duration.ofMinutes(30));
-        press("markSent-" + notificationId + "-" + stage);
-        fill("field-note", "E-mailed");
-        press("submitAction");
+        clickButton("markSent-" + notificationId + "-" + stage);
+        type("field-note", "E-mailed");
+        clickButton("submitAction");
     }
 
     protected void resolve(String outcome) {
         later(Duration.ofHours(1));
-        press("resolveButton");
-        fill("field-outcome", outcome);
-        fill("field-outstanding", "The team manager will review in a month.");
-        fill("field-learning", "Share threshold decisions in writing.");
-        press("submitAction");
+        clickButton("resolveButton");
+        type("field-outcome", outcome);
+        type("field-outstanding", "Review in a month.");
+        type("field-learning", "Share threshold decisions in writing.");
+        clickButton("submitAction");
     }
 
     protected String stageHeading() {

@@ -36,7 +36,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
                 // From stage 3 the board business team is told, and Appendix A is due.
                 assertThat(allText("notificationsBox")).contains("CSCB Business Team (stage 3)");
                 assertThat(allText("formsBox")).contains("Appendix A", "stage 3, complete");
-                press("openForm-appendix-a-3");
+                clickButton("openForm-appendix-a-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "appendix-a", 3));
                 markSent("cscb-business-team", 3);
                 assertThat(allText("notificationsBox")).contains("Sent ");
@@ -105,8 +105,9 @@ class ProcedureJourneysViewTest extends EscalationJourney {
 
     @Test
     void kingstonAndRichmondCaseReachesThePartnershipAndResolves() {
-        UUID id = openCase("kingston-richmond", ChildStatus.CHILD_IN_NEED, "KR-300");
+        UUID id = openCase("kingston-richmond", "referral-and-enquiry", ChildStatus.CHILD_IN_NEED, "KR-300");
         assertThat(allText("deadlinesBox")).contains("21 Dec 2026", "5 working days left");
+        assertThat(text("trackLabel")).isEqualTo("Route: Disagreement at referral and enquiry stage");
         discuss("Social worker", "We talked about the referral outcome.");
         escalateToLast(id, () -> {
             if (stored(id).stage() == 5) {
@@ -120,6 +121,31 @@ class ProcedureJourneysViewTest extends EscalationJourney {
         assertThat(c.trackId()).isEqualTo("referral-and-enquiry");
         assertThat(c.visits()).extracting(v -> v.stage()).containsExactly(1, 2, 3, 4, 5);
         assertThat(c.notificationsDue()).isEmpty();
+    }
+
+    @Test
+    void kingstonAndRichmondOffersBothRoutesAndOpensAProtectionPlanCaseOnItsOwn() {
+        clickButton("newNav");
+        clickButton("riskNo");
+        pick("policy", shown(policy("kingston-richmond")));
+        assertThat(allText("trackSection")).contains("Disagreement at referral and enquiry stage",
+                "Decisions, actions or lack of action about a referral",
+                "Dissent about the implementation of a child protection plan",
+                "including core group meetings, progress of the plan");
+        clickButton("nextButton");
+        assertThat(text("trackError")).isEqualTo("Required: choose which kind of disagreement this is.");
+        clickButton("cancelButton");
+
+        UUID id = openCase("kingston-richmond", "protection-plan", ChildStatus.CP_PLAN, "KR-310");
+        assertThat(text("trackLabel")).isEqualTo("Route: Dissent about the implementation of a child protection plan");
+        assertThat(stageHeading()).isEqualTo("Now: Stage 1 — Professionals attempt to resolve through discussion or meeting");
+        escalate("The core group has not met for eight weeks.");
+        assertThat(text("trackLabel")).contains("child protection plan");
+        CaseState c = stored(id);
+        assertThat(c.trackId()).isEqualTo("protection-plan");
+        assertThat(c.stage()).isEqualTo(2);
+        assertThat(c.details().childStatus()).isEqualTo(ChildStatus.CP_PLAN);
+        assertThat(c.entries()).first().satisfies(e -> assertThat(e.data()).containsEntry("track", "protection-plan"));
     }
 
     @Test
@@ -137,7 +163,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
             }
             if (stage == 3) {
                 assertThat(allText("formsBox")).contains("Monitoring Form (Appendix 2)", "stage 3, complete");
-                press("openForm-monitoring-form-3");
+                clickButton("openForm-monitoring-form-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "monitoring-form", 3));
             }
             if (stage == 5) {

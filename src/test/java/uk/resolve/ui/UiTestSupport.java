@@ -22,10 +22,10 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.junit.jupiter.api.BeforeEach;
 import org.testfx.util.WaitForAsyncUtils;
 
 import uk.resolve.app.Services;
@@ -33,6 +33,9 @@ import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.ui.shell.AppWindow;
 import uk.resolve.ui.workspace.FormOpener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the real window on real services (H2 in a temporary folder) with a clock the test
@@ -43,6 +46,8 @@ public abstract class UiTestSupport extends FxRobot {
     static {
         // The headless screen the journeys run on: the laptop size the screens are designed for.
         System.setProperty("headless.geometry", "1366x768-32");
+        // Real key strokes, without TestFX's default pause of 25 ms after each character.
+        System.setProperty("testfx.robot.write_sleep", "1");
     }
 
     /** A form the workspace asked to open. */
@@ -68,8 +73,12 @@ public abstract class UiTestSupport extends FxRobot {
         FxToolkit.setupFixture(() -> start(stage));
     }
 
+    /** What the workspace's Open buttons do; by default they only record what was asked for. */
+    protected FormOpener formOpener() {
+        return (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
+    }
+
     private void start(Stage stage) {
-        FormOpener recording = (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
         window = AppWindow.show(stage, () -> {
             Services s = Fixtures.services(folder, clock);
             if (welcomed()) {
@@ -77,7 +86,7 @@ public abstract class UiTestSupport extends FxRobot {
             }
             services = s;
             return s;
-        }, recording, 20);
+        }, formOpener(), 20);
         stage.setWidth(1366);
         stage.setHeight(768);
     }
@@ -154,6 +163,99 @@ public abstract class UiTestSupport extends FxRobot {
         Node n = node(id);
         clickOn(n);
         settle();
+    }
+
+    /**
+     * Clicks a button (or radio button, check box) found by id with the pointer, as a user would,
+     * after scrolling it into view; it must be visible and enabled.
+     */
+    protected void clickButton(String id) {
+        Node n = node(id);
+        if (!n.isVisible() || n.isDisabled()) {
+            throw new AssertionError("#" + id + " cannot be clicked now (hidden or disabled)");
+        }
+        pointerClick(n);
+        settle();
+    }
+
+    /**
+     * Moves the pointer onto {@code n} (scrolled into view) and clicks it: real mouse events through
+     * the window, without TestFX's step-by-step pointer travel, which costs seconds per click headless.
+     */
+    protected void pointerClick(Node n) {
+        scrollTo(n);
+        org.testfx.robot.BaseRobot base = robotContext().getBaseRobot();
+        base.moveMouse(point(n).query());
+        base.pressMouse(javafx.scene.input.MouseButton.PRIMARY);
+        base.releaseMouse(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Types {@code text} key by key into whatever has the keyboard focus in {@code scene}. */
+    protected void keys(javafx.scene.Scene scene, String text) {
+        org.testfx.robot.BaseRobot base = robotContext().getBaseRobot();
+        for (int i = 0; i < text.length(); i++) {
+            base.typeKeyboard(scene, javafx.scene.input.KeyCode.UNDEFINED, String.valueOf(text.charAt(i)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Clicks into a text field or area and types {@code text} key by key, replacing what was
+     * there, then checks that the field holds it.
+     */
+    protected void type(String id, String text) {
+        TextInputControl t = node(id);
+        pointerClick(t);
+        assertTrue(t.isFocused(), "#" + id + " has the keyboard focus once clicked");
+        if (t.getText() != null && !t.getText().isEmpty()) {
+            push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+            push(javafx.scene.input.KeyCode.BACK_SPACE);
+        }
+        keys(t.getScene(), text);
+        settle();
+        assertEquals(text, t.getText(), "#" + id + " holds what was typed");
+    }
+
+    /** Opens a drop-down by clicking it and clicks the entry shown as {@code shown}. */
+    protected void pick(String id, String shown) {
+        ComboBox<?> c = node(id);
+        pointerClick(c);
+        Node cell = lookup(n -> n instanceof javafx.scene.control.ListCell<?> lc && lc.isVisible()
+                && lc.getListView() != null && lc.getListView().getScene() != c.getScene() && shown.equals(lc.getText()))
+                .tryQuery().orElseThrow(() -> new AssertionError("#" + id + " offers no \"" + shown + "\""));
+        pointerClick(cell);
+        settle();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        javafx.util.StringConverter<Object> conv = (javafx.util.StringConverter) c.getConverter();
+        assertEquals(shown, conv.toString(c.getValue()), "#" + id + " holds the entry clicked");
+    }
+
+    /** Scrolls every scroll pane around {@code n} so that it is on screen before the pointer goes to it. */
+    protected void scrollTo(Node n) {
+        onFx(() -> {
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    p.applyCss();
+                    sp.layout();
+                    Node content = sp.getContent();
+                    double ch = content.getLayoutBounds().getHeight();
+                    double vh = sp.getViewportBounds().getHeight();
+                    if (ch <= vh) {
+                        continue;
+                    }
+                    javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                    double range = sp.getVmax() - sp.getVmin();
+                    double top = (sp.getVvalue() - sp.getVmin()) / range * (ch - vh);
+                    if (b.getMinY() < top || b.getMaxY() > top + vh) {
+                        double target = Math.max(0, Math.min(b.getMinY() - 24, ch - vh));
+                        sp.setVvalue(sp.getVmin() + range * target / (ch - vh));
+                        sp.layout();
+                    }
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Clicks the button whose text is {@code text}. */

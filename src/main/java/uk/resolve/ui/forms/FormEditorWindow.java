@@ -51,7 +51,11 @@ public final class FormEditorWindow {
         FormEditorViewModel model = new FormEditorViewModel(services.forms(), new PdfPrinter(), caseId, formId, stage,
                 background, Platform::runLater);
         Stage window = new Stage();
-        window.setScene(new Scene(load(model)));
+        Parent root = load(model);
+        // Never taller or wider than the screen: on a 1366 x 768 laptop the buttons must stay in view.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        window.setScene(new Scene(root, Math.min(root.prefWidth(-1), screen.getWidth()),
+                Math.min(root.prefHeight(-1), screen.getHeight() - 40)));
         window.titleProperty().bind(model.titleProperty().concat(" — Resolve"));
         if (owner != null) {
             window.initOwner(owner);

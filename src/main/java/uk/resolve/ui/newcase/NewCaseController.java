@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import uk.resolve.domain.policy.Category;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.Policy;
+import uk.resolve.domain.policy.Track;
 import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
@@ -50,6 +51,10 @@ public final class NewCaseController {
     @FXML private Label startReasonError;
     @FXML private ComboBox<Policy> policy;
     @FXML private Label policySummary;
+    @FXML private VBox trackSection;
+    @FXML private VBox trackBox;
+    @FXML private Label trackError;
+    private final ToggleGroup trackGroup = new ToggleGroup();
     @FXML private TextField childRef;
     @FXML private Label childRefError;
     @FXML private TextField childName;
@@ -94,9 +99,11 @@ public final class NewCaseController {
         Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
         Bind.text(startReason, vm.startReason, startReasonError);
         policy.setItems(vm.policyChoices());
-        Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name() + " (version " + p.version() + ")");
+        Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name());
         policySummary.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.policy.get() == null ? "" : vm.policy.get().summary(), vm.policy.valueProperty()));
+                () -> vm.policy.get() == null ? "" : "Version " + vm.policy.get().version() + ". " + vm.policy.get().summary(),
+                vm.policy.valueProperty()));
+        bindTracks();
         Bind.text(childRef, vm.childRef, childRefError);
         Bind.text(childName, vm.childName, null);
         childStatus.setItems(vm.statusChoices());
@@ -152,6 +159,48 @@ public final class NewCaseController {
         vm.load();
     }
 
+    /** One radio button per route, each with the procedure's description of when it applies. */
+    private void bindTracks() {
+        trackSection.visibleProperty().bind(vm.tracksOfferedBinding());
+        trackSection.managedProperty().bind(trackSection.visibleProperty());
+        Bind.error(trackError, vm.track);
+        vm.trackChoices().addListener((javafx.collections.ListChangeListener<Track>) c -> drawTracks());
+        trackGroup.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.track.set((Track) t.getUserData());
+            }
+        });
+        vm.track.valueProperty().addListener((o, a, t) -> selectTrack(t));
+        drawTracks();
+    }
+
+    private void drawTracks() {
+        trackGroup.getToggles().clear();
+        trackBox.getChildren().clear();
+        for (Track t : vm.trackChoices()) {
+            RadioButton b = new RadioButton(t.name());
+            b.setId("track-" + t.id());
+            b.setUserData(t);
+            b.setToggleGroup(trackGroup);
+            b.setWrapText(true);
+            b.getStyleClass().add("track-choice");
+            String description = t.description() == null ? "" : t.description();
+            b.setAccessibleHelp(description);
+            Label d = new Label(description);
+            d.setWrapText(true);
+            d.setId("trackDescription-" + t.id());
+            d.getStyleClass().addAll("text-muted", "track-description");
+            d.setLabelFor(b);
+            trackBox.getChildren().add(new VBox(2, b, d));
+        }
+        selectTrack(vm.track.get());
+    }
+
+    private void selectTrack(Track t) {
+        trackGroup.getToggles().stream().filter(b -> b.getUserData().equals(t)).findFirst()
+                .ifPresentOrElse(trackGroup::selectToggle, () -> trackGroup.selectToggle(null));
+    }
+
     private void focusFirst(int step) {
         Node n = switch (step) {
             case 0 -> vm.risk.get() == NewCaseViewModel.Risk.YES ? riskYes : riskNo;
@@ -168,6 +217,7 @@ public final class NewCaseController {
         for (String[] line : vm.review()) {
             Label k = new Label(line[0]);
             k.getStyleClass().add("review-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(line[1]);
             v.setWrapText(true);
             v.setMaxWidth(Double.MAX_VALUE);

@@ -29,6 +29,7 @@ import uk.resolve.domain.policy.Category;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Stage;
+import uk.resolve.domain.policy.Track;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
@@ -75,9 +76,14 @@ public final class NewCaseViewModel {
     private final ObservableList<ChildStatus> statusChoices = FXCollections.observableArrayList();
     private final ObservableList<Category> categoryChoices = FXCollections.observableArrayList();
     private final ObservableList<Integer> startStageChoices = FXCollections.observableArrayList();
+    private final ObservableList<Track> trackChoices = FXCollections.observableArrayList();
 
     public final Field<Risk> risk = new Field<>("Whether the child is at immediate risk", true, null);
     public final Field<Policy> policy = new Field<>("Procedure", true, null);
+    /** The procedure's route for this kind of disagreement; asked only when it has more than one. */
+    public final Field<Track> track = new Field<>("Kind of disagreement", false,
+            t -> t == null && policy.get() != null && policy.get().tracks().size() > 1
+                    ? "Required: choose which kind of disagreement this is." : null, policy.valueProperty());
     public final Field<Integer> startStage = new Field<>("Stage to start at", true, null);
     public final Field<String> startReason;
     public final Field<String> childRef = Field.text("Child's reference", true);
@@ -99,6 +105,7 @@ public final class NewCaseViewModel {
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     private final StringBinding riskInstruction;
     private final BooleanBinding riskYes;
+    private final BooleanBinding tracksOffered;
     private boolean restoring;
 
     public NewCaseViewModel(CaseService cases, PolicyRegistry policies, Preferences prefs, DraftStore drafts,
@@ -120,7 +127,10 @@ public final class NewCaseViewModel {
                 policy.valueProperty());
         riskInstruction = Bindings.createStringBinding(() -> policy.get() == null ? ""
                 : policy.get().immediateRisk().instruction(), policy.valueProperty());
+        tracksOffered = Bindings.createBooleanBinding(() -> policy.get() != null && policy.get().tracks().size() > 1,
+                policy.valueProperty());
         policy.valueProperty().addListener((o, a, p) -> policyChanged(p));
+        track.valueProperty().addListener((o, a, t) -> startStagesChanged());
         risk.valueProperty().addListener((o, a, r) -> {
             if (r != Risk.YES) {
                 startStage.set(1);
@@ -173,8 +183,16 @@ public final class NewCaseViewModel {
         if (p == null) {
             statusChoices.clear();
             categoryChoices.clear();
+            trackChoices.clear();
+            track.reset(null);
             startStageChoices.setAll(1);
             return;
+        }
+        trackChoices.setAll(p.tracks());
+        if (p.tracks().size() == 1) {
+            track.reset(p.tracks().get(0));
+        } else if (track.get() != null && !p.tracks().contains(track.get())) {
+            track.reset(p.track(track.get().id()).orElse(null));
         }
         List<ChildStatus> statuses = new ArrayList<>();
         for (ChildStatus s : ChildStatus.values()) {
@@ -187,10 +205,26 @@ public final class NewCaseViewModel {
         if (category.get() != null && !p.categories().contains(category.get())) {
             category.set(p.category(category.get().label()).orElse(null));
         }
+        startStagesChanged();
+    }
+
+    /** The route the case will follow: the one chosen, or the procedure's first. */
+    public Track chosenTrack() {
+        Policy p = policy.get();
+        if (p == null) {
+            return null;
+        }
+        return track.get() != null && p.tracks().contains(track.get()) ? track.get() : p.defaultTrack();
+    }
+
+    private void startStagesChanged() {
+        Track t = chosenTrack();
         List<Integer> starts = new ArrayList<>();
         starts.add(1);
-        p.immediateRisk().startStages().stream().sorted().filter(n -> n > 1 && n <= p.defaultTrack().lastStage())
-                .forEach(starts::add);
+        if (t != null) {
+            policy.get().immediateRisk().startStages().stream().sorted().filter(n -> n > 1 && n <= t.lastStage())
+                    .forEach(starts::add);
+        }
         startStageChoices.setAll(starts);
         if (startStage.get() == null || !starts.contains(startStage.get())) {
             startStage.set(1);
@@ -203,13 +237,13 @@ public final class NewCaseViewModel {
         if (n == null || p == null) {
             return "";
         }
-        return p.defaultTrack().stage(n).map(Stage::heading).orElse("Stage " + n);
+        return chosenTrack().stage(n).map(Stage::heading).orElse("Stage " + n);
     }
 
     /** The fields on each step, for validation. */
     public List<Field<?>> stepFields(int s) {
         return switch (s) {
-            case 0 -> List.of(risk, policy, startStage, startReason);
+            case 0 -> List.of(risk, policy, track, startStage, startReason);
             case 1 -> List.of(childRef, childName, childStatus, raisedBy, raisedAgency, otherAgency, otherProfessional);
             case 2 -> List.of(category, concern, evidence, outcomeWanted);
             default -> List.of();
@@ -275,7 +309,8 @@ public final class NewCaseViewModel {
     public OpenCaseRequest request() {
         boolean immediate = risk.get() == Risk.YES;
         int start = immediate && startStage.get() != null ? startStage.get() : 1;
-        return new OpenCaseRequest(policy.get().id(), null, childRef.text(), childName.text(), childStatus.get(),
+        Track t = chosenTrack();
+        return new OpenCaseRequest(policy.get().id(), t == null ? null : t.id(), childRef.text(), childName.text(), childStatus.get(),
                 raisedBy.text(), raisedAgency.text(), otherAgency.text(), otherProfessional.text(),
                 category.get() == null ? null : category.get().label(), concern.text(), evidence.text(),
                 outcomeWanted.text(), immediate, start, start > 1 ? startReason.text() : null, false, null);
@@ -293,6 +328,9 @@ public final class NewCaseViewModel {
                 }
             }
             startStage.reset(1);
+            if (trackChoices.size() == 1) {
+                track.reset(trackChoices.get(0));
+            }
             for (int s = 1; s <= 2; s++) {
                 for (Field<?> f : stepFields(s)) {
                     if (f != raisedBy && f != raisedAgency) {
@@ -312,6 +350,7 @@ public final class NewCaseViewModel {
         Map<String, Field<?>> m = new LinkedHashMap<>();
         m.put("risk", risk);
         m.put("policy", policy);
+        m.put("track", track);
         m.put("startStage", startStage);
         m.put("startReason", startReason);
         m.put("childRef", childRef);
@@ -336,7 +375,7 @@ public final class NewCaseViewModel {
             if (v == null) {
                 return;
             }
-            String s = v instanceof Policy p ? p.id() : v instanceof ChildStatus cs ? cs.code()
+            String s = v instanceof Policy p ? p.id() : v instanceof Track t ? t.id() : v instanceof ChildStatus cs ? cs.code()
                     : v instanceof Category c ? c.label() : v instanceof Risk r ? r.name() : v.toString();
             if (!s.isBlank()) {
                 m.put(k, s);
@@ -347,7 +386,8 @@ public final class NewCaseViewModel {
     }
 
     private boolean worthKeeping(Map<String, String> d) {
-        return d.keySet().stream().anyMatch(k -> !List.of("step", "policy", "raisedBy", "raisedAgency", "startStage").contains(k));
+        return d.keySet().stream().anyMatch(k -> !List.of("step", "policy", "track", "raisedBy", "raisedAgency", "startStage")
+                .contains(k));
     }
 
     private void saveDraft() {
@@ -363,6 +403,9 @@ public final class NewCaseViewModel {
 
     private void restore(Map<String, String> d) {
         policyChoices.stream().filter(p -> p.id().equals(d.get("policy"))).findFirst().ifPresent(policy::set);
+        if (policy.get() != null && d.containsKey("track")) {
+            policy.get().track(d.get("track")).ifPresent(track::set);
+        }
         if (d.containsKey("risk")) {
             risk.set(Risk.valueOf(d.get("risk")));
         }
@@ -406,6 +449,16 @@ public final class NewCaseViewModel {
         return startStageChoices;
     }
 
+    /** The procedure's routes (one for most procedures). */
+    public ObservableList<Track> trackChoices() {
+        return trackChoices;
+    }
+
+    /** True when the procedure has more than one route, so the worker must choose. */
+    public BooleanBinding tracksOfferedBinding() {
+        return tracksOffered;
+    }
+
     public IntegerProperty stepProperty() {
         return step;
     }
@@ -439,6 +492,9 @@ public final class NewCaseViewModel {
         List<String[]> out = new ArrayList<>();
         Policy p = policy.get();
         out.add(new String[] {"Procedure", p == null ? "" : p.name() + " (" + p.shortName() + ")"});
+        if (p != null && p.tracks().size() > 1 && chosenTrack() != null) {
+            out.add(new String[] {"Kind of disagreement", chosenTrack().name()});
+        }
         out.add(new String[] {"Immediate risk", risk.get() == Risk.YES ? "Yes" : "No"});
         int start = risk.get() == Risk.YES && startStage.get() != null ? startStage.get() : 1;
         out.add(new String[] {"Starts at", stageLabel(start)});

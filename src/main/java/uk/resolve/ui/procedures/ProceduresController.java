@@ -74,8 +74,8 @@ public final class ProceduresController {
         if (p == null) {
             return;
         }
-        details.getChildren().add(styled(new Label(p.name()), "title-2"));
-        details.getChildren().add(styled(new Label(p.partnership() + " · version " + p.version()), "text-muted"));
+        details.getChildren().add(styled(wrap(p.name()), "title-2"));
+        details.getChildren().add(styled(wrap(p.partnership() + " · version " + p.version()), "text-muted"));
         details.getChildren().add(wrap(p.summary()));
         details.getChildren().add(wrap(ProceduresViewModel.scope(p)));
         if (!p.categories().isEmpty()) {
@@ -86,7 +86,7 @@ public final class ProceduresController {
         details.getChildren().add(wrap("Final arbiter: " + p.finalArbiter().title() + ". " + p.finalArbiter().description()));
         for (int t = 0; t < p.tracks().size(); t++) {
             var track = p.tracks().get(t);
-            details.getChildren().add(styled(new Label(p.tracks().size() > 1 ? "Track: " + track.name() : track.name()), "title-3"));
+            details.getChildren().add(styled(wrap(p.tracks().size() > 1 ? "Route: " + track.name() : track.name()), "title-3"));
             if (track.description() != null && !track.description().isBlank()) {
                 details.getChildren().add(wrap(track.description()));
             }

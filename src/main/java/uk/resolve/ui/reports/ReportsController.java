@@ -84,6 +84,12 @@ public final class ReportsController {
         statusLabel.textProperty().bind(model.statusProperty());
         problemLabel.textProperty().bind(model.problemProperty());
         model.reportProperty().addListener((o, a, report) -> show(report));
+        // Nothing to show until a report has run: no empty table or bare chart axes.
+        var hasReport = model.reportProperty().isNotNull();
+        for (javafx.scene.Node n : ((javafx.scene.layout.Pane) summaryTable.getParent()).getChildren()) {
+            n.visibleProperty().bind(hasReport);
+            n.managedProperty().bind(hasReport);
+        }
         model.loadProcedures();
     }
 

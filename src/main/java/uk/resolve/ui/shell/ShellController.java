@@ -57,6 +57,7 @@ public final class ShellController implements Navigator {
         Bindings.bindContent(statusItems.getChildren(), status.items());
         loadingLabel.textProperty().bind(vm.loadingTextProperty());
         nav.setDisable(true);
+        uk.resolve.ui.support.Mnemonics.forgetLeavers(content);
         busyIndicator.setVisible(false);
         contrastToggle.selectedProperty().bindBidirectional(vm.highContrastProperty());
         vm.screenProperty().addListener((o, a, s) -> {

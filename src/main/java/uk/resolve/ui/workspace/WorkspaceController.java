@@ -51,6 +51,7 @@ public final class WorkspaceController {
     @FXML private Label riskBadge;
     @FXML private Label overdueBadge;
     @FXML private Label subtitleLabel;
+    @FXML private Label trackLabel;
     @FXML private Label statusLabel;
     @FXML private Button discussButton;
     @FXML private Button escalateButton;
@@ -91,6 +92,9 @@ public final class WorkspaceController {
     private void initialize() {
         titleLabel.textProperty().bind(vm.titleProperty());
         subtitleLabel.textProperty().bind(vm.subtitleProperty());
+        trackLabel.textProperty().bind(vm.trackProperty());
+        trackLabel.visibleProperty().bind(vm.trackProperty().isNotEmpty());
+        trackLabel.managedProperty().bind(trackLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusTextProperty());
         show(sampleBadge, vm.sampleProperty());
         show(riskBadge, vm.immediateRiskProperty());
@@ -124,6 +128,11 @@ public final class WorkspaceController {
             drawContacts();
             drawChronology();
         });
+        vm.stateProperty().addListener((o, a, c) -> {
+            if (a == null && c != null) {
+                Platform.runLater(this::focusFirstAction);
+            }
+        });
         vm.actionProperty().addListener((o, a, f) -> drawAction(f));
         vm.messageProperty().addListener((o, a, m) -> {
             if (m != null && !m.isEmpty()) {
@@ -131,6 +140,25 @@ public final class WorkspaceController {
             }
         });
         drawAction(null);
+    }
+
+    /** Once a case is on screen, a keyboard user starts at its first action rather than in the navigation. */
+    private void focusFirstAction() {
+        Node root = discussButton.getParent().getParent();
+        if (root.getScene() == null) {
+            return;
+        }
+        for (Node n = root.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == root) {
+                return;
+            }
+        }
+        for (Button b : new Button[] {discussButton, reopenButton}) {
+            if (b.isVisible() && !b.isDisabled()) {
+                b.requestFocus();
+                return;
+            }
+        }
     }
 
     /** Shows case {@code id}. */

@@ -119,6 +119,7 @@ public final class WorkspaceViewModel {
 
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty subtitle = new SimpleStringProperty("");
+    private final StringProperty trackText = new SimpleStringProperty("");
     private final StringProperty statusText = new SimpleStringProperty("");
     private final StringProperty stageHeading = new SimpleStringProperty("");
     private final StringProperty participants = new SimpleStringProperty("");
@@ -201,6 +202,7 @@ public final class WorkspaceViewModel {
                 + d.otherAgency() + (d.otherProfessional() == null ? "" : " (" + d.otherProfessional() + ")")
                 + (d.category() == null ? "" : " · " + d.category())
                 + (d.childStatus() == null ? "" : " · " + d.childStatus().label()));
+        trackText.set(p.tracks().size() > 1 ? "Route: " + track.name() : "");
         statusText.set(switch (c.status()) {
             case OPEN -> "Open · stage " + c.stage() + " of " + c.lastStage() + " · raised " + UkTime.format(c.openedAt());
             case RESOLVED -> "Resolved on " + UkTime.format(c.resolution().at()) + " at stage " + c.resolution().stage();
@@ -613,6 +615,11 @@ public final class WorkspaceViewModel {
 
     public StringProperty subtitleProperty() {
         return subtitle;
+    }
+
+    /** The route the case follows, when its procedure has more than one; empty otherwise. */
+    public StringProperty trackProperty() {
+        return trackText;
     }
 
     public StringProperty statusTextProperty() {

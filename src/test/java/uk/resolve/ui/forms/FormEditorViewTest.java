@@ -53,7 +53,7 @@ class FormEditorViewTest {
         background = Executors.newSingleThreadExecutor();
         model = new FormEditorViewModel(services.forms(), new PdfPrinter(), caseId, "appendix-a", 0, background,
                 Platform::runLater);
-        stage.setScene(new Scene(FormEditorWindow.load(model), 1180, 780));
+        stage.setScene(new Scene(FormEditorWindow.load(model), 1180, 740));
         stage.show();
         model.load();
     }

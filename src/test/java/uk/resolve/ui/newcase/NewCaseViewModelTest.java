@@ -133,4 +133,58 @@ class NewCaseViewModelTest {
         assertThat(again.concern.get()).isEqualTo("Half a thought");
         assertThat(again.draftNoteProperty().get()).startsWith("Draft restored");
     }
+
+    @Test
+    void aProcedureWithTwoRoutesAsksWhichOneAndOpensTheCaseOnIt() throws Exception {
+        NewCaseViewModel vm = loaded();
+        var kr = services.policies().require("kingston-richmond");
+        vm.risk.set(NewCaseViewModel.Risk.NO);
+        vm.policy.set(kr);
+        assertThat(vm.tracksOfferedBinding().get()).isTrue();
+        assertThat(vm.trackChoices()).extracting(t -> t.id()).containsExactly("referral-and-enquiry", "protection-plan");
+        assertThat(vm.trackChoices()).allSatisfy(t -> assertThat(t.description()).isNotBlank());
+        assertThat(vm.next()).as("the route must be chosen").isFalse();
+        assertThat(vm.track.shownErrorBinding().get()).isEqualTo("Required: choose which kind of disagreement this is.");
+        vm.track.set(kr.track("protection-plan").orElseThrow());
+        assertThat(vm.track.shownErrorBinding().get()).isEmpty();
+        assertThat(vm.next()).isTrue();
+        vm.childRef.set("KR-9");
+        vm.childStatus.set(ChildStatus.CP_PLAN);
+        vm.raisedAgency.set("Oak School");
+        vm.otherAgency.set("Children's Social Care");
+        vm.next();
+        vm.category.set(vm.categoryChoices().get(0));
+        vm.concern.set("The core group has not met.");
+        vm.next();
+        assertThat(vm.review()).anySatisfy(r -> assertThat(r).containsExactly("Kind of disagreement",
+                "Dissent about the implementation of a child protection plan"));
+        assertThat(vm.request().trackId()).isEqualTo("protection-plan");
+        List<UUID> opened = new ArrayList<>();
+        vm.submit(opened::add);
+        background.awaitIdle(Duration.ofSeconds(10));
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(services.cases().get(opened.get(0)).trackId()).isEqualTo("protection-plan");
+    }
+
+    @Test
+    void aProcedureWithOneRouteDoesNotAskAndTheChosenRouteSurvivesInTheDraft() throws Exception {
+        NewCaseViewModel vm = loaded();
+        vm.risk.set(NewCaseViewModel.Risk.NO);
+        vm.policy.set(services.policies().require("croydon"));
+        assertThat(vm.tracksOfferedBinding().get()).isFalse();
+        assertThat(vm.track.valid()).isTrue();
+        assertThat(vm.request().trackId()).isEqualTo(services.policies().require("croydon").defaultTrack().id());
+        assertThat(vm.review()).noneSatisfy(r -> assertThat(r[0]).isEqualTo("Kind of disagreement"));
+
+        var kr = services.policies().require("kingston-richmond");
+        vm.policy.set(kr);
+        assertThat(vm.track.get()).as("no route chosen for the worker").isNull();
+        vm.track.set(kr.track("protection-plan").orElseThrow());
+        vm.concern.set("Core group cancelled twice");
+        Thread.sleep(200);
+        background.awaitIdle(Duration.ofSeconds(5));
+        NewCaseViewModel again = loaded();
+        assertThat(again.policy.get().id()).isEqualTo("kingston-richmond");
+        assertThat(again.track.get().id()).isEqualTo("protection-plan");
+    }
 }

@@ -63,7 +63,7 @@ class ReportsViewTest {
             t.setDaemon(true);
             return t;
         }), LocalDate.of(2027, 5, 10));
-        stage.setScene(new Scene(root, 1240, 780));
+        stage.setScene(new Scene(root, 1240, 740));
         stage.show();
     }
 
