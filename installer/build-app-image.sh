@@ -19,7 +19,9 @@ for jar in target/lib/*.jar; do
   case "$(basename "$jar")" in
     javafx-*-linux.jar)
       cp "$jar" "$work/javafx/"
-      if unzip -l "$jar" '*.so' > /dev/null 2>&1; then unzip -q -o "$jar" '*.so' -d "$work/natives"; fi ;;
+      (mkdir -p "$work/unpacked" && cd "$work/unpacked" && "$jdk/bin/jar" xf "$OLDPWD/$jar")
+      find "$work/unpacked" -maxdepth 1 -name '*.so' -exec cp {} "$work/natives/" \;
+      rm -rf "$work/unpacked" ;;
     javafx-*) ;;
     *) cp "$jar" "$work/input/" ;;
   esac
