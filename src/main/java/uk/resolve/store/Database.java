@@ -145,14 +145,23 @@ public final class Database implements AutoCloseable {
 
     /** The highest schema version successfully applied, or -1 when unknown (new, or not ours). */
     private int appliedSchema() {
-        try (Connection c = connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
-            int max = -1;
-            while (rs.next()) {
-                max = Math.max(max, Integer.parseInt(rs.getString(1)));
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            // asked first, so that a new database does not log a failed query to a trace file
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return -1;
+                }
             }
-            return max;
+            try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                    + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
+                int max = -1;
+                while (rs.next()) {
+                    max = Math.max(max, Integer.parseInt(rs.getString(1)));
+                }
+                return max;
+            }
         } catch (SQLException | NumberFormatException e) {
             return -1; // no history table yet, or a version we cannot read: let Flyway decide
         }
@@ -199,11 +208,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException ignored) {
-            // already closed or never opened: nothing to release
-        }
+        // closing the pool's last connection closes the database (H2 closes it when none is open)
         pool.dispose();
     }
 }
