@@ -67,17 +67,7 @@ final class CaseJson {
     }
 
     static Map<String, Object> entry(Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id().toString());
-        m.put("type", e.type().code());
-        m.put("author", e.author());
-        m.put("device", e.device());
-        m.put("deviceSeq", e.deviceSeq());
-        m.put("writtenAt", e.writtenAt().toString());
-        m.put("happenedAt", e.happenedAt().toString());
-        m.put("data", e.data());
-        m.put("hash", e.hash());
-        return m;
+        return e.fields();
     }
 
     private static Map<String, Object> deadline(DeadlineStatus d) {

@@ -13,9 +13,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -247,19 +245,7 @@ public final class ExportFile {
     }
 
     private static String entryJson(Entry e) throws JsonProcessingException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id().toString());
-        m.put("caseId", e.caseId().toString());
-        m.put("type", e.type().code());
-        m.put("author", e.author());
-        m.put("device", e.device());
-        m.put("deviceSeq", e.deviceSeq());
-        m.put("writtenAt", e.writtenAt().toString());
-        m.put("happenedAt", e.happenedAt().toString());
-        m.put("data", e.data());
-        m.put("prevHash", e.prevHash());
-        m.put("hash", e.hash());
-        return JSON.writeValueAsString(m);
+        return JSON.writeValueAsString(e.fields());
     }
 
     private static Entry toEntry(JsonNode n, String name, int line) {

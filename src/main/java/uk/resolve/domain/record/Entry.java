@@ -59,6 +59,26 @@ public record Entry(UUID id, UUID caseId, EntryType type, String author, String 
         }
     }
 
+    /**
+     * Every field by the name used in exports and JSON output, in a fixed order: the one place that
+     * spells an entry out for files and scripts.
+     */
+    public java.util.LinkedHashMap<String, Object> fields() {
+        java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id.toString());
+        m.put("caseId", caseId.toString());
+        m.put("type", type.code());
+        m.put("author", author);
+        m.put("device", device);
+        m.put("deviceSeq", deviceSeq);
+        m.put("writtenAt", writtenAt.toString());
+        m.put("happenedAt", happenedAt.toString());
+        m.put("data", data);
+        m.put("prevHash", prevHash);
+        m.put("hash", hash);
+        return m;
+    }
+
     /** True when the stored hash matches the content. */
     public boolean hashIsValid() {
         return EntryHasher.hash(this).equals(hash);
