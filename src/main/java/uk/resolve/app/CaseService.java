@@ -22,6 +22,9 @@ import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.WorkingCalendar;
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
 import uk.resolve.store.EntryStore;
 
 /**
@@ -35,18 +38,27 @@ public final class CaseService {
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final Clock clock;
-    private final String author;
+    private final Actor actor;
+    private final AuditLog audit;
 
-    public CaseService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock, String author) {
+    public CaseService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock, Actor actor,
+                       AuditLog audit) {
         this.entries = entries;
         this.policies = policies;
         this.calendar = calendar;
         this.clock = clock;
-        this.author = author;
+        this.actor = actor;
+        this.audit = audit;
     }
 
+    /** The signed-in person's name: the author of what they record. */
     public String author() {
-        return author;
+        return actor.name();
+    }
+
+    /** The signed-in person. */
+    public Actor actor() {
+        return actor;
     }
 
     public WorkingCalendar calendar() {
@@ -58,10 +70,43 @@ public final class CaseService {
     }
 
     public CaseState open(OpenCaseRequest request) {
+        actor.require(Permission.WORK_ON_CASES);
         Policy policy = policies.require(request.policyId());
         NewEntry opening = commands().open(policy, request);
+        if (!actor.team().isBlank()) {
+            var data = new java.util.TreeMap<>(opening.data());
+            data.put(CaseAccess.TEAM, actor.team());
+            opening = new NewEntry(opening.id(), opening.caseId(), opening.type(), opening.author(),
+                    opening.writtenAt(), opening.happenedAt(), data);
+        }
         entries.append(List.of(opening));
+        audit.record(AuditAction.CASE_OPENED, opening.caseId().toString(), policy.id());
         return get(opening.caseId());
+    }
+
+    /**
+     * Lets {@code person} (a sign-in name) see and work on the case as well: for a colleague who
+     * takes part, or a manager from another team.
+     */
+    public CaseState share(UUID caseId, String person, String note) {
+        actor.require(Permission.SHARE_CASES);
+        String who = person == null ? "" : person.strip().toLowerCase(java.util.Locale.ROOT);
+        if (who.isEmpty()) {
+            throw new RuleViolation("Name the person to share the case with (their sign-in name).");
+        }
+        CaseState after = act(caseId, (c, p) -> List.of(NewEntry.of(c.id(), EntryType.CASE_SHARED, actor.name(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                java.util.Map.of(CaseAccess.WITH, who, uk.resolve.domain.escalation.EntryText.NOTE,
+                        note == null ? "" : note.strip()))));
+        audit.record(AuditAction.CASE_SHARED, caseId.toString(), "with " + who);
+        return after;
+    }
+
+    /** The case's state, for reading it on screen or in a report of it: written to the audit log. */
+    public CaseState view(UUID caseId) {
+        CaseState c = get(caseId);
+        audit.record(AuditAction.CASE_VIEWED, caseId.toString(), "");
+        return c;
     }
 
     public CaseState discuss(UUID caseId, DiscussionRequest r) {
@@ -85,6 +130,7 @@ public final class CaseService {
     }
 
     public CaseState approve(UUID caseId, UUID entryId, String note) {
+        actor.require(Permission.APPROVE_RECORDS);
         return act(caseId, (c, p) -> List.of(commands().approve(c, entryId, note)));
     }
 
@@ -105,14 +151,22 @@ public final class CaseService {
         return act(caseId, action);
     }
 
-    /** The case's state now. */
+    /** The case's state now, when the signed-in person may see it. */
     public CaseState get(UUID caseId) {
+        actor.require(Permission.WORK_ON_CASES);
         List<Entry> list = entries.caseEntries(caseId);
-        if (list.isEmpty()) {
-            throw new RuleViolation("There is no case " + caseId + " in this database. Run 'resolve case list' to see"
-                    + " the cases here.");
+        if (list.isEmpty() || !CaseAccess.of(list).visibleTo(actor)) {
+            // the same answer whether or not the case exists, so that nothing is learnt from it
+            throw new RuleViolation("There is no case " + caseId + " that you can see in this database. Run"
+                    + " 'resolve case list' to see your cases, or ask its owner to share it with you.");
         }
         return project(list);
+    }
+
+    /** Who the case belongs to and who it is shared with. */
+    public CaseAccess access(UUID caseId) {
+        get(caseId);
+        return CaseAccess.of(entries.caseEntries(caseId));
     }
 
     public Policy policyOf(CaseState c) {
@@ -125,9 +179,10 @@ public final class CaseService {
      * memory; {@link #get} gives a case with its record.
      */
     public List<CaseState> list() {
+        actor.require(Permission.WORK_ON_CASES);
         List<CaseState> out = new ArrayList<>();
         entries.forEachCase(list -> {
-            if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED)) {
+            if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED) && CaseAccess.of(list).visibleTo(actor)) {
                 out.add(project(list).summary());
             }
         });
@@ -146,7 +201,8 @@ public final class CaseService {
             throw new RuleViolation("Give at least the first 4 characters of the case id ('" + idOrPrefix + "' is too"
                     + " short). Run 'resolve case list' to see the ids.");
         }
-        List<UUID> matches = entries.caseIdsStartingWith(s);
+        List<UUID> matches = entries.caseIdsStartingWith(s).stream()
+                .filter(id -> CaseAccess.of(entries.caseEntries(id)).visibleTo(actor)).toList();
         if (matches.isEmpty()) {
             throw new RuleViolation("There is no case with the id '" + idOrPrefix + "' in this database. Run"
                     + " 'resolve case list' to see the cases here.");
@@ -174,6 +230,6 @@ public final class CaseService {
     }
 
     private CaseCommands commands() {
-        return new CaseCommands(author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return new CaseCommands(actor.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -23,6 +23,7 @@ import uk.resolve.domain.time.UkTime;
 import uk.resolve.forms.FilledForm;
 import uk.resolve.forms.FormDocuments;
 import uk.resolve.forms.FormFiller;
+import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.pdf.PdfDocument;
 import uk.resolve.pdf.PdfRenderer;
 
@@ -60,15 +61,22 @@ public final class FormService {
      * @param fileName what to call it ({@code appendix-a_<case-ref>_<date>.pdf})
      * @param pdf      its bytes
      */
-    public record Rendered(String fileName, byte[] pdf) {
+    public record Rendered(String fileName, byte[] pdf, String subject) {
     }
 
     private final CaseService cases;
     private final PdfRenderer renderer;
+    private final AuditLog audit;
 
-    public FormService(CaseService cases, PdfRenderer renderer) {
+    public FormService(CaseService cases, PdfRenderer renderer, AuditLog audit) {
         this.cases = cases;
         this.renderer = renderer;
+        this.audit = audit;
+    }
+
+    /** Writes to the audit log that the document {@code subject} ({@link Rendered#subject}) was sent to a printer. */
+    public void printed(String subject) {
+        audit.record(AuditAction.FORM_PRINTED, subject, "");
     }
 
     /** The forms due and done on the case, in stage order, then its chronology. */
@@ -189,7 +197,8 @@ public final class FormService {
         PdfDocument doc = FormDocuments.form(form, c, cases.author(), draft);
         String name = FormDocuments.fileName(form.definition().id() + (draft && !form.complete() ? "-draft" : ""),
                 form.caseReference(), form.date());
-        return new Rendered(name, renderer.render(doc, archival, cases.now()));
+        return new Rendered(name, renderer.render(doc, archival, cases.now()),
+                form.caseId() + " " + form.definition().id() + (draft ? " (draft)" : ""));
     }
 
     /** The case chronology for the child's file. */
@@ -198,7 +207,7 @@ public final class FormService {
         var today = UkTime.date(cases.now());
         PdfDocument doc = FormDocuments.chronology(c, cases.policyOf(c), cases.author(), today);
         return new Rendered(FormDocuments.fileName(FormDocuments.CHRONOLOGY, c.details().childRef(), today),
-                renderer.render(doc, archival, cases.now()));
+                renderer.render(doc, archival, cases.now()), caseId + " " + FormDocuments.CHRONOLOGY);
     }
 
     /**
@@ -265,6 +274,7 @@ public final class FormService {
         } finally {
             java.nio.file.Files.deleteIfExists(tmp);
         }
+        audit.record(AuditAction.FORM_SAVED, rendered.subject(), "");
         return file;
     }
 }

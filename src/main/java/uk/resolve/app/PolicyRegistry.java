@@ -17,6 +17,9 @@ import uk.resolve.domain.escalation.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.policy.PolicyFileException;
 import uk.resolve.policy.PolicyLoader;
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
 import uk.resolve.store.SettingsStore;
 import uk.resolve.store.SettingsStore.ImportedPolicy;
 
@@ -36,6 +39,9 @@ public final class PolicyRegistry {
     private final SettingsStore settings;
     private final Clock clock;
     private volatile List<Known> known;
+
+    private Actor actor;
+    private AuditLog audit;
 
     public PolicyRegistry(SettingsStore settings, Clock clock) {
         this.settings = settings;
@@ -97,12 +103,26 @@ public final class PolicyRegistry {
     }
 
     public void setDefault(String id) {
+        requireAdministrator();
         require(id);
         settings.put(DEFAULT_POLICY, id);
     }
 
+    /** Makes imports and the default procedure administrators' business, written to the audit log. */
+    void guard(Actor actor, AuditLog audit) {
+        this.actor = actor;
+        this.audit = audit;
+    }
+
+    private void requireAdministrator() {
+        if (actor != null) {
+            actor.require(Permission.MANAGE_SETTINGS);
+        }
+    }
+
     /** Validates a procedure file and, if it is sound, adds it. Nothing is stored from a broken file. */
     public Policy importFile(Path file, String importedBy) throws PolicyFileException {
+        requireAdministrator();
         Policy p = PolicyLoader.load(file);
         String text;
         try {
@@ -119,6 +139,9 @@ public final class PolicyRegistry {
         settings.saveImportedPolicy(new ImportedPolicy(p.id(), p.version(), text, clock.instant(), importedBy));
         synchronized (this) {
             known = null;
+        }
+        if (audit != null) {
+            audit.record(AuditAction.PROCEDURE_IMPORTED, p.id() + " " + p.version(), file.getFileName().toString());
         }
         return p;
     }

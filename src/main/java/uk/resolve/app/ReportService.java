@@ -25,6 +25,9 @@ import uk.resolve.domain.report.ReportTables;
 import uk.resolve.domain.time.WorkingCalendar;
 import uk.resolve.report.CsvExport;
 import uk.resolve.report.ReportPdf;
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.StoreException;
 
@@ -54,11 +57,17 @@ public final class ReportService {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    public ReportService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock) {
+    private final Actor actor;
+    private final AuditLog audit;
+
+    public ReportService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock,
+                         Actor actor, AuditLog audit) {
         this.entries = entries;
         this.policies = policies;
         this.calendar = calendar;
         this.clock = clock;
+        this.actor = actor;
+        this.audit = audit;
     }
 
     /** The procedures a report can be limited to. */
@@ -72,6 +81,7 @@ public final class ReportService {
 
     /** The report now; throws {@link RuleViolation} for a procedure this installation does not know. */
     public PartnershipReport compute(ReportQuery query, Progress progress) {
+        actor.require(Permission.VIEW_REPORTS);
         Policy selected = query.policyId() == null ? null : policies.require(query.policyId());
         Instant now = clock.instant();
         progress.update(0, 1, "Reading the records…");
@@ -112,8 +122,12 @@ public final class ReportService {
 
     /** Writes one CSV file per table into {@code folder}; returns the files. */
     public List<Path> exportCsv(PartnershipReport report, Path folder) {
+        actor.require(Permission.VIEW_REPORTS);
         try {
-            return CsvExport.write(ReportTables.of(report), folder);
+            List<Path> files = CsvExport.write(ReportTables.of(report), folder);
+            audit.record(AuditAction.REPORT, folder.getFileName() == null ? folder.toString()
+                    : folder.getFileName().toString(), "CSV, " + files.size() + " files");
+            return files;
         } catch (IOException e) {
             throw new StoreException("Could not write the CSV files to " + folder + " (" + e.getMessage()
                     + "). Choose a folder you can write to.", e);
@@ -122,8 +136,10 @@ public final class ReportService {
 
     /** Writes the PDF summary to {@code file}. */
     public Path exportPdf(PartnershipReport report, Path file) {
+        actor.require(Permission.VIEW_REPORTS);
         try {
             ReportPdf.write(report, file);
+            audit.record(AuditAction.REPORT, file.getFileName().toString(), "PDF");
             return file;
         } catch (IOException e) {
             throw new StoreException("Could not write the PDF " + file + " (" + e.getMessage()

@@ -7,9 +7,12 @@ import java.time.Instant;
 
 import uk.resolve.domain.time.EnglandWalesCalendar;
 import uk.resolve.domain.time.WorkingCalendar;
+import uk.resolve.security.Actor;
+import uk.resolve.store.AuditStore;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
+import uk.resolve.store.UserStore;
 
 /**
  * The composition root: builds every service for one database by constructor, in one place. The
@@ -27,23 +30,42 @@ public final class Services implements AutoCloseable {
     private final ReportService reports;
     private final Clock clock;
     private final SyncService sync;
+    private final Actor actor;
+    private final AuditLog audit;
+    private final UserStore users;
 
-    private Services(Database database, Clock clock, String author) {
+    private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
         this.clock = clock;
+        this.actor = actor;
         this.settings = new SettingsStore(database);
+        this.users = new UserStore(database);
+        this.audit = new AuditLog(new AuditStore(database), actor, clock);
         this.entries = new EntryStore(database, settings.deviceId());
         this.policies = new PolicyRegistry(settings, clock);
+        this.policies.guard(actor, audit);
         this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
-        this.cases = new CaseService(entries, policies, calendar, clock, author);
-        this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer());
-        this.reports = new ReportService(entries, policies, calendar, clock);
-        this.sync = new SyncService(database, entries, settings, cases, clock, author);
+        this.cases = new CaseService(entries, policies, calendar, clock, actor, audit);
+        this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
+        this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
+        this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
     }
 
-    /** Opens the database at {@code file} (migrating it) and builds the services on it. */
-    public static Services open(Path file, Clock clock, String author) {
-        return new Services(Database.open(file), clock, author);
+    /**
+     * Builds the services on an open database for the person {@code actor}. The desktop application
+     * and the command line reach this through {@link Vault#signIn}, which unlocks the encrypted
+     * database first; tests may call it directly on a database of their own.
+     */
+    public static Services open(Database database, Clock clock, Actor actor) {
+        return new Services(database, clock, actor);
+    }
+
+    /**
+     * Opens the <em>unencrypted</em> database at {@code file} for {@code actor}: for tests and
+     * benchmarks that work on a database of their own. People's data goes through {@link Vault}.
+     */
+    public static Services openUnencrypted(Path file, Clock clock, Actor actor) {
+        return new Services(Database.open(file), clock, actor);
     }
 
     /**
@@ -56,10 +78,25 @@ public final class Services implements AutoCloseable {
                 : Clock.fixed(Instant.parse(fixed), java.time.ZoneOffset.UTC);
     }
 
-    /** Who is acting, until people sign in: the operating system's user name. */
+    /** The operating system's user name: the name offered at sign-in. */
     public static String defaultAuthor() {
         String name = System.getProperty("user.name");
         return name == null || name.isBlank() ? "unknown" : name;
+    }
+
+    /** The person signed in. */
+    public Actor actor() {
+        return actor;
+    }
+
+    /** The audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The people who may sign in (read-only here; changes go through {@link Vault}). */
+    UserStore users() {
+        return users;
     }
 
     public Database database() {

@@ -18,6 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
+import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
@@ -101,19 +104,24 @@ public final class SyncService implements AutoCloseable {
     private long seenSeq = -1;
     private long minutesCounter;
 
+    private final Actor actor;
+    private final AuditLog audit;
+
     public SyncService(Database database, EntryStore entries, SettingsStore settings, CaseService cases, Clock clock,
-                       String author) {
-        this(entries, settings, cases, clock, author,
+                       Actor actor, AuditLog audit) {
+        this(entries, settings, cases, clock, actor, audit,
                 new SyncEngine(database, entries, settings, clock, SyncEngine.Options.defaults()));
     }
 
-    SyncService(EntryStore entries, SettingsStore settings, CaseService cases, Clock clock, String author,
-                SyncEngine engine) {
+    SyncService(EntryStore entries, SettingsStore settings, CaseService cases, Clock clock, Actor actor,
+                AuditLog audit, SyncEngine engine) {
         this.entries = entries;
         this.settings = settings;
         this.cases = cases;
         this.clock = clock;
-        this.author = author;
+        this.actor = actor;
+        this.author = actor.name();
+        this.audit = audit;
         this.engine = engine;
     }
 
@@ -150,12 +158,14 @@ public final class SyncService implements AutoCloseable {
 
     /** Syncs with {@code shared}, whatever the settings say. */
     public SyncReport syncWith(Path shared) {
+        actor.require(Permission.SYNC_AND_EXPORT);
         state = State.SYNCING;
         message = null;
         publish();
         try {
             SyncReport r = engine.sync(shared);
             state = State.SYNCED;
+            audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
             return r;
         } catch (SyncException e) {
             state = e.kind() == SyncException.Kind.UNREACHABLE ? State.OFFLINE : State.PROBLEM;
@@ -199,26 +209,39 @@ public final class SyncService implements AutoCloseable {
 
     /** Exports every entry, or the chosen cases', to an export file. */
     public Transfer.Exported export(Path file, List<UUID> caseIds, LongConsumer progress) {
-        return Transfer.export(entries, file, caseIds, author, clock.instant(), progress);
+        actor.require(Permission.SYNC_AND_EXPORT);
+        // only the cases this person may see, whether named or "all"
+        List<UUID> ids = caseIds.isEmpty() ? cases.list().stream().map(CaseState::id).toList()
+                : caseIds.stream().map(id -> cases.get(id).id()).toList();
+        if (ids.isEmpty()) {
+            throw new SyncException(SyncException.Kind.REFUSED, "There are no cases of yours to export.");
+        }
+        Transfer.Exported r = Transfer.export(entries, file, ids, author, clock.instant(), progress);
+        audit.record(AuditAction.EXPORT, file.getFileName().toString(), ids.size() + " cases");
+        return r;
     }
 
     /** Imports an export file; all of it or none. */
     public Transfer.Imported importFile(Path file, LongConsumer progress) {
+        actor.require(Permission.SYNC_AND_EXPORT);
         Transfer.Imported r = Transfer.importFile(entries, file, progress);
+        audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
         publish();
         return r;
     }
 
     /** Writes one row per case (all, or the chosen) for spreadsheets; returns how many rows. */
     public int exportCsv(Path file, List<UUID> caseIds) {
+        actor.require(Permission.SYNC_AND_EXPORT);
         List<CaseState> list = caseIds.isEmpty() ? cases.list() : caseIds.stream().map(cases::get).toList();
         CaseCsv.write(file, list, cases.calendar(), clock.instant());
+        audit.record(AuditAction.EXPORT, file.getFileName().toString(), "CSV, " + list.size() + " cases");
         return list.size();
     }
 
     /** Starts automatic sync as the settings say; harmless to call twice. */
     public synchronized void start() {
-        if (auto != null) {
+        if (auto != null || !actor.may(Permission.SYNC_AND_EXPORT)) {
             return;
         }
         auto = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -13,6 +15,10 @@ import picocli.CommandLine.Spec;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
+import uk.resolve.app.Session;
+import uk.resolve.app.Vault;
+import uk.resolve.security.AccessDenied;
+import uk.resolve.security.ProtectionException;
 import uk.resolve.domain.escalation.RuleViolation;
 import uk.resolve.policy.PolicyFileException;
 import uk.resolve.store.StoreException;
@@ -32,20 +38,60 @@ public final class Cli implements Callable<Integer> {
             description = "The H2 database file (default: resolve.mv.db in your data folder).")
     Path db;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Act as this person (default: RESOLVE_USER, else your operating-system user name)."
+                    + " The password is asked for on the terminal, or read from the file named by RESOLVE_PASSWORD_FILE.")
+    String user;
+
+    Map<String, String> env = System.getenv();
+    Console console = System.console();
+
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(new CommandLine(this), "Name a command, for example 'case list'.");
     }
 
-    /** Opens the services on the chosen database; the caller closes them. */
-    Services open() {
-        return Services.open(db != null ? db : DataLocation.defaultDatabase(), Services.clockFromEnvironment(),
-                Services.defaultAuthor());
+    /** The database's vault. */
+    Vault vault() {
+        return Vault.at(db != null ? db : DataLocation.defaultDatabase(), Services.clockFromEnvironment());
+    }
+
+    /** The person acting: {@code --user}, else {@code RESOLVE_USER}, else the operating-system user. */
+    String userName() {
+        if (user != null && !user.isBlank()) {
+            return user;
+        }
+        String fromEnv = env.get("RESOLVE_USER");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : Services.defaultAuthor();
+    }
+
+    Secrets secrets() {
+        return new Secrets(env, console);
+    }
+
+    /** Signs in and opens the session on the chosen database; the caller closes it. */
+    Session signIn() {
+        Vault v = vault();
+        String who = userName();
+        char[] password = secrets().read(Secrets.PASSWORD_FILE, "Password for " + who, false);
+        try {
+            return v.signIn(who, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     /** Runs {@code args} and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Cli());
+        return run(args, out, err, System.getenv(), System.console());
+    }
+
+    /** Runs {@code args} with {@code env} as the environment and {@code console} (may be null) as the terminal. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Console console) {
+        Cli cli = new Cli();
+        cli.env = env;
+        cli.console = console;
+        CommandLine cmd = new CommandLine(cli);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -65,7 +111,8 @@ public final class Cli implements Callable<Integer> {
     }
 
     static String userMessage(Throwable ex) {
-        if (ex instanceof UserError || ex instanceof RuleViolation || ex instanceof StoreException) {
+        if (ex instanceof UserError || ex instanceof RuleViolation || ex instanceof StoreException
+                || ex instanceof ProtectionException || ex instanceof AccessDenied) {
             return oneLine(ex.getMessage());
         }
         if (ex instanceof PolicyFileException p) {
@@ -94,8 +141,8 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public final Integer call() throws Exception {
-            try (Services s = root().open()) {
-                return run(s);
+            try (Session session = root().signIn()) {
+                return run(session.services());
             }
         }
 

@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
      * {@code db/migration/V<n>__*.sql}. A database already at it opens without starting Flyway,
      * which saves a second at every start; a test keeps this in step with the migrations.
      */
-    public static final int LATEST_SCHEMA = 3;
+    public static final int LATEST_SCHEMA = 4;
 
     /** The file name ending H2 gives its database files. */
     public static final String SUFFIX = ".mv.db";
@@ -45,10 +45,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating when absent) the database at {@code file} (with or without the
-     * {@code .mv.db} ending) and migrates it to the current schema.
+     * Opens (creating when absent) the unencrypted database at {@code file} (with or without the
+     * {@code .mv.db} ending) and migrates it to the current schema. Only for databases made before
+     * Resolve encrypted them (to migrate them) and for tests; everything else uses
+     * {@link #open(Path, byte[])}.
      */
     public static Database open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens (creating when absent) the database at {@code file}, encrypted by H2 with AES under
+     * {@code key} (32 random bytes; null for an unencrypted file), and migrates it.
+     */
+    public static Database open(Path file, byte[] key) {
         Path normal = normalise(file);
         Path folder = normal.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -64,8 +74,12 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The database file " + mv + " cannot be read. Check its permissions.");
         }
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses nothing committed
-        String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "resolve", "");
+        String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + (key == null ? "" : ";CIPHER=AES");
+        if (key == null && isEncrypted(mv)) {
+            throw new StoreException("The database " + mv + " is encrypted. Sign in to open it.");
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "resolve", key == null ? "" : filePassword(key));
         pool.setMaxConnections(8);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
@@ -81,6 +95,43 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** The password H2 takes for an encrypted file: the key in hex, a space, then the (empty) user password. */
+    private static String filePassword(byte[] key) {
+        return java.util.HexFormat.of().formatHex(key) + " ";
+    }
+
+    /** True when {@code mvFile} exists and is an H2 file encrypted with a cipher. */
+    public static boolean isEncrypted(Path mvFile) {
+        if (!Files.isRegularFile(mvFile)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(mvFile)) {
+            byte[] head = in.readNBytes(ENCRYPTED_HEADER.length);
+            return java.util.Arrays.equals(head, ENCRYPTED_HEADER);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Encrypts the closed, unencrypted database file {@code mvFile} in place with {@code key}. The
+     * caller works on a copy and keeps the original until the result has been checked.
+     */
+    public static void encryptInPlace(Path mvFile, byte[] key) {
+        Path abs = mvFile.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        String base = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+        try {
+            org.h2.tools.ChangeFileEncryption.execute(abs.getParent().toString(), base, "AES", null,
+                    filePassword(key).strip().toCharArray(), true);
+        } catch (SQLException e) {
+            throw new StoreException("Could not encrypt the database " + mvFile + " (" + e.getMessage()
+                    + "). Nothing was changed.", e);
+        }
     }
 
     /** The database file ({@code ….mv.db}). */
@@ -190,6 +241,10 @@ public final class Database implements AutoCloseable {
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new StoreException("The database " + mv + " is in use by another copy of Resolve. Close the other"
                     + " window (or wait for the other command to finish) and try again.", e);
+        }
+        if (code == ErrorCode.FILE_ENCRYPTION_ERROR_1 || code == ErrorCode.WRONG_PASSWORD_FORMAT) {
+            return new StoreException("The database " + mv + " cannot be unlocked with this key: it was encrypted"
+                    + " with another key, or its key file belongs to another database. Nothing was changed.", e);
         }
         if (code == ErrorCode.FILE_VERSION_ERROR_1) {
             return new StoreException("The file " + mv + " was written by a different version of the H2 database"

@@ -333,6 +333,17 @@ public final class EntryStore {
         }
     }
 
+    /** How many cases have at least one entry here. */
+    public long caseCount() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(DISTINCT case_id) FROM entry"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     private List<Entry> query(String sql, Object... params) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -24,7 +24,7 @@ public final class ResolveApp extends Application {
     @Override
     public void start(Stage stage) {
         window = AppWindow.show(stage,
-                () -> Services.open(DataLocation.defaultDatabase(), Services.clockFromEnvironment(), Services.defaultAuthor()),
+                () -> { throw new uk.resolve.security.ProtectionException("The sign-in screen is not built yet."); },
                 new EditorFormOpener(() -> window == null ? null : window.services()), DRAFT_DELAY_MILLIS);
     }
 

@@ -46,7 +46,7 @@ public final class Benchmarks {
         startUp();
         Path dir = Files.createTempDirectory("resolve-bench");
         MutableClock clock = MutableClock.at("2026-11-25T12:00");
-        try (Services s = Services.open(dir.resolve("bench.mv.db"), clock, "Bench")) {
+        try (Services s = Services.openUnencrypted(dir.resolve("bench.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench"))) {
             step("create " + n + " cases", () -> populate(s, clock, n));
             List<CaseState>[] list = new List[1];
             for (int round = 1; round <= 2; round++) {

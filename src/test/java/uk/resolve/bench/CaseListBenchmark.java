@@ -26,7 +26,7 @@ public final class CaseListBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Path dir = Files.createTempDirectory("resolve-bench");
         MutableClock clock = MutableClock.at("2026-11-25T12:00");
-        try (Services s = Services.open(dir.resolve("bench.mv.db"), clock, "Bench")) {
+        try (Services s = Services.openUnencrypted(dir.resolve("bench.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench"))) {
             long t0 = System.nanoTime();
             String[] policies = {"croydon", "havering", "kingston-richmond", "north-somerset", "safety-of-children"};
             List<NewEntry> batch = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class ReportBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Path folder = Files.createTempDirectory("resolve-report-benchmark");
         MutableClock clock = MutableClock.at("2027-05-10T12:00");
-        try (Services s = Services.open(folder.resolve("bench.mv.db"), clock, "Benchmark")) {
+        try (Services s = Services.openUnencrypted(folder.resolve("bench.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Benchmark"))) {
             long t0 = System.nanoTime();
             int entries = insert(s, count, clock.instant());
             System.out.printf("Inserted %,d cases (%,d entries) in %.1f s%n", count, entries, seconds(t0));

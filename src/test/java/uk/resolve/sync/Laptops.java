@@ -28,7 +28,7 @@ final class Laptops {
     }
 
     static Services laptop(Path folder, Clock clock, String who) {
-        return Services.open(folder.resolve("resolve.mv.db"), clock, who);
+        return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor(who));
     }
 
     static SyncEngine engine(Services s, SyncEngine.Options options) {

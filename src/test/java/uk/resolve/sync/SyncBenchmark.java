@@ -31,8 +31,8 @@ public final class SyncBenchmark {
         Path dir = Files.createTempDirectory("resolve-sync-bench");
         Clock clock = Clock.systemUTC();
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
-        try (Services a = Services.open(dir.resolve("a/resolve.mv.db"), clock, "Bench A");
-             Services b = Services.open(dir.resolve("b/resolve.mv.db"), clock, "Bench B")) {
+        try (Services a = Services.openUnencrypted(dir.resolve("a/resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench A"));
+             Services b = Services.openUnencrypted(dir.resolve("b/resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench B"))) {
             Map<SyncStep, Long> steps = new EnumMap<>(SyncStep.class);
             long[] last = {0};
             SyncEngine.Options timed = SyncEngine.Options.defaults().withHook(s -> {

@@ -377,7 +377,7 @@ class SyncEngineIT {
         Files.copy(shared, copy);
         try (Services s = Fixtures.services(Files.createDirectories(dir.resolve("viewer")), clock)) {
             // a normal Resolve database: open it with the same migrations and read the case
-            try (Services viewer = Services.open(copy, clock, "viewer")) {
+            try (Services viewer = Services.openUnencrypted(copy, clock, uk.resolve.testing.Fixtures.actor("viewer"))) {
                 CaseState state = viewer.cases().get(c);
                 assertThat(state).isEqualTo(a.cases().get(c));
             }

@@ -139,7 +139,7 @@ class SyncProcessesIT {
         assertThat(syncsSeen).as("syncs that finished between kills").isGreaterThanOrEqualTo(3);
 
         // the next sync, on this computer, completes what was interrupted (the dead lease is broken)
-        try (Services s = Services.open(local, MutableClock.at("2026-12-21T10:00"), "Worker")) {
+        try (Services s = Services.openUnencrypted(local, MutableClock.at("2026-12-21T10:00"), uk.resolve.testing.Fixtures.actor("Worker"))) {
             SyncEngine engine = Laptops.engine(s, Laptops.fast().withLease(Duration.ofSeconds(4), Duration.ofSeconds(5)));
             engine.sync(shared);
             Set<UUID> all = Laptops.ids(s);

@@ -30,7 +30,7 @@ public final class SyncWorker {
         Path shared = Path.of(args[2]);
         SyncEngine.Options options = SyncEngine.Options.defaults()
                 .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120));
-        try (Services s = Services.open(local, Clock.systemUTC(), "Worker " + ProcessHandle.current().pid())) {
+        try (Services s = Services.openUnencrypted(local, Clock.systemUTC(), uk.resolve.testing.Fixtures.actor("Worker " + ProcessHandle.current().pid()))) {
             SyncEngine engine = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
             if (mode.equals("burst")) {
                 int n = Integer.parseInt(args[3]);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 import uk.resolve.app.Services;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Role;
 import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.time.UkTime;
@@ -16,7 +18,15 @@ public final class Fixtures {
     }
 
     public static Services services(Path folder, MutableClock clock) {
-        return Services.open(folder.resolve("resolve.mv.db"), clock, "Test Worker");
+        return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, actor("Test Worker"));
+    }
+
+    /**
+     * A manager of the "Test team": the role that may do everything with cases and reports, for tests
+     * about cases rather than about who may do what ({@code RolesIT} tests each role).
+     */
+    public static Actor actor(String name) {
+        return new Actor(name, Role.MANAGER, "Test team");
     }
 
     /** A request to open a case under {@code policy} at a UK local time, with the first category. */

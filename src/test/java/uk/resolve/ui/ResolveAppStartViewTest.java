@@ -68,7 +68,7 @@ class ResolveAppStartViewTest extends FxRobot {
         FxToolkit.cleanupApplication(app);
         app = null;
         // The application closed its database on stop: it opens again, with its procedures and no cases.
-        try (Services again = Services.open(db, MutableClock.at("2026-12-14T09:00"), "tester")) {
+        try (Services again = Services.openUnencrypted(db, MutableClock.at("2026-12-14T09:00"), uk.resolve.testing.Fixtures.actor("tester"))) {
             assertThat(again.policies().latest()).hasSize(5);
             assertThat(again.cases().list()).isEmpty();
         }

@@ -143,6 +143,9 @@ public final class CaseProjector {
                 case RECORD_APPROVED, CORRECTION, FORM_SIGNED -> {
                     // attached to the entries they concern, below
                 }
+                case CASE_SHARED -> {
+                    // who may see the case: read by the services, not part of its state
+                }
             }
             if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED) {
                 chronology.add(new ChronologyItem(e, stage, corrections.getOrDefault(e.id(), List.of()),

@@ -19,7 +19,8 @@ public enum EntryType {
     RESOLVED("resolved", "Resolved"),
     WITHDRAWN("withdrawn", "Withdrawn"),
     REOPENED("reopened", "Reopened"),
-    CORRECTION("correction", "Correction");
+    CORRECTION("correction", "Correction"),
+    CASE_SHARED("shared", "Shared with a colleague");
 
     private final String code;
     private final String label;

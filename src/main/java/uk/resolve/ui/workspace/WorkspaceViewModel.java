@@ -300,6 +300,7 @@ public final class WorkspaceViewModel {
                     EntryText.primary(e);
             case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
             case FORM_COMPLETED -> "Form " + e.get(FORM, "") + " completed (version " + e.get(VERSION, "1") + ")";
+            case CASE_SHARED -> "Shared with " + e.get("with", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
             default -> EntryText.primary(e);
         };
         List<String> details = new ArrayList<>();

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import java.util.List;
+import java.util.Locale;
+
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Crypto;
+import uk.resolve.security.Keyring;
+import uk.resolve.security.Permission;
+import uk.resolve.security.ProtectionException;
+import uk.resolve.security.Role;
+import uk.resolve.security.WrappedKey;
+import uk.resolve.store.UserStore;
+import uk.resolve.store.UserStore.UserRow;
+
+/**
+ * One person signed in: their services, and what only a signed-in person can do with the key file
+ * (change their password; for administrators, add people and reset passwords). Closing it signs out
+ * and closes the database. The database key stays in memory only while signed in.
+ */
+public final class Session implements AutoCloseable {
+
+    /** The setting for minutes of inactivity before the window locks. */
+    public static final String IDLE_LOCK_MINUTES = "security.idleLockMinutes";
+    public static final int DEFAULT_IDLE_LOCK_MINUTES = 5;
+
+    private final Vault vault;
+    private final Services services;
+    private final UserStore users;
+    private byte[] key;
+    private boolean mustChangePassword;
+    private volatile boolean locked;
+
+    Session(Vault vault, Services services, byte[] key, boolean mustChangePassword) {
+        this.vault = vault;
+        this.services = services;
+        this.users = services.users();
+        this.key = key;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Actor actor() {
+        return services.actor();
+    }
+
+    /** True after an administrator set a temporary password: the person must choose their own first. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    // ---------------------------------------------------------------- locking
+
+    public boolean locked() {
+        return locked;
+    }
+
+    /** Locks the session (idle, or on request): the window hides everything until {@link #unlock}. */
+    public void lock() {
+        if (!locked) {
+            locked = true;
+            services.audit().record(AuditAction.SESSION_LOCKED, actor().name(), "");
+        }
+    }
+
+    /** Unlocks with the signed-in person's password (throttled like a sign-in). */
+    public void unlock(char[] password) {
+        vault.verify(actor().name(), password);
+        locked = false;
+        services.audit().record(AuditAction.SESSION_UNLOCKED, actor().name(), "");
+    }
+
+    /** Minutes of inactivity before the window locks (set by an administrator; default 5). */
+    public int idleLockMinutes() {
+        return services.settings().get(IDLE_LOCK_MINUTES).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                return DEFAULT_IDLE_LOCK_MINUTES;
+            }
+        }).orElse(DEFAULT_IDLE_LOCK_MINUTES);
+    }
+
+    public void setIdleLockMinutes(int minutes) {
+        actor().require(Permission.MANAGE_SETTINGS);
+        if (minutes < 1 || minutes > 60) {
+            throw new ProtectionException("The idle lock must be between 1 and 60 minutes (" + minutes + " given).");
+        }
+        services.settings().put(IDLE_LOCK_MINUTES, Integer.toString(minutes));
+        services.audit().record(AuditAction.SETTINGS_CHANGED, IDLE_LOCK_MINUTES, minutes + " minutes");
+    }
+
+    // ---------------------------------------------------------------- own password
+
+    /** Changes the signed-in person's password: the database key is wrapped again, nothing re-encrypted. */
+    public void changePassword(char[] current, char[] replacement) {
+        String who = actor().name();
+        vault.verify(who, current);
+        Passwords.requireStrong(replacement, who);
+        Keyring keyring = vault.keyring();
+        keyring.put(who, WrappedKey.wrap(key(), replacement, Vault.context(who)), false);
+        keyring.save();
+        mustChangePassword = false;
+        services.audit().record(AuditAction.PASSWORD_CHANGED, who, "");
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    /** Everyone who may sign in here, and those removed. */
+    public List<UserRow> users() {
+        actor().require(Permission.MANAGE_USERS);
+        return users.all();
+    }
+
+    /**
+     * Adds a person with a first password, which they must change when they first sign in. Their key
+     * is the database key wrapped under that password.
+     */
+    public UserRow addUser(String name, String fullName, Role role, String team, char[] initialPassword) {
+        actor().require(Permission.MANAGE_USERS);
+        String who = Vault.canonical(name);
+        Passwords.requireStrong(initialPassword, who);
+        if (users.find(who).filter(UserRow::active).isPresent()) {
+            throw new ProtectionException("There is already someone called " + who + " here. Choose another name, or"
+                    + " reset their password instead.");
+        }
+        UserRow row = new UserRow(who, fullName == null ? "" : fullName.strip(), role.code(),
+                team == null ? "" : team.strip(), true, vault.clock().instant(), actor().name());
+        Keyring keyring = vault.keyring();
+        keyring.put(who, WrappedKey.wrap(key(), initialPassword, Vault.context(who)), true);
+        users.save(row);
+        keyring.save();
+        services.audit().record(AuditAction.USER_ADDED, who, role.code() + (row.team().isEmpty() ? "" : ", team "
+                + row.team()));
+        return row;
+    }
+
+    /** Changes a person's role or team. */
+    public UserRow changeUser(String name, Role role, String team) {
+        actor().require(Permission.MANAGE_USERS);
+        UserRow old = require(name);
+        if (old.name().equals(actor().name()) && role != Role.ADMINISTRATOR && otherAdministrators(old.name()) == 0) {
+            throw new ProtectionException("You are the only administrator: add another administrator before you"
+                    + " change your own role.");
+        }
+        UserRow row = new UserRow(old.name(), old.fullName(), role.code(), team == null ? old.team() : team.strip(),
+                true, old.createdAt(), old.createdBy());
+        users.save(row);
+        services.audit().record(AuditAction.USER_CHANGED, row.name(), role.code() + ", team " + row.team());
+        return row;
+    }
+
+    /**
+     * Sets a temporary password for someone who has forgotten theirs; they must change it when they
+     * sign in. This is the only recovery: it needs an administrator who is signed in (and so holds
+     * the key); there is no other way in.
+     */
+    public void resetPassword(String name, char[] temporary) {
+        actor().require(Permission.MANAGE_USERS);
+        UserRow row = require(name);
+        Passwords.requireStrong(temporary, row.name());
+        Keyring keyring = vault.keyring();
+        keyring.put(row.name(), WrappedKey.wrap(key(), temporary, Vault.context(row.name())), true);
+        keyring.save();
+        services.audit().record(AuditAction.PASSWORD_RESET, row.name(), "temporary password set");
+    }
+
+    /** Stops a person signing in: their key is removed; their name stays on what they recorded. */
+    public void removeUser(String name) {
+        actor().require(Permission.MANAGE_USERS);
+        UserRow row = require(name);
+        if (row.name().equals(actor().name())) {
+            throw new ProtectionException("You cannot remove yourself. Ask another administrator.");
+        }
+        if (Role.parse(row.role()) == Role.ADMINISTRATOR && otherAdministrators(row.name()) == 0) {
+            throw new ProtectionException("That is the last administrator; add another first.");
+        }
+        Keyring keyring = vault.keyring();
+        keyring.remove(row.name());
+        keyring.save();
+        users.save(new UserRow(row.name(), row.fullName(), row.role(), row.team(), false, row.createdAt(),
+                row.createdBy()));
+        services.audit().record(AuditAction.USER_REMOVED, row.name(), "");
+    }
+
+    private long otherAdministrators(String except) {
+        return users.all().stream().filter(UserRow::active).filter(u -> !u.name().equals(except))
+                .filter(u -> Role.parse(u.role()) == Role.ADMINISTRATOR).count();
+    }
+
+    private UserRow require(String name) {
+        String who = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return users.find(who).filter(UserRow::active).orElseThrow(() ->
+                new ProtectionException("There is no one called '" + name + "' here. Run 'resolve user list' to see"
+                        + " who can sign in."));
+    }
+
+    private byte[] key() {
+        if (key == null) {
+            throw new ProtectionException("You have signed out. Sign in again.");
+        }
+        return key;
+    }
+
+    /** Signs out: written to the audit log, the database closed, the key wiped from memory. */
+    @Override
+    public void close() {
+        if (key == null) {
+            return;
+        }
+        try {
+            services.audit().record(AuditAction.SIGN_OUT, actor().name(), "");
+        } catch (RuntimeException ignored) {
+            // the database may already be gone (a removed drive); signing out must still close it
+        }
+        services.close();
+        Crypto.wipe(key);
+        key = null;
+    }
+}

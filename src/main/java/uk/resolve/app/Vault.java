@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.security.Actor;
+import uk.resolve.security.Argon2Params;
+import uk.resolve.security.Crypto;
+import uk.resolve.security.Keyring;
+import uk.resolve.security.ProtectionException;
+import uk.resolve.security.Role;
+import uk.resolve.security.Throttle;
+import uk.resolve.security.WrappedKey;
+import uk.resolve.store.AuditStore;
+import uk.resolve.store.Database;
+import uk.resolve.store.StoreException;
+import uk.resolve.store.UserStore;
+import uk.resolve.store.UserStore.UserRow;
+
+/**
+ * The locked door in front of one database: it is encrypted with a random key (H2 {@code CIPHER=AES});
+ * the key is wrapped under each person's password in the key file beside it ({@link Keyring}); signing
+ * in unwraps it, opens the database and builds the services for that person. See decision record
+ * 0003 for the design.
+ */
+public final class Vault {
+
+    /** Where a database stands. */
+    public enum State {
+        /** No database yet: the first administrator creates it. */
+        NEW,
+        /** A database made before Resolve encrypted its data: the first administrator's sign-in encrypts it. */
+        UNPROTECTED,
+        /** An encrypted database with its key file: people sign in. */
+        PROTECTED
+    }
+
+    private final Path dbFile;
+    private final Path keyFile;
+    private final Clock clock;
+
+    private Vault(Path dbFile, Clock clock) {
+        this.dbFile = dbFile;
+        this.keyFile = Keyring.fileFor(dbFile);
+        this.clock = clock;
+    }
+
+    /** The vault of the database {@code file} (with or without {@code .mv.db}). */
+    public static Vault at(Path file, Clock clock) {
+        String s = file.toAbsolutePath().toString();
+        Path mv = Path.of(s.endsWith(Database.SUFFIX) ? s : s + Database.SUFFIX);
+        return new Vault(mv, clock);
+    }
+
+    public Path databaseFile() {
+        return dbFile;
+    }
+
+    public Path keyFile() {
+        return keyFile;
+    }
+
+    public State state() {
+        finishInterruptedEncryption();
+        if (Keyring.exists(keyFile)) {
+            if (Files.exists(dbFile) && !Database.isEncrypted(dbFile)) {
+                throw new ProtectionException("The database " + dbFile + " is not encrypted, but the key file "
+                        + keyFile + " beside it says it should be. One of them has been replaced. Nothing was changed;"
+                        + " put back the files you had, or ask your administrator.");
+            }
+            return State.PROTECTED;
+        }
+        if (Files.exists(dbFile)) {
+            if (Database.isEncrypted(dbFile)) {
+                throw new ProtectionException("The database " + dbFile + " is encrypted, but its key file " + keyFile
+                        + " is missing. Put the key file back beside it (restore it from your backup); without it the"
+                        + " database cannot be opened.");
+            }
+            return State.UNPROTECTED;
+        }
+        return State.NEW;
+    }
+
+    /**
+     * Creates the first administrator: of a new database, which is made encrypted; or of a database
+     * from an earlier version, which is encrypted on the way (its records checked before the plain
+     * file is replaced). Refused once the database has people.
+     */
+    public Session createFirstAdministrator(String name, char[] password, String team) {
+        String who = canonical(name);
+        Passwords.requireStrong(password, who);
+        State state = state();
+        if (state == State.PROTECTED) {
+            throw new ProtectionException("This database already has an administrator. Sign in, or ask an"
+                    + " administrator to add you.");
+        }
+        byte[] key = Crypto.newKey();
+        Keyring keyring = Keyring.create(keyFile);
+        keyring.put(who, WrappedKey.wrap(key, password, context(who)), false);
+        UserRow admin = new UserRow(who, "", Role.ADMINISTRATOR.code(), team == null ? "" : team.strip(), true,
+                clock.instant(), who);
+        if (state == State.NEW) {
+            keyring.save();
+            try (Database db = Database.open(dbFile, key)) {
+                new UserStore(db).save(admin);
+                new AuditStore(db).append(clock.instant(), who, AuditAction.USER_ADDED, who,
+                        "first administrator of a new database");
+            } catch (RuntimeException e) {
+                deleteQuietly(keyFile);
+                throw e;
+            }
+        } else {
+            encryptExisting(key, keyring, admin);
+        }
+        return signIn(who, password);
+    }
+
+    /** Encrypts a database from an earlier version: a copy is encrypted and checked, then replaces the plain file. */
+    private void encryptExisting(byte[] key, Keyring keyring, UserRow admin) {
+        long entries;
+        long[] before;
+        try (Database plain = Database.open(dbFile)) { // brings the schema up to date first
+            before = counts(plain);
+        }
+        Path copy = encryptingCopy();
+        try {
+            Files.copy(dbFile, copy, StandardCopyOption.REPLACE_EXISTING);
+            Database.encryptInPlace(copy, key);
+            try (Database enc = Database.open(copy, key)) {
+                long[] after = counts(enc);
+                if (after[0] != before[0] || after[1] != before[1]) {
+                    throw new ProtectionException("Encrypting the database did not keep every record (" + before[0]
+                            + " entries before, " + after[0] + " after). Nothing was changed; the database is as it was.");
+                }
+                entries = after[0];
+                new UserStore(enc).save(admin);
+                new AuditStore(enc).append(clock.instant(), admin.name(), AuditAction.DATABASE_ENCRYPTED,
+                        dbFile.getFileName().toString(), entries + " entries encrypted on first sign-in");
+                new AuditStore(enc).append(clock.instant(), admin.name(), AuditAction.USER_ADDED, admin.name(),
+                        "first administrator");
+            }
+            keyring.save();
+            move(copy, dbFile);
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new ProtectionException("Could not encrypt the database " + dbFile + " (" + e.getMessage() + ")."
+                    + " Nothing was changed. Check there is room on the disk and try again.", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(copy);
+            if (!Files.exists(copy)) {
+                deleteQuietly(keyFile);
+            }
+            throw e;
+        }
+    }
+
+    private static long[] counts(Database db) {
+        var entries = new uk.resolve.store.EntryStore(db, "count");
+        return new long[] {entries.count(), entries.caseCount()};
+    }
+
+    private Path encryptingCopy() {
+        String name = dbFile.getFileName().toString();
+        return dbFile.resolveSibling(name.substring(0, name.length() - Database.SUFFIX.length()) + ".encrypting"
+                + Database.SUFFIX);
+    }
+
+    /** A key file written but the encrypted copy not yet moved into place: finish the move. */
+    private void finishInterruptedEncryption() {
+        Path copy = encryptingCopy();
+        if (!Files.exists(copy)) {
+            return;
+        }
+        try {
+            if (Keyring.exists(keyFile) && Database.isEncrypted(copy) && Files.exists(dbFile)
+                    && !Database.isEncrypted(dbFile)) {
+                move(copy, dbFile);
+            } else if (!Keyring.exists(keyFile)) {
+                Files.deleteIfExists(copy); // the encryption had not finished: the plain file is still the database
+            }
+        } catch (IOException e) {
+            throw new ProtectionException("Could not finish encrypting the database " + dbFile + " (" + e.getMessage()
+                    + "). Close other copies of Resolve and try again.", e);
+        }
+    }
+
+    /**
+     * Signs {@code name} in with {@code password}: unwraps the database key, opens the database and
+     * builds the services for them. A wrong password changes nothing but the count of failures.
+     */
+    public Session signIn(String name, char[] password) {
+        State state = state();
+        if (state != State.PROTECTED) {
+            throw new ProtectionException(state == State.NEW
+                    ? "There is no database at " + dbFile + " yet. Create the first administrator first"
+                    + " ('resolve init --admin NAME')."
+                    : "The database " + dbFile + " was made by an earlier version of Resolve and is not yet protected."
+                    + " Create its first administrator ('resolve init --admin NAME'); that encrypts it.");
+        }
+        String who = canonicalOrNull(name);
+        Keyring keyring = Keyring.load(keyFile);
+        Instant now = clock.instant();
+        Keyring.Slot slot = who == null ? null : keyring.slot(who).orElse(null);
+        if (slot == null) {
+            Argon2Params.fresh().derive(password); // the same work as a real attempt, so the answer takes as long
+            keyring.addPending(new Keyring.FailedAttempt(who == null ? "(invalid name)" : who, now, "unknown name"));
+            keyring.save();
+            throw wrongNameOrPassword();
+        }
+        if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
+            keyring.addPending(new Keyring.FailedAttempt(who, now, "attempt while locked out"));
+            keyring.save();
+            throw tooMany(who, slot.failures(), Duration.between(now, slot.notBefore()));
+        }
+        byte[] key;
+        try {
+            key = slot.key().unwrap(password, context(who));
+        } catch (WrappedKey.WrongSecret e) {
+            Keyring.Slot after = keyring.recordFailure(who, now, "wrong password");
+            keyring.save();
+            if (after.notBefore() != null) {
+                throw tooMany(who, after.failures(), Duration.between(now, after.notBefore()));
+            }
+            throw wrongNameOrPassword();
+        }
+        Database db;
+        try {
+            db = Database.open(dbFile, key);
+        } catch (StoreException e) {
+            Crypto.wipe(key);
+            throw e;
+        }
+        try {
+            UserRow row = new UserStore(db).find(who).orElse(null);
+            if (row == null || !row.active()) {
+                throw new ProtectionException(who + " may no longer sign in to this database. Ask your administrator.");
+            }
+            Actor actor = new Actor(row.name(), Role.parse(row.role()), row.team());
+            AuditStore audit = new AuditStore(db);
+            for (Keyring.FailedAttempt f : keyring.drainFailures()) {
+                audit.append(f.at(), f.name(), AuditAction.SIGN_IN_FAILED, f.name(), f.reason());
+            }
+            keyring.recordSuccess(who);
+            keyring.save();
+            Services services = Services.open(db, clock, actor);
+            services.audit().record(AuditAction.SIGN_IN, who, "");
+            return new Session(this, services, key, slot.mustChangePassword());
+        } catch (RuntimeException e) {
+            Crypto.wipe(key);
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Checks {@code password} against {@code who}'s key (to unlock a locked session), with the same throttle. */
+    void verify(String who, char[] password) {
+        Keyring keyring = Keyring.load(keyFile);
+        Instant now = clock.instant();
+        Keyring.Slot slot = keyring.slot(who).orElseThrow(() ->
+                new ProtectionException(who + " may no longer sign in to this database. Ask your administrator."));
+        if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
+            throw tooMany(who, slot.failures(), Duration.between(now, slot.notBefore()));
+        }
+        try {
+            Crypto.wipe(slot.key().unwrap(password, context(who)));
+            keyring.recordSuccess(who);
+            keyring.save();
+        } catch (WrappedKey.WrongSecret e) {
+            Keyring.Slot after = keyring.recordFailure(who, now, "wrong password to unlock");
+            keyring.save();
+            if (after.notBefore() != null) {
+                throw tooMany(who, after.failures(), Duration.between(now, after.notBefore()));
+            }
+            throw new ProtectionException("That password is not right. Type it again (Caps Lock?).");
+        }
+    }
+
+    Keyring keyring() {
+        return Keyring.load(keyFile);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** What is bound into each wrapped key, so a slot cannot be copied to another name. */
+    static String context(String who) {
+        return "resolve database key for " + who;
+    }
+
+    static String canonical(String name) {
+        try {
+            return Keyring.canonical(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProtectionException(e.getMessage());
+        }
+    }
+
+    private static String canonicalOrNull(String name) {
+        try {
+            return Keyring.canonical(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ProtectionException wrongNameOrPassword() {
+        return new ProtectionException("The name or password is not right. Check them (is Caps Lock on?) and try again;"
+                + " after " + Throttle.FREE + " failed attempts each further one makes you wait longer. If you have"
+                + " forgotten your password, ask your administrator to reset it.");
+    }
+
+    private static ProtectionException tooMany(String who, int failures, Duration wait) {
+        long s = Math.max(1, wait.toSeconds());
+        String when = s < 90 ? s + (s == 1 ? " second" : " seconds") : ((s + 59) / 60) + " minutes";
+        return new ProtectionException("Too many failed sign-ins for " + who + " (" + failures + " in a row). Wait "
+                + when + " and try again, or ask your administrator to reset the password.");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: nothing depends on it
+        }
+    }
+}
