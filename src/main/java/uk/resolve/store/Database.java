@@ -75,7 +75,8 @@ public final class Database implements AutoCloseable {
         }
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses nothing committed
         String url = "jdbc:h2:file:" + normal.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                + (key == null ? "" : ";CIPHER=AES");
+                // encrypted: no trace file either, which could hold statements in plain text
+                + (key == null ? "" : ";CIPHER=AES;TRACE_LEVEL_FILE=0");
         if (key == null && isEncrypted(mv)) {
             throw new StoreException("The database " + mv + " is encrypted. Sign in to open it.");
         }
