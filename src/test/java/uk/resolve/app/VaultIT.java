@@ -87,4 +87,44 @@ class VaultIT {
             assertThat(lead.services().cases().get(id).details().childRef()).isEqualTo("REF-HAVERING");
         }
     }
+
+    @Test
+    void aMissingOrDamagedKeyFileGetsAMessageThatSaysWhatToDo() throws Exception {
+        Vault vault = Vault.at(dir.resolve("resolve.mv.db"), clock);
+        vault.createFirstAdministrator("admin", ADMIN_PW, "").close();
+        Path keys = vault.keyFile();
+        String good = Files.readString(keys);
+        Files.writeString(keys, "{ not json");
+        assertThatThrownBy(() -> vault.signIn("admin", ADMIN_PW)).isInstanceOf(ProtectionException.class)
+                .hasMessageContaining("is damaged").hasMessageContaining("Restore the key file from a backup");
+        Files.delete(keys);
+        assertThatThrownBy(vault::state).isInstanceOf(ProtectionException.class)
+                .hasMessageContaining("its key file").hasMessageContaining("is missing");
+        Files.writeString(keys, good);
+        try (Session s = vault.signIn("admin", ADMIN_PW)) {
+            assertThat(s.actor().name()).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void aSlotCopiedToAnotherNameOpensNothing() throws Exception {
+        Vault vault = Vault.at(dir.resolve("resolve.mv.db"), clock);
+        try (Session admin = vault.createFirstAdministrator("admin", ADMIN_PW, "")) {
+            admin.addUser("mallory", "", Role.PRACTITIONER, "", ALICE_PW);
+        }
+        // mallory's key file entry pasted under the administrator's name: bound to "mallory", it fails
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(vault.keyFile().toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("users")).set("admin", json.get("users").get("mallory"));
+        Files.writeString(vault.keyFile(), json.toString());
+        assertThatThrownBy(() -> vault.signIn("admin", ALICE_PW)).isInstanceOf(ProtectionException.class);
+    }
+
+    @Test
+    void shortPasswordsAreRefusedBeforeAnythingIsWritten() {
+        Vault vault = Vault.at(dir.resolve("resolve.mv.db"), clock);
+        assertThatThrownBy(() -> vault.createFirstAdministrator("admin", "short".toCharArray(), ""))
+                .hasMessageContaining("at least 10 characters");
+        assertThat(vault.state()).isEqualTo(Vault.State.NEW);
+        assertThat(Files.exists(vault.keyFile())).isFalse();
+    }
 }
