@@ -131,6 +131,7 @@ public final class Vault {
             before = counts(plain);
         }
         Path copy = encryptingCopy();
+        boolean moved = false;
         try {
             Files.copy(dbFile, copy, StandardCopyOption.REPLACE_EXISTING);
             Database.encryptInPlace(copy, key);
@@ -141,24 +142,24 @@ public final class Vault {
                             + " entries before, " + after[0] + " after). Nothing was changed; the database is as it was.");
                 }
                 entries = after[0];
+                AuditStore audit = new AuditStore(enc);
                 new UserStore(enc).save(admin);
-                new AuditStore(enc).append(clock.instant(), admin.name(), AuditAction.DATABASE_ENCRYPTED,
+                audit.append(clock.instant(), admin.name(), AuditAction.DATABASE_ENCRYPTED,
                         dbFile.getFileName().toString(), entries + " entries encrypted on first sign-in");
-                new AuditStore(enc).append(clock.instant(), admin.name(), AuditAction.USER_ADDED, admin.name(),
-                        "first administrator");
+                audit.append(clock.instant(), admin.name(), AuditAction.USER_ADDED, admin.name(), "first administrator");
             }
             keyring.save();
             move(copy, dbFile);
+            moved = true;
         } catch (IOException e) {
-            deleteQuietly(copy);
             throw new ProtectionException("Could not encrypt the database " + dbFile + " (" + e.getMessage() + ")."
                     + " Nothing was changed. Check there is room on the disk and try again.", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(copy);
-            if (!Files.exists(copy)) {
+        } finally {
+            if (!moved) {
+                // the plain database is still the database: take away everything the attempt made
+                deleteQuietly(copy);
                 deleteQuietly(keyFile);
             }
-            throw e;
         }
     }
 
