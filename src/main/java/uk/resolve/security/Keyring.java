@@ -216,6 +216,7 @@ public final class Keyring {
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
