@@ -301,6 +301,11 @@ public final class AppWindow {
         return idle;
     }
 
+    /** True while the sign-in or lock screen covers the window. */
+    public boolean covered() {
+        return gate.isVisible();
+    }
+
     /** True while the lock screen covers the window. */
     public boolean locked() {
         return gate.isVisible() && !gate.getChildren().isEmpty() && gate.getChildren().get(0) instanceof LockScreen;
