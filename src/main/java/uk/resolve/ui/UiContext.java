@@ -118,7 +118,7 @@ public final class UiContext implements AutoCloseable {
         }
         if (type == ProceduresController.class) {
             return new ProceduresController(new ProceduresViewModel(services.policies(), services.cases(), background),
-                    status);
+                    status, services.actor().may(uk.resolve.security.Permission.MANAGE_SETTINGS));
         }
         if (type == UsersController.class) {
             return new UsersController(new UsersViewModel(session, background), status);

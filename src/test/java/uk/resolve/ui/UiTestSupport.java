@@ -79,6 +79,11 @@ public abstract class UiTestSupport extends FxRobot {
         return (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
     }
 
+    /** Who the ready services act for (without the sign-in screen): a manager by default. */
+    protected uk.resolve.security.Actor actor() {
+        return Fixtures.actor("Test Worker");
+    }
+
     /**
      * The encrypted database whose sign-in screen the window opens with, or null (the default) for
      * ready services on an unencrypted database without the sign-in screen.
@@ -93,7 +98,7 @@ public abstract class UiTestSupport extends FxRobot {
             window = AppWindow.signIn(stage, v, formOpener(), 20);
         } else {
             window = AppWindow.show(stage, () -> {
-                Services s = Fixtures.services(folder, clock);
+                Services s = Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, actor());
                 if (welcomed()) {
                     uk.resolve.app.Preferences.of(s).put(uk.resolve.ui.welcome.WelcomeViewModel.WELCOMED, "true");
                 }
