@@ -114,6 +114,7 @@ class SignInViewTest extends UiTestSupport {
         fill("repeatField", ADMIN_PW + "x");
         clickButton("submitButton");
         assertThat(text("messageLabel")).contains("not the same");
+        screenshot("set-up");
 
         fill("passwordField", ADMIN_PW);
         fill("repeatField", ADMIN_PW);
@@ -218,6 +219,16 @@ class SignInViewTest extends UiTestSupport {
         assertThat(lookup("#auditNav").tryQuery()).isEmpty();
         assertThat(screenText()).contains("REF-CROYDON");
         assertThat(SignInMemory.beside(vault).lastName()).contains("pat");
+
+        // Sharing the case with a colleague from the workspace.
+        onFx(() -> window.shell().showCase(patCase));
+        settle();
+        clickButton("shareButton");
+        type("field-with", "Bea");
+        type("field-note", "For the partnership review.");
+        clickButton("submitAction");
+        assertThat(text("messageLabel")).contains("Shared with Bea");
+        assertThat(window.services().cases().access(patCase).sharedWith()).containsExactly("bea");
     }
 
     @Test

@@ -51,12 +51,13 @@ public final class AuditController {
         subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         auditTable.setItems(vm.events());
+        auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         summaryLabel.textProperty().bind(vm.summaryProperty());
         // The verdict says in words whether the log is intact; the colour only repeats it.
         Bind.message(verdictLabel, vm.verdictProperty());
-        vm.intactProperty().addListener((o, a, ok) -> {
+        vm.verdictProperty().addListener((o, a, v) -> {
             verdictLabel.getStyleClass().removeAll("success-text", "error-text");
-            verdictLabel.getStyleClass().add(ok ? "success-text" : "error-text");
+            verdictLabel.getStyleClass().add(vm.intactProperty().get() ? "success-text" : "error-text");
         });
         Bind.message(doneLabel, vm.doneProperty());
         Bind.message(errorLabel, vm.errorProperty());

@@ -74,6 +74,7 @@ public final class UsersController {
         teamColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().team()));
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active() ? "Yes" : "No (removed)"));
         usersTable.setItems(vm.users());
+        usersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var selected = usersTable.getSelectionModel().selectedItemProperty();
         var noActiveSelection = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !selected.get().active(), selected);
