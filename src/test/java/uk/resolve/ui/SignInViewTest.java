@@ -12,13 +12,13 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import uk.resolve.app.Person;
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Session;
 import uk.resolve.app.SignInMemory;
 import uk.resolve.app.Vault;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.security.Role;
-import uk.resolve.store.UserStore.UserRow;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.ui.admin.AuditController;
 import uk.resolve.ui.admin.UsersController;
@@ -128,8 +128,8 @@ class SignInViewTest extends UiTestSupport {
         assertThat(present("settingsNav")).isTrue();
         assertThat(lookup("#homeNav").tryQuery()).as("an administrator is offered no cases").isEmpty();
         assertThat(lookup("#newNav").tryQuery()).isEmpty();
-        TableView<UserRow> table = node("usersTable");
-        assertThat(table.getItems()).extracting(UserRow::name).containsExactly("admin");
+        TableView<Person> table = node("usersTable");
+        assertThat(table.getItems()).extracting(Person::name).containsExactly("admin");
         assertThat(table.getItems().get(0).team()).isEqualTo("Safeguarding hub");
         assertThat(SignInMemory.beside(vault).lastName()).contains("admin");
     }
@@ -140,8 +140,8 @@ class SignInViewTest extends UiTestSupport {
         signIn("admin", ADMIN_PW);
         screenshot("users");
         assertThat(window.shell().current()).isInstanceOf(UsersController.class);
-        TableView<UserRow> table = node("usersTable");
-        assertThat(table.getItems()).extracting(UserRow::name).containsExactly("admin", "bea", "newbie", "pat");
+        TableView<Person> table = node("usersTable");
+        assertThat(table.getItems()).extracting(Person::name).containsExactly("admin", "bea", "newbie", "pat");
 
         clickButton("addButton");
         type("nameField", "sam");
@@ -152,7 +152,7 @@ class SignInViewTest extends UiTestSupport {
         fill("repeatField", "sam's first password");
         clickButton("saveUserButton");
         assertThat(text("doneLabel")).contains("sam added as manager");
-        UserRow sam = table.getItems().stream().filter(u -> u.name().equals("sam")).findFirst().orElseThrow();
+        Person sam = table.getItems().stream().filter(u -> u.name().equals("sam")).findFirst().orElseThrow();
         assertThat(sam.fullName()).isEqualTo("Sam Patel");
         assertThat(sam.role()).isEqualTo("manager");
 

@@ -19,8 +19,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
+import uk.resolve.app.Person;
 import uk.resolve.security.Role;
-import uk.resolve.store.UserStore.UserRow;
 import uk.resolve.ui.admin.UsersViewModel.Editing;
 import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.StatusLine;
@@ -31,12 +31,12 @@ public final class UsersController {
     private final UsersViewModel vm;
     private final StatusLine status;
 
-    @FXML private TableView<UserRow> usersTable;
-    @FXML private TableColumn<UserRow, String> nameColumn;
-    @FXML private TableColumn<UserRow, String> fullNameColumn;
-    @FXML private TableColumn<UserRow, String> roleColumn;
-    @FXML private TableColumn<UserRow, String> teamColumn;
-    @FXML private TableColumn<UserRow, String> activeColumn;
+    @FXML private TableView<Person> usersTable;
+    @FXML private TableColumn<Person, String> nameColumn;
+    @FXML private TableColumn<Person, String> fullNameColumn;
+    @FXML private TableColumn<Person, String> roleColumn;
+    @FXML private TableColumn<Person, String> teamColumn;
+    @FXML private TableColumn<Person, String> activeColumn;
     @FXML private Button addButton;
     @FXML private Button changeButton;
     @FXML private Button resetButton;
@@ -166,7 +166,7 @@ public final class UsersController {
 
     @FXML
     private void change() {
-        UserRow u = usersTable.getSelectionModel().getSelectedItem();
+        Person u = usersTable.getSelectionModel().getSelectedItem();
         if (u != null) {
             vm.startChange(u);
         }
@@ -174,7 +174,7 @@ public final class UsersController {
 
     @FXML
     private void reset() {
-        UserRow u = usersTable.getSelectionModel().getSelectedItem();
+        Person u = usersTable.getSelectionModel().getSelectedItem();
         if (u != null) {
             vm.startReset(u);
         }
@@ -182,7 +182,7 @@ public final class UsersController {
 
     @FXML
     private void remove() {
-        UserRow u = usersTable.getSelectionModel().getSelectedItem();
+        Person u = usersTable.getSelectionModel().getSelectedItem();
         if (u == null) {
             return;
         }

@@ -13,9 +13,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import uk.resolve.app.Person;
 import uk.resolve.app.Session;
 import uk.resolve.security.Role;
-import uk.resolve.store.UserStore.UserRow;
 import uk.resolve.ui.signin.SignInViewModel;
 import uk.resolve.ui.support.Background;
 
@@ -30,7 +30,7 @@ public final class UsersViewModel {
 
     private final Session session;
     private final Background background;
-    private final ObservableList<UserRow> users = FXCollections.observableArrayList();
+    private final ObservableList<Person> users = FXCollections.observableArrayList();
     private final ObjectProperty<Editing> editing = new SimpleObjectProperty<>(Editing.NONE);
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty fullName = new SimpleStringProperty("");
@@ -49,7 +49,7 @@ public final class UsersViewModel {
 
     /** Reads the list in the background. */
     public void load() {
-        background.run(session::users, users::setAll, error::set);
+        background.run(() -> Person.all(session), users::setAll, error::set);
     }
 
     public void startAdd() {
@@ -58,7 +58,7 @@ public final class UsersViewModel {
         editing.set(Editing.ADD);
     }
 
-    public void startChange(UserRow u) {
+    public void startChange(Person u) {
         clear();
         name.set(u.name());
         fullName.set(u.fullName());
@@ -67,7 +67,7 @@ public final class UsersViewModel {
         editing.set(Editing.CHANGE);
     }
 
-    public void startReset(UserRow u) {
+    public void startReset(Person u) {
         clear();
         name.set(u.name());
         editing.set(Editing.RESET);
@@ -138,7 +138,7 @@ public final class UsersViewModel {
     }
 
     /** Stops {@code u} signing in (after the screen has asked to be sure). */
-    public void remove(UserRow u) {
+    public void remove(Person u) {
         clear();
         editing.set(Editing.NONE);
         change(() -> {
@@ -168,11 +168,11 @@ public final class UsersViewModel {
         busy.set(true);
         background.run(() -> {
             String said = work.call();
-            return new Object[] {said, session.users()};
+            return new Object[] {said, Person.all(session)};
         }, v -> {
             busy.set(false);
             @SuppressWarnings("unchecked")
-            java.util.List<UserRow> list = (java.util.List<UserRow>) v[1];
+            java.util.List<Person> list = (java.util.List<Person>) v[1];
             users.setAll(list);
             clear();
             editing.set(Editing.NONE);
@@ -185,7 +185,7 @@ public final class UsersViewModel {
         });
     }
 
-    public ObservableList<UserRow> users() {
+    public ObservableList<Person> users() {
         return users;
     }
 
