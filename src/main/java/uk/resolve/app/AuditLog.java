@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.audit.AuditEvent;
 import uk.resolve.domain.audit.AuditVerifier;
+import uk.resolve.domain.time.UkTime;
+import uk.resolve.report.CsvExport;
 import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.AuditStore;
@@ -52,6 +59,34 @@ public final class AuditLog {
     /** The breaks in the log's chain (empty when intact); anyone may check. */
     public List<String> verify() {
         return AuditVerifier.breaks(store.all());
+    }
+
+    /**
+     * Writes every event to {@code file} as CSV (seq, UTC time, UK time, who, action, subject, detail,
+     * hash), for an auditor; the export itself is recorded. Administrators and the business team only.
+     */
+    public Path exportCsv(Path file) throws IOException {
+        actor.require(Permission.VIEW_AUDIT);
+        List<AuditEvent> events = store.all();
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        sb.append("seq,at_utc,at_uk,actor,action,subject,detail,hash\r\n");
+        for (AuditEvent e : events) {
+            sb.append(e.seq()).append(',').append(e.at()).append(',')
+                    .append(CsvExport.field(UkTime.format(e.at()))).append(',')
+                    .append(CsvExport.field(e.actor())).append(',').append(CsvExport.field(e.actionLabel())).append(',')
+                    .append(CsvExport.field(e.subject())).append(',').append(CsvExport.field(e.detail())).append(',')
+                    .append(e.hash()).append("\r\n");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, ".audit", ".csv.part");
+        try {
+            Files.writeString(temp, sb, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        record(AuditAction.AUDIT_EXPORTED, file.getFileName().toString(), events.size() + " events");
+        return file;
     }
 
     public long count() {

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import uk.resolve.domain.escalation.RuleViolation;
 import uk.resolve.policy.PolicyFileException;
+import uk.resolve.security.AccessDenied;
+import uk.resolve.security.ProtectionException;
 import uk.resolve.store.StoreException;
 
 /** Turns a failure into words a worker can act on; never a stack trace. */
@@ -24,7 +26,8 @@ public final class UserMessages {
     /** The message to show for {@code failure}; unexpected failures are logged in full. */
     public static String describe(Throwable failure) {
         Throwable t = unwrap(failure);
-        if (t instanceof RuleViolation || t instanceof StoreException) {
+        if (t instanceof RuleViolation || t instanceof StoreException || t instanceof ProtectionException
+                || t instanceof AccessDenied) {
             return t.getMessage();
         }
         if (t instanceof PolicyFileException p) {

@@ -6,10 +6,11 @@ import javafx.stage.Stage;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
+import uk.resolve.app.Vault;
 import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.shell.AppWindow;
 
-/** The desktop application. Opens its window first, then the database off the application thread. */
+/** The desktop application. Opens its window first, with the sign-in screen; the database opens once signed in. */
 public final class ResolveApp extends Application {
 
     /** Typing must pause this long before a draft is written. */
@@ -23,8 +24,8 @@ public final class ResolveApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = AppWindow.show(stage,
-                () -> { throw new uk.resolve.security.ProtectionException("The sign-in screen is not built yet."); },
+        Vault vault = Vault.at(DataLocation.defaultDatabase(), Services.clockFromEnvironment());
+        window = AppWindow.signIn(stage, vault,
                 new EditorFormOpener(() -> window == null ? null : window.services()), DRAFT_DELAY_MILLIS);
     }
 

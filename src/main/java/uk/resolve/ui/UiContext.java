@@ -4,12 +4,20 @@ package uk.resolve.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.function.IntConsumer;
 
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
+import uk.resolve.app.Session;
+import uk.resolve.ui.admin.AuditController;
+import uk.resolve.ui.admin.AuditViewModel;
+import uk.resolve.ui.admin.SettingsController;
+import uk.resolve.ui.admin.SettingsViewModel;
+import uk.resolve.ui.admin.UsersController;
+import uk.resolve.ui.admin.UsersViewModel;
 import uk.resolve.ui.home.HomeController;
 import uk.resolve.ui.home.HomeViewModel;
 import uk.resolve.ui.newcase.NewCaseController;
@@ -38,6 +46,8 @@ public final class UiContext implements AutoCloseable {
     }
 
     private final Services services;
+    private final Session session;
+    private IntConsumer idleMinutesChanged = m -> { };
     private final Preferences prefs;
     private final Background background;
     private final DraftStore drafts;
@@ -45,9 +55,13 @@ public final class UiContext implements AutoCloseable {
     private final StatusLine status;
     private final Navigator navigator;
 
-    public UiContext(Services services, Background background, DraftStore drafts, FormOpener formOpener,
-                     StatusLine status, Navigator navigator) {
+    /**
+     * @param session the signed-in session, or null when the screens run on services a test opened
+     */
+    public UiContext(Services services, Session session, Background background, DraftStore drafts,
+                     FormOpener formOpener, StatusLine status, Navigator navigator) {
         this.services = services;
+        this.session = session;
         this.prefs = Preferences.of(services);
         this.background = background;
         this.drafts = drafts;
@@ -58,6 +72,16 @@ public final class UiContext implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The signed-in session, or null when a test opened the services directly. */
+    public Session session() {
+        return session;
+    }
+
+    /** What to tell when an administrator changes the idle lock. */
+    public void onIdleMinutesChanged(IntConsumer listener) {
+        this.idleMinutesChanged = listener;
     }
 
     public Preferences prefs() {
@@ -94,6 +118,16 @@ public final class UiContext implements AutoCloseable {
         }
         if (type == ProceduresController.class) {
             return new ProceduresController(new ProceduresViewModel(services.policies(), services.cases(), background),
+                    status, services.actor().may(uk.resolve.security.Permission.MANAGE_SETTINGS));
+        }
+        if (type == UsersController.class) {
+            return new UsersController(new UsersViewModel(session, background), status);
+        }
+        if (type == AuditController.class) {
+            return new AuditController(new AuditViewModel(services.audit(), background), status);
+        }
+        if (type == SettingsController.class) {
+            return new SettingsController(new SettingsViewModel(session, background, m -> idleMinutesChanged.accept(m)),
                     status);
         }
         throw new IllegalArgumentException("No controller known for " + type.getName());
@@ -115,10 +149,24 @@ public final class UiContext implements AutoCloseable {
         }
     }
 
+    /** Saves waiting drafts and closes the database (signing out when there is a session). */
+    public void closeData() {
+        drafts.close();
+        if (session != null) {
+            session.close();
+        } else {
+            services.close();
+        }
+    }
+
     @Override
     public void close() {
         drafts.close();
         background.close();
-        services.close();
+        if (session != null) {
+            session.close();
+        } else {
+            services.close();
+        }
     }
 }

@@ -22,8 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Procedures screen, corrections and approvals, and a look at every screen. */
 class ScreensViewTest extends EscalationJourney {
 
+    /** Only an administrator changes procedures; the other journeys here work on cases as a manager. */
+    private boolean asAdministrator;
+
+    @Override
+    protected uk.resolve.security.Actor actor() {
+        return asAdministrator ? new uk.resolve.security.Actor("admin", uk.resolve.security.Role.ADMINISTRATOR, "IT")
+                : super.actor();
+    }
+
     @Test
     void proceduresCanBeReadImportedAndMadeTheDefault() throws Exception {
+        press("proceduresNav");
+        assertThat(present("makeDefaultButton")).as("a manager reads procedures but does not change them").isFalse();
+        assertThat(present("importButton")).isFalse();
+        asAdministrator = true;
+        restart();
+        assertThat(window.services().actor().role()).isEqualTo(uk.resolve.security.Role.ADMINISTRATOR);
         press("proceduresNav");
         ListView<ProceduresViewModel.Item> list = node("list");
         assertThat(list.getItems()).extracting(i -> i.policy().id())
@@ -51,6 +66,8 @@ class ScreensViewTest extends EscalationJourney {
         screenshot("09-procedures-import-problems");
         assertThat(services.policies().latest()).hasSize(5);
 
+        asAdministrator = false;
+        restart();
         press("newNav");
         assertThat(screenText()).contains("Havering: Resolving Professional Differences");
     }

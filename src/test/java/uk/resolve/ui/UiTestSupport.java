@@ -29,6 +29,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.Vault;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.ui.shell.AppWindow;
@@ -78,15 +79,35 @@ public abstract class UiTestSupport extends FxRobot {
         return (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
     }
 
+    /** Who the ready services act for (without the sign-in screen): a manager by default. */
+    protected uk.resolve.security.Actor actor() {
+        return Fixtures.actor("Test Worker");
+    }
+
+    /**
+     * The encrypted database whose sign-in screen the window opens with, or null (the default) for
+     * ready services on an unencrypted database without the sign-in screen.
+     */
+    protected Vault vault() {
+        return null;
+    }
+
     private void start(Stage stage) {
-        window = AppWindow.show(stage, () -> {
-            Services s = Fixtures.services(folder, clock);
-            if (welcomed()) {
-                uk.resolve.app.Preferences.of(s).put(uk.resolve.ui.welcome.WelcomeViewModel.WELCOMED, "true");
-            }
-            services = s;
-            return s;
-        }, formOpener(), 20);
+        Vault v = vault();
+        if (v != null) {
+            window = AppWindow.signIn(stage, v, formOpener(), 20);
+        } else {
+            window = AppWindow.show(stage, () -> {
+                Services s = Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, actor());
+                if (welcomed()) {
+                    uk.resolve.app.Preferences.of(s).put(uk.resolve.ui.welcome.WelcomeViewModel.WELCOMED, "true");
+                }
+                services = s;
+                return s;
+            }, formOpener(), 20);
+        }
+        // The idle lock reads the test's clock, so that a test can let minutes pass at once.
+        window.idleLock().setClock(clock::millis);
         stage.setWidth(1366);
         stage.setHeight(768);
     }
@@ -116,7 +137,7 @@ public abstract class UiTestSupport extends FxRobot {
     protected void settle() {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
-            while (window.context() == null && System.nanoTime() < end) {
+            while (window.context() == null && !window.covered() && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
             for (int round = 0; round < 10; round++) {

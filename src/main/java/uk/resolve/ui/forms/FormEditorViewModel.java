@@ -243,12 +243,17 @@ public final class FormEditorViewModel {
 
     /** The PDF as it stands: final when complete, otherwise a draft with the gaps marked. */
     private Supplier<byte[]> document() {
+        Supplier<FormService.Rendered> r = rendered();
+        return () -> r.get().pdf();
+    }
+
+    private Supplier<FormService.Rendered> rendered() {
         if (isChronology()) {
-            return () -> forms.chronology(caseId, false).pdf();
+            return () -> forms.chronology(caseId, false);
         }
         FilledForm form = current;
         FormService.Editing e = editing;
-        return () -> e.render(form, !form.complete()).pdf();
+        return () -> e.render(form, !form.complete());
     }
 
     private String fileName() {
@@ -350,12 +355,16 @@ public final class FormEditorViewModel {
         if (editing == null) {
             return;
         }
-        Supplier<byte[]> doc = document();
+        Supplier<FormService.Rendered> doc = rendered();
         String job = title.get();
         busy.set(true);
         background.execute(() -> {
             try {
-                boolean printed = printer.print(doc.get(), job);
+                FormService.Rendered r = doc.get();
+                boolean printed = printer.print(r.pdf(), job);
+                if (printed) {
+                    forms.printed(r.subject());
+                }
                 ui.execute(() -> {
                     busy.set(false);
                     status.set(printed ? "Sent to the printer." : "Printing cancelled.");

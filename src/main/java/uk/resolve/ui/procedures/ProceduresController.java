@@ -28,14 +28,24 @@ public final class ProceduresController {
     @FXML private Label errorLabel;
     @FXML private VBox problemsBox;
     @FXML private ListView<String> problemsList;
+    @FXML private javafx.scene.control.Button makeDefaultButton;
+    @FXML private javafx.scene.control.Button importButton;
+    private final boolean mayChange;
 
-    public ProceduresController(ProceduresViewModel vm, StatusLine status) {
+    /** @param mayChange whether the person may import procedures and choose the default (administrators) */
+    public ProceduresController(ProceduresViewModel vm, StatusLine status, boolean mayChange) {
         this.vm = vm;
         this.status = status;
+        this.mayChange = mayChange;
     }
 
     @FXML
     private void initialize() {
+        // Only administrators change procedures (the registry refuses anyone else); others read them.
+        for (javafx.scene.control.Button b : new javafx.scene.control.Button[] {makeDefaultButton, importButton}) {
+            b.setVisible(mayChange);
+            b.setManaged(mayChange);
+        }
         list.setItems(vm.items());
         list.setCellFactory(l -> new ListCell<>() {
             @Override

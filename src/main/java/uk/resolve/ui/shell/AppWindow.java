@@ -3,70 +3,129 @@ package uk.resolve.ui.shell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import atlantafx.base.theme.PrimerLight;
 
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
-import uk.resolve.ui.sync.SyncStatusBar;
+import uk.resolve.app.Session;
+import uk.resolve.app.Vault;
+import uk.resolve.security.Permission;
 import uk.resolve.ui.UiContext;
+import uk.resolve.ui.signin.ChangePasswordDialog;
+import uk.resolve.ui.signin.LockScreen;
+import uk.resolve.ui.signin.SignInController;
+import uk.resolve.ui.signin.SignInViewModel;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
 import uk.resolve.ui.support.StatusLine;
+import uk.resolve.ui.sync.SyncStatusBar;
 import uk.resolve.ui.welcome.WelcomeViewModel;
 import uk.resolve.ui.workspace.FormOpener;
 
 /**
- * Builds the main window: shows it at once, then opens the database off the application thread
- * and, when it is open, composes the screens around it.
+ * Builds the main window: shows it at once with the sign-in screen, and once someone has signed in
+ * (off the application thread) composes the screens around their session. While the session is
+ * locked, a lock screen covers the window and the other windows show nothing.
  */
 public final class AppWindow {
 
     private static final String APP_CSS = "/uk/resolve/ui/app.css";
     private static final String HIGH_CONTRAST_CSS = "/uk/resolve/ui/high-contrast.css";
 
+    /** What the screens are composed around: the services, and the session when someone signed in. */
+    private record SignedIn(Services services, Session session) {
+    }
+
     private final Stage stage;
     private final FormOpener formOpener;
+    private final long draftDelayMillis;
     private final Background background = Background.onFxThread();
     private final StatusLine status = new StatusLine();
     private final ShellViewModel vm = new ShellViewModel();
     private final ShellController shell = new ShellController(vm, status);
+    private final StackPane root = new StackPane();
+    private final StackPane gate = new StackPane();
+    private final IdleLock idle = new IdleLock(this::lockNow);
+    private final List<Window> hidden = new ArrayList<>();
+    private Parent shellRoot;
+    private Vault vault;
     private volatile UiContext context;
     private Services services;
+    private Session session;
+    private Node focusBeforeLock;
 
-    /** The services, once the database is open; null before. */
+    private AppWindow(Stage stage, FormOpener formOpener, long draftDelayMillis) {
+        this.stage = stage;
+        this.formOpener = formOpener;
+        this.draftDelayMillis = draftDelayMillis;
+    }
+
+    /** The services, once someone has signed in; null before. */
     public Services services() {
         return context == null ? null : services;
     }
 
-    private AppWindow(Stage stage, FormOpener formOpener) {
-        this.stage = stage;
-        this.formOpener = formOpener;
+    /** The session, once someone has signed in (null before, and when a test gave services only). */
+    public Session session() {
+        return context == null ? null : session;
     }
 
     /**
-     * Shows the window on {@code stage} and opens the services with {@code opener} in the background.
+     * Shows the window on {@code stage} with the sign-in screen for the database of {@code vault};
+     * once someone signs in, their screens.
      *
      * @param draftDelayMillis how long typing must pause before a draft is saved
      */
-    public static AppWindow show(Stage stage, Callable<Services> opener, FormOpener formOpener, long draftDelayMillis) {
-        AppWindow w = new AppWindow(stage, formOpener);
+    public static AppWindow signIn(Stage stage, Vault vault, FormOpener formOpener, long draftDelayMillis) {
+        AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
+        w.vault = vault;
         w.build();
-        w.open(opener, draftDelayMillis);
+        StartupProbe.mark("window");
+        w.showSignIn(true);
+        return w;
+    }
+
+    /**
+     * Shows the window on {@code stage} and opens ready services with {@code opener} in the background,
+     * without the sign-in screen (for tests on a database of their own).
+     */
+    public static AppWindow show(Stage stage, Callable<Services> opener, FormOpener formOpener, long draftDelayMillis) {
+        AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
+        w.build();
+        StartupProbe.mark("window");
+        w.open(() -> new SignedIn(opener.call(), null));
+        return w;
+    }
+
+    /** As {@link #show}, with a session signed in already (for tests of locking and administration). */
+    public static AppWindow showSession(Stage stage, Callable<Session> opener, FormOpener formOpener,
+                                        long draftDelayMillis) {
+        AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
+        w.build();
+        w.open(() -> {
+            Session s = opener.call();
+            return new SignedIn(s.services(), s);
+        });
         return w;
     }
 
@@ -74,12 +133,15 @@ public final class AppWindow {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         FXMLLoader loader = new FXMLLoader(AppWindow.class.getResource("/uk/resolve/ui/shell/ShellView.fxml"));
         loader.setControllerFactory(t -> shell);
-        Parent root;
         try {
-            root = loader.load();
+            shellRoot = loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        shell.account(this::lockNow, this::signOut, this::changePassword);
+        gate.getStyleClass().add("gate");
+        gate.setVisible(false);
+        root.getChildren().setAll(shellRoot, gate);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight()));
         scene.getStylesheets().add(AppWindow.class.getResource(APP_CSS).toExternalForm());
@@ -104,9 +166,14 @@ public final class AppWindow {
 
     private void accelerators(Scene scene) {
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> ifReady(shell::showNewCase));
-        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> ifReady(shell::showHome));
-        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> ifReady(shell::focusSearch));
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> ifMay(Permission.WORK_ON_CASES,
+                shell::showNewCase));
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> ifMay(Permission.WORK_ON_CASES,
+                shell::showHome));
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> ifMay(Permission.WORK_ON_CASES,
+                shell::focusSearch));
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::lockNow);
         acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), vm::larger);
         acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), vm::larger);
         acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), vm::larger);
@@ -115,39 +182,180 @@ public final class AppWindow {
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), vm::normalSize);
     }
 
-    private void ifReady(Runnable r) {
-        if (context != null) {
+    /** Runs {@code r} when the screens are open, not covered, and the person's role allows {@code p}. */
+    private void ifMay(Permission p, Runnable r) {
+        if (context != null && !gate.isVisible() && services.actor().may(p)) {
             r.run();
         }
     }
 
-    private void open(Callable<Services> opener, long draftDelayMillis) {
-        // After the first frame, so the window is on screen while the database opens.
-        StartupProbe.mark("window");
+    // ---------------------------------------------------------------- signing in and out
+
+    private void showSignIn(boolean probe) {
+        SignInViewModel model = new SignInViewModel(vault, background, s -> {
+            gate.getChildren().clear();
+            gate.setVisible(false);
+            shellRoot.setVisible(true);
+            open(() -> new SignedIn(s.services(), s));
+        });
+        FXMLLoader loader = new FXMLLoader(AppWindow.class.getResource("/uk/resolve/ui/signin/SignInView.fxml"));
+        loader.setControllerFactory(t -> new SignInController(model));
+        Parent view;
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cover(view);
+        // After the first frame, so that the window is on screen before the key file is read.
+        Platform.runLater(() -> model.start(() -> {
+            StartupProbe.mark("sign-in");
+            if (probe && StartupProbe.enabled()) {
+                StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in");
+            }
+        }));
+    }
+
+    /** Shows {@code view} over the whole window; the screens underneath neither show nor take the keyboard. */
+    private void cover(Parent view) {
+        gate.getChildren().setAll(view);
+        gate.setVisible(true);
+        shellRoot.setVisible(false);
+    }
+
+    private void open(Callable<SignedIn> opener) {
         Platform.runLater(() -> background.run(() -> {
-            Services s = opener.call();
+            SignedIn s = opener.call();
             StartupProbe.mark("database");
-            s.policies().all();
+            s.services().policies().all();
             StartupProbe.mark("procedures");
-            Preferences prefs = Preferences.of(s);
-            boolean firstRun = prefs.get(WelcomeViewModel.WELCOMED).isEmpty() && s.cases().isEmpty();
-            return new Object[] {s, firstRun};
+            Preferences prefs = Preferences.of(s.services());
+            boolean firstRun = s.services().actor().may(Permission.WORK_ON_CASES)
+                    && prefs.get(WelcomeViewModel.WELCOMED).isEmpty() && s.services().cases().isEmpty();
+            int minutes = s.session() == null ? 0 : s.session().idleLockMinutes();
+            return new Object[] {s, firstRun, minutes};
         }, v -> {
-            services = (Services) v[0];
+            SignedIn s = (SignedIn) v[0];
+            services = s.services();
+            session = s.session();
             Preferences prefs = Preferences.of(services);
-            context = new UiContext(services, background, new DraftStore(prefs, draftDelayMillis), formOpener, status, shell);
+            context = new UiContext(services, session, background, new DraftStore(prefs, draftDelayMillis), formOpener,
+                    status, shell);
+            context.onIdleMinutesChanged(idle::setMinutes);
             vm.attach(prefs, background);
             shell.attach(context, (Boolean) v[1]);
-            status.show("Ready. Your records are kept on this computer.");
-            status.items().add(SyncStatusBar.create(services));
+            status.show("Ready. Signed in as " + services.actor().name() + ". Your records are kept on this computer.");
+            if (services.actor().may(Permission.SYNC_AND_EXPORT)) {
+                status.items().add(SyncStatusBar.create(services));
+            }
             services.sync().start();
+            if (session != null) {
+                idle.start((Integer) v[2]);
+            }
             if (StartupProbe.enabled()) {
                 StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home");
             }
         }, shell::failed));
     }
 
-    /** The composition, once the database is open (null before). */
+    /** Signs out: drafts saved, the database closed, the key forgotten; back to the sign-in screen. */
+    public void signOut() {
+        UiContext ctx = context;
+        Session s = session;
+        if (ctx == null || s == null) {
+            return;
+        }
+        idle.stop();
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != stage && w instanceof Stage other) {
+                other.close();
+            }
+        }
+        hidden.clear();
+        context = null;
+        session = null;
+        services = null;
+        status.items().clear();
+        status.show("Signed out.");
+        shell.detach();
+        background.run(() -> {
+            ctx.closeData();
+            return null;
+        }, v -> afterSignOut(), msg -> afterSignOut());
+    }
+
+    private void afterSignOut() {
+        if (vault != null) {
+            showSignIn(false);
+        } else {
+            gate.getChildren().clear();
+            gate.setVisible(false);
+            shellRoot.setVisible(true);
+        }
+    }
+
+    // ---------------------------------------------------------------- locking
+
+    /** The idle timer (tests give it their clock and call its check). */
+    public IdleLock idleLock() {
+        return idle;
+    }
+
+    /** True while the sign-in or lock screen covers the window. */
+    public boolean covered() {
+        return gate.isVisible();
+    }
+
+    /** True while the lock screen covers the window. */
+    public boolean locked() {
+        return gate.isVisible() && !gate.getChildren().isEmpty() && gate.getChildren().get(0) instanceof LockScreen;
+    }
+
+    /** Locks now (idle, Control+Shift+L or the Lock button): the window is covered until the password is typed. */
+    public void lockNow() {
+        Session s = session;
+        if (context == null || s == null || gate.isVisible()) {
+            return;
+        }
+        idle.pause();
+        focusBeforeLock = stage.getScene().getFocusOwner();
+        for (Window w : Window.getWindows()) {
+            if (w != stage && w.getScene() != null && w.getScene().getRoot().isVisible()) {
+                w.getScene().getRoot().setVisible(false);
+                hidden.add(w);
+            }
+        }
+        LockScreen lock = new LockScreen(s.actor(), background, s::unlock, this::unlocked, l -> signOut());
+        cover(lock);
+        background.fireAndForget(s::lock);
+    }
+
+    private void unlocked() {
+        gate.getChildren().clear();
+        gate.setVisible(false);
+        shellRoot.setVisible(true);
+        for (Window w : hidden) {
+            if (w.getScene() != null) {
+                w.getScene().getRoot().setVisible(true);
+            }
+        }
+        hidden.clear();
+        if (focusBeforeLock != null && focusBeforeLock.getScene() == stage.getScene()) {
+            focusBeforeLock.requestFocus();
+        }
+        focusBeforeLock = null;
+        idle.resume();
+    }
+
+    private void changePassword() {
+        if (session != null) {
+            ChangePasswordDialog.show(stage, session, background, status);
+        }
+    }
+
+    // ---------------------------------------------------------------- for tests
+
+    /** The composition, once someone has signed in (null before). */
     public UiContext context() {
         return context;
     }
@@ -168,11 +376,14 @@ public final class AppWindow {
         return stage;
     }
 
-    /** Saves any waiting drafts and closes the database. */
+    /** Saves any waiting drafts and closes the database (signing out). */
     public void close() {
         // Runs on the application thread as it stops, so do not wait for results delivered there.
-        if (context != null) {
-            context.close();
+        idle.stop();
+        UiContext ctx = context;
+        context = null;
+        if (ctx != null) {
+            ctx.close();
         } else {
             background.close();
         }

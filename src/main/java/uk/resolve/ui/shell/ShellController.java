@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -14,8 +16,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
 import uk.resolve.ui.UiContext;
 import uk.resolve.ui.home.HomeController;
+import uk.resolve.ui.support.Mnemonics;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
 import uk.resolve.ui.reports.ReportsView;
@@ -29,12 +34,25 @@ public final class ShellController implements Navigator {
     private final StatusLine status;
     private UiContext context;
     private Object current;
+    private java.util.List<Node> allNav;
+    private final java.util.Set<Node> offered = new java.util.HashSet<>();
+    private Runnable lock = () -> { };
+    private Runnable signOut = () -> { };
+    private Runnable changePassword = () -> { };
 
     @FXML private VBox nav;
     @FXML private ToggleButton homeNav;
     @FXML private ToggleButton newNav;
     @FXML private ToggleButton proceduresNav;
     @FXML private ToggleButton reportsNav;
+    @FXML private ToggleButton usersNav;
+    @FXML private ToggleButton auditNav;
+    @FXML private ToggleButton settingsNav;
+    @FXML private Button syncNav;
+    @FXML private Label whoLabel;
+    @FXML private Button passwordButton;
+    @FXML private Button lockButton;
+    @FXML private Button signOutButton;
     @FXML private ToggleButton contrastToggle;
     @FXML private Button largerButton;
     @FXML private Button smallerButton;
@@ -65,7 +83,36 @@ public final class ShellController implements Navigator {
             newNav.setSelected("new".equals(s));
             proceduresNav.setSelected("procedures".equals(s));
             reportsNav.setSelected("reports".equals(s));
+            usersNav.setSelected("users".equals(s));
+            auditNav.setSelected("audit".equals(s));
+            settingsNav.setSelected("settings".equals(s));
         });
+        allNav = java.util.List.copyOf(nav.getChildren());
+        account(false, false);
+    }
+
+    /** What the account buttons do. */
+    void account(Runnable lockNow, Runnable signOutNow, Runnable changeOwnPassword) {
+        this.lock = lockNow;
+        this.signOut = signOutNow;
+        this.changePassword = changeOwnPassword;
+    }
+
+    private void account(boolean signedIn, boolean session) {
+        for (Node n : new Node[] {whoLabel, passwordButton, lockButton, signOutButton}) {
+            show(n, signedIn && session);
+        }
+    }
+
+    private void offer(Node n, boolean on) {
+        if (on) {
+            offered.add(n);
+        }
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     /** The database is open: enable navigation and show the first screen. */
@@ -73,11 +120,57 @@ public final class ShellController implements Navigator {
         this.context = ctx;
         nav.setDisable(false);
         busyIndicator.visibleProperty().bind(ctx.background().runningProperty().greaterThan(0));
-        if (firstRun) {
-            showWelcome();
+        Actor who = ctx.services().actor();
+        boolean cases = who.may(Permission.WORK_ON_CASES);
+        // What a role may not do is refused by the services; the window only does not offer it.
+        offered.clear();
+        offer(homeNav, cases);
+        offer(newNav, cases);
+        offer(proceduresNav, cases || who.may(Permission.MANAGE_SETTINGS));
+        offer(reportsNav, who.may(Permission.VIEW_REPORTS));
+        offer(syncNav, who.may(Permission.SYNC_AND_EXPORT));
+        offer(usersNav, who.may(Permission.MANAGE_USERS) && ctx.session() != null);
+        offer(settingsNav, who.may(Permission.MANAGE_SETTINGS) && ctx.session() != null);
+        offer(auditNav, who.may(Permission.VIEW_AUDIT));
+        // Buttons not offered leave the window, so that their Alt+letter cannot clash with a screen's.
+        nav.getChildren().setAll(allNav.stream().filter(n -> !(n instanceof ButtonBase) || offered.contains(n)
+                || !java.util.List.of(homeNav, newNav, proceduresNav, reportsNav, syncNav, usersNav, settingsNav,
+                auditNav).contains(n)).toList());
+        Mnemonics.forgetOutside(nav.getScene());
+        account(true, ctx.session() != null);
+        whoLabel.setText(who.name() + "\n" + who.role().label() + (who.team().isEmpty() ? "" : ", " + who.team()));
+        whoLabel.setAccessibleText("Signed in as " + who.name() + ", " + who.role().label()
+                + (who.team().isEmpty() ? "" : ", " + who.team()));
+        if (cases) {
+            if (firstRun) {
+                showWelcome();
+            } else {
+                showHome();
+            }
+        } else if (who.may(Permission.VIEW_REPORTS)) {
+            showReports();
+        } else if (who.may(Permission.MANAGE_USERS) && ctx.session() != null) {
+            showUsers();
+        } else if (who.may(Permission.VIEW_AUDIT)) {
+            showAudit();
         } else {
-            showHome();
+            showProcedures();
         }
+    }
+
+    /** Signed out: nothing of the last person's screens stays. */
+    void detach() {
+        context = null;
+        current = null;
+        busyIndicator.visibleProperty().unbind();
+        busyIndicator.setVisible(false);
+        nav.setDisable(true);
+        account(false, false);
+        loadingSpinner.setVisible(true);
+        loadingSpinner.setManaged(true);
+        vm.loadingTextProperty().set("Opening your records…");
+        content.getChildren().setAll(loadingPane);
+        vm.screenProperty().set("loading");
     }
 
     /** Opening the database failed: say so in plain words where the screens would be. */
@@ -123,6 +216,21 @@ public final class ShellController implements Navigator {
         vm.screenProperty().set("reports");
     }
 
+    /** Who may sign in here (administrators). */
+    public void showUsers() {
+        swap("admin", "Users", "users");
+    }
+
+    /** The audit log (administrators and the business team). */
+    public void showAudit() {
+        swap("admin", "Audit", "audit");
+    }
+
+    /** Settings: the idle lock (administrators). */
+    public void showSettings() {
+        swap("admin", "Settings", "settings");
+    }
+
     @Override
     public void showWelcome() {
         swap("welcome", "Welcome", "welcome");
@@ -165,6 +273,36 @@ public final class ShellController implements Navigator {
     @FXML
     private void goReports() {
         showReports();
+    }
+
+    @FXML
+    private void goUsers() {
+        showUsers();
+    }
+
+    @FXML
+    private void goAudit() {
+        showAudit();
+    }
+
+    @FXML
+    private void goSettings() {
+        showSettings();
+    }
+
+    @FXML
+    private void lockNow() {
+        lock.run();
+    }
+
+    @FXML
+    private void signOutNow() {
+        signOut.run();
+    }
+
+    @FXML
+    private void changeOwnPassword() {
+        changePassword.run();
     }
 
     @FXML

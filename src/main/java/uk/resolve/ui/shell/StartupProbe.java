@@ -8,7 +8,8 @@ import javafx.scene.Scene;
 
 /**
  * Measures start-up: with the system property {@code resolve.startupProbe=true}, prints the time
- * from process start to the first frame that shows the home (or welcome) screen, then exits. Used
+ * from process start to the first frame that shows the sign-in screen (or, when a test gives
+ * ready services, the home or welcome screen), then exits. Used
  * by the app-image smoke test and the start-up benchmark.
  */
 final class StartupProbe {

@@ -25,7 +25,7 @@ public final class ActionForm {
 
     /** The actions a worker can take. */
     public enum Kind {
-        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT
+        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE
     }
 
     /** How a field is entered. */

@@ -57,6 +57,7 @@ public final class WorkspaceController {
     @FXML private Button escalateButton;
     @FXML private Button resolveButton;
     @FXML private Button withdrawButton;
+    @FXML private Button shareButton;
     @FXML private Button reopenButton;
     @FXML private Button shortenButton;
     @FXML private Label messageLabel;
@@ -104,6 +105,8 @@ public final class WorkspaceController {
         show(resolveButton, vm.openProperty());
         show(withdrawButton, vm.openProperty());
         show(reopenButton, vm.openProperty().not().and(vm.stateProperty().isNotNull()));
+        show(shareButton, vm.stateProperty().isNotNull());
+        shareButton.disableProperty().bind(vm.busyProperty());
         show(shortenButton, vm.openProperty().and(Bindings.isNotEmpty(vm.deadlines())));
         for (Button b : new Button[] {discussButton, escalateButton, resolveButton, withdrawButton, reopenButton, shortenButton}) {
             b.disableProperty().bind(vm.busyProperty());
@@ -568,6 +571,11 @@ public final class WorkspaceController {
     @FXML
     private void withdraw() {
         vm.start(ActionForm.Kind.WITHDRAW, null);
+    }
+
+    @FXML
+    private void share() {
+        vm.start(ActionForm.Kind.SHARE, null);
     }
 
     @FXML

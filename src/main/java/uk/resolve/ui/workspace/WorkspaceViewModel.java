@@ -112,6 +112,7 @@ public final class WorkspaceViewModel {
     private final Background background;
 
     private UUID caseId;
+    private UUID viewed;
     private final ObjectProperty<CaseState> state = new SimpleObjectProperty<>();
     private Policy policy;
     private Instant now;
@@ -156,10 +157,13 @@ public final class WorkspaceViewModel {
 
     /** Reads the case off the UI thread, with any half-filled action to bring back. */
     public void load(UUID id) {
+        // Opening a case is written to the audit log once; refreshing it afterwards is not.
+        boolean opening = !id.equals(viewed);
         this.caseId = id;
+        this.viewed = id;
         busy.set(true);
         background.run(() -> {
-            CaseState c = cases.get(id);
+            CaseState c = opening ? cases.view(id) : cases.get(id);
             Map<ActionForm.Kind, Map<String, String>> found = new LinkedHashMap<>();
             for (ActionForm.Kind k : RESTORABLE) {
                 drafts.load(draftKey(k, null)).ifPresent(d -> found.put(k, d));
@@ -443,6 +447,7 @@ public final class WorkspaceViewModel {
                     DueAt.endOf(ActionForm.parseDate(f.value("due"))), f.value("reason"));
             case APPROVE -> cases.approve(id, UUID.fromString(f.target()), f.value("note"));
             case CORRECT -> cases.correct(id, UUID.fromString(f.target()), f.value("reason"), f.value("text"));
+            case SHARE -> cases.share(id, f.value("with"), f.value("note"));
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
@@ -476,6 +481,8 @@ public final class WorkspaceViewModel {
             case APPROVE -> "Record approved.";
             case CORRECT -> "Correction recorded beside the original.";
             case MARK_SENT -> "Notification marked as sent.";
+            case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
+                    + " computer (or after the next sync).";
         };
     }
 
@@ -526,6 +533,13 @@ public final class WorkspaceViewModel {
                         .area("outstanding", "How outstanding issues will be pursued", false, "Any issues left open, and who will follow them up")
                         .area("learning", "Learning for the partnership", false, "What others could learn from this")
                         .when("When", at, false);
+            }
+            case SHARE -> {
+                return new ActionForm(kind, "Share with a colleague", "Lets a colleague see this case and work on it"
+                        + " with you, for example a manager from another team. The sharing is recorded in the case.",
+                        "Share case", null, key)
+                        .line("with", "Colleague's sign-in name", true, "The name they sign in to Resolve with")
+                        .area("note", "Note", false, "Why you are sharing it (optional)");
             }
             case WITHDRAW -> {
                 return new ActionForm(kind, "Withdraw the case", "Withdraw when the concern no longer needs the"

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.signin;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import uk.resolve.app.Services;
+import uk.resolve.app.Session;
+import uk.resolve.app.SignInMemory;
+import uk.resolve.app.Vault;
+import uk.resolve.ui.support.Background;
+
+/**
+ * The door of the main window: setting up the first administrator (of a new database, or of one from
+ * an earlier version, which is encrypted on the way), signing in, and choosing one's own password
+ * after an administrator set a temporary one. Everything that reads the key file or derives a key
+ * runs in the background; the screen shows that it is working.
+ */
+public final class SignInViewModel {
+
+    /** Which form the screen shows. */
+    public enum Mode {
+        /** Looking at the data folder. */
+        CHECKING,
+        /** No database yet: create the first administrator. */
+        SET_UP,
+        /** A database from an earlier version: the first administrator's set-up encrypts it. */
+        ENCRYPT,
+        /** People sign in. */
+        SIGN_IN,
+        /** Signed in with a temporary password: choose one's own before going on. */
+        CHOOSE_PASSWORD,
+        /** The data folder cannot be used; the message says why. */
+        BROKEN
+    }
+
+    /** The shortest password accepted (the services say so too, in the same words). */
+    public static final int MIN_PASSWORD = 10;
+
+    private final Vault vault;
+    private final SignInMemory memory;
+    private final Background background;
+    private final Consumer<Session> signedIn;
+    private final String osUser;
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.CHECKING);
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty team = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty repeat = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty nameRemembered = new SimpleBooleanProperty(false);
+    private Session pending;
+    private char[] current;
+
+    /**
+     * @param signedIn called on the UI thread with the session once the person is in (and has chosen
+     *                 their own password when they had to)
+     */
+    public SignInViewModel(Vault vault, Background background, Consumer<Session> signedIn) {
+        this.vault = vault;
+        this.memory = SignInMemory.beside(vault);
+        this.background = background;
+        this.signedIn = signedIn;
+        this.osUser = Services.defaultAuthor();
+    }
+
+    /** Looks at the data folder in the background and shows the form that fits. */
+    public void start(Runnable shown) {
+        mode.set(Mode.CHECKING);
+        background.run(() -> new Object[] {vault.state(), memory.lastName().orElse("")}, v -> {
+            Vault.State state = (Vault.State) v[0];
+            String last = (String) v[1];
+            switch (state) {
+                case NEW -> setUp(Mode.SET_UP);
+                case UNPROTECTED -> setUp(Mode.ENCRYPT);
+                default -> {
+                    name.set(last);
+                    nameRemembered.set(!last.isEmpty());
+                    mode.set(Mode.SIGN_IN);
+                }
+            }
+            shown.run();
+        }, msg -> {
+            message.set(msg);
+            mode.set(Mode.BROKEN);
+            shown.run();
+        });
+    }
+
+    private void setUp(Mode m) {
+        name.set(osUser.toLowerCase(java.util.Locale.ROOT).replace(' ', '.'));
+        mode.set(m);
+    }
+
+    /** What Enter or the main button does in the current form. */
+    public void submit() {
+        if (busy.get()) {
+            return;
+        }
+        switch (mode.get()) {
+            case SET_UP, ENCRYPT -> createAdministrator();
+            case SIGN_IN -> signIn();
+            case CHOOSE_PASSWORD -> choosePassword();
+            default -> { }
+        }
+    }
+
+    private void createAdministrator() {
+        String who = name.get() == null ? "" : name.get().strip();
+        if (who.isEmpty()) {
+            message.set("Type the name you will sign in with.");
+            return;
+        }
+        if (!checkNewPassword()) {
+            return;
+        }
+        char[] pw = password.get().toCharArray();
+        String t = team.get();
+        boolean encrypting = mode.get() == Mode.ENCRYPT;
+        progress.set(encrypting ? "Encrypting your records… This can take a minute; nothing is lost if it stops."
+                : "Creating your protected database…");
+        work(() -> {
+            try {
+                // The key file is written before the database, so its folder must be there first.
+                java.nio.file.Files.createDirectories(vault.databaseFile().toAbsolutePath().getParent());
+                Session s = vault.createFirstAdministrator(who, pw, t);
+                memory.remember(s.actor().name());
+                return s;
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }, this::enter);
+    }
+
+    private void signIn() {
+        String who = name.get() == null ? "" : name.get().strip();
+        if (who.isEmpty()) {
+            message.set("Type your sign-in name.");
+            return;
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            message.set("Type your password.");
+            return;
+        }
+        char[] pw = password.get().toCharArray();
+        progress.set("Signing in…");
+        work(() -> {
+            Session s = vault.signIn(who, pw);
+            memory.remember(s.actor().name());
+            return s;
+        }, s -> {
+            if (s.mustChangePassword()) {
+                pending = s;
+                current = pw;
+                password.set("");
+                repeat.set("");
+                message.set("");
+                mode.set(Mode.CHOOSE_PASSWORD);
+            } else {
+                Arrays.fill(pw, '\0');
+                enter(s);
+            }
+        }, () -> Arrays.fill(pw, '\0'));
+    }
+
+    private void choosePassword() {
+        if (!checkNewPassword()) {
+            return;
+        }
+        char[] pw = password.get().toCharArray();
+        char[] old = current;
+        Session s = pending;
+        progress.set("Saving your new password…");
+        work(() -> {
+            try {
+                s.changePassword(old, pw);
+                return s;
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }, done -> {
+            Arrays.fill(old, '\0');
+            current = null;
+            pending = null;
+            enter(done);
+        });
+    }
+
+    private boolean checkNewPassword() {
+        String pw = password.get() == null ? "" : password.get();
+        if (pw.length() < MIN_PASSWORD) {
+            message.set("The password needs at least " + MIN_PASSWORD + " characters (" + pw.length() + " typed). A short"
+                    + " phrase of several words is easiest to remember.");
+            return false;
+        }
+        if (!pw.equals(repeat.get())) {
+            message.set("The two passwords are not the same. Type the password again in both boxes.");
+            repeat.set("");
+            return false;
+        }
+        return true;
+    }
+
+    private void enter(Session s) {
+        password.set("");
+        repeat.set("");
+        message.set("");
+        signedIn.accept(s);
+    }
+
+    private void work(java.util.concurrent.Callable<Session> job, Consumer<Session> done) {
+        work(job, done, () -> { });
+    }
+
+    private void work(java.util.concurrent.Callable<Session> job, Consumer<Session> done, Runnable failed) {
+        message.set("");
+        busy.set(true);
+        background.run(job, s -> {
+            busy.set(false);
+            progress.set("");
+            done.accept(s);
+        }, msg -> {
+            busy.set(false);
+            progress.set("");
+            failed.run();
+            password.set("");
+            if (mode.get() != Mode.SIGN_IN) {
+                repeat.set("");
+            }
+            message.set(msg);
+        });
+    }
+
+    /** Leaves without choosing a password: signs out again. */
+    public void cancelChoosePassword() {
+        Session s = pending;
+        pending = null;
+        if (current != null) {
+            Arrays.fill(current, '\0');
+            current = null;
+        }
+        if (s != null) {
+            background.fireAndForget(s::close);
+        }
+        password.set("");
+        repeat.set("");
+        message.set("");
+        mode.set(Mode.SIGN_IN);
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty teamProperty() {
+        return team;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty repeatProperty() {
+        return repeat;
+    }
+
+    /** What went wrong, in words; empty when nothing did. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** What is being done while busy. */
+    public StringProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True when the name was filled in from the last sign-in (the password then has the focus). */
+    public BooleanProperty nameRememberedProperty() {
+        return nameRemembered;
+    }
+
+    /** Where the database is, to say so on the set-up screen. */
+    public String databaseFile() {
+        return vault.databaseFile().toString();
+    }
+}
