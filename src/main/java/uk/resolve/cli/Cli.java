@@ -85,8 +85,12 @@ public final class Cli implements Callable<Integer> {
     /** The signing-in person's password: from the file named by RESOLVE_PASSWORD_FILE, else typed. */
     char[] password() {
         Vault v = vault();
-        if (v.state() == Vault.State.UNPROTECTED) {
+        Vault.State state = v.state();
+        if (state == Vault.State.UNPROTECTED) {
             requireDatabaseFile(v.databaseFile());
+        }
+        if (state != Vault.State.PROTECTED) {
+            v.signIn(userName(), new char[0]); // refused before any password is asked for: says to run 'init'
         }
         return secrets().read(Secrets.PASSWORD_FILE, "Password for " + userName(), false);
     }
