@@ -136,6 +136,14 @@ class SecurityCommandsIT {
     }
 
     @Test
+    void withoutADatabaseNoPasswordIsAskedForAndInitIsSuggested() {
+        CliRunner.Result r = cli.withEnv(Secrets.PASSWORD_FILE, "").runRaw("case", "list");
+        assertOneLine(r, "There is no database at " + db.toAbsolutePath() + " yet.");
+        assertThat(r.err()).contains("resolve init --admin NAME").doesNotContain("No terminal");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
     void aPasswordIsNeverTakenAsAnArgument() {
         cli.ready();
         assertThat(cli.run("--password", "x", "case", "list").code()).isEqualTo(2);
