@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
+import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.domain.time.CalendarOverride;
 import uk.resolve.domain.time.EnglandWalesCalendar;
 import uk.resolve.domain.time.WorkingCalendar;
 import uk.resolve.security.Actor;
+import uk.resolve.security.Permission;
 import uk.resolve.store.AuditStore;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
@@ -117,6 +120,17 @@ public final class Services implements AutoCloseable {
 
     public WorkingCalendar calendar() {
         return calendar;
+    }
+
+    /**
+     * Adds a holiday to the working-day calendar, or makes a listed one a working day: administrators
+     * only, written to the audit log. Deadlines use it from the next sign-in.
+     */
+    public void addCalendarOverride(CalendarOverride override) {
+        actor.require(Permission.MANAGE_SETTINGS);
+        settings.putCalendarOverride(override);
+        audit.record(AuditAction.SETTINGS_CHANGED, "calendar", override.date() + (override.workingDay()
+                ? " made a working day" : " holiday added"));
     }
 
     public CaseService cases() {

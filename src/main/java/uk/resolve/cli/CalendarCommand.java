@@ -47,7 +47,7 @@ final class CalendarCommand {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a holiday (or, with --working-day, make a listed holiday a working day).")
+            description = "Add a holiday (or, with --working-day, make a listed holiday a working day). Administrators.")
     static final class Add extends Cli.DbCommand {
         @Parameters(index = "0", paramLabel = "DATE") String date;
         @Parameters(index = "1", paramLabel = "NAME") String name;
@@ -56,7 +56,7 @@ final class CalendarCommand {
         @Override
         int run(Services s) {
             LocalDate d = Times.due(date, "DATE").date();
-            s.settings().putCalendarOverride(new CalendarOverride(d, name, workingDay));
+            s.addCalendarOverride(new CalendarOverride(d, name, workingDay));
             out().println((workingDay ? "Working day: " : "Holiday added: ") + UkTime.formatDate(d) + " — " + name);
             return 0;
         }

@@ -28,7 +28,7 @@ import uk.resolve.domain.time.UkTime;
         subcommands = {CaseCommand.New.class, CaseCommand.Discuss.class, CaseCommand.Escalate.class,
                 CaseCommand.Resolve.class, CaseCommand.Withdraw.class, CaseCommand.Reopen.class,
                 CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class,
-                CaseCommand.Correct.class, CaseCommand.Show.class, CaseCommand.ListCmd.class})
+                CaseCommand.Correct.class, CaseCommand.Share.class, CaseCommand.Show.class, CaseCommand.ListCmd.class})
 final class CaseCommand {
 
     private CaseCommand() {
@@ -199,13 +199,27 @@ final class CaseCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case.")
+    @Command(name = "share", mixinStandardHelpOptions = true,
+            description = "Let another person (their sign-in name) see and work on the case.")
+    static final class Share extends OnCase {
+        @Parameters(index = "1", paramLabel = "NAME", description = "Their sign-in name.") String person;
+        @Option(names = "--note", paramLabel = "TEXT", description = "Why (kept in the case record).") String note;
+
+        @Override
+        int run(Services s) {
+            s.cases().share(caseId(s), person, note);
+            out().println("Shared the case with " + person.strip() + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case (written to the audit log).")
     static final class Show extends OnCase {
         @Option(names = "--json") boolean json;
 
         @Override
         int run(Services s) {
-            CaseState c = s.cases().get(caseId(s));
+            CaseState c = s.cases().view(caseId(s));
             if (json) {
                 out().println(Json.write(CaseJson.of(c, true)));
             } else {

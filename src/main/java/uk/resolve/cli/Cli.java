@@ -3,6 +3,8 @@ package uk.resolve.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,8 +32,9 @@ import uk.resolve.store.StoreException;
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Resolve: resolution of professional differences, headless.",
-        subcommands = {PolicyCommand.class, CaseCommand.class, Cli.VerifyCommand.class, CalendarCommand.class,
-                FormCommand.class, ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class})
+        subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
+                Cli.VerifyCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
+                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",
@@ -71,13 +74,53 @@ public final class Cli implements Callable<Integer> {
 
     /** Signs in and opens the session on the chosen database; the caller closes it. */
     Session signIn() {
-        Vault v = vault();
-        String who = userName();
-        char[] password = secrets().read(Secrets.PASSWORD_FILE, "Password for " + who, false);
+        char[] password = password();
         try {
-            return v.signIn(who, password);
+            return signIn(password);
         } finally {
             java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The signing-in person's password: from the file named by RESOLVE_PASSWORD_FILE, else typed. */
+    char[] password() {
+        Vault v = vault();
+        Vault.State state = v.state();
+        if (state == Vault.State.UNPROTECTED) {
+            requireDatabaseFile(v.databaseFile());
+        }
+        if (state != Vault.State.PROTECTED) {
+            v.signIn(userName(), new char[0]); // refused before any password is asked for: says to run 'init'
+        }
+        return secrets().read(Secrets.PASSWORD_FILE, "Password for " + userName(), false);
+    }
+
+    /** Signs in with {@code password} (which the caller wipes). */
+    Session signIn(char[] password) {
+        return vault().signIn(userName(), password);
+    }
+
+    /** Refuses a file that is neither an encrypted database nor an H2 database of an earlier version. */
+    static void requireDatabaseFile(Path file) {
+        byte[] head;
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (java.io.IOException e) {
+            throw new UserError("Cannot read the database " + file + " (" + e.getMessage() + "). Check the --db path"
+                    + " and that you can read it.");
+        }
+        if (!new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,")) {
+            throw new UserError("The file " + file + " is not a Resolve database, or it is damaged. Nothing was"
+                    + " changed. Check the --db path; if it is your database, restore it from a backup.");
+        }
+    }
+
+    /** One line on stderr while the signed-in person still has the temporary password an administrator set. */
+    static void remindOfTemporaryPassword(Session session, PrintWriter err) {
+        if (session.mustChangePassword()) {
+            err.println("resolve: " + session.actor().name() + ", you are still using the temporary password your"
+                    + " administrator set. Choose your own now: resolve user passwd");
+            err.flush();
         }
     }
 
@@ -125,8 +168,8 @@ public final class Cli implements Callable<Integer> {
         return s.replace('\n', ' ').replaceAll("\\s+", " ").strip();
     }
 
-    /** Base for commands that work on the database. */
-    abstract static class DbCommand implements Callable<Integer> {
+    /** Base for commands that need the person signed in: their session (users, own password). */
+    abstract static class SessionCommand implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
@@ -139,11 +182,27 @@ public final class Cli implements Callable<Integer> {
             return spec.commandLine().getOut();
         }
 
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
         @Override
-        public final Integer call() throws Exception {
+        public Integer call() throws Exception {
             try (Session session = root().signIn()) {
-                return run(session.services());
+                remindOfTemporaryPassword(session, err());
+                return run(session);
             }
+        }
+
+        abstract int run(Session session) throws Exception;
+    }
+
+    /** Base for commands that work on the database through the signed-in person's services. */
+    abstract static class DbCommand extends SessionCommand {
+
+        @Override
+        final int run(Session session) throws Exception {
+            return run(session.services());
         }
 
         abstract int run(Services s) throws Exception;
@@ -159,22 +218,37 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check every entry's hash and every device's chain; report any break.")
+            description = "Check every entry's hash, every device's chain and the audit log's chain; report any break.")
     static final class VerifyCommand extends DbCommand {
 
         @Override
         int run(Services s) {
             var report = uk.resolve.domain.record.ChainVerifier.verify(s.entries().all());
+            List<String> auditBreaks = s.audit().verify();
+            long events = s.audit().count();
             PrintWriter out = out();
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
-            if (report.intact()) {
+            auditBreaks.forEach(b -> out.println("BREAK: " + b));
+            if (report.intact() && auditBreaks.isEmpty()) {
                 out.println("Verified " + report.entries() + " entries from " + report.devices()
-                        + (report.devices() == 1 ? " device" : " devices") + ": every chain is intact.");
+                        + (report.devices() == 1 ? " device" : " devices") + " and " + events
+                        + (events == 1 ? " audit event" : " audit events") + ": every chain is intact.");
                 return 0;
             }
-            throw new UserError(report.breaks().size() + (report.breaks().size() == 1 ? " break" : " breaks")
-                    + " found in the record (listed above): entries have been altered outside Resolve."
-                    + " Restore the database from a backup or sync it again from your team's shared file.");
+            List<String> where = new ArrayList<>();
+            if (!report.intact()) {
+                where.add(breaks(report.breaks().size()) + " in the record (entries altered outside Resolve)");
+            }
+            if (!auditBreaks.isEmpty()) {
+                where.add(breaks(auditBreaks.size()) + " in the audit log (events altered or removed outside Resolve)");
+            }
+            throw new UserError(String.join(" and ", where) + ", listed above. Restore the database from a backup"
+                    + (report.intact() ? "" : " or sync it again from your team's shared file")
+                    + ", and tell your administrator.");
+        }
+
+        private static String breaks(int n) {
+            return n + (n == 1 ? " break" : " breaks");
         }
     }
 }

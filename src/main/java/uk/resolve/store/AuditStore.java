@@ -24,13 +24,16 @@ public final class AuditStore {
         this.db = db;
     }
 
-    /** Appends one event after the newest. */
+    /**
+     * Appends one event after the newest. Its time is kept to the millisecond, as stored: a clock
+     * giving nanoseconds would otherwise be hashed with digits the database does not keep.
+     */
     public AuditEvent append(Instant at, String actor, AuditAction action, String subject, String detail) {
         synchronized (lock) {
             try (Connection c = db.connection()) {
                 c.setAutoCommit(false);
                 try {
-                    AuditEvent e = AuditEvent.next(last(c), at, actor, action, clip(subject, 200), clip(detail, 2000));
+                    AuditEvent e = AuditEvent.next(last(c), at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor, action, clip(subject, 200), clip(detail, 2000));
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event"
                             + " (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                         ps.setLong(1, e.seq());

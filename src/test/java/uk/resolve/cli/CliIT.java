@@ -150,7 +150,7 @@ class CliIT {
     void aDatabaseThatIsNotADatabaseIsAUserError() throws Exception {
         Path bogus = dir.resolve("bogus.mv.db");
         Files.writeString(bogus, "not a database ".repeat(500));
-        CliRunner.Result r = new CliRunner(bogus).run("case", "list");
+        CliRunner.Result r = new CliRunner(bogus).runRaw("case", "list");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("resolve: The file").contains("is not a Resolve database").doesNotContain("\n");
     }
@@ -165,35 +165,66 @@ class CliIT {
         assertThat(v.code()).isEqualTo(1);
         assertThat(v.err()).contains("did you mean 'guidance'?").contains("'5 wrking days' is not a timescale")
                 .contains("line ");
-        CliRunner.Result i = cli.run("policy", "import", bad.toString());
+        CliRunner admin = cli.as("admin");
+        CliRunner.Result i = admin.run("policy", "import", bad.toString());
         assertThat(i.code()).isEqualTo(1);
         assertThat(cli.run("policy", "list").out()).doesNotContain("typo");
 
         Path mine = dir.resolve("havering-v2.yaml");
         Files.writeString(mine, good.replace("version: \"1\"", "version: \"2\""));
         assertThat(cli.run("policy", "validate", mine.toString()).code()).isZero();
-        assertThat(cli.run("policy", "import", mine.toString()).code()).isZero();
+        assertOneLineError(cli.run("policy", "import", mine.toString()), "cannot change procedures and settings");
+        assertThat(admin.run("policy", "import", mine.toString()).code()).isZero();
         assertThat(cli.run("policy", "list").out()).contains("havering").contains("(version 2)");
     }
 
     @Test
     void verifyReportsAnEditedEntry() throws Exception {
         newCase("croydon");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("resolve"), "resolve", "");
-             var st = c.createStatement()) {
-            st.executeUpdate("UPDATE entry SET author = 'Someone Else'");
-        }
+        assertThat(cli.run("verify").out()).contains("every chain is intact");
+        sql("UPDATE entry SET author = 'Someone Else'");
         CliRunner.Result r = cli.run("verify");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("BREAK:").contains("has been altered");
+        assertThat(r.err()).as(r.out()).contains("1 break in the record").doesNotContain("audit log");
+    }
+
+    @Test
+    void verifyReportsAnEditedAuditEvent() throws Exception {
+        newCase("croydon");
+        sql("UPDATE audit_event SET actor = 'nobody' WHERE seq = 3");
+        CliRunner.Result r = cli.run("verify");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("BREAK: Audit event 3 (").contains("by nobody").contains("has been altered");
+        assertThat(r.err()).contains("1 break in the audit log").doesNotContain("in the record");
+    }
+
+    @Test
+    void verifyReportsAnAuditEventDeleted() throws Exception {
+        newCase("croydon");
+        sql("DELETE FROM audit_event WHERE seq = 2");
+        CliRunner.Result r = cli.run("verify");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("BREAK: Audit event 2 is missing");
+    }
+
+    /** Alters the encrypted database directly, as someone holding its key could, outside Resolve. */
+    private void sql(String statement) throws Exception {
+        try (var session = uk.resolve.app.Vault.at(dir.resolve("resolve.mv.db"), java.time.Clock.systemUTC())
+                .signIn("admin", CliRunner.PASSWORD.toCharArray());
+             var c = session.services().database().connection(); var st = c.createStatement()) {
+            assertThat(st.executeUpdate(statement)).isPositive();
+        }
     }
 
     @Test
     void theCommandLineRunsWithoutADisplayInItsOwnProcess() throws Exception {
+        CliRunner proc = new CliRunner(dir.resolve("proc.mv.db")).ready();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "uk.resolve.app.Main",
-                "--db", dir.resolve("proc.mv.db").toString(), "policy", "list");
+                "--db", dir.resolve("proc.mv.db").toString(), "--user", "worker", "policy", "list");
         pb.environment().remove("DISPLAY");
+        pb.environment().put("RESOLVE_PASSWORD_FILE", proc.secretFile(".password", CliRunner.PASSWORD).toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());

@@ -61,7 +61,7 @@ public final class CliRunner {
     /** A file holding {@code secret}, for the *_FILE variables. */
     public Path secretFile(String name, String secret) {
         try {
-            Path f = db.toAbsolutePath().getParent().resolve(name);
+            Path f = Files.createDirectories(db.toAbsolutePath().getParent()).resolve(name);
             Files.writeString(f, secret + "\n");
             return f;
         } catch (IOException e) {
@@ -73,20 +73,43 @@ public final class CliRunner {
     public CliRunner ready() {
         Vault vault = Vault.at(db, Services.clockFromEnvironment());
         if (vault.state() != Vault.State.PROTECTED) {
+            try {
+                Files.createDirectories(db.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             try (Session admin = vault.createFirstAdministrator("admin", PASSWORD.toCharArray(), "Admin")) {
                 admin.addUser("worker", "Test Worker", Role.MANAGER, "Test team", PASSWORD.toCharArray());
             }
+            keepPassword(vault, "worker");
         }
         return this;
     }
 
-    /** Adds {@code name} with {@code role} and {@link #PASSWORD} (signed in as "admin"). */
+    /** Signs {@code name} in and makes their first password their own, as they would at first sign-in. */
+    private static void keepPassword(Vault vault, String name) {
+        try (Session s = vault.signIn(name, PASSWORD.toCharArray())) {
+            s.changePassword(PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        }
+    }
+
+    /**
+     * Adds {@code name} with {@code role} and {@link #PASSWORD} (signed in as "admin"); they have
+     * already made it their own, so no reminder to change it is printed.
+     */
     public CliRunner addUser(String name, Role role, String team) {
         ready();
-        try (Session admin = Vault.at(db, Services.clockFromEnvironment()).signIn("admin", PASSWORD.toCharArray())) {
+        Vault vault = Vault.at(db, Services.clockFromEnvironment());
+        try (Session admin = vault.signIn("admin", PASSWORD.toCharArray())) {
             admin.addUser(name, "", role, team, PASSWORD.toCharArray());
         }
+        keepPassword(vault, name);
         return as(name);
+    }
+
+    /** The database file. */
+    public Path db() {
+        return db;
     }
 
     public Result run(String... args) {

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -25,10 +23,10 @@ class FormCommandTest {
     @TempDir
     Path dir;
 
-    private Path db;
+    private CliRunner cli;
     private UUID croydon;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private String out = "";
+    private String err = "";
 
     @BeforeEach
     void makeCase() {
@@ -36,7 +34,8 @@ class FormCommandTest {
         try (Services s = Fixtures.services(dir, clock)) {
             croydon = FormCases.croydonAtStage3(s, clock);
         }
-        db = dir.resolve("resolve.mv.db");
+        // the database of an earlier version, encrypted on first use; "worker" manages the cases' team
+        cli = new CliRunner(dir.resolve("resolve.mv.db"));
         System.setProperty("resolve.now", "2026-01-19T12:00:00Z");
     }
 
@@ -46,13 +45,10 @@ class FormCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(all, new PrintWriter(out), new PrintWriter(err));
+        CliRunner.Result r = cli.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
@@ -61,7 +57,7 @@ class FormCommandTest {
         int code = run("form", croydon.toString().substring(0, 8), "appendix-a", "--out", pdf.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("resolve: appendix-a: cannot finalise. 2 required fields are missing:"
+        assertThat(err).startsWith("resolve: appendix-a: cannot finalise. 2 required fields are missing:"
                 + " 'Role', 'Contact'.").contains("--set FIELD=VALUE (field ids: role, contact)", "--draft");
         assertThat(pdf).doesNotExist();
     }
@@ -72,10 +68,10 @@ class FormCommandTest {
         int code = run("form", croydon.toString(), "appendix-a", "--out", pdf.toString(), "--draft");
 
         assertThat(code).isEqualTo(0);
-        assertThat(out.toString()).contains("Wrote " + pdf, "Draft: 2 required fields are missing");
+        assertThat(out).contains("Wrote " + pdf, "Draft: 2 required fields are missing");
         assertThat(PdfText.all(readAll(pdf))).contains("DRAFT", "Required: not yet completed");
         run("form", "list", croydon.toString());
-        assertThat(out.toString()).contains("appendix-a", "stage 3, complete: DUE");
+        assertThat(out).contains("appendix-a", "stage 3, complete: DUE");
     }
 
     @Test
@@ -83,26 +79,26 @@ class FormCommandTest {
         int code = run("form", croydon.toString(), "appendix-a", "--out", dir.toString(), "--stage", "3",
                 "--set", "role=Head of Service", "--set", "contact=020 8726 6000", "--archival");
 
-        assertThat(code).as(err.toString()).isEqualTo(0);
+        assertThat(code).as(err).isEqualTo(0);
         Path pdf = dir.resolve("appendix-a_" + croydon.toString().substring(0, 8) + "_2026-01-19.pdf");
-        assertThat(out.toString()).contains("Recorded Escalation Notification to Croydon Safeguarding Children Board"
+        assertThat(out).contains("Recorded Escalation Notification to Croydon Safeguarding Children Board"
                 + " (Appendix A) (stage 3, version 1) in the case record.", "Wrote " + pdf);
         assertThat(PdfText.all(readAll(pdf))).contains("Head of Service", "020 8726 6000");
 
         assertThat(run("form", "list", croydon.toString())).isZero();
-        assertThat(out.toString()).contains("stage 3, complete: done").contains("(version 1)")
+        assertThat(out).contains("stage 3, complete: done").contains("(version 1)")
                 .contains("chronology  Case chronology (any time)");
     }
 
     @Test
     void anUnknownFieldOrFormIsAClearUserError() {
         assertThat(run("form", croydon.toString(), "appendix-a", "--out", "x.pdf", "--set", "colour=blue")).isEqualTo(1);
-        assertThat(err.toString()).contains("--set: the form 'appendix-a' has no field 'colour'. Its fields are: name,"
+        assertThat(err).contains("--set: the form 'appendix-a' has no field 'colour'. Its fields are: name,"
                 + " role");
         assertThat(run("form", croydon.toString(), "monitoring-form", "--out", "x.pdf")).isEqualTo(1);
-        assertThat(err.toString()).contains("has no form 'monitoring-form'. Its forms are: appendix-a, chronology.");
+        assertThat(err).contains("has no form 'monitoring-form'. Its forms are: appendix-a, chronology.");
         assertThat(run("form", croydon.toString(), "appendix-a", "--out", "x.pdf", "--set", "novalue")).isEqualTo(1);
-        assertThat(err.toString()).contains("is not FIELD=VALUE");
+        assertThat(err).contains("is not FIELD=VALUE");
     }
 
     @Test
@@ -115,7 +111,7 @@ class FormCommandTest {
     @Test
     void missingArgumentsAreAUsageError() {
         assertThat(run("form", croydon.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Give the case id, the form id and --out FILE.pdf");
+        assertThat(err).contains("Give the case id, the form id and --out FILE.pdf");
     }
 
     private static byte[] readAll(Path p) {

@@ -4,8 +4,6 @@ package uk.resolve.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,14 +26,15 @@ class ReportCommandTest {
     @TempDir
     static Path folder;
 
-    private static Path db;
+    private static CliRunner cli;
 
     @BeforeAll
     static void buildDatabase() {
         try (Services s = Fixtures.services(folder, MutableClock.at(ReportCasesAccess.NOW))) {
             ReportCasesAccess.build(s);
         }
-        db = folder.resolve("resolve.mv.db");
+        // encrypted on first use; "worker" is a manager, who may see the reports
+        cli = new CliRunner(folder.resolve("resolve.mv.db")).ready();
         System.setProperty("resolve.now", ReportCasesAccess.now().toString());
     }
 
@@ -48,14 +47,8 @@ class ReportCommandTest {
     }
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Cli.run(all, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        CliRunner.Result r = cli.run(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

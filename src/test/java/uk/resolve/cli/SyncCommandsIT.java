@@ -3,8 +3,6 @@ package uk.resolve.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,11 +17,12 @@ class SyncCommandsIT {
     private record Run(int code, String out, String err) {
     }
 
+    /** Runs {@code --db DB args…} signed in as the manager "worker" of that database (made on first use). */
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+        assertThat(args[0]).isEqualTo("--db");
+        String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+        CliRunner.Result r = new CliRunner(Path.of(args[1])).run(rest);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     private String newCase(String db, String ref) {

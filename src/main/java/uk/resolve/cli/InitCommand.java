@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.cli;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import uk.resolve.app.Session;
+import uk.resolve.app.Vault;
+
+/**
+ * {@code resolve init --admin NAME}: the first administrator of a new database, which is created
+ * encrypted; or of a database from an earlier version, which is encrypted on the way. No one signs
+ * in before: there is no one yet.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create the first administrator of a new database (it is created encrypted), or of a database"
+                + " from an earlier version of Resolve (it is encrypted).",
+                "The password is typed twice at the terminal, or read from the file named by RESOLVE_PASSWORD_FILE."})
+final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--admin", required = true, paramLabel = "NAME", description = "The administrator's sign-in name.")
+    String admin;
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "The administrator's team (optional).")
+    String team;
+
+    @Override
+    public Integer call() {
+        Cli root = (Cli) spec.root().userObject();
+        Vault vault = root.vault();
+        Vault.State before = vault.state();
+        if (before == Vault.State.PROTECTED) {
+            throw new UserError("The database " + vault.databaseFile() + " already has people who sign in; 'init' is"
+                    + " only for a new database or one from an earlier version. Ask an administrator to add you"
+                    + " ('resolve user add').");
+        }
+        if (before == Vault.State.UNPROTECTED) {
+            Cli.requireDatabaseFile(vault.databaseFile());
+        }
+        char[] password = root.secrets().read(Secrets.PASSWORD_FILE, "New password for " + admin, true);
+        String message;
+        String who;
+        try (Session session = vault.createFirstAdministrator(admin, password, team)) {
+            who = session.actor().name();
+            var entries = session.services().entries();
+            message = before == Vault.State.NEW
+                    ? "Created the database " + vault.databaseFile() + " with the administrator " + who
+                    + "; the database is encrypted."
+                    : "Encrypted the database " + vault.databaseFile() + " (" + entries.caseCount()
+                    + (entries.caseCount() == 1 ? " case, " : " cases, ") + entries.count()
+                    + (entries.count() == 1 ? " entry" : " entries") + " kept) and made " + who
+                    + " its first administrator.";
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        var out = spec.commandLine().getOut();
+        out.println(message);
+        out.println("Key file: " + vault.keyFile() + " — back it up with the database: without it the database"
+                + " cannot be opened.");
+        out.println("Next, add the people who will use it: resolve --user " + who + " user add NAME --role ROLE");
+        return 0;
+    }
+}
