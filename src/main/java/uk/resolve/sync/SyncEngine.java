@@ -312,19 +312,23 @@ public final class SyncEngine {
                         + " Join the team again with the current passphrase (Sync settings, or 'resolve sync join"
                         + " --shared " + shared.db() + "').", e);
             }
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("newer version")) {
-                throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " was"
-                        + " written by a newer version of Resolve, so this computer cannot sync with it. Your work is"
-                        + " safe here. Install the newer version of Resolve, then sync again.", e);
-            }
-            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is damaged"
-                    + " or is not a Resolve database, so it was left exactly as it is. Your work is safe on this"
-                    + " computer. Ask your administrator to restore it from a backup, or to rename it aside so that"
-                    + " the next sync builds a new shared file from every computer's records.", e);
+            throw refused(shared, e);
         } finally {
             Crypto.wipe(k);
         }
+    }
+
+    /** Why the copy of the shared file would not open (or, unencrypted, could not be encrypted). */
+    private static SyncException refused(SharedFile shared, StoreException e) {
+        if (String.valueOf(e.getMessage()).contains("newer version")) {
+            return new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " was"
+                    + " written by a newer version of Resolve, so this computer cannot sync with it. Your work is"
+                    + " safe here. Install the newer version of Resolve, then sync again.", e);
+        }
+        return new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is damaged"
+                + " or is not a Resolve database, so it was left exactly as it is. Your work is safe on this"
+                + " computer. Ask your administrator to restore it from a backup, or to rename it aside so that"
+                + " the next sync builds a new shared file from every computer's records.", e);
     }
 
     private static void encrypt(SharedFile shared, Path copy, TeamKey key) {
@@ -332,10 +336,7 @@ public final class SyncEngine {
         try {
             Database.encryptInPlace(copy, k);
         } catch (StoreException e) {
-            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is not"
-                    + " encrypted (it was made by an earlier version of Resolve) and could not be encrypted ("
-                    + e.getMessage() + "). It was left exactly as it is; your work is safe on this computer. Check the"
-                    + " free space on this computer's disk and sync again.", e);
+            throw refused(shared, e);
         } finally {
             Crypto.wipe(k);
         }

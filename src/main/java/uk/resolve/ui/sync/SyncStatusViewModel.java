@@ -75,7 +75,7 @@ public final class SyncStatusViewModel {
             case SYNCING -> "Syncing…";
             case SYNCED -> "Last synced " + when(s.lastSynced(), today) + waiting;
             case OFFLINE -> "Shared drive unreachable — working offline" + waiting;
-            case NEEDS_KEY -> "Not syncing: join your team with the passphrase (Sync settings)" + waiting;
+            case NEEDS_KEY -> "Not syncing: the team key is needed (see Sync settings)" + waiting;
             case PROBLEM -> "Sync stopped: see Sync settings" + waiting;
         };
     }
