@@ -24,10 +24,14 @@ import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
+import uk.resolve.security.WrappedKey;
 import uk.resolve.sync.CaseCsv;
+import uk.resolve.sync.ExportFile;
 import uk.resolve.sync.SyncEngine;
 import uk.resolve.sync.SyncException;
 import uk.resolve.sync.SyncReport;
+import uk.resolve.sync.TeamKey;
+import uk.resolve.sync.TeamKeyFile;
 import uk.resolve.sync.Transfer;
 
 /**
@@ -44,6 +48,11 @@ public final class SyncService implements AutoCloseable {
     static final String ON_START = "sync.auto.start";
     static final String ON_CHANGE = "sync.auto.change";
     static final String EVERY = "sync.auto.minutes";
+    /** The team keys this computer holds, by key id: {@code sync.teamkey.<id>} = the key in hex. */
+    static final String TEAM_KEY = "sync.teamkey.";
+
+    /** The shortest passphrase accepted for a team key or an export file. */
+    public static final int MIN_PASSPHRASE = 12;
 
     /** How often a change recorded here is looked for, when syncing on change. */
     static final long CHANGE_POLL_SECONDS = 20;
@@ -77,6 +86,11 @@ public final class SyncService implements AutoCloseable {
         SYNCED,
         /** The shared drive could not be reached: working offline. */
         OFFLINE,
+        /**
+         * The shared file has no team key yet, or this computer does not hold it: a manager sets it up,
+         * or the person joins with the passphrase; {@link Status#message()} says which.
+         */
+        NEEDS_KEY,
         /** The last sync was refused or gave up; {@link Status#message()} says why. */
         PROBLEM
     }
@@ -156,19 +170,23 @@ public final class SyncService implements AutoCloseable {
         return syncWith(shared);
     }
 
-    /** Syncs with {@code shared}, whatever the settings say. */
+    /** Syncs with {@code shared}, whatever the settings say, with the team key this computer holds for it. */
     public SyncReport syncWith(Path shared) {
         actor.require(Permission.SYNC_AND_EXPORT);
         state = State.SYNCING;
         message = null;
         publish();
         try {
-            SyncReport r = engine.sync(shared);
+            SyncReport r = engine.sync(shared, teamKey(shared));
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
             return r;
         } catch (SyncException e) {
-            state = e.kind() == SyncException.Kind.UNREACHABLE ? State.OFFLINE : State.PROBLEM;
+            state = switch (e.kind()) {
+                case UNREACHABLE -> State.OFFLINE;
+                case NEEDS_KEY -> State.NEEDS_KEY;
+                default -> State.PROBLEM;
+            };
             message = e.getMessage();
             throw e;
         } catch (RuntimeException e) {
@@ -207,24 +225,160 @@ public final class SyncService implements AutoCloseable {
         publish();
     }
 
-    /** Exports every entry, or the chosen cases', to an export file. */
-    public Transfer.Exported export(Path file, List<UUID> caseIds, LongConsumer progress) {
+    /**
+     * Sets up the team key for the shared file {@code shared}, once, as a manager: a new random key,
+     * kept in this database and written beside the shared file wrapped under {@code passphrase} (the
+     * key file {@code NAME.key.json}), so that members only need the passphrase to join. The shared
+     * file becomes the one in the settings. The next sync creates the shared file encrypted, or
+     * encrypts one made by an earlier version of Resolve.
+     *
+     * @return the key's id, to tell the team
+     * @throws SyncException when the shared file already has a key, or its folder cannot be reached;
+     *                       nothing is then changed
+     */
+    public String setUpTeamKey(Path shared, char[] passphrase) {
+        actor.require(Permission.MANAGE_TEAM_KEY);
+        requirePassphrase(passphrase);
+        SyncEngine.requireReachable(shared);
+        Path keyFile = TeamKeyFile.fileFor(shared);
+        Optional<TeamKeyFile> existing = TeamKeyFile.read(shared);
+        if (existing.isPresent()) {
+            throw alreadySetUp(shared, keyFile, existing.get().keyId());
+        }
+        TeamKey key = TeamKey.generate();
+        try {
+            TeamKeyFile.wrap(key, passphrase, clock.instant()).writeBeside(shared);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw alreadySetUp(shared, keyFile, TeamKeyFile.read(shared).map(TeamKeyFile::keyId).orElse("?"));
+        } catch (java.io.IOException e) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The team's key file " + keyFile + " could not be"
+                    + " written (" + e.getMessage() + "). Nothing was changed. Check that you can write to that"
+                    + " folder, then try again.", e);
+        }
+        keep(shared, key);
+        audit.record(AuditAction.TEAM_KEY_SET_UP, shared.getFileName().toString(), "key " + key.id());
+        return key.id();
+    }
+
+    /**
+     * Joins the team that shares {@code shared}: unwraps the team key from the key file beside it
+     * with {@code passphrase} and keeps it in this database. The shared file becomes the one in the
+     * settings.
+     *
+     * @return the key's id
+     * @throws SyncException when the passphrase is wrong or there is no key file; nothing is then changed
+     */
+    public String joinTeam(Path shared, char[] passphrase) {
         actor.require(Permission.SYNC_AND_EXPORT);
+        SyncEngine.requireReachable(shared);
+        TeamKeyFile file = TeamKeyFile.read(shared).orElseThrow(() -> noKeyFile(shared));
+        TeamKey key;
+        try {
+            key = file.unwrap(passphrase);
+        } catch (WrappedKey.WrongSecret e) {
+            audit.record(AuditAction.TEAM_JOIN_FAILED, shared.getFileName().toString(), "wrong passphrase");
+            throw new SyncException(SyncException.Kind.REFUSED, "That passphrase does not open the team key of the"
+                    + " shared file " + shared + ". Nothing was changed. Check the passphrase with your manager"
+                    + " (capital letters and spaces count) and try again.");
+        }
+        keep(shared, key);
+        audit.record(AuditAction.TEAM_JOINED, shared.getFileName().toString(), "key " + key.id());
+        return key.id();
+    }
+
+    /** True when the person signed in may set up a team key (managers and administrators). */
+    public boolean maySetUpTeamKey() {
+        return actor.may(Permission.MANAGE_TEAM_KEY);
+    }
+
+    /** The id of the team key this computer holds for {@code shared}, if it holds it (reads the key file there). */
+    public Optional<String> teamKeyId(Path shared) {
+        return TeamKeyFile.read(shared).map(TeamKeyFile::keyId)
+                .filter(id -> settings.get(TEAM_KEY + id).isPresent());
+    }
+
+    private void keep(Path shared, TeamKey key) {
+        settings.put(TEAM_KEY + key.id(), key.hex());
+        Settings now = settings();
+        if (!shared.equals(now.sharedFile())) {
+            saveSettings(new Settings(shared, now.onStart(), now.onChange(), now.everyMinutes()));
+        } else {
+            state = null;
+            message = null;
+            publish();
+        }
+    }
+
+    /** The team key for {@code shared}, or a message saying what to do to get it. */
+    private TeamKey teamKey(Path shared) {
+        SyncEngine.requireReachable(shared);
+        TeamKeyFile file = TeamKeyFile.read(shared).orElseThrow(() -> noKeyFile(shared));
+        return settings.get(TEAM_KEY + file.keyId()).map(TeamKey::fromHex).orElseThrow(() -> new SyncException(
+                SyncException.Kind.NEEDS_KEY, "This computer does not hold the team key of the shared file " + shared
+                + " (key " + file.keyId() + "). Nothing was synced; your work is safe here. Join the team with the"
+                + " passphrase your manager gives you (Sync settings > Join team, or 'resolve sync join --shared "
+                + shared + "')."));
+    }
+
+    private static SyncException noKeyFile(Path shared) {
+        Path keyFile = TeamKeyFile.fileFor(shared);
+        String setUp = " A manager sets up the team key once (Sync settings > Set up team key, or 'resolve sync"
+                + " setup-key --shared " + shared + "'); then everyone joins with the passphrase (Sync settings > Join"
+                + " team, or 'resolve sync join --shared " + shared + "').";
+        if (java.nio.file.Files.exists(SyncEngine.sharedDb(shared))) {
+            return new SyncException(SyncException.Kind.NEEDS_KEY, "There is no team key file (" + keyFile + ")"
+                    + " beside the shared file " + shared + ", so this computer will not sync with it. Nothing was"
+                    + " synced; your work is safe here. If your team has set up a key, the key file was moved or"
+                    + " deleted: ask your manager to put it back from the drive's backup. If the shared file was made"
+                    + " by an earlier version of Resolve, it is encrypted by the first sync after the key is set up."
+                    + setUp);
+        }
+        return new SyncException(SyncException.Kind.NEEDS_KEY, "No team key has been set up for the shared file "
+                + shared + " yet, so nothing was synced; your work is safe here." + setUp);
+    }
+
+    private static SyncException alreadySetUp(Path shared, Path keyFile, String id) {
+        return new SyncException(SyncException.Kind.REFUSED, "The shared file " + shared + " already has a team key"
+                + " (key " + id + ", in " + keyFile + "). Nothing was changed. Join with its passphrase instead."
+                + " Only if nobody knows the passphrase any more: after everyone has synced, move the shared file and"
+                + " its key file aside, set up a new key, and have everyone join again and sync.");
+    }
+
+    private static void requirePassphrase(char[] passphrase) {
+        if (passphrase == null || passphrase.length < MIN_PASSPHRASE) {
+            throw new SyncException(SyncException.Kind.REFUSED, "A passphrase needs at least " + MIN_PASSPHRASE
+                    + " characters (a few unrelated words are easiest to remember and to pass on by telephone)."
+                    + " Nothing was changed. Choose a longer one.");
+        }
+    }
+
+    /**
+     * Exports every entry, or the chosen cases', to an export file encrypted under {@code passphrase}
+     * (chosen now; the receiver needs it to import the file: pass it on by another route).
+     */
+    public Transfer.Exported export(Path file, List<UUID> caseIds, char[] passphrase, LongConsumer progress) {
+        actor.require(Permission.SYNC_AND_EXPORT);
+        requirePassphrase(passphrase);
         // only the cases this person may see, whether named or "all"
         List<UUID> ids = caseIds.isEmpty() ? cases.list().stream().map(CaseState::id).toList()
                 : caseIds.stream().map(id -> cases.get(id).id()).toList();
         if (ids.isEmpty()) {
             throw new SyncException(SyncException.Kind.REFUSED, "There are no cases of yours to export.");
         }
-        Transfer.Exported r = Transfer.export(entries, file, ids, author, clock.instant(), progress);
-        audit.record(AuditAction.EXPORT, file.getFileName().toString(), ids.size() + " cases");
+        Transfer.Exported r = Transfer.export(entries, file, ids, author, clock.instant(), passphrase, progress);
+        audit.record(AuditAction.EXPORT, file.getFileName().toString(), ids.size() + " cases, encrypted");
         return r;
     }
 
-    /** Imports an export file; all of it or none. */
-    public Transfer.Imported importFile(Path file, LongConsumer progress) {
+    /** True when the export file {@code file} needs a passphrase (it was not made by an earlier version). */
+    public boolean importNeedsPassphrase(Path file) {
+        return ExportFile.isEncrypted(file);
+    }
+
+    /** Imports an export file with the passphrase it was exported with (null for an unencrypted one); all or none. */
+    public Transfer.Imported importFile(Path file, char[] passphrase, LongConsumer progress) {
         actor.require(Permission.SYNC_AND_EXPORT);
-        Transfer.Imported r = Transfer.importFile(entries, file, progress);
+        Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress);
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
         publish();
         return r;

@@ -15,13 +15,14 @@ import uk.resolve.sync.Transfer;
 
 /** {@code resolve export --out FILE [--case ID…]} and {@code resolve export --csv FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write entries to one file that another copy of Resolve imports (--out), or one row per case"
-                + " for spreadsheets (--csv; never the child's name or reference)."})
+        description = {"Write entries to one file that another copy of Resolve imports (--out), encrypted under a"
+                + " passphrase typed twice (or read from the file named by RESOLVE_PASSPHRASE_FILE); or one row per"
+                + " case for spreadsheets (--csv; never the child's name, reference or concern)."})
 final class ExportCommand extends Cli.DbCommand {
 
     static final class Target {
         @Option(names = "--out", required = true, paramLabel = "FILE",
-                description = "The export file to write (e.g. cases.resolve).")
+                description = "The encrypted export file to write (e.g. cases.resolve).")
         Path out;
 
         @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file to write.")
@@ -43,9 +44,17 @@ final class ExportCommand extends Cli.DbCommand {
             out().println("Wrote " + rows + (rows == 1 ? " case" : " cases") + " to " + target.csv + ".");
             return 0;
         }
-        Transfer.Exported e = s.sync().export(target.out, ids, n -> { });
+        char[] passphrase = root().secrets().read(Secrets.PASSPHRASE_FILE, "Passphrase for the export file", true);
+        Transfer.Exported e;
+        try {
+            e = s.sync().export(target.out, ids, passphrase, n -> { });
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
         out().println("Exported " + e.entries() + (e.entries() == 1 ? " entry" : " entries") + " of " + e.cases()
-                + (e.cases() == 1 ? " case" : " cases") + " to " + e.file() + " (SHA-256 " + e.sha256() + ").");
+                + (e.cases() == 1 ? " case" : " cases") + " to " + e.file() + ", encrypted (SHA-256 " + e.sha256()
+                + "). Give the passphrase to the receiver by another route than the file (by telephone, not in the"
+                + " same e-mail).");
         return 0;
     }
 }

@@ -11,9 +11,10 @@ import uk.resolve.sync.Transfer;
 
 /** {@code resolve import FILE}: merge an export file into this database. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Add the entries of an export file that this database lacks. The whole file is checked"
-                + " first; a damaged, altered or incomplete file is refused and nothing is imported. Importing the"
-                + " same file again changes nothing."})
+        description = {"Add the entries of an export file that this database lacks. The passphrase it was exported"
+                + " with is asked for (or read from the file named by RESOLVE_PASSPHRASE_FILE). The whole file is"
+                + " checked first; a wrong passphrase or a damaged, altered or incomplete file is refused and nothing"
+                + " is imported. Importing the same file again changes nothing."})
 final class ImportCommand extends Cli.DbCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A file made with 'resolve export --out'.")
@@ -21,7 +22,16 @@ final class ImportCommand extends Cli.DbCommand {
 
     @Override
     int run(Services s) {
-        Transfer.Imported r = s.sync().importFile(file, n -> { });
+        char[] passphrase = s.sync().importNeedsPassphrase(file)
+                ? root().secrets().read(Secrets.PASSPHRASE_FILE, "Passphrase of the file", false) : null;
+        Transfer.Imported r;
+        try {
+            r = s.sync().importFile(file, passphrase, n -> { });
+        } finally {
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
         out().println(r.summary());
         return 0;
     }

@@ -18,9 +18,12 @@ import uk.resolve.domain.time.WorkingCalendar;
 
 /**
  * One row per case for the board's spreadsheets: procedure, stage, status, agencies, category,
- * child's status, dates and working days taken. It never holds the child's name, nor the child's
- * reference: the monitoring the board reports is anonymised, and a spreadsheet travels further
- * than the database; the case id leads back to the case for those allowed to see it.
+ * child's status, dates and working days taken. It never holds the child's name, the child's
+ * reference, the concern or any other free text written about the child or the people involved
+ * (no names of workers either): only the columns the business team may see. The monitoring the
+ * board reports is anonymised, and a spreadsheet is not encrypted and travels further than the
+ * database; the case id leads back to the case for those allowed to see it. So it needs no
+ * passphrase and no confirmation.
  */
 public final class CaseCsv {
 

@@ -2,6 +2,7 @@
 package uk.resolve.sync;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+
+import javax.crypto.AEADBadTagException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,30 +31,43 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
+import uk.resolve.security.Argon2Params;
+import uk.resolve.security.Crypto;
 
 /**
- * The export file: entries in one UTF-8 text file of JSON lines, for USB sticks and secure e-mail.
+ * The export file: entries for USB sticks and secure e-mail, encrypted under a passphrase chosen at
+ * export, since the file goes to other organisations.
  *
  * <pre>
- * {"format":"resolve-export","version":1,"exportedAt":…,"device":…,"exportedBy":…,"scope":"all",
- *  "cases":[…],"entries":N,"encryption":{"cipher":"none"}}          ← the manifest
+ * {"format":"resolve-export","version":2,"exportedAt":…,"device":…,"exportedBy":…,"scope":"all",
+ *  "cases":[…],"entries":N,"encryption":{"cipher":"AES-256-GCM","kdf":{"algorithm":"argon2id",
+ *  "memoryKiB":…,"iterations":…,"parallelism":…,"salt":…}}}            ← the manifest, readable
+ * nonce ‖ AES-256-GCM(key, body, associated data = the manifest line) ← the rest, sealed
+ * </pre>
+ *
+ * The key is derived from the passphrase with Argon2id under the manifest's settings and salt. The
+ * sealed body is what a version 1 file held after its manifest, in plain text:
+ *
+ * <pre>
  * {"id":…,"caseId":…,"type":…,…,"prevHash":…,"hash":…}              ← N entries, one a line
  * {"end":"resolve-export","entries":N,"sha256":"…"}                  ← the trailer
  * </pre>
  *
- * The trailer's SHA-256 covers every byte before it, manifest included, so a file cut short has no
- * trailer and a flipped bit fails the sum; each entry's own {@code hash} (SHA-256 of its content)
- * is checked too. Readers refuse a {@code version} above their own. The {@code encryption} field
- * leaves room for an authenticated cipher (AES-GCM with the manifest as associated data, the key
- * derived with Argon2id): the entry lines would then become one sealed payload, and the version
- * would go up.
+ * The manifest is the cipher's associated data, so neither it nor the body can be changed without
+ * the file being refused; a wrong passphrase is refused the same way, before anything is read. Inside,
+ * the trailer's SHA-256 covers the manifest and the entries, and each entry's own {@code hash} is
+ * checked too. Version 1 files (from before encryption: the same lines, unsealed, with
+ * {@code "encryption":{"cipher":"none"}}) are still read, and the import says the file was not
+ * encrypted. Readers refuse a {@code version} above their own.
  */
 public final class ExportFile {
 
     /** The format's name, first in every export. */
     public static final String FORMAT = "resolve-export";
     /** The newest version this build writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The last version without encryption. */
+    static final int PLAIN_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,18 +88,30 @@ public final class ExportFile {
         }
     }
 
-    /** A file read and checked whole: its manifest, its entries and the file's SHA-256. */
-    public record Contents(Manifest manifest, List<Entry> entries, String sha256) {
+    /**
+     * A file read and checked whole: its manifest, its entries, the file's SHA-256, and whether it was
+     * encrypted (false only for version 1 files from before encryption).
+     */
+    public record Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted) {
     }
 
     /**
-     * Writes {@code entries} to {@code file}: first under a temporary name, then renamed into
-     * place, so that a stop half-way never leaves a file that looks complete.
+     * Writes {@code entries} to {@code file}, encrypted under {@code passphrase}: first under a
+     * temporary name, then renamed into place, so that a stop half-way never leaves a file that
+     * looks complete.
      *
      * @param progress told how many entries have been written so far
      * @return the file's SHA-256
      */
-    public static String write(Path file, Manifest manifest, List<Entry> entries, LongConsumer progress) {
+    public static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase,
+                               LongConsumer progress) {
+        return write(file, manifest, entries, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
+                progress);
+    }
+
+    /** As above with chosen key-derivation settings (tests use cheap ones); no passphrase writes version 1. */
+    static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase, Argon2Params kdf,
+                        LongConsumer progress) {
         Path abs = file.toAbsolutePath();
         Path temp = abs.resolveSibling(abs.getFileName() + ".part");
         MessageDigest md = SharedFile.sha256();
@@ -89,26 +119,43 @@ public final class ExportFile {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                line(raw, md, manifestJson(manifest, entries.size()));
-                long n = 0;
-                for (Entry e : entries) {
-                    line(raw, md, entryJson(e));
-                    if (++n % 500 == 0) {
-                        progress.accept(n);
-                    }
+            byte[] head = utf8(manifestJson(manifest, entries.size(), passphrase == null ? null : kdf));
+            md.update(head);
+            md.update((byte) '\n');
+            ByteArrayOutputStream body = new ByteArrayOutputStream(entries.size() * 700 + 256);
+            long n = 0;
+            for (Entry e : entries) {
+                line(body, md, entryJson(e));
+                if (++n % 500 == 0) {
+                    progress.accept(n);
                 }
-                String sum = HexFormat.of().formatHex(md.digest());
-                ObjectNode end = JSON.createObjectNode();
-                end.put("end", FORMAT);
-                end.put("entries", entries.size());
-                end.put("sha256", sum);
-                raw.write((JSON.writeValueAsString(end) + "\n").getBytes(StandardCharsets.UTF_8));
-                progress.accept(entries.size());
-                raw.flush();
-                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-                return sum;
             }
+            ObjectNode end = JSON.createObjectNode();
+            end.put("end", FORMAT);
+            end.put("entries", entries.size());
+            end.put("sha256", HexFormat.of().formatHex(md.digest()));
+            body.write(utf8(JSON.writeValueAsString(end) + "\n"));
+            byte[] rest = body.toByteArray();
+            if (passphrase != null) {
+                byte[] key = kdf.derive(passphrase);
+                try {
+                    byte[] plain = rest;
+                    rest = Crypto.seal(key, plain, head);
+                    Arrays.fill(plain, (byte) 0);
+                } finally {
+                    Crypto.wipe(key);
+                }
+            }
+            MessageDigest whole = SharedFile.sha256();
+            try (OutputStream raw = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(temp), whole),
+                    1 << 16)) {
+                raw.write(head);
+                raw.write('\n');
+                raw.write(rest);
+            }
+            progress.accept(entries.size());
+            Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
+            return HexFormat.of().formatHex(whole.digest());
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -121,13 +168,27 @@ public final class ExportFile {
         }
     }
 
+    /** True when {@code file} is an export that needs a passphrase to be read (false when unsure: reading says why). */
+    public static boolean isEncrypted(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64 * 1024);
+            int eol = indexOf(head, 0);
+            JsonNode m = parse(head, 0, eol < 0 ? head.length : eol);
+            return m != null && FORMAT.equals(m.path("format").asText())
+                    && !"none".equals(m.path("encryption").path("cipher").asText("none"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads and checks the whole file. Anything wrong — not an export, from a newer version, cut
-     * short, damaged, an entry altered — refuses it whole with a message saying which.
+     * short, damaged, altered, a wrong passphrase — refuses it whole with a message saying which.
      *
-     * @param progress told how many entries have been read so far
+     * @param passphrase the passphrase it was exported with (may be null for a version 1 file)
+     * @param progress   told how many entries have been read so far
      */
-    public static Contents read(Path file, LongConsumer progress) {
+    public static Contents read(Path file, char[] passphrase, LongConsumer progress) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -142,6 +203,8 @@ public final class ExportFile {
             throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " could not be read ("
                     + e.getMessage() + "). Nothing was imported.", e);
         }
+        MessageDigest whole = SharedFile.sha256();
+        String fileSum = HexFormat.of().formatHex(whole.digest(bytes));
         int firstEnd = indexOf(bytes, 0);
         JsonNode manifest = parse(bytes, 0, firstEnd < 0 ? bytes.length : firstEnd);
         if (manifest == null || !FORMAT.equals(manifest.path("format").asText())) {
@@ -150,32 +213,83 @@ public final class ExportFile {
                     + " Resolve's Export (resolve export --out).");
         }
         int version = manifest.path("version").asInt(-1);
-        // the trailer is the last line; without it the file was cut short. A newer format may lay
-        // its file out differently, so its version speaks first when the layout is not ours.
+        if (version <= PLAIN_VERSION) {
+            return readPlain(name, bytes, firstEnd, manifest, version, fileSum, progress);
+        }
+        refuseNewer(name, version);
+        if (firstEnd < 0) {
+            throw truncated(name);
+        }
+        JsonNode encryption = manifest.path("encryption");
+        String cipher = encryption.path("cipher").asText("none");
+        if (!Crypto.CIPHER_NAME.equals(cipher)) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " is encrypted with '" + cipher
+                    + "', which this version of Resolve cannot open. Nothing was imported. Install the newer version"
+                    + " of Resolve to import it, or ask for it to be exported again.");
+        }
+        Argon2Params kdf;
+        try {
+            kdf = Kdf.read(encryption.path("kdf"));
+        } catch (IllegalArgumentException e) {
+            throw refused(name, "is damaged or altered: " + e.getMessage());
+        }
+        if (passphrase == null || passphrase.length == 0) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " is encrypted. Give the"
+                    + " passphrase it was exported with. Nothing was imported.");
+        }
+        byte[] plain;
+        byte[] key = kdf.derive(passphrase);
+        try {
+            plain = Crypto.open(key, Arrays.copyOfRange(bytes, firstEnd + 1, bytes.length),
+                    Arrays.copyOf(bytes, firstEnd));
+        } catch (AEADBadTagException e) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The passphrase does not open the file " + name
+                    + ", or the file has been altered or damaged since it was exported. Nothing was imported. Check"
+                    + " the passphrase with whoever sent the file (capital letters and spaces count); if it is"
+                    + " right, ask for the file to be exported again.", e);
+        } finally {
+            Crypto.wipe(key);
+        }
+        // the same lines as a version 1 file: the manifest, then what was sealed
+        byte[] logical = new byte[firstEnd + 1 + plain.length];
+        System.arraycopy(bytes, 0, logical, 0, firstEnd + 1);
+        System.arraycopy(plain, 0, logical, firstEnd + 1, plain.length);
+        Arrays.fill(plain, (byte) 0);
+        try {
+            return readLines(name, logical, firstEnd, manifest, fileSum, true, progress);
+        } finally {
+            Arrays.fill(logical, (byte) 0);
+        }
+    }
+
+    private static Contents readPlain(String name, byte[] bytes, int firstEnd, JsonNode manifest, int version,
+                                      String fileSum, LongConsumer progress) {
+        String cipher = manifest.path("encryption").path("cipher").asText("none");
+        if (!"none".equals(cipher)) {
+            throw refused(name, "is damaged or altered: its manifest names a cipher that its version does not have");
+        }
+        if (version < 1) {
+            throw refused(name, "has no valid format version in its manifest");
+        }
+        return readLines(name, bytes, firstEnd, manifest, fileSum, false, progress);
+    }
+
+    /** Checks the trailer and reads the entries of a manifest line followed by entry lines and the trailer. */
+    private static Contents readLines(String name, byte[] bytes, int firstEnd, JsonNode manifest, String fileSum,
+                                      boolean encrypted, LongConsumer progress) {
+        // the trailer is the last line; without it the file was cut short
         int end = bytes.length;
         int lastStart = end == 0 || bytes[end - 1] != '\n' ? -1 : lastLineStart(bytes, end - 1);
         JsonNode trailer = lastStart <= 0 ? null : parse(bytes, lastStart, end - 1);
         if (trailer == null || !FORMAT.equals(trailer.path("end").asText())) {
-            refuseNewer(name, version);
             throw truncated(name);
         }
         MessageDigest md = SharedFile.sha256();
         md.update(bytes, 0, lastStart);
         String sum = HexFormat.of().formatHex(md.digest());
         if (!sum.equals(trailer.path("sha256").asText())) {
-            refuseNewer(name, version);
             throw refused(name, "is damaged: its checksum does not match its content (it may have been altered or"
                     + " corrupted in transit)");
-        }
-        refuseNewer(name, version);
-        if (version < 1) {
-            throw refused(name, "has no valid format version in its manifest");
-        }
-        String cipher = manifest.path("encryption").path("cipher").asText("none");
-        if (!"none".equals(cipher)) {
-            throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " is encrypted with '" + cipher
-                    + "', which this version of Resolve cannot open. Nothing was imported. Install the newer version"
-                    + " of Resolve to import it.");
         }
         long declared = manifest.path("entries").asLong(-1);
         if (declared != trailer.path("entries").asLong(-2)) {
@@ -205,10 +319,14 @@ public final class ExportFile {
         }
         progress.accept(entries.size());
         List<UUID> cases = new ArrayList<>();
-        manifest.path("cases").forEach(c -> cases.add(UUID.fromString(c.asText())));
-        Manifest m = new Manifest(Instant.parse(manifest.path("exportedAt").asText()), manifest.path("device").asText(),
-                manifest.path("exportedBy").asText(), cases);
-        return new Contents(m, entries, sum);
+        try {
+            manifest.path("cases").forEach(c -> cases.add(UUID.fromString(c.asText())));
+            Manifest m = new Manifest(Instant.parse(manifest.path("exportedAt").asText()),
+                    manifest.path("device").asText(), manifest.path("exportedBy").asText(), cases);
+            return new Contents(m, entries, fileSum, encrypted);
+        } catch (RuntimeException e) {
+            throw refused(name, "is damaged: its manifest cannot be read");
+        }
     }
 
     private static SyncException refused(String name, String what) {
@@ -229,10 +347,10 @@ public final class ExportFile {
                 + " being copied or sent)");
     }
 
-    private static String manifestJson(Manifest m, int count) throws JsonProcessingException {
+    private static String manifestJson(Manifest m, int count, Argon2Params kdf) throws JsonProcessingException {
         ObjectNode n = JSON.createObjectNode();
         n.put("format", FORMAT);
-        n.put("version", VERSION);
+        n.put("version", kdf == null ? PLAIN_VERSION : VERSION);
         n.put("exportedAt", m.exportedAt().toString());
         n.put("device", m.device());
         n.put("exportedBy", m.exportedBy());
@@ -240,7 +358,13 @@ public final class ExportFile {
         ArrayNode cases = n.putArray("cases");
         m.cases().forEach(c -> cases.add(c.toString()));
         n.put("entries", count);
-        n.putObject("encryption").put("cipher", "none");
+        ObjectNode encryption = n.putObject("encryption");
+        if (kdf == null) {
+            encryption.put("cipher", "none");
+        } else {
+            encryption.put("cipher", Crypto.CIPHER_NAME);
+            Kdf.write(encryption.putObject("kdf"), kdf);
+        }
         return JSON.writeValueAsString(n);
     }
 
@@ -267,8 +391,12 @@ public final class ExportFile {
         }
     }
 
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void line(OutputStream out, MessageDigest md, String json) throws IOException {
-        byte[] b = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] b = utf8(json + "\n");
         md.update(b);
         out.write(b);
     }

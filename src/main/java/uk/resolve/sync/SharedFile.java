@@ -30,8 +30,9 @@ import uk.resolve.store.Database;
  * replaces them: the shared database ({@code NAME.mv.db}), its lease ({@code NAME.sync-lease}),
  * the new version being written ({@code NAME.mv.db.sync-TOKEN.tmp}) and, where the drive cannot
  * rename atomically, the previous version kept until the new one is in place
- * ({@code NAME.mv.db.sync-TOKEN.old}). Encryption at rest will be added here and in
- * {@link SyncEngine}'s opening of the local copy.
+ * ({@code NAME.mv.db.sync-TOKEN.old}), and the team's key file ({@code NAME.key.json},
+ * {@link TeamKeyFile}). The shared database is encrypted by H2 ({@code CIPHER=AES}) under the team
+ * key, so every copy of it (the new version, the local working copy) is encrypted too.
  */
 final class SharedFile {
 
@@ -63,6 +64,12 @@ final class SharedFile {
     Path lease() {
         String name = db.getFileName().toString();
         return folder.resolve(name.substring(0, name.length() - Database.SUFFIX.length()) + ".sync-lease");
+    }
+
+    /** The team's key file: {@code NAME.key.json}. */
+    Path keyFile() {
+        String name = db.getFileName().toString();
+        return folder.resolve(name.substring(0, name.length() - Database.SUFFIX.length()) + ".key.json");
     }
 
     Path temp(String token) {

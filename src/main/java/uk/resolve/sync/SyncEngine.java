@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import org.h2.api.ErrorCode;
+
 import uk.resolve.domain.record.Entry;
+import uk.resolve.security.Crypto;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
@@ -60,10 +64,10 @@ public final class SyncEngine {
      * @param hook      called after each step (tests)
      * @param host      the computer's name written in leases, "" for this computer's own (looked up
      *                  when first needed, as a name lookup can be slow)
-     * @param opener    opens an H2 file as a Resolve database: the one place a cipher will be added
+     * @param opener    opens an H2 file as a Resolve database encrypted under the given team key
      */
     public record Options(Duration leaseTtl, Duration leaseWait, int attempts, Hook hook, String host,
-                          Function<Path, Database> opener) {
+                          BiFunction<Path, byte[], Database> opener) {
 
         public static Options defaults() {
             return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, "", Database::open);
@@ -101,19 +105,20 @@ public final class SyncEngine {
 
     /**
      * Syncs with the shared database file at {@code shared} (created when the folder exists but the
-     * file does not yet).
+     * file does not yet), encrypted under the team key {@code key}. A shared file made by an earlier
+     * version of Resolve, without encryption, is encrypted with the key by this sync.
      *
      * @throws SyncException when it could not be done; both sides are then as they were, or
      *                       further on but complete, and the next sync finishes the work
      */
-    public synchronized SyncReport sync(Path shared) {
+    public synchronized SyncReport sync(Path shared, TeamKey key) {
         SharedFile file = new SharedFile(shared);
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                Result r = once(file);
+                Result r = once(file, key);
                 return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew, attempt,
-                        Duration.ofNanos(System.nanoTime() - start), clock.instant());
+                        Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow);
             } catch (LostRace race) {
                 if (attempt >= options.attempts()) {
                     throw new SyncException(SyncException.Kind.BUSY, "Other computers kept changing the shared file"
@@ -127,6 +132,19 @@ public final class SyncEngine {
         }
     }
 
+    /** Throws the "cannot be reached" refusal when the folder of {@code shared} cannot be seen now. */
+    public static void requireReachable(Path shared) {
+        SharedFile file = new SharedFile(shared);
+        if (!file.reachable()) {
+            throw unreachable(file, null);
+        }
+    }
+
+    /** The shared database file {@code shared} names (with H2's ending added when missing). */
+    public static Path sharedDb(Path shared) {
+        return new SharedFile(shared).db();
+    }
+
     /** Entries made or received here since the last sync with {@code shared} finished. */
     public long pending(Path shared) {
         return entries.countSince(state(new SharedFile(shared)).mark());
@@ -137,7 +155,7 @@ public final class SyncEngine {
         return Optional.ofNullable(state(new SharedFile(shared)).at());
     }
 
-    private record Result(int pulled, int pushed, long sharedEntries, boolean nothingNew) {
+    private record Result(int pulled, int pushed, long sharedEntries, boolean nothingNew, boolean encryptedNow) {
     }
 
     /** The shared file changed under us, or our lease was lost: start again. */
@@ -149,15 +167,16 @@ public final class SyncEngine {
         }
     }
 
-    private Result once(SharedFile shared) throws IOException {
+    private Result once(SharedFile shared, TeamKey key) throws IOException {
         if (!shared.reachable()) {
             throw unreachable(shared, null);
         }
         State before = state(shared);
         long markBefore = entries.lastLocalSeq();
         Optional<SharedFile.FileIdentity> seen = shared.identity();
-        if (seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()) {
-            return new Result(0, 0, -1, true);
+        if (seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()
+                && Database.isEncrypted(shared.db())) {
+            return new Result(0, 0, -1, true, false);
         }
         String host = options.host().isEmpty() ? Lease.hostName() : options.host();
         Lease.Identity me = new Lease.Identity(entries.device(), host, ProcessHandle.current().pid(),
@@ -170,7 +189,7 @@ public final class SyncEngine {
             shared.recover();
             shared.removeAbandonedTemps(lease.token());
             try {
-                return merge(shared, lease, work, markBefore);
+                return merge(shared, key, lease, work, markBefore);
             } catch (IOException e) {
                 if (shared.reachable() && !lease.held()) {
                     throw new LostRace("another computer took over the lease (" + e.getMessage() + ")");
@@ -185,7 +204,7 @@ public final class SyncEngine {
         }
     }
 
-    private Result merge(SharedFile shared, Lease lease, Path work, long markBefore) throws IOException {
+    private Result merge(SharedFile shared, TeamKey key, Lease lease, Path work, long markBefore) throws IOException {
         Files.createDirectories(work);
         Path copy = work.resolve("shared" + Database.SUFFIX);
         Optional<SharedFile.FileIdentity> copied = shared.identity();
@@ -196,13 +215,19 @@ public final class SyncEngine {
             }
         }
         step(SyncStep.COPIED);
+        // a shared file from before encryption: encrypted here, on this computer's copy, and written
+        // back like any other new version (the shared file itself still only changes by one rename)
+        boolean encryptedNow = copied.isPresent() && !Database.isEncrypted(copy);
+        if (encryptedNow) {
+            encrypt(shared, copy, key);
+        }
 
         Set<UUID> localIds = entries.idsSince(0);
         Set<UUID> sharedIds;
         int pulled;
         int pushed;
         List<Entry> toShared;
-        try (Database db = openShared(shared, copy)) {
+        try (Database db = openShared(shared, copy, key)) {
             EntryStore sharedStore = new EntryStore(db, "shared");
             sharedIds = sharedStore.idsSince(0);
             Set<UUID> toLocal = new HashSet<>(sharedIds);
@@ -215,10 +240,10 @@ public final class SyncEngine {
             Set<UUID> missing = new HashSet<>(localIds);
             missing.removeAll(sharedIds);
             toShared = entries.entries(missing);
-            if (toShared.isEmpty() && copied.isPresent()) {
+            if (toShared.isEmpty() && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write
                 record(shared, copied, markBefore, sharedIds, localIds);
-                return new Result(pulled, 0, sharedIds.size(), false);
+                return new Result(pulled, 0, sharedIds.size(), false, false);
             }
             pushed = sharedStore.addMissing(toShared);
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
@@ -226,7 +251,7 @@ public final class SyncEngine {
         step(SyncStep.MERGED);
 
         long expected = sharedIds.size() + (long) pushed;
-        try (Database db = openShared(shared, copy)) {
+        try (Database db = openShared(shared, copy, key)) {
             Set<UUID> now = new EntryStore(db, "shared").idsSince(0);
             if (now.size() != expected || !now.containsAll(localIds)) {
                 throw new SyncException(SyncException.Kind.REFUSED, "The merged copy of the shared file did not"
@@ -261,7 +286,7 @@ public final class SyncEngine {
             Set<UUID> union = new HashSet<>(sharedIds);
             union.addAll(localIds);
             record(shared, after, markBefore, union, localIds);
-            return new Result(pulled, pushed, expected, false);
+            return new Result(pulled, pushed, expected, false, encryptedNow);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -274,20 +299,46 @@ public final class SyncEngine {
                 && (a.get().key().isEmpty() || b.get().key().isEmpty() || a.get().key().equals(b.get().key()));
     }
 
-    private Database openShared(SharedFile shared, Path copy) {
+    private Database openShared(SharedFile shared, Path copy, TeamKey key) {
+        byte[] k = key.bytes();
         try {
-            return options.opener().apply(copy);
+            return options.opener().apply(copy, k);
         } catch (StoreException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("newer version")) {
-                throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " was"
-                        + " written by a newer version of Resolve, so this computer cannot sync with it. Your work is"
-                        + " safe here. Install the newer version of Resolve, then sync again.", e);
+            if (e.getCause() instanceof SQLException q && (q.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || q.getErrorCode() == ErrorCode.WRONG_PASSWORD_FORMAT)) {
+                throw new SyncException(SyncException.Kind.NEEDS_KEY, "The shared file at " + shared.db() + " cannot"
+                        + " be opened with the team key this computer holds (key " + key.id() + "): the team key has"
+                        + " been changed, or the shared file was replaced. Nothing was synced; your work is safe here."
+                        + " Join the team again with the current passphrase (Sync settings, or 'resolve sync join"
+                        + " --shared " + shared.db() + "').", e);
             }
-            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is damaged"
-                    + " or is not a Resolve database, so it was left exactly as it is. Your work is safe on this"
-                    + " computer. Ask your administrator to restore it from a backup, or to rename it aside so that"
-                    + " the next sync builds a new shared file from every computer's records.", e);
+            throw refused(shared, e);
+        } finally {
+            Crypto.wipe(k);
+        }
+    }
+
+    /** Why the copy of the shared file would not open (or, unencrypted, could not be encrypted). */
+    private static SyncException refused(SharedFile shared, StoreException e) {
+        if (String.valueOf(e.getMessage()).contains("newer version")) {
+            return new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " was"
+                    + " written by a newer version of Resolve, so this computer cannot sync with it. Your work is"
+                    + " safe here. Install the newer version of Resolve, then sync again.", e);
+        }
+        return new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " is damaged"
+                + " or is not a Resolve database, so it was left exactly as it is. Your work is safe on this"
+                + " computer. Ask your administrator to restore it from a backup, or to rename it aside so that"
+                + " the next sync builds a new shared file from every computer's records.", e);
+    }
+
+    private static void encrypt(SharedFile shared, Path copy, TeamKey key) {
+        byte[] k = key.bytes();
+        try {
+            Database.encryptInPlace(copy, k);
+        } catch (StoreException e) {
+            throw refused(shared, e);
+        } finally {
+            Crypto.wipe(k);
         }
     }
 

@@ -19,7 +19,12 @@ public class SyncException extends StoreException {
         /** Another computer is syncing and did not finish in time: try again shortly. */
         BUSY,
         /** The file is damaged, of another kind, or from a newer version: a person must act. */
-        REFUSED
+        REFUSED,
+        /**
+         * The shared file has no team key yet, or this computer does not hold its key: a manager sets
+         * the key up, or the person joins the team with the passphrase.
+         */
+        NEEDS_KEY
     }
 
     private final Kind kind;

@@ -16,9 +16,11 @@ import java.time.Instant;
  * @param attempts      1, or more when another computer wrote the shared file at the same time
  * @param took          how long it took
  * @param at            when it finished
+ * @param encryptedNow  true when the shared file was unencrypted (made by an earlier version of
+ *                      Resolve) and this sync encrypted it with the team key
  */
 public record SyncReport(Path shared, int pulled, int pushed, long sharedEntries, boolean nothingNew, int attempts,
-                         Duration took, Instant at) {
+                         Duration took, Instant at, boolean encryptedNow) {
 
     /** One line for people: "Received 3 and sent 5 entries; the shared file holds 120." */
     public String summary() {
@@ -27,6 +29,8 @@ public record SyncReport(Path shared, int pulled, int pushed, long sharedEntries
         }
         return "Received " + pulled + (pulled == 1 ? " entry" : " entries") + " and sent " + pushed
                 + (pushed == 1 ? " entry" : " entries") + "; the shared file holds " + sharedEntries
-                + (sharedEntries == 1 ? " entry." : " entries.");
+                + (sharedEntries == 1 ? " entry." : " entries.")
+                + (encryptedNow ? " The shared file was not encrypted (made by an earlier version of Resolve): it is"
+                + " now encrypted with the team key." : "");
     }
 }

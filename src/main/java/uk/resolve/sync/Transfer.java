@@ -22,13 +22,18 @@ public final class Transfer {
     public record Exported(Path file, int entries, int cases, String sha256) {
     }
 
-    /** What an import did: {@code added} of the file's {@code inFile} entries were new here. */
-    public record Imported(Path file, int inFile, int added, String sha256) {
+    /**
+     * What an import did: {@code added} of the file's {@code inFile} entries were new here;
+     * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption.
+     */
+    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted) {
 
         public String summary() {
-            return added == 0 ? "Nothing new: this database already held all " + inFile + " entries of the file."
+            return (added == 0 ? "Nothing new: this database already held all " + inFile + " entries of the file."
                     : "Imported " + added + " new " + (added == 1 ? "entry" : "entries") + " of the " + inFile
-                    + " in the file; the rest were already here.";
+                    + " in the file; the rest were already here.")
+                    + (encrypted ? "" : " Note: this file was not encrypted (it was made by an earlier version of"
+                    + " Resolve); delete it now that it is imported.");
         }
     }
 
@@ -41,7 +46,7 @@ public final class Transfer {
      * @throws SyncException when a chosen case is not in the database or the file cannot be written
      */
     public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
-                                  LongConsumer progress) {
+                                  char[] passphrase, LongConsumer progress) {
         List<Entry> chosen;
         if (cases.isEmpty()) {
             chosen = entries.all();
@@ -58,18 +63,19 @@ public final class Transfer {
         }
         Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
         String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
-                progress);
+                passphrase, progress);
         return new Exported(out, chosen.size(), caseIds.size(), sum);
     }
 
     /**
-     * Imports an export file: checks all of it first, then adds the entries this database lacks in
+     * Imports an export file (opened with {@code passphrase}; null for a version 1 file from before
+     * encryption): checks all of it first, then adds the entries this database lacks in
      * one transaction. Importing the same file again adds nothing.
      *
      * @throws SyncException when the file is refused; nothing is then imported
      */
-    public static Imported importFile(EntryStore entries, Path file, LongConsumer progress) {
-        ExportFile.Contents contents = ExportFile.read(file, progress);
+    public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress) {
+        ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
             if (!ids.add(e.id())) {
@@ -90,6 +96,6 @@ public final class Transfer {
             }
         }
         int added = entries.addMissing(missing);
-        return new Imported(file, contents.entries().size(), added, contents.sha256());
+        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted());
     }
 }

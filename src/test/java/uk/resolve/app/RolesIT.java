@@ -116,7 +116,7 @@ class RolesIT {
             String report = ReportText.render(ReportTables.of(s.reports().compute(query())));
             assertThat(report).contains("Croydon").doesNotContain("REF-CROYDON").doesNotContain("referral was closed");
             assertThat(s.audit().all()).extracting(AuditEvent::action).contains(AuditAction.CASE_OPENED.code());
-            assertThatThrownBy(() -> s.sync().export(dir.resolve("x.resolve"), java.util.List.of(), n -> { }))
+            assertThatThrownBy(() -> s.sync().export(dir.resolve("x.resolve"), java.util.List.of(), "a long passphrase here".toCharArray(), n -> { }))
                     .isInstanceOf(AccessDenied.class);
         }
     }

@@ -9,66 +9,107 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.resolve.security.Role;
+import uk.resolve.testing.Plaintext;
+
 class SyncCommandsIT {
+
+    private static final String TEAM_PASSPHRASE = "heron copper meadow ninety";
+    private static final String FILE_PASSPHRASE = "violet anchor sixteen tides";
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    private CliRunner laptop(String name) {
+        try {
+            // made first: a new encrypted database in a folder that does not exist yet cannot write its key file
+            return new CliRunner(java.nio.file.Files.createDirectories(dir.resolve(name)).resolve("resolve.mv.db"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    /** Runs {@code --db DB args…} signed in as the manager "worker" of that database (made on first use). */
-    private Run run(String... args) {
-        assertThat(args[0]).isEqualTo("--db");
-        String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
-        CliRunner.Result r = new CliRunner(Path.of(args[1])).run(rest);
-        return new Run(r.code(), r.out(), r.err());
+    private static CliRunner withPassphrase(CliRunner r, String passphrase) {
+        return r.withEnv("RESOLVE_PASSPHRASE_FILE", r.secretFile(".passphrase", passphrase).toString());
     }
 
-    private String newCase(String db, String ref) {
-        Run r = run("--db", db, "case", "new", "--policy", "croydon", "--child-ref", ref, "--raised-by", "Sam Lee",
+    private static String newCase(CliRunner r, String ref) {
+        CliRunner.Result res = r.run("case", "new", "--policy", "croydon", "--child-ref", ref, "--raised-by", "Sam Lee",
                 "--raised-agency", "Oak School", "--other-agency", "Children's Social Care", "--category",
-                "Levels of need", "--concern", "Referral closed", "--at", "2025-12-01T10:00");
-        assertThat(r.code()).as(r.err()).isZero();
-        return r.out().strip();
+                "Levels of need", "--concern", "Referral closed PELICAN", "--at", "2025-12-01T10:00");
+        assertThat(res.code()).as(res.err()).isZero();
+        return res.out().strip();
     }
 
     @Test
-    void twoDatabasesSyncThroughASharedFileAndExportImportAndCsvWork() throws Exception {
-        String a = dir.resolve("a/resolve.mv.db").toString();
-        String b = dir.resolve("b/resolve.mv.db").toString();
+    void aManagerSetsUpTheKeyAMemberJoinsAndExportImportAndCsvWork() throws Exception {
+        CliRunner a = laptop("a");
+        CliRunner b = laptop("b");
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
-        String caseA = newCase(a, "AB-1");
+        String caseA = newCase(a, "AB-WALRUS-1");
 
-        Run sa = run("--db", a, "sync", "--shared", shared.toString());
-        assertThat(sa.code()).as(sa.err()).isZero();
-        assertThat(sa.out()).contains("Received 0 entries and sent 1 entry; the shared file holds 1 entry.");
-        Run sb = run("--db", b, "sync", "--shared", shared.toString());
-        assertThat(sb.out()).contains("Received 1 entry and sent 0 entries");
-        assertThat(run("--db", b, "case", "show", caseA).code()).isZero();
+        CliRunner.Result before = a.run("sync", "--shared", shared.toString());
+        assertThat(before.code()).isEqualTo(1);
+        assertThat(before.err()).contains("No team key has been set up").contains("resolve sync setup-key --shared");
+
+        CliRunner.Result setUp = withPassphrase(a, TEAM_PASSPHRASE).run("sync", "setup-key", "--shared", shared.toString());
+        assertThat(setUp.code()).as(setUp.err()).isZero();
+        assertThat(setUp.out()).contains("Team key ").contains("Received 0 entries and sent 1 entry; the shared file"
+                + " holds 1 entry.");
+        Plaintext.assertAbsent(shared, "AB-WALRUS-1", "PELICAN", "Sam Lee");
+        Plaintext.assertAbsent(dir.resolve("drive/team.key.json"), TEAM_PASSPHRASE);
+
+        CliRunner.Result notJoined = b.run("sync", "--shared", shared.toString());
+        assertThat(notJoined.code()).isEqualTo(1);
+        assertThat(notJoined.err()).contains("does not hold the team key").contains("resolve sync join --shared");
+        CliRunner.Result wrong = withPassphrase(b, "heron copper meadow ninety-one").run("sync", "join", "--shared",
+                shared.toString());
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("That passphrase does not open the team key").contains("Nothing was changed");
+        CliRunner.Result join = withPassphrase(b, TEAM_PASSPHRASE).run("sync", "join", "--shared", shared.toString());
+        assertThat(join.code()).as(join.err()).isZero();
+        assertThat(join.out()).contains("Joined: this computer holds team key").contains("Received 1 entry and sent 0"
+                + " entries");
+        assertThat(b.run("case", "show", caseA).code()).isZero();
+        // the shared file is now in b's settings
+        assertThat(b.run("sync").out()).contains("Nothing new to sync");
 
         Path export = dir.resolve("out.resolve");
-        Run ex = run("--db", a, "export", "--out", export.toString(), "--case", caseA.substring(0, 8));
+        CliRunner.Result ex = withPassphrase(a, FILE_PASSPHRASE).run("export", "--out", export.toString(), "--case",
+                caseA.substring(0, 8));
         assertThat(ex.code()).as(ex.err()).isZero();
-        assertThat(ex.out()).startsWith("Exported 1 entry of 1 case to " + export);
-        String c = dir.resolve("c/resolve.mv.db").toString();
-        Run im = run("--db", c, "import", export.toString());
-        assertThat(im.out()).contains("Imported 1 new entry of the 1 in the file");
-        assertThat(run("--db", c, "import", export.toString()).out())
+        assertThat(ex.out()).startsWith("Exported 1 entry of 1 case to " + export + ", encrypted");
+        Plaintext.assertAbsent(export, "AB-WALRUS-1", "PELICAN", "Sam Lee", FILE_PASSPHRASE);
+        CliRunner c = laptop("c");
+        CliRunner.Result bad = withPassphrase(c, "violet anchor sixteen tide").run("import", export.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("The passphrase does not open the file").contains("Nothing was imported");
+        CliRunner cWith = withPassphrase(c, FILE_PASSPHRASE);
+        assertThat(cWith.run("import", export.toString()).out()).contains("Imported 1 new entry of the 1 in the file");
+        assertThat(cWith.run("import", export.toString()).out())
                 .contains("Nothing new: this database already held all 1 entries of the file.");
 
         Path csv = dir.resolve("cases.csv");
-        Run cs = run("--db", c, "export", "--csv", csv.toString());
+        CliRunner.Result cs = c.run("export", "--csv", csv.toString());
         assertThat(cs.out()).contains("Wrote 1 case to " + csv);
-        assertThat(Files.readString(csv)).contains(caseA).doesNotContain("AB-1");
+        assertThat(Files.readString(csv)).contains(caseA).doesNotContain("AB-WALRUS-1").doesNotContain("PELICAN");
+    }
+
+    @Test
+    void onlyAManagerSetsUpTheKey() throws Exception {
+        CliRunner p = laptop("a").addUser("pat", Role.PRACTITIONER, "Test team");
+        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        CliRunner.Result r = withPassphrase(p, TEAM_PASSPHRASE).run("sync", "setup-key", "--shared", shared.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(Files.exists(dir.resolve("drive/team.key.json"))).isFalse();
     }
 
     @Test
     void anUnreachableSharedDriveExitsWithOneAndSaysTheWorkIsSafe() {
-        String a = dir.resolve("a/resolve.mv.db").toString();
+        CliRunner a = laptop("a");
         newCase(a, "AB-1");
         Path shared = dir.resolve("S-drive/Safeguarding/team.mv.db");
-        Run r = run("--db", a, "sync", "--shared", shared.toString());
+        CliRunner.Result r = a.run("sync", "--shared", shared.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("resolve: The shared file at " + shared.toAbsolutePath() + " cannot be"
                 + " reached (is the network drive connected?); your work is safe on this computer and will sync next"
@@ -77,17 +118,16 @@ class SyncCommandsIT {
 
     @Test
     void aDamagedImportExitsWithOneAndImportsNothing() throws Exception {
-        String a = dir.resolve("a/resolve.mv.db").toString();
+        CliRunner a = laptop("a");
         Path bad = dir.resolve("bad.resolve");
         Files.writeString(bad, "hello");
-        Run r = run("--db", a, "import", bad.toString());
+        CliRunner.Result r = a.run("import", bad.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("is not a Resolve export").contains("Nothing was imported");
     }
 
     @Test
     void exportNeedsEitherOutOrCsv() {
-        String a = dir.resolve("a/resolve.mv.db").toString();
-        assertThat(run("--db", a, "export").code()).isEqualTo(2);
+        assertThat(laptop("a").run("export").code()).isEqualTo(2);
     }
 }

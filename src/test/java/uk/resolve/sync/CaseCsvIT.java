@@ -23,7 +23,7 @@ class CaseCsvIT {
     Path dir;
 
     @Test
-    void oneRowPerCaseWithStageStatusAgenciesAndWorkingDaysButNoChildNameOrReference() throws Exception {
+    void oneRowPerCaseWithStageStatusAgenciesAndWorkingDaysButNoChildNameReferenceOrConcern() throws Exception {
         MutableClock clock = MutableClock.at("2026-12-14T09:00");
         try (Services s = Laptops.laptop(dir, clock, "Worker")) {
             UUID open = Laptops.openCase(s, "AB-123", clock.instant());
@@ -44,6 +44,9 @@ class CaseCsvIT {
             assertThat(Arrays3.startsWithBom(bytes)).isTrue();
             String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
             assertThat(text).doesNotContain("AB-123").doesNotContain("HYPERLINK").doesNotContain("Child Name");
+            // nor the concern, what was tried, what is wanted, the people's names or the resolution's words
+            uk.resolve.testing.Plaintext.assertAbsent(bytes, "closed without an assessment", "Three absences",
+                    "An assessment.", "Alex Worker", "Sam Social Worker", "Assessment agreed", "Not resolved");
             List<String> lines = text.lines().toList();
             assertThat(lines.get(0)).isEqualTo(String.join(",", CaseCsv.COLUMNS));
             var openState = s.cases().get(open);

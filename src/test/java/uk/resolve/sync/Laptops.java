@@ -27,6 +27,10 @@ final class Laptops {
     private Laptops() {
     }
 
+    /** The team key the test laptops share. */
+    static final TeamKey KEY = TeamKey.of(java.util.HexFormat.of().parseHex(
+            "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+
     static Services laptop(Path folder, Clock clock, String who) {
         return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor(who));
     }
@@ -77,11 +81,16 @@ final class Laptops {
         return idsIn(copy);
     }
 
-    /** The entry ids in a Resolve database file, read with plain JDBC (read-only, no migration). */
+    /**
+     * The entry ids in a Resolve database file, read with plain JDBC (read-only, no migration); a
+     * file encrypted by H2 is opened with the test team key.
+     */
     static List<UUID> idsIn(Path mvDb) throws Exception {
         String base = mvDb.toString().substring(0, mvDb.toString().length() - Database.SUFFIX.length());
+        boolean encrypted = Database.isEncrypted(mvDb);
         List<UUID> ids = new java.util.ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r", "resolve", "");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r"
+                + (encrypted ? ";CIPHER=AES" : ""), "resolve", encrypted ? KEY.hex() + " " : "");
              var st = c.createStatement(); var rs = st.executeQuery("SELECT id FROM entry")) {
             while (rs.next()) {
                 ids.add(rs.getObject(1, UUID.class));

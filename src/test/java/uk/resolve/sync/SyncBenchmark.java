@@ -44,15 +44,15 @@ public final class SyncBenchmark {
             SyncEngine eb = new SyncEngine(b.database(), b.entries(), b.settings(), clock, timed);
 
             fill(a, 10_000);
-            run("Full sync of 10,000 entries into an empty shared file", () -> ea.sync(shared), steps, last);
+            run("Full sync of 10,000 entries into an empty shared file", () -> ea.sync(shared, Laptops.KEY), steps, last);
 
             fill(b, 90_000);
-            run("Full sync of 90,000 entries into the shared file of 10,000 (receives 10,000)", () -> eb.sync(shared),
+            run("Full sync of 90,000 entries into the shared file of 10,000 (receives 10,000)", () -> eb.sync(shared, Laptops.KEY),
                     steps, last);
-            run("Sync receiving 90,000 entries from the shared file of 100,000", () -> ea.sync(shared), steps, last);
+            run("Sync receiving 90,000 entries from the shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last);
             fill(a, 100);
-            run("Incremental sync of 100 new entries into a shared file of 100,000", () -> ea.sync(shared), steps, last);
-            run("Sync with nothing new (shared file of 100,100)", () -> ea.sync(shared), steps, last);
+            run("Incremental sync of 100 new entries into a shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last);
+            run("Sync with nothing new (shared file of 100,100)", () -> ea.sync(shared, Laptops.KEY), steps, last);
             System.out.printf("Shared file size: %.1f MB%n", Files.size(shared) / 1e6);
         }
     }

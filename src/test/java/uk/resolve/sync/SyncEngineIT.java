@@ -82,21 +82,21 @@ class SyncEngineIT {
         UUID caseC = openCase(c, "C-1");
         clock.advance(Duration.ofHours(2));
 
-        sc.sync(shared);
-        sa.sync(shared);
-        sb.sync(shared);
+        sc.sync(shared, Laptops.KEY);
+        sa.sync(shared, Laptops.KEY);
+        sb.sync(shared, Laptops.KEY);
 
         // b now holds a's case and acts on it; c acts on b's case before it has seen a's
         b.cases().escalate(caseA, "Not resolved at stage 1", null, clock.instant());
         discuss(c, caseC, "Manager spoke to the team");
         clock.advance(Duration.ofHours(1));
-        sb.sync(shared);
-        sc.sync(shared);
+        sb.sync(shared, Laptops.KEY);
+        sc.sync(shared, Laptops.KEY);
         c.cases().resolve(caseB, new ResolveRequest("Assessment agreed", null, null, clock.instant()));
-        sa.sync(shared);
-        sc.sync(shared);
-        sb.sync(shared);
-        sa.sync(shared);
+        sa.sync(shared, Laptops.KEY);
+        sc.sync(shared, Laptops.KEY);
+        sb.sync(shared, Laptops.KEY);
+        sa.sync(shared, Laptops.KEY);
 
         Set<UUID> idsA = Laptops.ids(a);
         assertThat(idsA).hasSize(7);
@@ -123,33 +123,33 @@ class SyncEngineIT {
         UUID c1 = openCase(a, "A-1");
         discuss(a, c1, "One");
 
-        SyncReport first = sa.sync(shared);
+        SyncReport first = sa.sync(shared, Laptops.KEY);
         assertThat(first.pushed()).isEqualTo(2);
         assertThat(sa.pending(shared)).isZero();
 
         stepsA.clear();
-        SyncReport idle = sa.sync(shared);
+        SyncReport idle = sa.sync(shared, Laptops.KEY);
         assertThat(idle.nothingNew()).isTrue();
         assertThat(stepsA).isEmpty();
         assertThat(Files.exists(shared.resolveSibling("resolve-shared.sync-lease"))).isFalse();
 
-        SyncReport pull = sb.sync(shared);
+        SyncReport pull = sb.sync(shared, Laptops.KEY);
         assertThat(pull.pulled()).isEqualTo(2);
         assertThat(pull.pushed()).isZero();
 
         discuss(b, c1, "Two");
         discuss(b, c1, "Three");
         assertThat(sb.pending(shared)).isEqualTo(2);
-        SyncReport push = sb.sync(shared);
+        SyncReport push = sb.sync(shared, Laptops.KEY);
         assertThat(push.pushed()).isEqualTo(2);
         assertThat(push.pulled()).isZero();
         assertThat(push.sharedEntries()).isEqualTo(4);
 
-        SyncReport back = sa.sync(shared);
+        SyncReport back = sa.sync(shared, Laptops.KEY);
         assertThat(back.pulled()).isEqualTo(2);
         assertThat(back.pushed()).isZero();
-        assertThat(sa.sync(shared).nothingNew()).isTrue();
-        assertThat(sb.sync(shared).nothingNew()).isTrue();
+        assertThat(sa.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+        assertThat(sb.sync(shared, Laptops.KEY).nothingNew()).isTrue();
     }
 
     @ParameterizedTest
@@ -159,7 +159,7 @@ class SyncEngineIT {
         Services a = laptop("a");
         Services b = laptop("b");
         openCase(b, "B-1");
-        Laptops.engine(b, Laptops.fast()).sync(shared);
+        Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         Set<UUID> sharedBefore = Laptops.sharedIdSet(shared, dir);
         openCase(a, "A-1");
         Set<UUID> localBefore = Laptops.ids(a);
@@ -171,7 +171,7 @@ class SyncEngineIT {
                 Files.move(folder, away);
             }
         }));
-        assertThatThrownBy(() -> sa.sync(shared))
+        assertThatThrownBy(() -> sa.sync(shared, Laptops.KEY))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("cannot be reached")
                 .hasMessageContaining("your work is safe on this computer and will sync next time")
@@ -185,7 +185,7 @@ class SyncEngineIT {
                 s -> assertThat(s).isEqualTo(after));
         assertThat(Laptops.ids(a)).containsAll(localBefore);
 
-        SyncReport next = Laptops.engine(a, Laptops.fast()).sync(shared);
+        SyncReport next = Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(next.nothingNew()).isFalse();
         assertThat(Laptops.sharedIdSet(shared, dir)).isEqualTo(after);
         assertThat(Laptops.ids(a)).isEqualTo(after);
@@ -199,7 +199,7 @@ class SyncEngineIT {
         Services a = laptop("a");
         openCase(a, "A-1");
         Path missing = dir.resolve("no-such-drive/team/resolve-shared.mv.db");
-        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(missing))
+        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(missing, Laptops.KEY))
                 .hasMessage("The shared file at " + missing + " cannot be reached (is the network drive connected?);"
                         + " your work is safe on this computer and will sync next time.");
         assertThat(Files.exists(missing.getParent())).isFalse();
@@ -211,7 +211,7 @@ class SyncEngineIT {
         Services b = laptop("b");
         openCase(b, "B-1");
         SyncEngine sb = Laptops.engine(b, Laptops.fast());
-        sb.sync(shared);
+        sb.sync(shared, Laptops.KEY);
         Path snapshot = dir.resolve("snapshot.mv.db");
         Files.copy(shared, snapshot);
         openCase(a, "A-1");
@@ -226,7 +226,7 @@ class SyncEngineIT {
                 Files.move(other, shared, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         }));
-        SyncReport r = sa.sync(shared);
+        SyncReport r = sa.sync(shared, Laptops.KEY);
         assertThat(r.attempts()).isEqualTo(2);
         assertThat(Laptops.sharedIdSet(shared, dir)).isEqualTo(Laptops.ids(a)).hasSize(2);
     }
@@ -236,7 +236,7 @@ class SyncEngineIT {
         Services a = laptop("a");
         Services b = laptop("b");
         openCase(b, "B-1");
-        Laptops.engine(b, Laptops.fast()).sync(shared);
+        Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         openCase(a, "A-1");
         Services c = laptop("c");
         openCase(c, "C-1");
@@ -247,10 +247,10 @@ class SyncEngineIT {
             if (step == SyncStep.WRITTEN && !done[0]) {
                 done[0] = true;
                 Files.delete(shared.resolveSibling("resolve-shared.sync-lease"));
-                Laptops.engine(c, Laptops.fast()).sync(shared);
+                Laptops.engine(c, Laptops.fast()).sync(shared, Laptops.KEY);
             }
         }));
-        SyncReport r = sa.sync(shared);
+        SyncReport r = sa.sync(shared, Laptops.KEY);
         assertThat(r.attempts()).isEqualTo(2);
         Set<UUID> all = new HashSet<>(Laptops.ids(a));
         all.addAll(Laptops.ids(c));
@@ -263,7 +263,7 @@ class SyncEngineIT {
         Services a = laptop("a");
         Services b = laptop("b");
         openCase(b, "B-1");
-        Laptops.engine(b, Laptops.fast()).sync(shared);
+        Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         openCase(a, "A-1");
         boolean[] done = {false};
         SyncEngine sa = Laptops.engine(a, Laptops.fast().withHook(step -> {
@@ -274,7 +274,7 @@ class SyncEngineIT {
                 Files.move(other, shared, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         }));
-        assertThat(sa.sync(shared).attempts()).isEqualTo(2);
+        assertThat(sa.sync(shared, Laptops.KEY).attempts()).isEqualTo(2);
         assertThat(Laptops.sharedIdSet(shared, dir)).isEqualTo(Laptops.ids(a)).hasSize(2);
     }
 
@@ -287,7 +287,7 @@ class SyncEngineIT {
 
         Files.writeString(lease, "holder=x\ndevice=d\nhost=OTHER-PC\npid=99\nexpires=" + now.plusSeconds(30) + "\n");
         SyncEngine impatient = Laptops.engine(a, Laptops.fast().withLease(Duration.ofSeconds(5), Duration.ofMillis(300)));
-        assertThatThrownBy(() -> impatient.sync(shared))
+        assertThatThrownBy(() -> impatient.sync(shared, Laptops.KEY))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("being synced by OTHER-PC")
                 .hasMessageContaining("Your work is safe on this computer");
@@ -295,7 +295,7 @@ class SyncEngineIT {
         assertThat(Files.exists(shared)).isFalse();
 
         clock.advance(Duration.ofMinutes(1));
-        SyncReport r = impatient.sync(shared);
+        SyncReport r = impatient.sync(shared, Laptops.KEY);
         assertThat(r.pushed()).isEqualTo(1);
         assertThat(Files.exists(lease)).isFalse();
     }
@@ -310,7 +310,7 @@ class SyncEngineIT {
         Files.writeString(lease, "holder=x\ndevice=d\nhost=" + Lease.hostName() + "\npid=" + p.pid() + "\nexpires="
                 + clock.instant().plusSeconds(600) + "\n");
         SyncReport r = Laptops.engine(a, Laptops.fast().withLease(Duration.ofSeconds(5), Duration.ofMillis(300)))
-                .sync(shared);
+                .sync(shared, Laptops.KEY);
         assertThat(r.pushed()).isEqualTo(1);
     }
 
@@ -319,14 +319,14 @@ class SyncEngineIT {
         Services a = laptop("a");
         Services b = laptop("b");
         openCase(b, "B-1");
-        Laptops.engine(b, Laptops.fast()).sync(shared);
+        Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         Set<UUID> before = Laptops.sharedIdSet(shared, dir);
         // what a drive without atomic rename leaves when the sync stops between its two renames
         Files.move(shared, shared.resolveSibling("resolve-shared.mv.db.sync-dead.old"));
         Files.writeString(shared.resolveSibling("resolve-shared.mv.db.sync-dead.tmp"), "half");
         openCase(a, "A-1");
 
-        SyncReport r = Laptops.engine(a, Laptops.fast()).sync(shared);
+        SyncReport r = Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(r.pulled()).isEqualTo(1);
         Set<UUID> all = new HashSet<>(before);
         all.addAll(Laptops.ids(a));
@@ -343,7 +343,7 @@ class SyncEngineIT {
         byte[] junk = "this is not a database".repeat(500).getBytes(StandardCharsets.UTF_8);
         Files.write(shared, junk);
         Set<UUID> before = Laptops.ids(a);
-        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(shared))
+        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("is damaged or is not a Resolve database, so it was left exactly as it is");
         assertThat(Files.readAllBytes(shared)).isEqualTo(junk);
@@ -354,30 +354,32 @@ class SyncEngineIT {
     void anEntryAlteredInTheSharedFileIsRefused() throws Exception {
         Services b = laptop("b");
         UUID c = openCase(b, "B-1");
-        Laptops.engine(b, Laptops.fast()).sync(shared);
+        Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         b.close();
         open.remove(b);
         // someone edits the shared file with a database tool
-        try (var db = uk.resolve.store.Database.open(shared); var con = db.connection();
+        try (var db = uk.resolve.store.Database.open(shared, Laptops.KEY.bytes()); var con = db.connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened')")) {
             st.executeUpdate();
         }
         Services a = laptop("a");
-        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(shared))
+        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY))
                 .hasMessageContaining("altered outside Resolve");
         assertThat(a.entries().caseEntries(c)).isEmpty();
     }
 
     @Test
-    void theFirstSyncCreatesTheSharedFileAsAnOrdinaryResolveDatabase() throws Exception {
+    void theFirstSyncCreatesTheSharedFileAsAnOrdinaryResolveDatabaseEncryptedWithTheTeamKey() throws Exception {
         Services a = laptop("a");
         UUID c = openCase(a, "A-1");
-        Laptops.engine(a, Laptops.fast()).sync(shared);
+        Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         Path copy = dir.resolve("copy.mv.db");
         Files.copy(shared, copy);
+        assertThat(uk.resolve.store.Database.isEncrypted(copy)).isTrue();
         try (Services s = Fixtures.services(Files.createDirectories(dir.resolve("viewer")), clock)) {
             // a normal Resolve database: open it with the same migrations and read the case
-            try (Services viewer = Services.openUnencrypted(copy, clock, uk.resolve.testing.Fixtures.actor("viewer"))) {
+            try (Services viewer = Services.open(uk.resolve.store.Database.open(copy, Laptops.KEY.bytes()), clock,
+                    uk.resolve.testing.Fixtures.actor("viewer"))) {
                 CaseState state = viewer.cases().get(c);
                 assertThat(state).isEqualTo(a.cases().get(c));
             }

@@ -141,7 +141,7 @@ class SyncProcessesIT {
         // the next sync, on this computer, completes what was interrupted (the dead lease is broken)
         try (Services s = Services.openUnencrypted(local, MutableClock.at("2026-12-21T10:00"), uk.resolve.testing.Fixtures.actor("Worker"))) {
             SyncEngine engine = Laptops.engine(s, Laptops.fast().withLease(Duration.ofSeconds(4), Duration.ofSeconds(5)));
-            engine.sync(shared);
+            engine.sync(shared, Laptops.KEY);
             Set<UUID> all = Laptops.ids(s);
             assertThat(all).containsAll(committed);
             assertThat(Laptops.sharedIdSet(shared, dir)).isEqualTo(all);

@@ -44,10 +44,10 @@ public final class SyncWorker {
                         Laptops.discuss(s, c, "Call " + i, null);
                     }
                     if ((i + 1) % every == 0) {
-                        engine.sync(shared);
+                        engine.sync(shared, Laptops.KEY);
                     }
                 }
-                engine.sync(shared);
+                engine.sync(shared, Laptops.KEY);
                 System.out.println("DONE " + s.entries().count());
             } else {
                 UUID c = Laptops.openCase(s, "L" + ProcessHandle.current().pid(),
@@ -58,7 +58,7 @@ public final class SyncWorker {
                     Laptops.discuss(s, c, "Call", null);
                     Laptops.discuss(s, c, "Second call", null);
                     committed(s.entries().since(before));
-                    engine.sync(shared);
+                    engine.sync(shared, Laptops.KEY);
                     System.out.println("SYNCED");
                     System.out.flush();
                 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.resolve.app.Services;
 import uk.resolve.domain.escalation.ResolveRequest;
+import uk.resolve.security.Argon2Params;
 import uk.resolve.testing.MutableClock;
 
 class TransferIT {
@@ -59,6 +60,21 @@ class TransferIT {
         open.forEach(Services::close);
     }
 
+    /** The passphrase the tests export with. */
+    private static final String PASSPHRASE = "correct horse battery staple";
+    /** Cheap key derivation for tests that read a file many times (the reader takes the manifest's settings). */
+    private static final Argon2Params CHEAP = new Argon2Params(1024, 1, 1, new byte[16]);
+
+    private static char[] pass() {
+        return PASSPHRASE.toCharArray();
+    }
+
+    /** A version 1 file, from before encryption, of all of a's entries. */
+    private void writeLegacy(Path file) {
+        ExportFile.write(file, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
+                a.entries().all(), null, CHEAP, n -> { });
+    }
+
     private Services laptop(String name) {
         Services s = Laptops.laptop(dir.resolve(name), clock, name);
         open.add(s);
@@ -67,16 +83,16 @@ class TransferIT {
 
     @Test
     void anExportImportedElsewhereGivesTheSameCasesAndImportingAgainChangesNothing() {
-        Transfer.Exported e = a.sync().export(export, List.of(), n -> { });
+        Transfer.Exported e = a.sync().export(export, List.of(), pass(), n -> { });
         assertThat(e.entries()).isEqualTo(4);
         assertThat(e.cases()).isEqualTo(2);
 
-        Transfer.Imported first = b.sync().importFile(export, n -> { });
+        Transfer.Imported first = b.sync().importFile(export, pass(), n -> { });
         assertThat(first.added()).isEqualTo(4);
         assertThat(Laptops.ids(b)).isEqualTo(Laptops.ids(a));
         assertThat(Laptops.states(b)).isEqualTo(Laptops.states(a));
 
-        Transfer.Imported again = b.sync().importFile(export, n -> { });
+        Transfer.Imported again = b.sync().importFile(export, pass(), n -> { });
         assertThat(again.added()).isZero();
         assertThat(again.summary()).isEqualTo("Nothing new: this database already held all 4 entries of the file.");
         assertThat(b.entries().count()).isEqualTo(4);
@@ -85,16 +101,89 @@ class TransferIT {
 
     @Test
     void anExportOfChosenCasesHoldsOnlyTheirEntries() {
-        Transfer.Exported e = a.sync().export(export, List.of(case2), n -> { });
+        Transfer.Exported e = a.sync().export(export, List.of(case2), pass(), n -> { });
         assertThat(e.entries()).isEqualTo(2);
-        b.sync().importFile(export, n -> { });
+        b.sync().importFile(export, pass(), n -> { });
         assertThat(Laptops.states(b).keySet()).containsExactly(case2);
         assertThat(Laptops.states(b).get(case2)).isEqualTo(a.cases().get(case2));
     }
 
     @Test
-    void theFileHasAManifestAChecksumAndOneEntryALine() throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+    void theFileHasAReadableManifestAndEverythingElseIsEncrypted() throws Exception {
+        Transfer.Exported e = a.sync().export(export, List.of(), pass(), n -> { });
+        byte[] bytes = Files.readAllBytes(export);
+        String manifest = new String(bytes, 0, indexOf(bytes, (byte) '\n'), StandardCharsets.UTF_8);
+        assertThat(manifest).startsWith("{\"format\":\"resolve-export\",\"version\":2,")
+                .contains("\"entries\":4")
+                .contains("\"encryption\":{\"cipher\":\"AES-256-GCM\",\"kdf\":{\"algorithm\":\"argon2id\","
+                        + "\"memoryKiB\":65536,\"iterations\":2,\"parallelism\":1,\"salt\":\"");
+        assertThat(e.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        uk.resolve.testing.Plaintext.assertAbsent(bytes, "AB-123", "CD-456", "Child Name", "duty manager", "closed without an assessment",
+                "Three absences", "Sam Social Worker", "Assessment agreed", PASSPHRASE);
+    }
+
+    @Test
+    void aWrongPassphraseIsRefusedWholeAndNothingIsImported() throws Exception {
+        a.sync().export(export, List.of(), pass(), n -> { });
+        Laptops.openCase(b, "B-1", clock.instant());
+        Set<UUID> before = Laptops.ids(b);
+        assertThatThrownBy(() -> b.sync().importFile(export, "correct horse battery stapler".toCharArray(), n -> { }))
+                .isInstanceOf(SyncException.class)
+                .hasMessage("The passphrase does not open the file " + export + ", or the file has been altered or"
+                        + " damaged since it was exported. Nothing was imported. Check the passphrase with whoever sent"
+                        + " the file (capital letters and spaces count); if it is right, ask for the file to be"
+                        + " exported again.");
+        assertThatThrownBy(() -> b.sync().importFile(export, null, n -> { }))
+                .hasMessage("The file " + export + " is encrypted. Give the passphrase it was exported with. Nothing"
+                        + " was imported.");
+        assertThat(b.sync().importNeedsPassphrase(export)).isTrue();
+        assertThat(Laptops.ids(b)).isEqualTo(before);
+    }
+
+    @Test
+    void aShortPassphraseIsRefusedAndNothingIsWritten() {
+        assertThatThrownBy(() -> a.sync().export(export, List.of(), "short".toCharArray(), n -> { }))
+                .hasMessageContaining("A passphrase needs at least 12 characters");
+        assertThat(Files.exists(export)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"entries\":4|\"entries\":3", "\"scope\":\"all\"|\"scope\":\"cases\"",
+            "\"iterations\":1|\"iterations\":2", "\"exportedBy\":\"a\"|\"exportedBy\":\"b\""})
+    void anEditedManifestIsRefusedWholeAndNothingIsImported(String edit) throws Exception {
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
+                a.entries().all(), pass(), CHEAP, n -> { });
+        String[] fromTo = edit.split("\\|");
+        byte[] bytes = Files.readAllBytes(export);
+        int eol = indexOf(bytes, (byte) '\n');
+        String manifest = new String(bytes, 0, eol, StandardCharsets.UTF_8);
+        assertThat(manifest).contains(fromTo[0]);
+        byte[] head = manifest.replace(fromTo[0], fromTo[1]).getBytes(StandardCharsets.UTF_8);
+        byte[] edited = new byte[head.length + bytes.length - eol];
+        System.arraycopy(head, 0, edited, 0, head.length);
+        System.arraycopy(bytes, eol, edited, head.length, bytes.length - eol);
+        Files.write(export, edited);
+        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
+                .hasMessageContaining("has been altered or damaged since it was exported. Nothing was imported.");
+        assertThat(b.entries().count()).isZero();
+    }
+
+    @Test
+    void aFileFromBeforeEncryptionIsStillImportedWithANote() throws Exception {
+        writeLegacy(export);
+        assertThat(b.sync().importNeedsPassphrase(export)).isFalse();
+        Transfer.Imported r = b.sync().importFile(export, null, n -> { });
+        assertThat(r.added()).isEqualTo(4);
+        assertThat(r.encrypted()).isFalse();
+        assertThat(r.summary()).isEqualTo("Imported 4 new entries of the 4 in the file; the rest were already here."
+                + " Note: this file was not encrypted (it was made by an earlier version of Resolve); delete it now"
+                + " that it is imported.");
+        assertThat(Laptops.ids(b)).isEqualTo(Laptops.ids(a));
+    }
+
+    @Test
+    void aFileFromBeforeEncryptionHasAManifestAChecksumAndOneEntryALine() throws Exception {
+        writeLegacy(export);
         List<String> lines = Files.readAllLines(export);
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).startsWith("{\"format\":\"resolve-export\",\"version\":1,")
@@ -110,7 +199,8 @@ class TransferIT {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 10, 100, 400, 700, 1000, -1})
     void aTruncatedFileIsRefusedWholeAndNothingIsImported(int cutFromEnd) throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
+                a.entries().all(), pass(), CHEAP, n -> { });
         byte[] bytes = Files.readAllBytes(export);
         int keep = cutFromEnd < 0 ? bytes.length / 2 : Math.max(0, bytes.length - 1 - cutFromEnd);
         Path cut = dir.resolve("cut.resolve");
@@ -118,16 +208,18 @@ class TransferIT {
         Laptops.openCase(b, "B-1", clock.instant());
         Set<UUID> before = Laptops.ids(b);
 
-        assertThatThrownBy(() -> b.sync().importFile(cut, n -> { }))
+        assertThatThrownBy(() -> b.sync().importFile(cut, pass(), n -> { }))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("Nothing was imported")
-                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("incomplete", "not a Resolve export"));
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("incomplete", "not a Resolve export",
+                        "altered or damaged since it was exported"));
         assertThat(Laptops.ids(b)).isEqualTo(before);
     }
 
     @Test
     void aFileWithAnyOneBitFlippedIsRefusedWholeAndNothingIsImported() throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
+                a.entries().all(), pass(), CHEAP, n -> { });
         byte[] bytes = Files.readAllBytes(export);
         Laptops.openCase(b, "B-1", clock.instant());
         Set<UUID> before = Laptops.ids(b);
@@ -138,7 +230,7 @@ class TransferIT {
             flipped[at] ^= (byte) (1 << random.nextInt(8));
             Path bad = dir.resolve("flipped.resolve");
             Files.write(bad, flipped);
-            assertThatThrownBy(() -> b.sync().importFile(bad, n -> { }))
+            assertThatThrownBy(() -> b.sync().importFile(bad, pass(), n -> { }))
                     .as("bit flipped at byte %d", at)
                     .isInstanceOf(SyncException.class)
                     .hasMessageContaining("Nothing was imported");
@@ -147,12 +239,12 @@ class TransferIT {
     }
 
     @Test
-    void aFlippedBitInTheMiddleIsReportedAsDamage() throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+    void aFlippedBitInTheMiddleOfAFileFromBeforeEncryptionIsReportedAsDamage() throws Exception {
+        writeLegacy(export);
         byte[] bytes = Files.readAllBytes(export);
         bytes[bytes.length / 2] ^= 0x04;
         Files.write(export, bytes);
-        assertThatThrownBy(() -> b.sync().importFile(export, n -> { }))
+        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
                 .hasMessage("The file " + export + " is damaged: its checksum does not match its content (it may have"
                         + " been altered or corrupted in transit). Nothing was imported; ask for it to be exported"
                         + " again.");
@@ -161,11 +253,11 @@ class TransferIT {
 
     @Test
     void anEntryAlteredWithTheFileChecksumRecomputedIsRefusedByItsOwnHash() throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+        writeLegacy(export);
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
         lines.set(2, lines.get(2).replace("duty manager", "duty officer"));
         Files.write(export, resealed(lines));
-        assertThatThrownBy(() -> b.sync().importFile(export, n -> { }))
+        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
                 .hasMessageContaining("has been tampered with: entry ")
                 .hasMessageContaining("does not match its own hash")
                 .hasMessageContaining("Nothing was imported");
@@ -174,13 +266,13 @@ class TransferIT {
 
     @Test
     void aFileFromANewerVersionIsRefusedWithWhatToDo() throws Exception {
-        a.sync().export(export, List.of(), n -> { });
+        writeLegacy(export);
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
-        lines.set(0, lines.get(0).replace("\"version\":1", "\"version\":2"));
+        lines.set(0, lines.get(0).replace("\"version\":1", "\"version\":3"));
         Files.write(export, resealed(lines));
-        assertThatThrownBy(() -> b.sync().importFile(export, n -> { }))
-                .hasMessage("The file " + export + " was made by a newer version of Resolve (export format version 2;"
-                        + " this version reads up to 1). Nothing was imported. Install the newer version of Resolve to"
+        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
+                .hasMessage("The file " + export + " was made by a newer version of Resolve (export format version 3;"
+                        + " this version reads up to 2). Nothing was imported. Install the newer version of Resolve to"
                         + " import it.");
         assertThat(b.entries().count()).isZero();
     }
@@ -191,7 +283,7 @@ class TransferIT {
     void aFileOfAnotherKindIsRefusedAsNotAnExport(String content) throws Exception {
         Path other = dir.resolve("other.txt");
         Files.writeString(other, content);
-        assertThatThrownBy(() -> b.sync().importFile(other, n -> { }))
+        assertThatThrownBy(() -> b.sync().importFile(other, pass(), n -> { }))
                 .hasMessage("The file " + other + " is not a Resolve export (it does not begin with a Resolve"
                         + " manifest). Nothing was imported. Choose a file made with Resolve's Export (resolve export"
                         + " --out).");
@@ -200,8 +292,10 @@ class TransferIT {
 
     @Test
     void aFileHoldingADifferentVersionOfAnEntryAlreadyHereIsRefused() throws Exception {
-        a.sync().export(export, List.of(case1), n -> { });
-        b.sync().importFile(export, n -> { });
+        a.sync().export(export, List.of(case1), pass(), n -> { });
+        b.sync().importFile(export, pass(), n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of(case1)),
+                a.entries().caseEntries(case1), null, CHEAP, n -> { });
         // the same entry id, re-hashed with other content: consistent in itself, but not what b holds
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -216,7 +310,7 @@ class TransferIT {
         lines.set(1, json.writeValueAsString(node));
         Files.write(export, resealed(lines));
         long before = b.entries().count();
-        assertThatThrownBy(() -> b.sync().importFile(export, n -> { }))
+        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
                 .hasMessageContaining("holds a different version of entry " + entry.id());
         assertThat(b.entries().count()).isEqualTo(before);
     }
@@ -224,9 +318,18 @@ class TransferIT {
     @Test
     void exportingAnUnknownCaseWritesNothing() {
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> a.sync().export(export, List.of(unknown), n -> { }))
+        assertThatThrownBy(() -> a.sync().export(export, List.of(unknown), pass(), n -> { }))
                 .hasMessageContaining("There is no case " + unknown);
         assertThat(Files.exists(export)).isFalse();
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Rewrites the trailer so the whole-file checksum matches the altered lines. */

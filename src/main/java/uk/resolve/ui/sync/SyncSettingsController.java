@@ -9,6 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -30,6 +31,12 @@ public final class SyncSettingsController {
     @FXML private Button exportButton;
     @FXML private Button exportCsvButton;
     @FXML private Button importButton;
+    @FXML private PasswordField teamPassphrase;
+    @FXML private PasswordField teamPassphraseAgain;
+    @FXML private Button setUpKey;
+    @FXML private Button joinTeam;
+    @FXML private PasswordField filePassphrase;
+    @FXML private PasswordField filePassphraseAgain;
     @FXML private ProgressBar progress;
     @FXML private Label problem;
     @FXML private Label result;
@@ -54,7 +61,17 @@ public final class SyncSettingsController {
         result.textProperty().bind(model.resultProperty());
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
-        for (Button b : List.of(save, syncNow, exportButton, exportCsvButton, importButton, choose)) {
+        teamPassphrase.textProperty().bindBidirectional(model.teamPassphraseProperty());
+        teamPassphraseAgain.textProperty().bindBidirectional(model.teamPassphraseAgainProperty());
+        filePassphrase.textProperty().bindBidirectional(model.filePassphraseProperty());
+        filePassphraseAgain.textProperty().bindBidirectional(model.filePassphraseAgainProperty());
+        // only a manager sets up the key, so only a manager is asked for the passphrase twice
+        for (var n : List.of(setUpKey, teamPassphraseAgain)) {
+            n.visibleProperty().bind(model.maySetUpKeyProperty());
+            n.managedProperty().bind(model.maySetUpKeyProperty());
+        }
+        for (Button b : List.of(save, syncNow, exportButton, exportCsvButton, importButton, choose, setUpKey,
+                joinTeam)) {
             b.disableProperty().bind(model.busyProperty());
         }
         // the fields wait for the saved settings, so that loading never overwrites what is typed
@@ -91,7 +108,20 @@ public final class SyncSettingsController {
     }
 
     @FXML
+    private void setUpKey() {
+        model.setUpTeamKey();
+    }
+
+    @FXML
+    private void joinTeam() {
+        model.joinTeam();
+    }
+
+    @FXML
     private void export() {
+        if (!model.checkExportPassphrase()) {
+            return;
+        }
         FileChooser fc = new FileChooser();
         fc.setTitle("Export records to a file");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Resolve export (*.resolve)", "*.resolve"));

@@ -45,6 +45,11 @@ public final class SyncSettingsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanBinding valid;
+    private final StringProperty teamPassphrase = new SimpleStringProperty("");
+    private final StringProperty teamPassphraseAgain = new SimpleStringProperty("");
+    private final StringProperty filePassphrase = new SimpleStringProperty("");
+    private final StringProperty filePassphraseAgain = new SimpleStringProperty("");
+    private final BooleanProperty maySetUpKey = new SimpleBooleanProperty(false);
 
     public SyncSettingsViewModel(SyncService service, Executor executor) {
         this.service = service;
@@ -87,6 +92,7 @@ public final class SyncSettingsViewModel {
 
     /** Loads the saved settings into the fields. */
     public Task<SyncService.Settings> load() {
+        maySetUpKey.set(service.maySetUpTeamKey());
         return run(() -> service.settings(), s -> {
             sharedPath.set(s.sharedFile() == null ? "" : s.sharedFile().toString());
             onStart.set(s.onStart());
@@ -126,16 +132,130 @@ public final class SyncSettingsViewModel {
         }, x -> x);
     }
 
+    /**
+     * Sets up the team key for the shared file in the fields (a manager, once), with the team
+     * passphrase typed twice, then syncs (which encrypts a shared file from an earlier version).
+     */
+    public Task<String> setUpTeamKey() {
+        Path shared = checkedShared();
+        char[] pass = typedTwice(teamPassphrase, teamPassphraseAgain, "team passphrase");
+        if (shared == null || pass == null) {
+            return null;
+        }
+        clear(teamPassphrase, teamPassphraseAgain);
+        return run(() -> {
+            String id;
+            try {
+                id = service.setUpTeamKey(shared, pass);
+            } finally {
+                java.util.Arrays.fill(pass, '\0');
+            }
+            return "Team key " + id + " set up. Give the passphrase to your team by another route than e-mail;"
+                    + " each person chooses this shared file and joins with it. " + service.syncWith(shared).summary();
+        }, x -> x);
+    }
+
+    /** Joins the team of the shared file in the fields with the team passphrase, then syncs. */
+    public Task<String> joinTeam() {
+        Path shared = checkedShared();
+        String typed = teamPassphrase.get() == null ? "" : teamPassphrase.get();
+        if (shared == null) {
+            return null;
+        }
+        if (typed.isEmpty()) {
+            problem.set("Type the team passphrase your manager gave you.");
+            return null;
+        }
+        char[] pass = typed.toCharArray();
+        clear(teamPassphrase, teamPassphraseAgain);
+        return run(() -> {
+            String id;
+            try {
+                id = service.joinTeam(shared, pass);
+            } finally {
+                java.util.Arrays.fill(pass, '\0');
+            }
+            return "Joined: this computer holds team key " + id + ". " + service.syncWith(shared).summary();
+        }, x -> x);
+    }
+
+    private Path checkedShared() {
+        String wrong = validate();
+        if (!wrong.isEmpty() || sharedFile() == null) {
+            problem.set(wrong.isEmpty() ? "Choose the shared file first." : wrong);
+            return null;
+        }
+        return sharedFile();
+    }
+
+    /** The passphrase when both fields hold the same; else null, with the problem shown. */
+    private char[] typedTwice(StringProperty first, StringProperty again, String what) {
+        String a = first.get() == null ? "" : first.get();
+        if (a.length() < SyncService.MIN_PASSPHRASE) {
+            problem.set("Choose a " + what + " of at least " + SyncService.MIN_PASSPHRASE + " characters (a few"
+                    + " unrelated words are easiest to remember).");
+            return null;
+        }
+        if (!a.equals(again.get())) {
+            problem.set("The two " + what + "s are not the same. Type it again in both fields.");
+            return null;
+        }
+        return a.toCharArray();
+    }
+
+    private static void clear(StringProperty... fields) {
+        for (StringProperty f : fields) {
+            f.set("");
+        }
+    }
+
+    /** Exports to {@code file}, encrypted under the file passphrase typed twice. */
     public Task<String> export(Path file, List<UUID> cases) {
+        char[] pass = typedTwice(filePassphrase, filePassphraseAgain, "file passphrase");
+        if (pass == null) {
+            return null;
+        }
+        clear(filePassphrase, filePassphraseAgain);
         return runWithProgress(p -> {
-            var e = service.export(file, cases, p);
-            return "Exported " + e.entries() + (e.entries() == 1 ? " entry" : " entries") + " of " + e.cases()
-                    + (e.cases() == 1 ? " case" : " cases") + " to " + file + ".";
+            try {
+                var e = service.export(file, cases, pass, p);
+                return "Exported " + e.entries() + (e.entries() == 1 ? " entry" : " entries") + " of " + e.cases()
+                        + (e.cases() == 1 ? " case" : " cases") + " to " + file + ", encrypted. Give the passphrase"
+                        + " to the receiver by another route than the file (by telephone, not in the same e-mail).";
+            } finally {
+                java.util.Arrays.fill(pass, '\0');
+            }
         });
     }
 
+    /** Imports {@code file} with the file passphrase (typed once; not needed for a file from an earlier version). */
     public Task<String> importFile(Path file) {
-        return runWithProgress(p -> service.importFile(file, p).summary());
+        String typed = filePassphrase.get() == null ? "" : filePassphrase.get();
+        char[] pass = typed.isEmpty() ? null : typed.toCharArray();
+        clear(filePassphrase, filePassphraseAgain);
+        return runWithProgress(p -> {
+            try {
+                if (pass == null && service.importNeedsPassphrase(file)) {
+                    throw new IllegalArgumentException("The file " + file + " is encrypted. Type the passphrase it was"
+                            + " exported with in 'File passphrase', then import it again. Nothing was imported.");
+                }
+                return service.importFile(file, pass, p).summary();
+            } finally {
+                if (pass != null) {
+                    java.util.Arrays.fill(pass, '\0');
+                }
+            }
+        });
+    }
+
+    /** Checks the file passphrase fields before the file dialog opens; false (the problem shown) when not right. */
+    public boolean checkExportPassphrase() {
+        char[] pass = typedTwice(filePassphrase, filePassphraseAgain, "file passphrase");
+        if (pass == null) {
+            return false;
+        }
+        java.util.Arrays.fill(pass, '\0');
+        return true;
     }
 
     public Task<String> exportCsv(Path file) {
@@ -230,5 +350,26 @@ public final class SyncSettingsViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    public StringProperty teamPassphraseProperty() {
+        return teamPassphrase;
+    }
+
+    public StringProperty teamPassphraseAgainProperty() {
+        return teamPassphraseAgain;
+    }
+
+    public StringProperty filePassphraseProperty() {
+        return filePassphrase;
+    }
+
+    public StringProperty filePassphraseAgainProperty() {
+        return filePassphraseAgain;
+    }
+
+    /** True when the person may set up the team key (managers). */
+    public BooleanProperty maySetUpKeyProperty() {
+        return maySetUpKey;
     }
 }

@@ -61,7 +61,8 @@ public final class SyncStatusViewModel {
         text.set(describe(s, UkTime.date(Instant.now())));
         detail.set(s.message() != null ? s.message()
                 : s.sharedFile() != null ? "Shared file: " + s.sharedFile() : "No shared file chosen");
-        problem.set(s.state() == SyncService.State.OFFLINE || s.state() == SyncService.State.PROBLEM);
+        problem.set(s.state() == SyncService.State.OFFLINE || s.state() == SyncService.State.PROBLEM
+                || s.state() == SyncService.State.NEEDS_KEY);
     }
 
     /** The one-line text for a status, with {@code today} deciding whether the date is shown. */
@@ -74,6 +75,7 @@ public final class SyncStatusViewModel {
             case SYNCING -> "Syncing…";
             case SYNCED -> "Last synced " + when(s.lastSynced(), today) + waiting;
             case OFFLINE -> "Shared drive unreachable — working offline" + waiting;
+            case NEEDS_KEY -> "Not syncing: the team key is needed (see Sync settings)" + waiting;
             case PROBLEM -> "Sync stopped: see Sync settings" + waiting;
         };
     }

@@ -64,11 +64,20 @@ class SyncSettingsViewTest {
     }
 
     @Test
-    void choosingASharedFileAndSyncingNowShowsWhatHappenedAndTheStatusLineFollows(FxRobot robot) throws Exception {
+    void choosingASharedFileAndSettingUpTheTeamKeyShowsWhatHappenedAndTheStatusLineFollows(FxRobot robot)
+            throws Exception {
         loaded(robot);
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
         robot.clickOn("#sharedPath").write(shared.toString());
-        robot.clickOn("#syncNow");
+        robot.clickOn("#teamPassphrase").write("kestrel pebble orchard");
+        robot.clickOn("#teamPassphraseAgain").write("kestrel pebble orchart");
+        robot.clickOn("#setUpKey");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#problem").queryAs(Label.class).getText())
+                .isEqualTo("The two team passphrases are not the same. Type it again in both fields.");
+        assertThat(Files.exists(dir.resolve("drive/team.key.json"))).isFalse();
+        robot.doubleClickOn("#teamPassphraseAgain").eraseText(30).write("kestrel pebble orchard");
+        robot.clickOn("#setUpKey");
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#result").queryAs(Label.class).getText()
                     .isEmpty() || !robot.lookup("#problem").queryAs(Label.class).getText().isEmpty());
@@ -76,8 +85,10 @@ class SyncSettingsViewTest {
             snapshot(robot, dir.resolve("sync-settings.png"));
         }
         assertThat(robot.lookup("#problem").queryAs(Label.class).getText()).isEmpty();
-        assertThat(robot.lookup("#result").queryAs(Label.class).getText())
-                .isEqualTo("Received 0 entries and sent 1 entry; the shared file holds 1 entry.");
+        assertThat(robot.lookup("#result").queryAs(Label.class).getText()).startsWith("Team key ")
+                .endsWith("Received 0 entries and sent 1 entry; the shared file holds 1 entry.");
+        assertThat(robot.lookup("#teamPassphrase").queryTextInputControl().getText()).isEmpty();
+        assertThat(Files.exists(dir.resolve("drive/team.key.json"))).isTrue();
         assertThat(Files.exists(shared)).isTrue();
         assertThat(services.sync().settings().sharedFile()).isEqualTo(shared);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".sync-status-bar .label").queryAs(Label.class)
@@ -95,6 +106,41 @@ class SyncSettingsViewTest {
     }
 
     @Test
+    void exportAsksForTheFilePassphraseTwiceAndImportOnce(FxRobot robot) throws Exception {
+        SyncSettingsViewModel model = new SyncSettingsViewModel(services.sync(), Executors.newSingleThreadExecutor());
+        Path export = dir.resolve("out.resolve");
+        robot.interact(() -> {
+            model.filePassphraseProperty().set("swallow basalt tuesday");
+            model.filePassphraseAgainProperty().set("swallow basalt wednesday");
+            assertThat(model.export(export, java.util.List.of())).isNull();
+        });
+        assertThat(model.problemProperty().get()).isEqualTo("The two file passphrases are not the same. Type it again"
+                + " in both fields.");
+        robot.interact(() -> {
+            model.filePassphraseAgainProperty().set("swallow basalt tuesday");
+            model.export(export, java.util.List.of());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        assertThat(model.resultProperty().get()).startsWith("Exported 1 entry of 1 case to " + export + ", encrypted.");
+        assertThat(model.filePassphraseProperty().get()).isEmpty();
+
+        try (Services other = Fixtures.services(Files.createDirectories(dir.resolve("other")),
+                MutableClock.at("2026-12-21T09:00"))) {
+            SyncSettingsViewModel there = new SyncSettingsViewModel(other.sync(), Executors.newSingleThreadExecutor());
+            robot.interact(() -> there.importFile(export));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !there.busyProperty().get());
+            assertThat(there.problemProperty().get()).contains("is encrypted. Type the passphrase it was exported with");
+            robot.interact(() -> {
+                there.filePassphraseProperty().set("swallow basalt tuesday");
+                there.importFile(export);
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !there.busyProperty().get());
+            assertThat(there.resultProperty().get()).isEqualTo("Imported 1 new entry of the 1 in the file; the rest"
+                    + " were already here.");
+        }
+    }
+
+    @Test
     void theStatusLineSaysWhatAPersonNeedsToKnow() {
         LocalDate today = LocalDate.parse("2026-12-21");
         Instant at = Fixtures.instant("2026-12-21T10:42");
@@ -108,6 +154,9 @@ class SyncSettingsViewTest {
                 "gone"), today)).isEqualTo("Shared drive unreachable — working offline · 2 changes waiting");
         assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.NOT_SET_UP, null, null, 2,
                 null), today)).isEqualTo("Not syncing: no shared file chosen");
+        assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.NEEDS_KEY, Path.of("x"), null,
+                2, "join"), today)).isEqualTo("Not syncing: the team key is needed (see Sync settings) · 2 changes"
+                + " waiting");
     }
 
     private void snapshot(FxRobot robot, Path png) throws Exception {
