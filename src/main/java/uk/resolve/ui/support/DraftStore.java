@@ -33,6 +33,7 @@ public final class DraftStore implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, Map<String, String>> waiting = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> scheduled = new HashMap<>();
+    private final Object writing = new Object();
 
     public DraftStore(Preferences prefs, long delayMillis) {
         this.prefs = prefs;
@@ -99,18 +100,21 @@ public final class DraftStore implements AutoCloseable {
     }
 
     private void write(String key) {
-        Map<String, String> values;
-        synchronized (this) {
-            values = waiting.remove(key);
-            scheduled.remove(key);
-        }
-        if (values == null) {
-            return;
-        }
-        try {
-            prefs.put(PREFIX + key, JSON.writeValueAsString(values));
-        } catch (JsonProcessingException | RuntimeException e) {
-            LoggerFactory.getLogger(DraftStore.class).warn("Could not save a draft: {}", e.getMessage());
+        // one write at a time, taken and stored together: an older draft can never land after a newer one
+        synchronized (writing) {
+            Map<String, String> values;
+            synchronized (this) {
+                values = waiting.remove(key);
+                scheduled.remove(key);
+            }
+            if (values == null) {
+                return;
+            }
+            try {
+                prefs.put(PREFIX + key, JSON.writeValueAsString(values));
+            } catch (JsonProcessingException | RuntimeException e) {
+                LoggerFactory.getLogger(DraftStore.class).warn("Could not save a draft: {}", e.getMessage());
+            }
         }
     }
 
@@ -124,7 +128,16 @@ public final class DraftStore implements AutoCloseable {
 
     @Override
     public void close() {
-        flush();
+        synchronized (this) {
+            scheduled.values().forEach(f -> f.cancel(false)); // their drafts are written by the flush below
+            scheduled.clear();
+        }
         timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS); // a write under way finishes before the database closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
     }
 }
