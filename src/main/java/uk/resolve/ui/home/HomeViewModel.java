@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +16,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import uk.resolve.app.CaseService;
 import uk.resolve.app.Preferences;
@@ -54,7 +52,13 @@ public final class HomeViewModel {
     private final Background background;
 
     private final ObservableList<CaseRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<CaseRow> visible = new FilteredList<>(rows);
+    private final ObservableList<CaseRow> shown = FXCollections.observableArrayList();
+    private final ObservableList<CaseRow> visible = FXCollections.unmodifiableObservableList(shown);
+    /** What {@link #shown} was filtered by, and the counts over every row (worked out when the rows change). */
+    private String shownSearch;
+    private Show shownFor;
+    private long openCount;
+    private long overdueCount;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.OPEN);
     private final StringProperty summary = new SimpleStringProperty("");
@@ -67,9 +71,13 @@ public final class HomeViewModel {
         this.cases = cases;
         this.prefs = prefs;
         this.background = background;
-        search.addListener((o, a, b) -> refilter());
-        show.addListener((o, a, b) -> refilter());
-        rows.addListener((javafx.collections.ListChangeListener<CaseRow>) ch -> refilter());
+        search.addListener((o, a, b) -> refilter(false));
+        show.addListener((o, a, b) -> refilter(true));
+        rows.addListener((javafx.collections.ListChangeListener<CaseRow>) ch -> {
+            openCount = rows.stream().filter(CaseRow::open).count();
+            overdueCount = rows.stream().filter(CaseRow::overdue).count();
+            refilter(true);
+        });
     }
 
     /** Reads every case off the UI thread. */
@@ -78,14 +86,10 @@ public final class HomeViewModel {
         background.run(() -> {
             Instant now = cases.now();
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
-            List<CaseRow> out = new ArrayList<>();
-            for (CaseState c : cases.list()) {
-                if (hiddenSample(c, removedAt)) {
-                    continue;
-                }
-                out.add(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar()));
-            }
-            return out;
+            // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
+            CaseRow.Shared shared = new CaseRow.Shared();
+            return cases.list(c -> hiddenSample(c, removedAt) ? null
+                    : shared.row(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar())));
         }, list -> {
             rows.setAll(list);
             samplesShown.set(list.stream().anyMatch(CaseRow::sample));
@@ -106,10 +110,8 @@ public final class HomeViewModel {
     public void removeSamples() {
         background.run(() -> {
             Instant now = cases.now();
-            for (CaseState c : cases.list()) {
-                if (c.details().sample() && c.open()) {
-                    cases.withdraw(c.id(), SAMPLE_REMOVED, null);
-                }
+            for (UUID id : cases.list(c -> c.details().sample() && c.open() ? c.id() : null)) {
+                cases.withdraw(id, SAMPLE_REMOVED, null);
             }
             prefs.put(SAMPLES_REMOVED_AT, now.toString());
             return null;
@@ -126,21 +128,52 @@ public final class HomeViewModel {
         return removedByWithdrawal || openedBeforeRemoval;
     }
 
-    private void refilter() {
-        String[] terms = search.get() == null || search.get().isBlank() ? new String[0]
-                : search.get().strip().toLowerCase(Locale.UK).split("\\s+");
+    /**
+     * Shows the rows that match the search and the choice of cases, in the list's order. Runs on the
+     * UI thread at every keystroke: typing more of a search can only narrow what is shown, so then
+     * only the rows shown already are looked at.
+     */
+    private void refilter(boolean everyRow) {
+        String typed = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.UK);
+        String[] terms = typed.isEmpty() ? new String[0] : typed.split("\\s+");
         Show s = show.get();
-        Predicate<CaseRow> p = r -> switch (s) {
+        boolean narrowing = !everyRow && s == shownFor && shownSearch != null && typed.startsWith(shownSearch);
+        List<CaseRow> from = narrowing ? shown : rows;
+        List<CaseRow> out = new ArrayList<>();
+        for (CaseRow r : from) {
+            if (shows(s, r) && r.matches(terms)) {
+                out.add(r);
+            }
+        }
+        if (!sameRows(out, shown)) {
+            shown.setAll(out);
+        }
+        shownSearch = typed;
+        shownFor = s;
+        summary.set(openCount + (openCount == 1 ? " open case" : " open cases")
+                + (overdueCount > 0 ? ", " + overdueCount + " overdue" : "")
+                + (visible.size() != rows.size() ? " · showing " + visible.size() + " of " + rows.size() : ""));
+    }
+
+    private static boolean shows(Show s, CaseRow r) {
+        return switch (s) {
             case OPEN -> r.open();
             case ATTENTION -> r.open() && (r.overdue() || r.immediateRisk());
             case CLOSED -> !r.open();
             case ALL -> true;
-        } && r.matches(terms);
-        visible.setPredicate(p);
-        long open = rows.stream().filter(CaseRow::open).count();
-        long overdue = rows.stream().filter(CaseRow::overdue).count();
-        summary.set(open + (open == 1 ? " open case" : " open cases") + (overdue > 0 ? ", " + overdue + " overdue" : "")
-                + (visible.size() != rows.size() ? " · showing " + visible.size() + " of " + rows.size() : ""));
+        };
+    }
+
+    private static boolean sameRows(List<CaseRow> a, List<CaseRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<UUID> firstVisible() {
