@@ -73,26 +73,48 @@ public final class HomeViewModel {
         this.background = background;
         search.addListener((o, a, b) -> refilter(false));
         show.addListener((o, a, b) -> refilter(true));
-        rows.addListener((javafx.collections.ListChangeListener<CaseRow>) ch -> {
-            openCount = rows.stream().filter(CaseRow::open).count();
-            overdueCount = rows.stream().filter(CaseRow::overdue).count();
-            refilter(true);
-        });
     }
 
-    /** Reads every case off the UI thread. */
+    /** The rows as loaded, with what the UI thread would otherwise work out over all of them. */
+    private record Loaded(List<CaseRow> rows, long open, long overdue, boolean samples, Show show, String typed,
+                          List<CaseRow> shown) {
+    }
+
+    /**
+     * Reads every case off the UI thread, and works out there too what the list shows first (for the
+     * search and choice of cases as they were when asked), so that 50,000 rows arrive on the UI
+     * thread ready to show.
+     */
     public void load() {
         loading.set(true);
+        Show forShow = show.get();
+        String forSearch = typed();
         background.run(() -> {
             Instant now = cases.now();
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
             // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
             CaseRow.Shared shared = new CaseRow.Shared();
-            return cases.list(c -> hiddenSample(c, removedAt) ? null
+            List<CaseRow> list = cases.list(c -> hiddenSample(c, removedAt) ? null
                     : shared.row(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar())));
-        }, list -> {
-            rows.setAll(list);
-            samplesShown.set(list.stream().anyMatch(CaseRow::sample));
+            long open = 0;
+            long overdue = 0;
+            boolean samples = false;
+            for (CaseRow r : list) {
+                open += r.open() ? 1 : 0;
+                overdue += r.overdue() ? 1 : 0;
+                samples |= r.sample();
+            }
+            return new Loaded(list, open, overdue, samples, forShow, forSearch, filter(list, forShow, forSearch));
+        }, l -> {
+            openCount = l.open();
+            overdueCount = l.overdue();
+            rows.setAll(l.rows());
+            if (show.get() == l.show() && typed().equals(l.typed())) {
+                show(l.shown(), l.show(), l.typed());
+            } else {
+                refilter(true);
+            }
+            samplesShown.set(l.samples());
             error.set("");
             loading.set(false);
             loaded.set(true);
@@ -134,17 +156,28 @@ public final class HomeViewModel {
      * only the rows shown already are looked at.
      */
     private void refilter(boolean everyRow) {
-        String typed = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.UK);
-        String[] terms = typed.isEmpty() ? new String[0] : typed.split("\\s+");
+        String typed = typed();
         Show s = show.get();
         boolean narrowing = !everyRow && s == shownFor && shownSearch != null && typed.startsWith(shownSearch);
-        List<CaseRow> from = narrowing ? shown : rows;
+        show(filter(narrowing ? shown : rows, s, typed), s, typed);
+    }
+
+    private String typed() {
+        return search.get() == null ? "" : search.get().strip().toLowerCase(Locale.UK);
+    }
+
+    private static List<CaseRow> filter(List<CaseRow> from, Show s, String typed) {
+        String[] terms = typed.isEmpty() ? new String[0] : typed.split("\\s+");
         List<CaseRow> out = new ArrayList<>();
         for (CaseRow r : from) {
             if (shows(s, r) && r.matches(terms)) {
                 out.add(r);
             }
         }
+        return out;
+    }
+
+    private void show(List<CaseRow> out, Show s, String typed) {
         if (!sameRows(out, shown)) {
             shown.setAll(out);
         }
