@@ -136,8 +136,11 @@ public final class Benchmarks {
         for (int round = 1; round <= 2; round++) {
             step("sign-in, " + n + " cases: Argon2id derivation (" + round + ")", () -> key[0] = Keyring.load(vault.keyFile())
                     .slot("admin").orElseThrow().key().unwrap(password, "resolve database key for admin"));
-            step("sign-in, " + n + " cases: database open (" + round + ")", () -> {
-                Database.open(vault.databaseFile(), key[0]).close();
+            Database[] db = new Database[1];
+            step("sign-in, " + n + " cases: database open (" + round + ")",
+                    () -> db[0] = Database.open(vault.databaseFile(), key[0]));
+            step("sign-in, " + n + " cases: database close (" + round + ")", () -> {
+                db[0].close();
                 return null;
             });
         }
