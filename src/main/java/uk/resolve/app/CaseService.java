@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import uk.resolve.domain.escalation.CaseCommands;
 import uk.resolve.domain.escalation.CaseProjector;
@@ -175,18 +176,31 @@ public final class CaseService {
 
     /**
      * Every case, most urgent first: overdue, then immediate risk, then by next deadline. These are
-     * summaries, without their record ({@link CaseState#summary()}), so that thousands of cases fit in
-     * memory; {@link #get} gives a case with its record.
+     * summaries, without their record ({@link CaseState#summary()}); {@link #get} gives a case with its
+     * record. A list of thousands of cases is better made with {@link #list(Function)}.
      */
     public List<CaseState> list() {
+        return list(CaseState::summary);
+    }
+
+    /**
+     * Every case the signed-in person may see, most urgent first (as {@link #list()}), each turned into
+     * {@code row} as soon as it is worked out, so that only the rows are kept and not every case's state:
+     * 50,000 cases fit in memory. {@code row} may return null to leave a case out.
+     */
+    public <R> List<R> list(Function<CaseState, R> row) {
         actor.require(Permission.WORK_ON_CASES);
-        List<CaseState> out = new ArrayList<>();
+        List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
         entries.forEachCase(list -> {
             if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED) && CaseAccess.of(list).visibleTo(actor)) {
-                out.add(project(list).summary());
+                CaseState c = project(list);
+                R r = row.apply(c);
+                if (r != null) {
+                    out.add(CaseOrdering.Keyed.of(c, r));
+                }
             }
         });
-        return CaseOrdering.sorted(out);
+        return CaseOrdering.items(out);
     }
 
     /** True when this database holds no case at all. */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,9 +36,9 @@ import static uk.resolve.domain.escalation.EntryText.SAMPLE;
 
 /**
  * The partnership's monitoring report over every record in this database: this laptop's own
- * and, once synced, the whole team's. Reads every entry once, derives each case that could count
- * and hands them to {@link ReportCalculator}. Call it from any thread but the JavaFX application
- * thread.
+ * and, once synced, the whole team's. Reads every entry once, case by case, derives each case that
+ * could count and hands them to {@link ReportCalculator} (whose figures do not depend on the order of
+ * the cases). Call it from any thread but the JavaFX application thread.
  */
 public final class ReportService {
 
@@ -85,39 +84,44 @@ public final class ReportService {
         Policy selected = query.policyId() == null ? null : policies.require(query.policyId());
         Instant now = clock.instant();
         progress.update(0, 1, "Reading the records…");
-        Map<UUID, List<Entry>> byCase = new LinkedHashMap<>();
-        for (Entry e : entries.all()) {
-            byCase.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e);
-        }
+        long total = Math.max(1, entries.caseCount());
         Instant periodEnd = query.period().end();
-        List<List<Entry>> candidates = new ArrayList<>();
-        for (List<Entry> list : byCase.values()) {
+        List<CaseState> cases = new ArrayList<>();
+        Map<String, Policy> policyByVersion = new HashMap<>();
+        CaseProjector projector = new CaseProjector(calendar);
+        long step = Math.max(1, total / 100);
+        long[] read = {0};
+        // case by case, keeping of each only what the report reads: never every entry and every full state at once
+        entries.forEachCase(list -> {
+            if (read[0]++ % step == 0) {
+                progress.update(read[0] - 1, total, "Working out " + total + " cases…");
+            }
             Entry opening = list.stream().filter(e -> e.type() == EntryType.CASE_OPENED).findFirst().orElse(null);
             // a case raised after the period, a sample, or another procedure's cannot count
             if (opening != null && opening.happenedAt().isBefore(periodEnd) && !opening.flag(SAMPLE)
                     && (query.policyId() == null || query.policyId().equals(opening.get(POLICY)))) {
-                candidates.add(list);
+                Policy p = policyByVersion.computeIfAbsent(opening.get(POLICY) + "@" + opening.get(POLICY_VERSION),
+                        k -> policies.forCase(opening.get(POLICY), opening.get(POLICY_VERSION)));
+                cases.add(forReport(projector.project(list, p, now)));
             }
-        }
-        byCase.clear();
-        List<CaseState> cases = new ArrayList<>(candidates.size());
-        Map<String, Policy> policyByVersion = new HashMap<>();
-        CaseProjector projector = new CaseProjector(calendar);
-        int step = Math.max(1, candidates.size() / 100);
-        for (int i = 0; i < candidates.size(); i++) {
-            List<Entry> list = candidates.get(i);
-            Entry opening = list.stream().filter(e -> e.type() == EntryType.CASE_OPENED).findFirst().orElseThrow();
-            Policy p = policyByVersion.computeIfAbsent(opening.get(POLICY) + "@" + opening.get(POLICY_VERSION),
-                    k -> policies.forCase(opening.get(POLICY), opening.get(POLICY_VERSION)));
-            cases.add(projector.project(list, p, now));
-            if (i % step == 0) {
-                progress.update(i, candidates.size(), "Working out " + candidates.size() + " cases…");
-            }
-        }
-        progress.update(candidates.size(), candidates.size(), "Counting…");
+        });
+        progress.update(total, total, "Counting…");
         return new ReportCalculator(calendar).compute(cases, query,
                 c -> policyByVersion.computeIfAbsent(c.policyId() + "@" + c.policyVersion(),
                         k -> policies.forCase(c.policyId(), c.policyVersion())), selected, now);
+    }
+
+    /**
+     * {@code c} with only the entries the report reads ({@link ReportCalculator}: discussions, for
+     * timescales counted from the last discussion or meeting, and completed forms, for feedback) and
+     * without its chronology: a report over 50,000 cases holds them all at once.
+     */
+    private static CaseState forReport(CaseState c) {
+        List<Entry> read = c.entries().stream().filter(e -> e.type() == EntryType.DISCUSSION_RECORDED
+                || e.type() == EntryType.FORM_COMPLETED).toList();
+        return new CaseState(c.id(), c.policyId(), c.policyVersion(), c.trackId(), c.stage(), c.stageHeading(),
+                c.lastStage(), c.status(), c.details(), c.openedAt(), c.stageEnteredAt(), c.visits(), c.deadlines(),
+                c.notifications(), c.forms(), c.resolution(), c.writtenAt(), List.of(), read);
     }
 
     /** Writes one CSV file per table into {@code folder}; returns the files. */

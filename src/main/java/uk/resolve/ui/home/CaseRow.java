@@ -53,6 +53,24 @@ public record CaseRow(UUID id, String childRef, String procedure, String agencie
                 c.overdue(), d.immediateRisk(), d.sample(), search);
     }
 
+    /**
+     * Makes rows share one copy of the texts many cases have alike (procedure, agencies, stage,
+     * dates, status), so that a list of 50,000 rows holds each only once. Use one per loading.
+     */
+    public static final class Shared {
+        private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+
+        public CaseRow row(CaseRow r) {
+            return new CaseRow(r.id, r.childRef, one(r.procedure), one(r.agencies), one(r.stage), one(r.deadlineDate),
+                    one(r.deadlineText), one(r.due), one(r.status), r.open, r.overdue, r.immediateRisk, r.sample,
+                    r.search);
+        }
+
+        private String one(String s) {
+            return texts.computeIfAbsent(s, k -> k);
+        }
+    }
+
     /** True when every word of {@code terms} (already lower case) appears in this row. */
     public boolean matches(String[] terms) {
         for (String t : terms) {

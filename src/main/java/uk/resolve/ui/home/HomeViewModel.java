@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +16,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import uk.resolve.app.CaseService;
 import uk.resolve.app.Preferences;
@@ -54,7 +52,13 @@ public final class HomeViewModel {
     private final Background background;
 
     private final ObservableList<CaseRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<CaseRow> visible = new FilteredList<>(rows);
+    private final ObservableList<CaseRow> shown = FXCollections.observableArrayList();
+    private final ObservableList<CaseRow> visible = FXCollections.unmodifiableObservableList(shown);
+    /** What {@link #shown} was filtered by, and the counts over every row (worked out when the rows change). */
+    private String shownSearch;
+    private Show shownFor;
+    private long openCount;
+    private long overdueCount;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.OPEN);
     private final StringProperty summary = new SimpleStringProperty("");
@@ -67,28 +71,50 @@ public final class HomeViewModel {
         this.cases = cases;
         this.prefs = prefs;
         this.background = background;
-        search.addListener((o, a, b) -> refilter());
-        show.addListener((o, a, b) -> refilter());
-        rows.addListener((javafx.collections.ListChangeListener<CaseRow>) ch -> refilter());
+        search.addListener((o, a, b) -> refilter(false));
+        show.addListener((o, a, b) -> refilter(true));
     }
 
-    /** Reads every case off the UI thread. */
+    /** The rows as loaded, with what the UI thread would otherwise work out over all of them. */
+    private record Loaded(List<CaseRow> rows, long open, long overdue, boolean samples, Show show, String typed,
+                          List<CaseRow> shown) {
+    }
+
+    /**
+     * Reads every case off the UI thread, and works out there too what the list shows first (for the
+     * search and choice of cases as they were when asked), so that 50,000 rows arrive on the UI
+     * thread ready to show.
+     */
     public void load() {
         loading.set(true);
+        Show forShow = show.get();
+        String forSearch = typed();
         background.run(() -> {
             Instant now = cases.now();
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
-            List<CaseRow> out = new ArrayList<>();
-            for (CaseState c : cases.list()) {
-                if (hiddenSample(c, removedAt)) {
-                    continue;
-                }
-                out.add(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar()));
+            // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
+            CaseRow.Shared shared = new CaseRow.Shared();
+            List<CaseRow> list = cases.list(c -> hiddenSample(c, removedAt) ? null
+                    : shared.row(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar())));
+            long open = 0;
+            long overdue = 0;
+            boolean samples = false;
+            for (CaseRow r : list) {
+                open += r.open() ? 1 : 0;
+                overdue += r.overdue() ? 1 : 0;
+                samples |= r.sample();
             }
-            return out;
-        }, list -> {
-            rows.setAll(list);
-            samplesShown.set(list.stream().anyMatch(CaseRow::sample));
+            return new Loaded(list, open, overdue, samples, forShow, forSearch, filter(list, forShow, forSearch));
+        }, l -> {
+            openCount = l.open();
+            overdueCount = l.overdue();
+            rows.setAll(l.rows());
+            if (show.get() == l.show() && typed().equals(l.typed())) {
+                show(l.shown(), l.show(), l.typed());
+            } else {
+                refilter(true);
+            }
+            samplesShown.set(l.samples());
             error.set("");
             loading.set(false);
             loaded.set(true);
@@ -106,10 +132,8 @@ public final class HomeViewModel {
     public void removeSamples() {
         background.run(() -> {
             Instant now = cases.now();
-            for (CaseState c : cases.list()) {
-                if (c.details().sample() && c.open()) {
-                    cases.withdraw(c.id(), SAMPLE_REMOVED, null);
-                }
+            for (UUID id : cases.list(c -> c.details().sample() && c.open() ? c.id() : null)) {
+                cases.withdraw(id, SAMPLE_REMOVED, null);
             }
             prefs.put(SAMPLES_REMOVED_AT, now.toString());
             return null;
@@ -126,21 +150,63 @@ public final class HomeViewModel {
         return removedByWithdrawal || openedBeforeRemoval;
     }
 
-    private void refilter() {
-        String[] terms = search.get() == null || search.get().isBlank() ? new String[0]
-                : search.get().strip().toLowerCase(Locale.UK).split("\\s+");
+    /**
+     * Shows the rows that match the search and the choice of cases, in the list's order. Runs on the
+     * UI thread at every keystroke: typing more of a search can only narrow what is shown, so then
+     * only the rows shown already are looked at.
+     */
+    private void refilter(boolean everyRow) {
+        String typed = typed();
         Show s = show.get();
-        Predicate<CaseRow> p = r -> switch (s) {
+        boolean narrowing = !everyRow && s == shownFor && shownSearch != null && typed.startsWith(shownSearch);
+        show(filter(narrowing ? shown : rows, s, typed), s, typed);
+    }
+
+    private String typed() {
+        return search.get() == null ? "" : search.get().strip().toLowerCase(Locale.UK);
+    }
+
+    private static List<CaseRow> filter(List<CaseRow> from, Show s, String typed) {
+        String[] terms = typed.isEmpty() ? new String[0] : typed.split("\\s+");
+        List<CaseRow> out = new ArrayList<>();
+        for (CaseRow r : from) {
+            if (shows(s, r) && r.matches(terms)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private void show(List<CaseRow> out, Show s, String typed) {
+        if (!sameRows(out, shown)) {
+            shown.setAll(out);
+        }
+        shownSearch = typed;
+        shownFor = s;
+        summary.set(openCount + (openCount == 1 ? " open case" : " open cases")
+                + (overdueCount > 0 ? ", " + overdueCount + " overdue" : "")
+                + (visible.size() != rows.size() ? " · showing " + visible.size() + " of " + rows.size() : ""));
+    }
+
+    private static boolean shows(Show s, CaseRow r) {
+        return switch (s) {
             case OPEN -> r.open();
             case ATTENTION -> r.open() && (r.overdue() || r.immediateRisk());
             case CLOSED -> !r.open();
             case ALL -> true;
-        } && r.matches(terms);
-        visible.setPredicate(p);
-        long open = rows.stream().filter(CaseRow::open).count();
-        long overdue = rows.stream().filter(CaseRow::overdue).count();
-        summary.set(open + (open == 1 ? " open case" : " open cases") + (overdue > 0 ? ", " + overdue + " overdue" : "")
-                + (visible.size() != rows.size() ? " · showing " + visible.size() + " of " + rows.size() : ""));
+        };
+    }
+
+    private static boolean sameRows(List<CaseRow> a, List<CaseRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<UUID> firstVisible() {

@@ -74,6 +74,29 @@ class HomeViewModelTest {
     }
 
     @Test
+    void typingNarrowsTheListAndDeletingWidensItAgain() throws Exception {
+        services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED, null));
+        var havering = services.cases().open(Fixtures.openRequest(services, "havering", ChildStatus.CP_PLAN, null));
+        HomeViewModel vm = loaded();
+        for (String typed : new String[] {"r", "re", "ref", "ref-", "ref-h", "ref-ha ", "ref-ha  sam"}) {
+            vm.searchProperty().set(typed);
+        }
+        assertThat(vm.visibleRows()).extracting(CaseRow::id).containsExactly(havering.id());
+        assertThat(vm.summaryProperty().get()).endsWith("showing 1 of 2");
+        vm.searchProperty().set("ref-");
+        assertThat(vm.visibleRows()).hasSize(2);
+        vm.searchProperty().set("ref-c");
+        vm.showProperty().set(HomeViewModel.Show.CLOSED);
+        assertThat(vm.visibleRows()).isEmpty();
+        vm.showProperty().set(HomeViewModel.Show.OPEN);
+        assertThat(vm.visibleRows()).extracting(CaseRow::childRef).containsExactly("REF-CROYDON");
+        vm.searchProperty().set("ref-croydon zzz");
+        assertThat(vm.visibleRows()).isEmpty();
+        vm.searchProperty().set("ref-croydon");
+        assertThat(vm.visibleRows()).extracting(CaseRow::childRef).containsExactly("REF-CROYDON");
+    }
+
+    @Test
     void closedCasesAreShownOnlyWhenAskedFor() throws Exception {
         var c = services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED, null));
         clock.advance(Duration.ofHours(1));
