@@ -11,8 +11,16 @@ trap 'rm -rf "$tmp"' EXIT
 got="$("$app/bin/Resolve" --version)"
 [ "$got" = "Resolve $version" ] || { echo "smoke test: --version printed '$got', expected 'Resolve $version'" >&2; exit 1; }
 
-"$app/bin/Resolve" --db "$tmp/smoke.mv.db" policy list --json | grep -q '"id" : "croydon"' \
+# The command line makes an encrypted database (Argon2id and AES from the bundled libraries), signs in
+# with the password from a file, and lists the bundled procedures.
+printf 'smoke test password\n' > "$tmp/password"
+RESOLVE_PASSWORD_FILE="$tmp/password" "$app/bin/Resolve" --db "$tmp/smoke.mv.db" init --admin smoke > /dev/null \
+  || { echo "smoke test: 'init --admin' could not make the first administrator" >&2; exit 1; }
+RESOLVE_PASSWORD_FILE="$tmp/password" "$app/bin/Resolve" --db "$tmp/smoke.mv.db" --user smoke policy list --json \
+  | grep -q '"id" : "croydon"' \
   || { echo "smoke test: 'policy list' did not list the bundled procedures" >&2; exit 1; }
+head -c 9 "$tmp/smoke.mv.db" | grep -q 'H2encrypt' \
+  || { echo "smoke test: the database made by 'init' is not encrypted" >&2; exit 1; }
 
 # JavaFX's native libraries live in the runtime, so nothing is unpacked into the user's profile.
 ls "$app"/lib/runtime/lib/libprism_sw.so "$app"/lib/runtime/lib/libglass*.so > /dev/null \
