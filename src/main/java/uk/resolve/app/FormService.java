@@ -162,6 +162,30 @@ public final class FormService {
         });
     }
 
+    /**
+     * The manager signs the latest completed version of the form for {@code stage} (a monitoring
+     * form "signed by the managers"): recorded in the case, attached to that version. Managers only.
+     */
+    public CaseState sign(UUID caseId, String formId, int stage, String note) {
+        cases.actor().require(uk.resolve.security.Permission.APPROVE_RECORDS);
+        return cases.append(caseId, (c, policy) -> {
+            FormDefinition def = definition(policy, formId);
+            if (def.signatures().isEmpty()) {
+                throw new RuleViolation("The " + def.title() + " has no signature to sign.");
+            }
+            int s = stage <= 0 ? defaultStage(caseId, formId) : stage;
+            Entry version = FormFiller.latestVersion(c, formId, s).orElseThrow(() -> new RuleViolation(
+                    "The " + def.title() + " has not been completed for stage " + s + " yet; complete it first."));
+            boolean already = c.entries().stream().anyMatch(e -> e.type() == EntryType.FORM_SIGNED
+                    && version.id().toString().equals(e.get(uk.resolve.domain.escalation.EntryText.ENTRY)) && e.author().equalsIgnoreCase(cases.author()));
+            if (already) {
+                return List.of();
+            }
+            return List.of(new CaseCommands(cases.author(), cases.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                    .signForm(c, version.id(), note));
+        });
+    }
+
     private static Map<String, String> answers(Entry e) {
         Map<String, String> out = new LinkedHashMap<>();
         e.data().forEach((k, v) -> {

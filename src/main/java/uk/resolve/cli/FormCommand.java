@@ -29,8 +29,9 @@ import uk.resolve.forms.FormDocuments;
 @Command(name = "form", mixinStandardHelpOptions = true,
         description = {"Fill a form from a case and write it as a PDF. A final form is saved in the case record"
                 + " as a new version; one with required fields missing is refused unless --draft.",
-                "Use 'form list ID' to see the forms due and done for a case; 'chronology' is always available."},
-        subcommands = FormCommand.ListCmd.class)
+                "Use 'form list ID' to see the forms due and done for a case; 'chronology' is always available.",
+                "Managers sign a completed form with 'form sign ID FORM-ID'."},
+        subcommands = {FormCommand.ListCmd.class, FormCommand.SignCmd.class})
 final class FormCommand extends Cli.DbCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The case id (or its first characters).")
@@ -147,6 +148,30 @@ final class FormCommand extends Cli.DbCommand {
                             + ": DUE");
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = "Sign the latest completed version of a form as the manager (managers only).")
+    static final class SignCmd extends Cli.DbCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The case id (or its first characters).")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "FORM-ID", description = "The form's id, e.g. monitoring-form.")
+        String formId;
+
+        @Option(names = "--stage", paramLabel = "N", description = "The stage it is for (default: the stage it is due at).")
+        int stage;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note with the signature.")
+        String note;
+
+        @Override
+        int run(Services s) {
+            UUID caseId = s.cases().findId(id);
+            s.forms().sign(caseId, formId, stage, note);
+            out().println("Signed the " + s.forms().definition(caseId, formId).title() + " as " + s.actor().name() + ".");
             return 0;
         }
     }

@@ -170,7 +170,8 @@ public final class FormDocuments {
                         corr.get(EntryText.TEXT)));
             }
             for (Entry ap : item.approvals()) {
-                notes.add(new PdfDocument.Note("Approved on " + UkTime.format(ap.writtenAt()) + " by " + ap.author(),
+                notes.add(new PdfDocument.Note((ap.type() == EntryType.FORM_SIGNED ? "Signed on " : "Approved on ")
+                        + UkTime.format(ap.writtenAt()) + " by " + ap.author(),
                         ap.get(EntryText.NOTE)));
             }
             blocks.add(new PdfDocument.Item(heading, meta, body(e), notes));

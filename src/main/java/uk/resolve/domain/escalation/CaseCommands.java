@@ -194,6 +194,23 @@ public final class CaseCommands {
     }
 
     /**
+     * A manager signs a completed form (a monitoring form's manager signature): attached to the
+     * version they signed, like an approval.
+     */
+    public NewEntry signForm(CaseState c, UUID formEntryId, String note) {
+        Entry target = c.entry(formEntryId).orElseThrow(() -> new RuleViolation(
+                "This case has no entry " + formEntryId + "."));
+        if (target.type() != EntryType.FORM_COMPLETED) {
+            throw new RuleViolation("Only a completed form can be signed.");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(ENTRY, formEntryId.toString());
+        data.put(FORM, target.get(FORM));
+        data.put(NOTE, blankToNull(note));
+        return entry(c.id(), EntryType.FORM_SIGNED, when(null), data);
+    }
+
+    /**
      * Sets a shorter deadline to protect the child ("whichever is less"). A deadline can be brought
      * forward, never put back.
      */

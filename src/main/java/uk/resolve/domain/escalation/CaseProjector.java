@@ -95,7 +95,7 @@ public final class CaseProjector {
             for (Entry e : entries) {
                 if (e.type() == EntryType.CORRECTION) {
                     corrections.computeIfAbsent(UUID.fromString(e.get(ENTRY)), k -> new ArrayList<>()).add(e);
-                } else if (e.type() == EntryType.RECORD_APPROVED) {
+                } else if (e.type() == EntryType.RECORD_APPROVED || e.type() == EntryType.FORM_SIGNED) {
                     approvals.computeIfAbsent(UUID.fromString(e.get(ENTRY)), k -> new ArrayList<>()).add(e);
                 }
             }
@@ -147,7 +147,8 @@ public final class CaseProjector {
                     // who may see the case: read by the services, not part of its state
                 }
             }
-            if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED) {
+            if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED
+                    && e.type() != EntryType.FORM_SIGNED) {
                 chronology.add(new ChronologyItem(e, stage, corrections.getOrDefault(e.id(), List.of()),
                         approvals.getOrDefault(e.id(), List.of())));
             }

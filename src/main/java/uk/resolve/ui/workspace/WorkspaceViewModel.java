@@ -336,7 +336,7 @@ public final class WorkspaceViewModel {
             default -> { }
         }
         String approval = item.approvals().isEmpty() ? "" : item.approvals().stream()
-                .map(a -> "Approved by " + a.author() + " on " + UkTime.format(a.writtenAt())
+                .map(a -> (a.type() == EntryType.FORM_SIGNED ? "Signed by " : "Approved by ") + a.author() + " on " + UkTime.format(a.writtenAt())
                         + (a.get(NOTE) == null ? "" : ": " + a.get(NOTE)))
                 .collect(Collectors.joining("\n"));
         List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
