@@ -113,7 +113,7 @@ public final class UiContext implements AutoCloseable {
                     background), navigator, status);
         }
         if (type == WorkspaceController.class) {
-            return new WorkspaceController(new WorkspaceViewModel(services.cases(), prefs, drafts, background),
+            return new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs, drafts, background),
                     formOpener, navigator, status);
         }
         if (type == ProceduresController.class) {

@@ -25,14 +25,14 @@ import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 
 /** Managers sign monitoring forms in the record; practitioners cannot. */
-class FormSigningIT {
+public class FormSigningIT {
 
     @TempDir
     Path dir;
 
     final MutableClock clock = MutableClock.at("2026-02-02T09:00");
 
-    static final Map<String, String> ANSWERS = Map.of(
+    public static final Map<String, String> ANSWERS = Map.of(
             "initiating-manager.name", "Pat Senior", "initiating-manager.designation", "Head of Safeguarding",
             "receiving-manager.name", "Robin Receiver", "receiving-manager.designation", "Service Manager",
             "receiving-manager.date", "6/2/2026", "notes", "Reviewed at the network meeting.");

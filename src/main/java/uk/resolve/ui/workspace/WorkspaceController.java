@@ -344,6 +344,14 @@ public final class WorkspaceController {
             approve.getStyleClass().add("small");
             buttons.getChildren().add(approve);
         }
+        if (r.signable()) {
+            Button sign = new Button("Sign");
+            sign.setId("sign-" + r.entryId());
+            sign.setAccessibleText("Sign this form as the manager: " + r.text());
+            sign.setOnAction(e -> vm.start(ActionForm.Kind.SIGN_FORM, r.entryId().toString()));
+            sign.getStyleClass().add("small");
+            buttons.getChildren().add(sign);
+        }
         if (r.correctable()) {
             Button correct = new Button("Correct");
             correct.setId("correct-" + r.entryId());

@@ -23,6 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import uk.resolve.app.CaseService;
+import uk.resolve.app.FormService;
+import uk.resolve.security.Permission;
 import uk.resolve.app.Preferences;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.ChronologyItem;
@@ -79,7 +81,7 @@ public final class WorkspaceViewModel {
 
     public record ChronologyRow(UUID entryId, String when, String what, String author, int stage, String text,
                                 List<String> details, String approval, List<CorrectionLine> corrections,
-                                boolean approvable, boolean correctable) {
+                                boolean approvable, boolean correctable, boolean signable) {
     }
 
     public static final class ChecklistItem {
@@ -107,6 +109,8 @@ public final class WorkspaceViewModel {
             ActionForm.Kind.RESOLVE, ActionForm.Kind.WITHDRAW);
 
     private final CaseService cases;
+    private final FormService formService;
+    private final boolean mayApprove;
     private final Preferences prefs;
     private final DraftStore drafts;
     private final Background background;
@@ -146,10 +150,18 @@ public final class WorkspaceViewModel {
     private final ObservableList<ChronologyRow> chronology = FXCollections.observableArrayList();
 
     public WorkspaceViewModel(CaseService cases, Preferences prefs, DraftStore drafts, Background background) {
+        this(cases, null, prefs, drafts, background);
+    }
+
+    /** With {@code forms}, managers can sign completed forms from the chronology. */
+    public WorkspaceViewModel(CaseService cases, FormService forms, Preferences prefs, DraftStore drafts,
+                              Background background) {
         this.cases = cases;
+        this.formService = forms;
         this.prefs = prefs;
         this.drafts = drafts;
         this.background = background;
+        this.mayApprove = cases.actor().may(Permission.APPROVE_RECORDS);
     }
 
     private record Loaded(CaseState state, Policy policy, Instant now, String ticks, Map<ActionForm.Kind, Map<String, String>> drafts) {
@@ -344,7 +356,14 @@ public final class WorkspaceViewModel {
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
                 && e.type() != EntryType.FORM_SIGNED;
         return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), e.author(), item.stage(), text,
-                details, approval, corr, approvable, e.type() != EntryType.FORM_COMPLETED);
+                details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
+                e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM)));
+    }
+
+    /** True when the procedure's form {@code formId} has signature blocks (a monitoring form). */
+    private boolean signed(String formId) {
+        return policy != null && policy.forms().stream()
+                .anyMatch(d -> d.id().equals(formId) && !d.signatures().isEmpty());
     }
 
     private static void add(List<String> out, String label, String v) {
@@ -448,6 +467,10 @@ public final class WorkspaceViewModel {
             case APPROVE -> cases.approve(id, UUID.fromString(f.target()), f.value("note"));
             case CORRECT -> cases.correct(id, UUID.fromString(f.target()), f.value("reason"), f.value("text"));
             case SHARE -> cases.share(id, f.value("with"), f.value("note"));
+            case SIGN_FORM -> {
+                Entry version = cases.get(id).entry(UUID.fromString(f.target())).orElseThrow();
+                yield formService.sign(id, version.get(FORM), version.intValue(STAGE, 0), f.value("note"));
+            }
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
@@ -481,6 +504,7 @@ public final class WorkspaceViewModel {
             case APPROVE -> "Record approved.";
             case CORRECT -> "Correction recorded beside the original.";
             case MARK_SENT -> "Notification marked as sent.";
+            case SIGN_FORM -> "Form signed. The signature is in the case record.";
             case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
                     + " computer (or after the next sync).";
         };
@@ -533,6 +557,14 @@ public final class WorkspaceViewModel {
                         .area("outstanding", "How outstanding issues will be pursued", false, "Any issues left open, and who will follow them up")
                         .area("learning", "Learning for the partnership", false, "What others could learn from this")
                         .when("When", at, false);
+            }
+            case SIGN_FORM -> {
+                Entry e = c.entry(UUID.fromString(target)).orElseThrow();
+                return new ActionForm(kind, "Sign this form", "Form " + e.get(FORM, "") + " (version "
+                        + e.get(VERSION, "1") + ") completed on " + UkTime.format(e.happenedAt()) + " by " + e.author()
+                        + ".\nYou sign it as " + cases.author() + "; the signature is kept in the case record.",
+                        "Sign form", target, key)
+                        .area("note", "Note", false, "For example: reviewed with the receiving manager");
             }
             case SHARE -> {
                 return new ActionForm(kind, "Share with a colleague", "Lets a colleague see this case and work on it"
