@@ -6,7 +6,6 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -28,7 +25,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.xmpbox.XMPMetadata;
@@ -70,8 +66,8 @@ public final class PdfRenderer {
     private static final float[] ACCENT = {0.20f, 0.36f, 0.62f};
     private static final float[] WATERMARK = {0.90f, 0.90f, 0.90f};
 
-    private static final byte[] REGULAR = font("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
+    /** The sRGB profile of an archival copy's output intent, read from the JDK once. */
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /** Renders {@code doc} to PDF bytes; {@code archival} makes it PDF/A-2b. */
     public byte[] render(PdfDocument doc, boolean archival) {
@@ -80,10 +76,8 @@ public final class PdfRenderer {
 
     /** As {@link #render(PdfDocument, boolean)}, dated {@code at} in its metadata. */
     public byte[] render(PdfDocument doc, boolean archival, Instant at) {
-        try (PDDocument pd = new PDDocument()) {
-            PDFont regular = PDType0Font.load(pd, new ByteArrayInputStream(REGULAR), true);
-            PDFont bold = PDType0Font.load(pd, new ByteArrayInputStream(BOLD), true);
-            Layout layout = new Layout(regular, bold);
+        try (EmbeddedFonts fonts = EmbeddedFonts.borrow(); PDDocument pd = new PDDocument()) {
+            Layout layout = new Layout(fonts, fonts.regular(pd), fonts.bold(pd));
             layout.document(doc);
             layout.draw(pd, doc);
             Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -163,24 +157,12 @@ public final class PdfRenderer {
         metadata.importXMPMetadata(xml.toByteArray());
         pd.getDocumentCatalog().setMetadata(metadata);
         // The JDK's own sRGB profile: freely redistributable and present without a network.
-        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        PDOutputIntent intent = new PDOutputIntent(pd, new ByteArrayInputStream(icc));
+        PDOutputIntent intent = new PDOutputIntent(pd, new ByteArrayInputStream(SRGB));
         intent.setInfo("sRGB IEC61966-2.1");
         intent.setOutputCondition("sRGB IEC61966-2.1");
         intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
         intent.setRegistryName("http://www.color.org");
         pd.getDocumentCatalog().addOutputIntent(intent);
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = PdfRenderer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Resolve is incomplete: the font " + resource + " is missing");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -199,14 +181,15 @@ public final class PdfRenderer {
     }
 
     private static final class Layout {
+        private final EmbeddedFonts fonts;
         private final PDFont regular;
         private final PDFont bold;
-        private final Map<Integer, Boolean> encodable = new HashMap<>();
         private final List<List<Op>> pages = new ArrayList<>();
         private List<Op> page;
         private float y;
 
-        Layout(PDFont regular, PDFont bold) {
+        Layout(EmbeddedFonts fonts, PDFont regular, PDFont bold) {
+            this.fonts = fonts;
             this.regular = regular;
             this.bold = bold;
             newPage();
@@ -447,9 +430,17 @@ public final class PdfRenderer {
 
         // -- text measurement ---------------------------------------------------------------------
 
+        /** As {@link PDFont#getStringWidth}, which adds the widths of the glyphs in turn, from remembered widths. */
         float width(String s, boolean isBold, float size) {
+            PDFont font = isBold ? bold : regular;
             try {
-                return (isBold ? bold : regular).getStringWidth(s) / 1000f * size;
+                float w = 0;
+                for (int i = 0; i < s.length(); ) {
+                    int cp = s.codePointAt(i);
+                    w += fonts.width(font, isBold, cp);
+                    i += Character.charCount(cp);
+                }
+                return w / 1000f * size;
             } catch (IOException | IllegalArgumentException e) {
                 return s.length() * size * 0.6f;
             }
@@ -465,24 +456,13 @@ public final class PdfRenderer {
                     sb.append('\n');
                 } else if (Character.isISOControl(cp) || cp == '\r') {
                     // dropped
-                } else if (encodable.computeIfAbsent(cp, this::canEncode)) {
+                } else if (fonts.canEncode(regular, bold, cp)) {
                     sb.appendCodePoint(cp);
                 } else {
                     sb.append('?');
                 }
             });
             return sb.toString();
-        }
-
-        private boolean canEncode(int cp) {
-            try {
-                String ch = new String(Character.toChars(cp));
-                regular.encode(ch);
-                bold.encode(ch);
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
         }
 
         /** Breaks text into lines no wider than {@code max}; a word too long for a line is split. */

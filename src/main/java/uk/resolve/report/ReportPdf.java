@@ -3,7 +3,6 @@ package uk.resolve.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import uk.resolve.domain.report.ReportCalculator;
 import uk.resolve.domain.report.ReportTable;
 import uk.resolve.domain.report.ReportTables;
 import uk.resolve.domain.time.UkTime;
+import uk.resolve.pdf.EmbeddedFonts;
 
 /**
  * The partnership's annual summary as a PDF: A4, DejaVu Sans embedded, the report's tables with
@@ -62,7 +62,7 @@ public final class ReportPdf {
             Files.createDirectories(folder);
         }
         Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-        try (PDDocument d = new ReportPdf(report).build()) {
+        try (EmbeddedFonts fonts = EmbeddedFonts.borrow(); PDDocument d = new ReportPdf(report).build(fonts)) {
             d.save(temp.toFile());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -71,11 +71,11 @@ public final class ReportPdf {
         CsvExport.move(temp, file);
     }
 
-    private PDDocument build() throws IOException {
+    private PDDocument build(EmbeddedFonts fonts) throws IOException {
         doc = new PDDocument();
         try {
-            regular = font("/fonts/DejaVuSans.ttf");
-            bold = font("/fonts/DejaVuSans-Bold.ttf");
+            regular = fonts.regular(doc);
+            bold = fonts.bold(doc);
             info();
             newPage();
             cover();
@@ -107,15 +107,6 @@ public final class ReportPdf {
             }
             doc.close();
             throw e;
-        }
-    }
-
-    private PDType0Font font(String resource) throws IOException {
-        try (InputStream in = ReportPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("Resolve is incomplete: the font " + resource + " is missing");
-            }
-            return PDType0Font.load(doc, in, true);
         }
     }
 

@@ -14,8 +14,8 @@ import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 
 /**
- * Prints how long a form takes to render: the first time in a fresh JVM (cold: classes, fonts)
- * and then warm. Not a test. Run with the test classpath, for example
+ * Prints how long a form takes to render: the first time in a fresh JVM (cold: classes, fonts),
+ * the next few renders one by one, and then warm (the mean of 20 after 5). Not a test. Run with the test classpath, for example
  * {@code java -cp target/test-classes:target/classes:<dependencies> uk.resolve.pdf.FormRenderBenchmark}.
  */
 public final class FormRenderBenchmark {
@@ -37,6 +37,13 @@ public final class FormRenderBenchmark {
             long t0 = System.nanoTime();
             int bytes = forms.render(appendixA, true, false).pdf().length;
             System.out.printf("cold  appendix-a              %7.1f ms (%d bytes)%n", ms(t0), bytes);
+            // What someone opening a few forms after start waits for: the renders before the JIT has
+            // compiled the renderer, one by one.
+            for (String nth : new String[] {"2nd", "3rd", "4th"}) {
+                long t = System.nanoTime();
+                forms.render(appendixA, true, false);
+                System.out.printf("%s   appendix-a              %7.1f ms%n", nth, ms(t));
+            }
 
             time("warm  appendix-a             ", () -> forms.render(appendixA, true, false));
             time("warm  appendix-a PDF/A-2b    ", () -> forms.render(appendixA, true, true));
