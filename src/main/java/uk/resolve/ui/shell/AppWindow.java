@@ -239,7 +239,7 @@ public final class AppWindow {
             services = s.services();
             session = s.session();
             Preferences prefs = Preferences.of(services);
-            context = new UiContext(services, session, background, new DraftStore(prefs, draftDelayMillis), formOpener,
+            context = new UiContext(services, session, background, new DraftStore(prefs, services.actor().name(), draftDelayMillis), formOpener,
                     status, shell);
             context.onIdleMinutesChanged(idle::setMinutes);
             vm.attach(prefs, background);

@@ -25,10 +25,12 @@ import uk.resolve.app.Preferences;
  */
 public final class DraftStore implements AutoCloseable {
 
-    private static final String PREFIX = "draft.";
+    private static final String DRAFT = "draft.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Preferences prefs;
+    /** "draft." then the person's name: each person's half-typed forms are theirs alone. */
+    private final String prefix;
     private final long delayMillis;
     private final ScheduledExecutorService timer;
     private final Map<String, Map<String, String>> waiting = new HashMap<>();
@@ -36,7 +38,13 @@ public final class DraftStore implements AutoCloseable {
     private final Object writing = new Object();
 
     public DraftStore(Preferences prefs, long delayMillis) {
+        this(prefs, "", delayMillis);
+    }
+
+    /** Drafts of the person {@code owner} (their sign-in name), kept apart from everyone else's. */
+    public DraftStore(Preferences prefs, String owner, long delayMillis) {
         this.prefs = prefs;
+        this.prefix = owner == null || owner.isBlank() ? DRAFT : DRAFT + owner + ".";
         this.delayMillis = delayMillis;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "resolve-drafts");
@@ -63,7 +71,7 @@ public final class DraftStore implements AutoCloseable {
                 return Optional.of(new LinkedHashMap<>(w));
             }
         }
-        return prefs.get(PREFIX + key).flatMap(DraftStore::parse);
+        return prefs.get(prefix + key).flatMap(DraftStore::parse);
     }
 
     /** Forgets the draft (the form was submitted or thrown away). Blocking. */
@@ -75,7 +83,7 @@ public final class DraftStore implements AutoCloseable {
                 f.cancel(false);
             }
         }
-        prefs.remove(PREFIX + key);
+        prefs.remove(prefix + key);
     }
 
     /** Discards without waiting, for the UI thread. */
@@ -87,7 +95,7 @@ public final class DraftStore implements AutoCloseable {
                 f.cancel(false);
             }
         }
-        timer.execute(() -> prefs.remove(PREFIX + key));
+        timer.execute(() -> prefs.remove(prefix + key));
     }
 
     /** Writes every waiting draft now (on closing the window). Blocking. */
@@ -111,7 +119,7 @@ public final class DraftStore implements AutoCloseable {
                 return;
             }
             try {
-                prefs.put(PREFIX + key, JSON.writeValueAsString(values));
+                prefs.put(prefix + key, JSON.writeValueAsString(values));
             } catch (JsonProcessingException | RuntimeException e) {
                 LoggerFactory.getLogger(DraftStore.class).warn("Could not save a draft: {}", e.getMessage());
             }
