@@ -74,6 +74,13 @@ public final class FormService {
         this.audit = audit;
     }
 
+    /** Readies the PDF engine (its fonts) in advance, for those who work on cases. Blocking. */
+    public void prepare() {
+        if (cases.actor().may(uk.resolve.security.Permission.WORK_ON_CASES)) {
+            PdfRenderer.prepare();
+        }
+    }
+
     /** Writes to the audit log that the document {@code subject} ({@link Rendered#subject}) was sent to a printer. */
     public void printed(String subject) {
         audit.record(AuditAction.FORM_PRINTED, subject, "");

@@ -46,6 +46,15 @@ import uk.resolve.pdf.PdfDocument.Block;
  */
 public final class PdfRenderer {
 
+    /**
+     * Parses the embedded fonts now, so that the first form or chronology a person opens does not
+     * wait for it. Call off the JavaFX application thread; harmless to call more than once.
+     */
+    public static void prepare() {
+        EmbeddedFonts.borrow().close();
+    }
+
+
     static final String PRODUCER = "Resolve (Apache PDFBox)";
 
     private static final float W = PDRectangle.A4.getWidth();

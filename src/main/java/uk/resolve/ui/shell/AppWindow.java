@@ -239,8 +239,10 @@ public final class AppWindow {
             services = s.services();
             session = s.session();
             Preferences prefs = Preferences.of(services);
-            context = new UiContext(services, session, background, new DraftStore(prefs, services.actor().name(), draftDelayMillis), formOpener,
-                    status, shell);
+            context = new UiContext(services, session, background,
+                    new DraftStore(prefs, services.actor().name(), draftDelayMillis), formOpener, status, shell);
+            Services ready = services;
+            background.fireAndForget(() -> ready.forms().prepare()); // the first form then opens at once
             context.onIdleMinutesChanged(idle::setMinutes);
             vm.attach(prefs, background);
             shell.attach(context, (Boolean) v[1]);
