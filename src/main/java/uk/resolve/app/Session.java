@@ -140,6 +140,17 @@ public final class Session implements AutoCloseable {
         return row;
     }
 
+    /**
+     * The people who still have a temporary password (added, or reset, and not yet signed in to
+     * choose their own): an administrator's reminder to hand it over or follow up.
+     */
+    public java.util.Set<String> withTemporaryPassword() {
+        actor().require(Permission.MANAGE_USERS);
+        Keyring keyring = vault.keyring();
+        return keyring.names().stream().filter(n -> keyring.slot(n).map(Keyring.Slot::mustChangePassword).orElse(false))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** Changes a person's role or team. */
     public UserRow changeUser(String name, Role role, String team) {
         actor().require(Permission.MANAGE_USERS);

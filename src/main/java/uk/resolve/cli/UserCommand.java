@@ -63,15 +63,20 @@ final class UserCommand {
         @Override
         int run(Session session) {
             List<UserRow> users = session.users();
+            java.util.Set<String> temporary = session.withTemporaryPassword();
             if (json) {
-                out().println(Json.write(users.stream().map(UserCommand::json).toList()));
+                out().println(Json.write(users.stream().map(u -> {
+                    Map<String, Object> m = json(u);
+                    m.put("temporaryPassword", temporary.contains(u.name()));
+                    return m;
+                }).toList()));
                 return 0;
             }
             for (UserRow u : users) {
                 out().printf("%-16s %-26s %-20s %-24s %s%n", u.name(), roleLabel(u.role()),
                         u.team().isEmpty() ? "-" : u.team(), u.fullName().isEmpty() ? "-" : u.fullName(),
-                        u.active() ? "added " + UkTime.formatDate(UkTime.date(u.createdAt())) + " by " + u.createdBy()
-                                : "removed");
+                        (u.active() ? "added " + UkTime.formatDate(UkTime.date(u.createdAt())) + " by " + u.createdBy()
+                                : "removed") + (u.active() && temporary.contains(u.name()) ? "; temporary password" : ""));
             }
             return 0;
         }

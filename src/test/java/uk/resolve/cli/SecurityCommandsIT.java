@@ -64,7 +64,8 @@ class SecurityCommandsIT {
         assertThat(list.code()).as(list.err()).isZero();
         List<Map<String, Object>> users = JSON.readValue(list.out(), new TypeReference<>() { });
         assertThat(users).singleElement().satisfies(u -> assertThat(u).containsEntry("name", "boss")
-                .containsEntry("role", "administrator").containsEntry("team", "IT").containsEntry("active", true));
+                .containsEntry("role", "administrator").containsEntry("team", "IT").containsEntry("active", true)
+                .containsEntry("temporaryPassword", false));
 
         byte[] before = Files.readAllBytes(db);
         CliRunner.Result again = boss.runRaw("init", "--admin", "other");
@@ -220,7 +221,8 @@ class SecurityCommandsIT {
 
         CliRunner.Result users = admin.run("user", "list");
         assertThat(users.out()).containsPattern("lee\\s+Manager\\s+Test team\\s+-\\s+removed")
-                .containsPattern("worker\\s+Manager\\s+Test team\\s+Test Worker\\s+added 25 Nov 2026 by admin");
+                .containsPattern("worker\\s+Manager\\s+Test team\\s+Test Worker\\s+added 25 Nov 2026 by admin;"
+                        + " temporary password");
         assertOneLine(cli.as("lee").withEnv(Secrets.PASSWORD_FILE, first.toString()).run("case", "list"),
                 "The name or password is not right");
 
