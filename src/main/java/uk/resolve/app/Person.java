@@ -14,15 +14,15 @@ import uk.resolve.store.UserStore.UserRow;
  * @param role     role code ({@link uk.resolve.security.Role#parse})
  * @param team     team or agency; may be empty
  * @param active   false once removed
+ * @param temporaryPassword true while they have a password an administrator set and have not yet chosen their own
  */
-public record Person(String name, String fullName, String role, String team, boolean active) {
-
-    static Person of(UserRow u) {
-        return new Person(u.name(), u.fullName(), u.role(), u.team(), u.active());
-    }
+public record Person(String name, String fullName, String role, String team, boolean active,
+                     boolean temporaryPassword) {
 
     /** Everyone who may sign in here, and those removed (administrators only; blocking). */
     public static List<Person> all(Session session) {
-        return session.users().stream().map(Person::of).toList();
+        java.util.Set<String> temporary = session.withTemporaryPassword();
+        return session.users().stream().map(u -> new Person(u.name(), u.fullName(), u.role(), u.team(), u.active(),
+                u.active() && temporary.contains(u.name()))).toList();
     }
 }

@@ -155,6 +155,7 @@ class SignInViewTest extends UiTestSupport {
         Person sam = table.getItems().stream().filter(u -> u.name().equals("sam")).findFirst().orElseThrow();
         assertThat(sam.fullName()).isEqualTo("Sam Patel");
         assertThat(sam.role()).isEqualTo("manager");
+        assertThat(sam.temporaryPassword()).isTrue(); // until sam signs in and chooses their own
 
         onFx(() -> table.getSelectionModel().select(sam));
         clickButton("changeButton");

@@ -72,7 +72,8 @@ public final class UsersController {
         fullNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fullName()));
         roleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(label(c.getValue().role())));
         teamColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().team()));
-        activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active() ? "Yes" : "No (removed)"));
+        activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(!c.getValue().active() ? "No (removed)"
+                : c.getValue().temporaryPassword() ? "Yes, with a temporary password" : "Yes"));
         usersTable.setItems(vm.users());
         usersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var selected = usersTable.getSelectionModel().selectedItemProperty();
