@@ -70,9 +70,16 @@ public final class Session implements AutoCloseable {
 
     /** Unlocks with the signed-in person's password (throttled like a sign-in). */
     public void unlock(char[] password) {
-        vault.verify(actor().name(), password);
+        verify(password);
         locked = false;
         services.audit().record(AuditAction.SESSION_UNLOCKED, actor().name(), "");
+    }
+
+    /** Checks the signed-in person's password; failed attempts waiting in the key file go to the audit log. */
+    private void verify(char[] password) {
+        for (Keyring.FailedAttempt f : vault.verify(actor().name(), password)) {
+            services.audit().recordFor(f.name(), f.at(), AuditAction.SIGN_IN_FAILED, f.name(), f.reason());
+        }
     }
 
     /** Minutes of inactivity before the window locks (set by an administrator; default 5). */
@@ -100,7 +107,7 @@ public final class Session implements AutoCloseable {
     /** Changes the signed-in person's password: the database key is wrapped again, nothing re-encrypted. */
     public void changePassword(char[] current, char[] replacement) {
         String who = actor().name();
-        vault.verify(who, current);
+        verify(current);
         Passwords.requireStrong(replacement, who);
         Keyring keyring = vault.keyring();
         keyring.put(who, WrappedKey.wrap(key(), replacement, Vault.context(who)), false);

@@ -216,22 +216,7 @@ public final class Vault {
             keyring.save();
             throw wrongNameOrPassword();
         }
-        if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
-            keyring.addPending(new Keyring.FailedAttempt(who, now, "attempt while locked out"));
-            keyring.save();
-            throw tooMany(who, slot.failures(), Duration.between(now, slot.notBefore()));
-        }
-        byte[] key;
-        try {
-            key = slot.key().unwrap(password, context(who));
-        } catch (WrappedKey.WrongSecret e) {
-            Keyring.Slot after = keyring.recordFailure(who, now, "wrong password");
-            keyring.save();
-            if (after.notBefore() != null) {
-                throw tooMany(who, after.failures(), Duration.between(now, after.notBefore()));
-            }
-            throw wrongNameOrPassword();
-        }
+        byte[] key = unwrap(keyring, slot, password, now, "wrong password", Vault::wrongNameOrPassword);
         Database db;
         try {
             db = Database.open(dbFile, key);
@@ -262,25 +247,42 @@ public final class Vault {
     }
 
     /** Checks {@code password} against {@code who}'s key (to unlock a locked session), with the same throttle. */
-    void verify(String who, char[] password) {
+    /** @return the failed attempts (by anyone) waiting for the audit log, now taken from the key file */
+    java.util.List<Keyring.FailedAttempt> verify(String who, char[] password) {
         Keyring keyring = Keyring.load(keyFile);
         Instant now = clock.instant();
         Keyring.Slot slot = keyring.slot(who).orElseThrow(() ->
                 new ProtectionException(who + " may no longer sign in to this database. Ask your administrator."));
+        Crypto.wipe(unwrap(keyring, slot, password, now, "wrong password to unlock",
+                () -> new ProtectionException("That password is not right. Type it again (Caps Lock?).")));
+        var failed = keyring.drainFailures();
+        keyring.recordSuccess(who);
+        keyring.save();
+        return failed;
+    }
+
+    /**
+     * The database key from {@code slot}, slowed and limited by {@link Throttle}: an attempt before the
+     * wait is over is refused (and noted for the audit log) even with the right password; a wrong
+     * password is counted, and {@code wrong} says so unless the count now makes the person wait.
+     */
+    private static byte[] unwrap(Keyring keyring, Keyring.Slot slot, char[] password, Instant now, String reason,
+                                 java.util.function.Supplier<ProtectionException> wrong) {
+        String who = slot.name();
         if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
+            keyring.addPending(new Keyring.FailedAttempt(who, now, "attempt while locked out"));
+            keyring.save();
             throw tooMany(who, slot.failures(), Duration.between(now, slot.notBefore()));
         }
         try {
-            Crypto.wipe(slot.key().unwrap(password, context(who)));
-            keyring.recordSuccess(who);
-            keyring.save();
+            return slot.key().unwrap(password, context(who));
         } catch (WrappedKey.WrongSecret e) {
-            Keyring.Slot after = keyring.recordFailure(who, now, "wrong password to unlock");
+            Keyring.Slot after = keyring.recordFailure(who, now, reason);
             keyring.save();
             if (after.notBefore() != null) {
                 throw tooMany(who, after.failures(), Duration.between(now, after.notBefore()));
             }
-            throw new ProtectionException("That password is not right. Type it again (Caps Lock?).");
+            throw wrong.get();
         }
     }
 

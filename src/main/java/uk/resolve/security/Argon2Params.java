@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.security;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -26,15 +29,44 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism, byte[
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Beyond these a file was not written by Resolve, and deriving would only tie the computer up. */
+    private static final int MAX_MEMORY_KIB = 1 << 20;
+    private static final int MAX_ITERATIONS = 32;
+    private static final int MAX_LANES = 16;
 
+    /**
+     * @throws IllegalArgumentException saying what is wrong, for settings Resolve never writes (a
+     *                                  damaged or edited file)
+     */
     public Argon2Params {
-        if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1 || salt == null || salt.length < 16) {
-            throw new ProtectionException("The key file names key-derivation settings Resolve does not accept"
-                    + " (memory " + memoryKiB + " KiB, " + iterations + " passes, " + parallelism + " lanes). The file"
-                    + " has been damaged or edited; restore it from a backup or ask your administrator.");
+        if (parallelism < 1 || parallelism > MAX_LANES || memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB
+                || iterations < 1 || iterations > MAX_ITERATIONS || salt == null || salt.length < 16) {
+            throw new IllegalArgumentException("its key-derivation settings are not ones Resolve writes (memory "
+                    + memoryKiB + " KiB, " + iterations + " passes, " + parallelism + " lanes)");
         }
         salt = salt.clone();
+    }
+
+    /** Writes these settings into {@code into}, as key files and export manifests keep them. */
+    public void write(ObjectNode into) {
+        into.put("algorithm", "argon2id");
+        into.put("memoryKiB", memoryKiB);
+        into.put("iterations", iterations);
+        into.put("parallelism", parallelism);
+        into.put("salt", Base64.getEncoder().encodeToString(salt));
+    }
+
+    /**
+     * The settings {@link #write} wrote into {@code node}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, when they are missing or not Resolve's
+     */
+    public static Argon2Params read(JsonNode node) {
+        if (!"argon2id".equals(node.path("algorithm").asText())) {
+            throw new IllegalArgumentException("its key derivation is not Argon2id");
+        }
+        return new Argon2Params(node.path("memoryKiB").asInt(), node.path("iterations").asInt(),
+                node.path("parallelism").asInt(), Base64.getDecoder().decode(node.path("salt").asText()));
     }
 
     /** New parameters at today's cost with a fresh random salt. */
@@ -61,10 +93,6 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism, byte[
         } finally {
             Arrays.fill(pw, (byte) 0);
         }
-    }
-
-    static SecureRandom random() {
-        return RANDOM;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -23,13 +24,14 @@ public final class Crypto {
     public static final String CIPHER_NAME = "AES-256-GCM";
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Crypto() {
     }
 
     public static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        Argon2Params.random().nextBytes(b);
+        RANDOM.nextBytes(b);
         return b;
     }
 

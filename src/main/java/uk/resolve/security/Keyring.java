@@ -89,9 +89,7 @@ public final class Keyring {
             for (var it = users.fields(); it.hasNext(); ) {
                 var e = it.next();
                 JsonNode u = e.getValue();
-                JsonNode kdf = u.path("kdf");
-                Argon2Params params = new Argon2Params(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(),
-                        kdf.path("parallelism").asInt(), Base64.getDecoder().decode(kdf.path("salt").asText()));
+                Argon2Params params = Argon2Params.read(u.path("kdf"));
                 byte[] sealed = Base64.getDecoder().decode(u.path("wrappedKey").asText());
                 Instant notBefore = u.hasNonNull("notBefore") ? Instant.parse(u.get("notBefore").asText()) : null;
                 k.slots.put(e.getKey(), new Slot(e.getKey(), new WrappedKey(params, sealed),
@@ -194,12 +192,7 @@ public final class Keyring {
         ObjectNode users = root.putObject("users");
         slots.forEach((name, s) -> {
             ObjectNode u = users.putObject(name);
-            ObjectNode kdf = u.putObject("kdf");
-            kdf.put("algorithm", "argon2id");
-            kdf.put("memoryKiB", s.key().kdf().memoryKiB());
-            kdf.put("iterations", s.key().kdf().iterations());
-            kdf.put("parallelism", s.key().kdf().parallelism());
-            kdf.put("salt", Base64.getEncoder().encodeToString(s.key().kdf().salt()));
+            s.key().kdf().write(u.putObject("kdf"));
             u.put("cipher", Crypto.CIPHER_NAME);
             u.put("wrappedKey", s.key().sealedBase64());
             u.put("failures", s.failures());

@@ -229,7 +229,7 @@ public final class ExportFile {
         }
         Argon2Params kdf;
         try {
-            kdf = Kdf.read(encryption.path("kdf"));
+            kdf = Argon2Params.read(encryption.path("kdf"));
         } catch (IllegalArgumentException e) {
             throw refused(name, "is damaged or altered: " + e.getMessage());
         }
@@ -363,7 +363,7 @@ public final class ExportFile {
             encryption.put("cipher", "none");
         } else {
             encryption.put("cipher", Crypto.CIPHER_NAME);
-            Kdf.write(encryption.putObject("kdf"), kdf);
+            kdf.write(encryption.putObject("kdf"));
         }
         return JSON.writeValueAsString(n);
     }

@@ -82,7 +82,7 @@ public record TeamKeyFile(String keyId, WrappedKey wrapped, Instant createdAt) {
             throw damaged(file, "it does not start with \"format\": \"" + FORMAT + "\"");
         }
         try {
-            Argon2Params params = Kdf.read(root.path("kdf"));
+            Argon2Params params = Argon2Params.read(root.path("kdf"));
             byte[] sealed = Base64.getDecoder().decode(root.path("wrappedKey").asText());
             String id = root.path("keyId").asText();
             if (id.isEmpty() || sealed.length == 0) {
@@ -119,7 +119,7 @@ public record TeamKeyFile(String keyId, WrappedKey wrapped, Instant createdAt) {
         if (createdAt != null) {
             root.put("createdAt", createdAt.toString());
         }
-        Kdf.write(root.putObject("kdf"), wrapped.kdf());
+        wrapped.kdf().write(root.putObject("kdf"));
         root.put("cipher", Crypto.CIPHER_NAME);
         root.put("wrappedKey", wrapped.sealedBase64());
         if (Files.exists(file)) {

@@ -215,6 +215,13 @@ class RolesIT {
             alice.unlock(PW.toCharArray());
             assertThat(alice.locked()).isFalse();
         }
+        try (Session admin = as("admin")) {
+            assertThat(admin.services().audit().all()).filteredOn(e -> e.action().equals("sign-in-failed"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("alice");
+                        assertThat(e.detail()).isEqualTo("wrong password to unlock");
+                    });
+        }
     }
 
     private byte[] header() throws Exception {

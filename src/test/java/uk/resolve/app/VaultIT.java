@@ -4,7 +4,6 @@ package uk.resolve.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import uk.resolve.security.ProtectionException;
 import uk.resolve.security.Role;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
+import uk.resolve.testing.Plaintext;
 
 /** Signing in to an encrypted database, and encrypting one from an earlier version. */
 class VaultIT {
@@ -47,9 +47,7 @@ class VaultIT {
             id = s.cases().open(req).id();
             assertThat(s.cases().list()).extracting(c -> c.id()).containsExactly(id);
         }
-        byte[] raw = Files.readAllBytes(vault.databaseFile());
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        assertThat(text).doesNotContain("REF-CROYDON").doesNotContain("referral was closed").doesNotContain("Alex Worker");
+        Plaintext.assertAbsent(vault.databaseFile(), "REF-CROYDON", "referral was closed", "Alex Worker");
         String keys = Files.readString(vault.keyFile());
         assertThat(keys).doesNotContain("REF-CROYDON").contains("alice").contains("argon2id");
     }
@@ -76,13 +74,13 @@ class VaultIT {
         try (Services old = Services.openUnencrypted(file, clock, Fixtures.actor("Test Worker"))) {
             id = old.cases().open(Fixtures.openRequest(old, "havering", ChildStatus.EARLY_HELP, "2026-11-24T09:00")).id();
         }
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).contains("REF-HAVERING");
+        assertThat(Plaintext.found(Files.readAllBytes(file), "REF-HAVERING")).containsExactly("REF-HAVERING");
         Vault vault = Vault.at(file, clock);
         assertThat(vault.state()).isEqualTo(Vault.State.UNPROTECTED);
         try (Session admin = vault.createFirstAdministrator("admin", ADMIN_PW, "")) {
             admin.addUser("lead", "", Role.SAFEGUARDING_LEAD, "Test team", ALICE_PW);
         }
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("REF-HAVERING");
+        Plaintext.assertAbsent(file, "REF-HAVERING", "referral was closed");
         try (Session lead = vault.signIn("lead", ALICE_PW)) {
             assertThat(lead.services().cases().get(id).details().childRef()).isEqualTo("REF-HAVERING");
         }
@@ -104,6 +102,16 @@ class VaultIT {
         try (Session s = vault.signIn("admin", ADMIN_PW)) {
             assertThat(s.actor().name()).isEqualTo("admin");
         }
+    }
+
+    @Test
+    void aKeyFileEditedToAskForHugeKeyDerivationIsRefusedAtOnce() throws Exception {
+        Vault vault = Vault.at(dir.resolve("resolve.mv.db"), clock);
+        vault.createFirstAdministrator("admin", ADMIN_PW, "").close();
+        Files.writeString(vault.keyFile(), Files.readString(vault.keyFile())
+                .replaceFirst("\"memoryKiB\" : \\d+", "\"memoryKiB\" : 2000000000"));
+        assertThatThrownBy(() -> vault.signIn("admin", ADMIN_PW)).isInstanceOf(ProtectionException.class)
+                .hasMessageContaining("is damaged").hasMessageContaining("not ones Resolve writes");
     }
 
     @Test
