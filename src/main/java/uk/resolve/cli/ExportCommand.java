@@ -44,13 +44,8 @@ final class ExportCommand extends Cli.DbCommand {
             out().println("Wrote " + rows + (rows == 1 ? " case" : " cases") + " to " + target.csv + ".");
             return 0;
         }
-        char[] passphrase = root().secrets().read(Secrets.PASSPHRASE_FILE, "Passphrase for the export file", true);
-        Transfer.Exported e;
-        try {
-            e = s.sync().export(target.out, ids, passphrase, n -> { });
-        } finally {
-            java.util.Arrays.fill(passphrase, '\0');
-        }
+        Transfer.Exported e = root().secrets().using(Secrets.PASSPHRASE_FILE, "Passphrase for the export file", true,
+                p -> s.sync().export(target.out, ids, p, n -> { }));
         out().println("Exported " + e.entries() + (e.entries() == 1 ? " entry" : " entries") + " of " + e.cases()
                 + (e.cases() == 1 ? " case" : " cases") + " to " + e.file() + ", encrypted (SHA-256 " + e.sha256()
                 + "). Give the passphrase to the receiver by another route than the file (by telephone, not in the"

@@ -22,16 +22,10 @@ final class ImportCommand extends Cli.DbCommand {
 
     @Override
     int run(Services s) {
-        char[] passphrase = s.sync().importNeedsPassphrase(file)
-                ? root().secrets().read(Secrets.PASSPHRASE_FILE, "Passphrase of the file", false) : null;
-        Transfer.Imported r;
-        try {
-            r = s.sync().importFile(file, passphrase, n -> { });
-        } finally {
-            if (passphrase != null) {
-                java.util.Arrays.fill(passphrase, '\0');
-            }
-        }
+        Transfer.Imported r = s.sync().importNeedsPassphrase(file)
+                ? root().secrets().using(Secrets.PASSPHRASE_FILE, "Passphrase of the file", false,
+                        p -> s.sync().importFile(file, p, n -> { }))
+                : s.sync().importFile(file, null, n -> { });
         out().println(r.summary());
         return 0;
     }

@@ -58,6 +58,16 @@ final class Secrets {
         return first;
     }
 
+    /** Reads the secret as {@link #read} does, gives it to {@code use}, and wipes it afterwards, whatever happens. */
+    <T> T using(String variable, String prompt, boolean confirm, java.util.function.Function<char[], T> use) {
+        char[] secret = read(variable, prompt, confirm);
+        try {
+            return use.apply(secret);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
+    }
+
     private static char[] fromFile(String variable, Path file) {
         try {
             String s = Files.readString(file, StandardCharsets.UTF_8);

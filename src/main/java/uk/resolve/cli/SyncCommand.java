@@ -57,13 +57,8 @@ final class SyncCommand extends Cli.DbCommand {
         @Override
         int run(Services s) {
             Path target = target(shared, s);
-            char[] passphrase = root().secrets().read(Secrets.PASSPHRASE_FILE, "Team passphrase", true);
-            String id;
-            try {
-                id = s.sync().setUpTeamKey(target, passphrase);
-            } finally {
-                java.util.Arrays.fill(passphrase, '\0');
-            }
+            String id = root().secrets().using(Secrets.PASSPHRASE_FILE, "Team passphrase", true,
+                    p -> s.sync().setUpTeamKey(target, p));
             out().println("Team key " + id + " set up for " + target + ". Give the passphrase to your team by"
                     + " another route (not in an e-mail with the path); each person runs 'resolve sync join --shared "
                     + target + "'.");
@@ -87,13 +82,8 @@ final class SyncCommand extends Cli.DbCommand {
         @Override
         int run(Services s) {
             Path target = target(shared, s);
-            char[] passphrase = root().secrets().read(Secrets.PASSPHRASE_FILE, "Team passphrase", false);
-            String id;
-            try {
-                id = s.sync().joinTeam(target, passphrase);
-            } finally {
-                java.util.Arrays.fill(passphrase, '\0');
-            }
+            String id = root().secrets().using(Secrets.PASSPHRASE_FILE, "Team passphrase", false,
+                    p -> s.sync().joinTeam(target, p));
             out().println("Joined: this computer holds team key " + id + " for " + target + ".");
             out().println(s.sync().syncWith(target).summary());
             return 0;

@@ -28,7 +28,8 @@ public record Actor(String name, Role role, String team) {
     public void require(Permission p) {
         if (!may(p)) {
             throw new AccessDenied(name + " signed in as " + role.label().toLowerCase(java.util.Locale.ROOT)
-                    + " cannot " + p.description() + ". Ask your administrator if your role should allow it.");
+                    + " cannot " + p.description() + ". If you need to, ask an administrator for a sign-in with a role that"
+                    + " allows it.");
         }
     }
 }

@@ -58,7 +58,8 @@ public class FormSigningIT {
             assertThat(item.approvals()).containsExactly(signature);
             assertThat(s.forms().sign(id, "monitoring-form", 0, "again").entries()).hasSameSizeAs(signed.entries());
 
-            String chronology = PdfText.all(s.forms().chronology(id, false).pdf());
+            byte[] pdf = s.forms().chronology(id, false).pdf();
+            String chronology = PdfText.all(pdf);
             assertThat(chronology).contains("Signed on").contains("Signed after the network meeting");
         }
         try (Services practitioner = Services.openUnencrypted(dir.resolve("resolve.mv.db"), clock,

@@ -30,11 +30,16 @@ class SignFormViewTest extends UiTestSupport {
         settle();
         // a discussion or an escalation has no Sign button; the completed monitoring form has
         assertThat(present("sign-" + version.id())).isTrue();
+        scrollTo(node("sign-" + version.id()));
+        screenshot("sign-button");
         clickButton("sign-" + version.id());
+        screenshot("sign-form");
         type("field-note", "Reviewed with the receiving manager");
         clickButton("submitAction");
         settle();
         assertThat(allText("chronologyBox")).contains("Signed by Test Worker");
+        assertThat(present("sign-" + version.id())).as("signed once: no second Sign button").isFalse();
+        screenshot("signed");
         assertThat(services.cases().get(id).entries()).filteredOn(e -> e.type() == EntryType.FORM_SIGNED)
                 .singleElement().satisfies(e -> assertThat(e.get("note")).isEqualTo("Reviewed with the receiving manager"));
     }

@@ -357,7 +357,14 @@ public final class WorkspaceViewModel {
                 && e.type() != EntryType.FORM_SIGNED;
         return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), e.author(), item.stage(), text,
                 details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
-                e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM)));
+                e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
+                        && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
+                        && a.author().equalsIgnoreCase(cases.author())));
+    }
+
+    private String formTitle(String formId) {
+        return policy == null ? formId : policy.forms().stream().filter(d -> d.id().equals(formId))
+                .map(d -> d.title()).findFirst().orElse(formId);
     }
 
     /** True when the procedure's form {@code formId} has signature blocks (a monitoring form). */
@@ -560,7 +567,7 @@ public final class WorkspaceViewModel {
             }
             case SIGN_FORM -> {
                 Entry e = c.entry(UUID.fromString(target)).orElseThrow();
-                return new ActionForm(kind, "Sign this form", "Form " + e.get(FORM, "") + " (version "
+                return new ActionForm(kind, "Sign this form", formTitle(e.get(FORM, "")) + " (version "
                         + e.get(VERSION, "1") + ") completed on " + UkTime.format(e.happenedAt()) + " by " + e.author()
                         + ".\nYou sign it as " + cases.author() + "; the signature is kept in the case record.",
                         "Sign form", target, key)
