@@ -36,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final Actor actor;
     private final AuditLog audit;
     private final UserStore users;
+    private final DeadlineCalendarService deadlineCalendar;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -52,6 +53,7 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
     }
 
     /**
@@ -139,6 +141,11 @@ public final class Services implements AutoCloseable {
 
     public FormService forms() {
         return forms;
+    }
+
+    /** The person's deadlines as a calendar file. */
+    public DeadlineCalendarService deadlineCalendar() {
+        return deadlineCalendar;
     }
 
     public ReportService reports() {
