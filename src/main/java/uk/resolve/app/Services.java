@@ -37,6 +37,7 @@ public final class Services implements AutoCloseable {
     private final AuditLog audit;
     private final UserStore users;
     private final DeadlineCalendarService deadlineCalendar;
+    private final MailDraftService mailDrafts;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -53,6 +54,7 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
     }
 
@@ -146,6 +148,11 @@ public final class Services implements AutoCloseable {
     /** The person's deadlines as a calendar file. */
     public DeadlineCalendarService deadlineCalendar() {
         return deadlineCalendar;
+    }
+
+    /** E-mail drafts of forms and notifications. */
+    public MailDraftService mailDrafts() {
+        return mailDrafts;
     }
 
     public ReportService reports() {
