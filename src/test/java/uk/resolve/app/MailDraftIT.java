@@ -38,7 +38,7 @@ import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 
 /** E-mail drafts of real forms and notifications, written as .eml files and read back with Jakarta Mail. */
-class MailDraftIT {
+public class MailDraftIT {
 
     @TempDir
     Path dir;
@@ -46,7 +46,7 @@ class MailDraftIT {
     private Services s;
 
     /** A message read back: its headers, its text and its attachments by file name. */
-    record Read(MimeMessage message, String text, Map<String, byte[]> attachments) {
+    public record Read(MimeMessage message, String text, Map<String, byte[]> attachments) {
     }
 
     @BeforeEach
@@ -59,7 +59,7 @@ class MailDraftIT {
         s.close();
     }
 
-    static Read read(Path eml) throws Exception {
+    public static Read read(Path eml) throws Exception {
         MimeMessage m;
         try (InputStream in = Files.newInputStream(eml)) {
             m = new MimeMessage(Session.getInstance(new Properties()), in);
