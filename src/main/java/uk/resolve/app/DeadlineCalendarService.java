@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.calendar.CalendarPlan;
@@ -45,10 +46,19 @@ public final class DeadlineCalendarService {
         return c.id().toString().substring(0, 8);
     }
 
+    /** An open deadline as an event, with the case it belongs to. */
+    public record Open(UUID caseId, DeadlineEvent event) {
+    }
+
     /** The open deadlines of the person's cases ({@code all}: of every case they may see), as events. */
     public List<DeadlineEvent> openEvents(boolean all) {
+        return open(all).stream().map(Open::event).toList();
+    }
+
+    /** As {@link #openEvents}, each with its case's id, most urgent case first. */
+    public List<Open> open(boolean all) {
         Actor me = cases.actor();
-        List<List<DeadlineEvent>> perCase = cases.list(c -> {
+        List<List<Open>> perCase = cases.list(c -> {
             if (!c.open() || c.deadlines().isEmpty()) {
                 return null;
             }
@@ -61,10 +71,10 @@ public final class DeadlineCalendarService {
                 }
             }
             Policy p = cases.policyOf(c);
-            List<DeadlineEvent> events = new ArrayList<>();
+            List<Open> events = new ArrayList<>();
             for (DeadlineStatus d : c.deadlines()) {
-                events.add(new DeadlineEvent(uid(c, d), caseNumber(c), p.name(), stageHeading(p, c, d), d.label(),
-                        d.due(), 0, false));
+                events.add(new Open(c.id(), new DeadlineEvent(uid(c, d), caseNumber(c), p.name(),
+                        stageHeading(p, c, d), d.label(), d.due(), 0, false)));
             }
             return events;
         });

@@ -38,6 +38,7 @@ public final class Services implements AutoCloseable {
     private final UserStore users;
     private final DeadlineCalendarService deadlineCalendar;
     private final MailDraftService mailDrafts;
+    private final ReminderService reminders;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -56,6 +57,7 @@ public final class Services implements AutoCloseable {
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
+        this.reminders = new ReminderService(deadlineCalendar, cases, settings);
     }
 
     /**
@@ -148,6 +150,11 @@ public final class Services implements AutoCloseable {
     /** The person's deadlines as a calendar file. */
     public DeadlineCalendarService deadlineCalendar() {
         return deadlineCalendar;
+    }
+
+    /** The person's deadlines due soon, for notifications and the Due soon list. */
+    public ReminderService reminders() {
+        return reminders;
     }
 
     /** E-mail drafts of forms and notifications. */
