@@ -103,7 +103,9 @@ public final class UiContext implements AutoCloseable {
     /** Builds the controller FXML asks for, with its view model. */
     public Object controllerFor(Class<?> type) {
         if (type == HomeController.class) {
-            return new HomeController(new HomeViewModel(services.cases(), prefs, background), navigator, status);
+            return new HomeController(new HomeViewModel(services.cases(), prefs, background),
+                    new uk.resolve.ui.home.DueSoonViewModel(services.reminders(), services.deadlineCalendar(), background),
+                    navigator, status);
         }
         if (type == WelcomeController.class) {
             return new WelcomeController(new WelcomeViewModel(services, prefs, background), navigator);
