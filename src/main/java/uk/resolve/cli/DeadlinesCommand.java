@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import uk.resolve.app.DeadlineCalendarService;
+import uk.resolve.app.ReminderService;
 import uk.resolve.app.Services;
+import uk.resolve.domain.calendar.DueSoon;
 import uk.resolve.domain.calendar.DeadlineEvent;
 import uk.resolve.domain.time.Deadlines;
 import uk.resolve.domain.time.UkTime;
@@ -26,8 +28,32 @@ final class DeadlinesCommand extends Cli.DbCommand {
     @Option(names = "--all", description = "Every case you may see (for a manager, the team's), not only yours.")
     boolean all;
 
+    @Option(names = "--remind-ahead", paramLabel = "N",
+            description = "Your setting: remind of deadlines up to N working days ahead (0-10; default 1).")
+    Integer remindAhead;
+    @Option(names = "--quiet-hours", paramLabel = "HH:MM-HH:MM",
+            description = "Your setting: no desktop notifications between these times, e.g. 18:00-08:00; 'none' for none.")
+    String quietHours;
+
     @Override
     int run(Services s) {
+        if (remindAhead != null || quietHours != null) {
+            var current = s.reminders().settings();
+            DueSoon.QuietHours quiet = current.quiet();
+            if (quietHours != null) {
+                quiet = quietHours.strip().equalsIgnoreCase("none") ? DueSoon.QuietHours.NONE
+                        : DueSoon.QuietHours.parse(quietHours);
+                if (quiet.equals(DueSoon.QuietHours.NONE) && !quietHours.strip().equalsIgnoreCase("none")) {
+                    throw new UserError("--quiet-hours: '" + quietHours + "' is not two times such as 18:00-08:00"
+                            + " (or 'none').");
+                }
+            }
+            var chosen = new ReminderService.Settings(remindAhead != null ? remindAhead : current.ahead(), quiet);
+            s.reminders().save(chosen);
+            out().println("Reminders: up to " + chosen.ahead() + " working " + (chosen.ahead() == 1 ? "day" : "days")
+                    + " ahead; quiet hours " + (chosen.quiet().text().isEmpty() ? "none" : chosen.quiet().text()) + ".");
+            return 0;
+        }
         DeadlineCalendarService calendar = s.deadlineCalendar();
         if (ics != null) {
             DeadlineCalendarService.Export e = calendar.export(ics, all);

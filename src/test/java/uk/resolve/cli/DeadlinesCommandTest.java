@@ -76,4 +76,17 @@ class DeadlinesCommandTest {
                 .contains("does not exist");
         assertThat(ics).doesNotExist();
     }
+
+    @Test
+    void remindAheadAndQuietHoursAreSavedAsThePersonsOwnAndBadHoursAreRefused() {
+        CliRunner.Result r = cli.run("deadlines", "--remind-ahead", "3", "--quiet-hours", "18:00-08:00");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("up to 3 working days ahead; quiet hours 18:00-08:00");
+        CliRunner.Result bad = cli.run("deadlines", "--quiet-hours", "evenings");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("'evenings' is not two times");
+        CliRunner.Result far = cli.run("deadlines", "--remind-ahead", "40");
+        assertThat(far.code()).isEqualTo(1);
+        assertThat(far.err()).contains("0 to 10 working days");
+    }
 }
