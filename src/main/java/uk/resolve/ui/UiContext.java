@@ -115,8 +115,10 @@ public final class UiContext implements AutoCloseable {
                     background), navigator, status);
         }
         if (type == WorkspaceController.class) {
-            return new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs, drafts, background),
-                    formOpener, navigator, status);
+            WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
+                    drafts, background), formOpener, navigator, status);
+            w.offerMailDrafts(new uk.resolve.ui.workspace.MailDraftOpener(services.mailDrafts(), background));
+            return w;
         }
         if (type == ProceduresController.class) {
             return new ProceduresController(new ProceduresViewModel(services.policies(), services.cases(), background),
