@@ -44,6 +44,8 @@ public final class ReminderService {
     private final DeadlineCalendarService deadlines;
     private final CaseService cases;
     private final SettingsStore settings;
+    /** What the last desktop notification of this session said, so that the same is not shown again. */
+    private String lastNotified = "";
 
     public ReminderService(DeadlineCalendarService deadlines, CaseService cases, SettingsStore settings) {
         this.deadlines = deadlines;
@@ -62,6 +64,28 @@ public final class ReminderService {
         }
         out.sort(Comparator.comparing(Reminder::urgency).thenComparing(r -> r.event().due()));
         return out;
+    }
+
+    /**
+     * The text of a desktop notification of {@code found}: at most five lines, then how many more; empty
+     * when there is nothing to tell, in the person's quiet hours, or when this session already showed
+     * the same.
+     */
+    public synchronized Optional<String> notification(List<Reminder> found) {
+        if (found.isEmpty() || quietNow()) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder();
+        found.stream().limit(5).forEach(r -> b.append(r.line()).append('\n'));
+        if (found.size() > 5) {
+            b.append("and ").append(found.size() - 5).append(" more on My escalations.");
+        }
+        String text = b.toString().strip();
+        if (text.equals(lastNotified)) {
+            return Optional.empty();
+        }
+        lastNotified = text;
+        return Optional.of(text);
     }
 
     /** True when the person asked for no notifications at this time of day. */

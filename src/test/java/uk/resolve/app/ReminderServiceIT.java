@@ -69,4 +69,22 @@ class ReminderServiceIT {
         assertThat(s.reminders().settings()).isEqualTo(new ReminderService.Settings(DueSoon.DEFAULT_AHEAD,
                 DueSoon.QuietHours.NONE));
     }
+
+    @Test
+    void aNotificationIsShownOncePerSessionForTheSameRemindersAndNeverInQuietHours() {
+        s = Fixtures.services(dir, clock);
+        CaseState c = s.cases().open(openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-21T09:00"));
+        clock.set("2027-01-04T07:30");
+        s.reminders().save(new ReminderService.Settings(1, new DueSoon.QuietHours(LocalTime.of(18, 0), LocalTime.of(8, 0))));
+        assertThat(s.reminders().notification(s.reminders().dueSoon())).as("quiet hours").isEmpty();
+        clock.set("2027-01-04T08:00");
+        assertThat(s.reminders().notification(s.reminders().dueSoon())).hasValueSatisfying(t ->
+                assertThat(t).isEqualTo("Due today: case " + c.id().toString().substring(0, 8) + ", "
+                        + s.policies().require("croydon").name() + ", " + c.stageHeading()
+                        + ": Resolve or escalate to line managers (4 Jan 2027)"));
+        assertThat(s.reminders().notification(s.reminders().dueSoon())).as("the same again").isEmpty();
+        clock.set("2027-01-05T08:00");
+        assertThat(s.reminders().notification(s.reminders().dueSoon())).hasValueSatisfying(t ->
+                assertThat(t).startsWith("Overdue: "));
+    }
 }

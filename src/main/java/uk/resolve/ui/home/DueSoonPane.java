@@ -39,7 +39,6 @@ final class DueSoonPane extends VBox {
     private final Navigator navigator;
     private final StatusLine status;
     private final ListView<ReminderService.Reminder> list = new ListView<>();
-    private String lastNotified = "";
 
     DueSoonPane(DueSoonViewModel vm, Navigator navigator, StatusLine status) {
         this.vm = vm;
@@ -125,12 +124,10 @@ final class DueSoonPane extends VBox {
     }
 
     private void notifyDesktop(DueSoonViewModel.Found found) {
-        String text = DueSoonViewModel.notificationText(found.reminders());
-        // once for the same reminders, and never in the person's quiet hours
-        if (found.quiet() || text.isEmpty() || text.equals(lastNotified) || getScene() == null) {
+        if (found.notification().isEmpty() || getScene() == null) {
             return;
         }
-        lastNotified = text;
+        String text = found.notification().get();
         Notifications.create().owner(getScene().getWindow()).title("Resolve: deadlines due")
                 .text(text).hideAfter(Duration.seconds(20)).showWarning();
     }

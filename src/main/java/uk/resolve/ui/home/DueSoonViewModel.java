@@ -3,6 +3,7 @@ package uk.resolve.ui.home;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -23,8 +24,8 @@ import uk.resolve.ui.support.Background;
  */
 public final class DueSoonViewModel {
 
-    /** What a load found, for the desktop notification: the lines, and whether the person asked for quiet. */
-    public record Found(List<ReminderService.Reminder> reminders, boolean quiet) {
+    /** What a load found, and the desktop notification to show (empty: none). */
+    public record Found(List<ReminderService.Reminder> reminders, Optional<String> notification) {
     }
 
     private final ReminderService reminders;
@@ -42,7 +43,10 @@ public final class DueSoonViewModel {
 
     /** Reads the reminders; then {@code found} with them (for the notification). */
     public void load(Consumer<Found> found) {
-        background.run(() -> new Found(reminders.dueSoon(), reminders.quietNow()), f -> {
+        background.run(() -> {
+            List<ReminderService.Reminder> due = reminders.dueSoon();
+            return new Found(due, reminders.notification(due));
+        }, f -> {
             items.setAll(f.reminders());
             loaded.set(true);
             found.accept(f);
@@ -68,13 +72,4 @@ public final class DueSoonViewModel {
         return loaded;
     }
 
-    /** The notification's text: at most five lines, then how many more. */
-    public static String notificationText(List<ReminderService.Reminder> found) {
-        StringBuilder b = new StringBuilder();
-        found.stream().limit(5).forEach(r -> b.append(r.line()).append('\n'));
-        if (found.size() > 5) {
-            b.append("and ").append(found.size() - 5).append(" more on My escalations.");
-        }
-        return b.toString().strip();
-    }
 }
