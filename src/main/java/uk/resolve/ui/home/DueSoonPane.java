@@ -59,9 +59,14 @@ final class DueSoonPane extends VBox {
         open.setAccessibleText("Open the case of the chosen deadline");
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openSelected());
+        Button settings = new Button("Reminder settings…");
+        settings.setId("reminderSettingsButton");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setAccessibleText("Choose how far ahead to be reminded and your quiet hours");
+        settings.setOnAction(e -> vm.loadSettings(this::editSettings));
         Region gap = new Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox header = new HBox(12, heading, gap, open, calendar);
+        HBox header = new HBox(12, heading, gap, open, settings, calendar);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label none = new Label("Nothing is overdue or due soon on your cases.");
@@ -130,6 +135,41 @@ final class DueSoonPane extends VBox {
         String text = found.notification().get();
         Notifications.create().owner(getScene().getWindow()).title("Resolve: deadlines due")
                 .text(text).hideAfter(Duration.seconds(20)).showWarning();
+    }
+
+    private void editSettings(ReminderService.Settings current) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Reminder settings");
+        d.setHeaderText("Your reminders of deadlines");
+        javafx.scene.control.Spinner<Integer> ahead = new javafx.scene.control.Spinner<>(0, 10, current.ahead());
+        ahead.setId("reminderAhead");
+        ahead.setEditable(true);
+        ahead.setAccessibleText("Working days ahead to remind of");
+        javafx.scene.control.TextField quiet = new javafx.scene.control.TextField(current.quiet().text());
+        quiet.setId("reminderQuietHours");
+        quiet.setPromptText("18:00-08:00");
+        quiet.setAccessibleText("Quiet hours, for example 18:00-08:00; empty for none");
+        Label aheadLabel = new Label("Remind me of deadlines up to this many working days ahead");
+        aheadLabel.setLabelFor(ahead);
+        Label quietLabel = new Label("Quiet hours, no desktop notifications (for example 18:00-08:00)");
+        quietLabel.setLabelFor(quiet);
+        Label problem = new Label();
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        d.getDialogPane().setContent(new VBox(8, aheadLabel, ahead, quietLabel, quiet, problem));
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+        ok.setText("Save");
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String wrong = vm.saveSettings(ahead.getValue(), quiet.getText(), status::show);
+            if (!wrong.isEmpty()) {
+                problem.setText(wrong);
+                e.consume();
+            }
+        });
+        d.show();
     }
 
     private void chooseCalendarFile() {

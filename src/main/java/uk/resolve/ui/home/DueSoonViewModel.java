@@ -60,6 +60,34 @@ public final class DueSoonViewModel {
                 + " cancelled" : "") + " to " + e.file() + ". Open it to add them to your calendar."), done);
     }
 
+    /** Reads the person's reminder settings; then {@code done} with them. */
+    public void loadSettings(Consumer<ReminderService.Settings> done) {
+        background.run(reminders::settings, done, message::set);
+    }
+
+    /**
+     * Saves the person's settings: {@code ahead} working days, quiet hours as typed ("18:00-08:00", or
+     * empty for none); then reads the list again. Returns a problem to show, or "" when accepted.
+     */
+    public String saveSettings(int ahead, String quietHours, Consumer<String> done) {
+        String typed = quietHours == null ? "" : quietHours.strip();
+        uk.resolve.domain.calendar.DueSoon.QuietHours quiet = uk.resolve.domain.calendar.DueSoon.QuietHours.parse(typed);
+        if (!typed.isEmpty() && quiet.text().isEmpty()) {
+            return "Quiet hours: give two times such as 18:00-08:00, or leave it empty for none.";
+        }
+        if (ahead < 0 || ahead > 10) {
+            return "Remind me: 0 to 10 working days ahead.";
+        }
+        background.run(() -> {
+            reminders.save(new ReminderService.Settings(ahead, quiet));
+            return "Reminder settings saved.";
+        }, m -> {
+            done.accept(m);
+            load(f -> { });
+        }, done);
+        return "";
+    }
+
     public ObservableList<ReminderService.Reminder> items() {
         return items;
     }

@@ -47,6 +47,35 @@ class DueSoonViewTest extends UiTestSupport {
         assertThat(lookup("Child REF-CROYDON").tryQuery()).as("the case is open").isPresent();
     }
 
+    @Test
+    void reminderSettingsAreThePersonsOwnAndBadQuietHoursAreRefusedInTheDialog() {
+        settle();
+        press("reminderSettingsButton");
+        javafx.scene.control.TextField quiet = node("reminderQuietHours");
+        javafx.scene.control.Button save = lookup(".dialog-pane .button").match(
+                (javafx.scene.control.Button b) -> "Save".equals(b.getText())).query();
+        onFx(() -> quiet.setText("evenings"));
+        onFx(save::fire);
+        settle();
+        assertThat(screenTextOf(save)).contains("Quiet hours: give two times");
+        assertThat(services.reminders().settings().quiet().text()).isEmpty();
+
+        javafx.scene.control.Spinner<Integer> ahead = node("reminderAhead");
+        onFx(() -> {
+            quiet.setText("18:00-08:00");
+            ahead.getValueFactory().setValue(3);
+        });
+        onFx(save::fire);
+        settle();
+        assertThat(services.reminders().settings()).isEqualTo(new ReminderService.Settings(3,
+                uk.resolve.domain.calendar.DueSoon.QuietHours.parse("18:00-08:00")));
+    }
+
+    private String screenTextOf(Node inWindow) {
+        return from(inWindow.getScene().getRoot()).lookup(".label").queryAll().stream()
+                .map(n -> ((Label) n).getText()).filter(t -> t != null).reduce("", (a, b) -> a + "\n" + b);
+    }
+
     /** The texts of every label in every window shown (the notification is a pop-up of its own). */
     private List<String> notificationTexts() {
         settle();
