@@ -177,7 +177,14 @@ public final class SyncService implements AutoCloseable {
         message = null;
         publish();
         try {
-            SyncReport r = engine.sync(shared, teamKey(shared));
+            TeamKey key = teamKey(shared);
+            SyncReport r = engine.sync(shared, key);
+            try {
+                engine.foldIfDue(shared, key);
+            } catch (SyncException e) {
+                // folding is housekeeping: the sync itself is done, and the next one tries again
+                LOG.info("Folding the shared file's segments was put off: {}", e.kind());
+            }
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
             return r;

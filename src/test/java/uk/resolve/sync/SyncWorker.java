@@ -28,8 +28,10 @@ public final class SyncWorker {
         String mode = args[0];
         Path local = Path.of(args[1]);
         Path shared = Path.of(args[2]);
+        // -Dresolve.sync.foldAt=N: sync through segments, folding at N (as the application does); else whole-file
+        int foldAt = Integer.getInteger("resolve.sync.foldAt", 0);
         SyncEngine.Options options = SyncEngine.Options.defaults()
-                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120));
+                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120)).withFoldAt(foldAt);
         try (Services s = Services.openUnencrypted(local, Clock.systemUTC(), uk.resolve.testing.Fixtures.actor("Worker " + ProcessHandle.current().pid()))) {
             SyncEngine engine = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
             if (mode.equals("burst")) {
@@ -45,6 +47,7 @@ public final class SyncWorker {
                     }
                     if ((i + 1) % every == 0) {
                         engine.sync(shared, Laptops.KEY);
+                        engine.foldIfDue(shared, Laptops.KEY);
                     }
                 }
                 engine.sync(shared, Laptops.KEY);
@@ -60,6 +63,8 @@ public final class SyncWorker {
                     committed(s.entries().since(before));
                     engine.sync(shared, Laptops.KEY);
                     System.out.println("SYNCED");
+                    System.out.flush();
+                    engine.foldIfDue(shared, Laptops.KEY);
                     System.out.flush();
                 }
             }
