@@ -271,7 +271,7 @@ public final class ServerSync {
     }
 
     /** The address without its query (which could carry settings people should not see in messages). */
-    static String shown(String url) {
+    public static String shown(String url) {
         if (url == null) {
             return "";
         }
