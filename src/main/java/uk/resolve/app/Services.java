@@ -39,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final DeadlineCalendarService deadlineCalendar;
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
+    private final AttachmentService attachments;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -58,6 +59,7 @@ public final class Services implements AutoCloseable {
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
         this.reminders = new ReminderService(deadlineCalendar, cases, settings);
+        this.attachments = new AttachmentService(cases, audit);
     }
 
     /**
@@ -158,6 +160,10 @@ public final class Services implements AutoCloseable {
     }
 
     /** E-mail drafts of forms and notifications. */
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
     public MailDraftService mailDrafts() {
         return mailDrafts;
     }

@@ -34,7 +34,8 @@ public enum AuditAction {
     USER_REMOVED("user-removed", "User removed"),
     PASSWORD_RESET("password-reset", "Password reset"),
     DATABASE_ENCRYPTED("database-encrypted", "Database encrypted"),
-    AUDIT_EXPORTED("audit-exported", "Audit log exported");
+    AUDIT_EXPORTED("audit-exported", "Audit log exported"),
+    ATTACHMENT_SAVED("attachment-saved", "Attached document saved or opened");
 
     private final String code;
     private final String label;

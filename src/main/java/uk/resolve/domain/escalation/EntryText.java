@@ -57,7 +57,7 @@ public final class EntryText {
             case ESCALATED, DEADLINE_SHORTENED, WITHDRAWN, REOPENED -> REASON;
             case CORRECTION -> TEXT;
             case RESOLVED -> OUTCOME;
-            case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED -> NOTE;
+            case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED, ATTACHMENT_ADDED -> NOTE;
             case FORM_COMPLETED -> FORM;
         };
     }

@@ -20,7 +20,8 @@ public enum EntryType {
     WITHDRAWN("withdrawn", "Withdrawn"),
     REOPENED("reopened", "Reopened"),
     CORRECTION("correction", "Correction"),
-    CASE_SHARED("shared", "Shared with a colleague");
+    CASE_SHARED("shared", "Shared with a colleague"),
+    ATTACHMENT_ADDED("attachment", "Document attached");
 
     private final String code;
     private final String label;
