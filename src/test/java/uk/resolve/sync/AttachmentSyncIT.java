@@ -58,12 +58,15 @@ class AttachmentSyncIT {
         return s;
     }
 
-    /** A PDF of about 2 MB (more than the million characters an entry held before attachments). */
+    /**
+     * A PDF of 16 MB: its base64 is longer than the million characters an entry held before
+     * attachments, and than the 20 million a JSON reader takes unless told.
+     */
     private Path document() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
         out.write(MARKER.getBytes(StandardCharsets.US_ASCII));
-        byte[] rest = new byte[2 * 1024 * 1024];
+        byte[] rest = new byte[16 * 1024 * 1024];
         new java.util.Random(7).nextBytes(rest);
         out.write(rest);
         Path f = Files.createDirectories(dir.resolve("source")).resolve("letter.pdf");
