@@ -144,6 +144,7 @@ public final class WorkspaceController {
             }
         });
         drawAction(null);
+        offerAttach();
     }
 
     /** Once a case is on screen, a keyboard user starts at its first action rather than in the navigation. */
@@ -237,9 +238,15 @@ public final class WorkspaceController {
     /** Offers Attach a document… and Open on attached documents. */
     public void offerAttachments(AttachmentOpener opener) {
         this.attachments = opener;
-        attachButton.visibleProperty().bind(vm.stateProperty().isNotNull());
-        attachButton.managedProperty().bind(attachButton.visibleProperty());
-        attachButton.disableProperty().bind(vm.busyProperty());
+        offerAttach();
+    }
+
+    /** Shows Attach a document… once both the button and the means to attach are there (in either order). */
+    private void offerAttach() {
+        if (attachments != null && attachButton != null) {
+            show(attachButton, vm.stateProperty().isNotNull());
+            attachButton.disableProperty().bind(vm.busyProperty());
+        }
     }
 
     @FXML
