@@ -33,7 +33,7 @@ public final class NewCaseController {
     private final StatusLine status;
 
     @FXML private Label stepLabel;
-    @FXML private HBox stepsBar;
+    @FXML private javafx.scene.layout.FlowPane stepsBar;
     @FXML private HBox draftBar;
     @FXML private Label draftNote;
     @FXML private Node step0;
@@ -129,6 +129,7 @@ public final class NewCaseController {
             steps.get(i).visibleProperty().bind(vm.stepProperty().isEqualTo(n));
             Label chip = new Label((i + 1) + ". " + NewCaseViewModel.STEP_TITLES.get(i));
             chip.getStyleClass().add("step-chip");
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             vm.stepProperty().addListener((o, a, s) -> chip.pseudoClassStateChanged(
                     javafx.css.PseudoClass.getPseudoClass("current"), s.intValue() == n));
             chip.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), n == 0);

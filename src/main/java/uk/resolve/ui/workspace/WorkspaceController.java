@@ -62,7 +62,7 @@ public final class WorkspaceController {
     @FXML private Button shortenButton;
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
-    @FXML private HBox timelineBox;
+    @FXML private javafx.scene.layout.FlowPane timelineBox;
     @FXML private Label stageHeading;
     @FXML private Label participantsLabel;
     @FXML private Label guidanceLabel;
@@ -201,11 +201,16 @@ public final class WorkspaceController {
             card.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-')), true);
             card.setFocusTraversable(true);
             card.setAccessibleText(s.label() + ", " + state + ": " + s.title() + ". " + s.detail());
-            // Equal widths: every card grows from nothing by the same share.
-            card.setPrefWidth(0);
-            card.setMaxWidth(Double.MAX_VALUE);
-            card.setMinWidth(0);
-            HBox.setHgrow(card, Priority.ALWAYS);
+            // Equal shares of the row, but never under ten text widths: at large text the cards wrap
+            // onto a second row rather than splitting their words.
+            int count = vm.timeline().size();
+            javafx.beans.binding.DoubleBinding width = javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.floor(Math.max(10 * head.getFont().getSize(),
+                            (timelineBox.getWidth() - timelineBox.getHgap() * (count - 1)) / count)),
+                    timelineBox.widthProperty(), head.fontProperty());
+            card.prefWidthProperty().bind(width);
+            card.minWidthProperty().bind(width);
+            card.maxWidthProperty().bind(width);
             timelineBox.getChildren().add(card);
         }
     }
