@@ -268,16 +268,49 @@ final class A11yAudit {
      */
     void readingOrder(String where, List<Node> order) {
         for (int i = 1; i < order.size(); i++) {
-            Bounds a = order.get(i - 1).localToScene(order.get(i - 1).getBoundsInLocal());
-            Bounds b = order.get(i).localToScene(order.get(i).getBoundsInLocal());
+            Node from = order.get(i - 1);
+            Node to = order.get(i);
+            ScrollPane sa = scroller(from);
+            ScrollPane sb = scroller(to);
+            // Within one scrolling area compare places on its page; between areas, compare the areas.
+            Bounds a = sa == sb ? pageBounds(from) : sa != null ? sa.localToScene(sa.getBoundsInLocal()) : pageBounds(from);
+            Bounds b = sa == sb ? pageBounds(to) : sb != null ? sb.localToScene(sb.getBoundsInLocal()) : pageBounds(to);
             boolean sameRow = b.getMinY() < a.getMaxY() - 2 && b.getMaxY() > a.getMinY() + 2;
             boolean up = b.getMaxY() <= a.getMinY() + 2;
             boolean backLeft = sameRow && b.getMaxX() <= a.getMinX() + 2;
             boolean nextColumn = b.getMinX() >= a.getMaxX() - 2;
             if ((up && !nextColumn) || backLeft) {
-                add(where, "Tab goes from " + describe(order.get(i - 1)) + " back to " + describe(order.get(i)));
+                add(where, "Tab goes from " + describe(order.get(i - 1)) + " back to " + describe(order.get(i))
+                        + " (" + Math.round(a.getMinX()) + "," + Math.round(a.getMinY()) + " to " + Math.round(b.getMinX())
+                        + "," + Math.round(b.getMinY()) + ")");
             }
         }
+    }
+
+    /**
+     * Where a node is on the page as if no scroll pane were scrolled: Tab scrolls the page as it
+     * goes, and reading order is about the page, not about where the viewport happens to be.
+     */
+    static Bounds pageBounds(Node n) {
+        Bounds inScene = n.localToScene(n.getBoundsInLocal());
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && sp.getContent() != null) {
+                Bounds inContent = sp.getContent().sceneToLocal(inScene);
+                javafx.geometry.Point2D origin = sp.localToScene(0, 0);
+                return new javafx.geometry.BoundingBox(origin.getX() + inContent.getMinX(),
+                        origin.getY() + inContent.getMinY(), inContent.getWidth(), inContent.getHeight());
+            }
+        }
+        return inScene;
+    }
+
+    private static ScrollPane scroller(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp) {
+                return sp;
+            }
+        }
+        return null;
     }
 
     /** The controls in the order Tab visits them, without repeats. */

@@ -111,6 +111,7 @@ public final class ShellController implements Navigator {
         for (Node n : nav.getChildren()) {
             if (n instanceof javafx.scene.control.Labeled l) {
                 l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
     }
