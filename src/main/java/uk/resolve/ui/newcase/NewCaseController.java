@@ -92,6 +92,8 @@ public final class NewCaseController {
         vm.risk.valueProperty().addListener((o, a, r) -> riskGroup.selectToggle(
                 r == NewCaseViewModel.Risk.YES ? riskYes : r == NewCaseViewModel.Risk.NO ? riskNo : null));
         Bind.error(riskError, vm.risk);
+        riskYes.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
+        riskNo.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
         riskBox.visibleProperty().bind(vm.riskYesBinding());
         riskBox.managedProperty().bind(riskBox.visibleProperty());
         riskInstruction.textProperty().bind(vm.riskInstructionBinding());
@@ -183,6 +185,7 @@ public final class NewCaseController {
             b.setId("track-" + t.id());
             b.setUserData(t);
             b.setToggleGroup(trackGroup);
+            b.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
             b.setWrapText(true);
             b.getStyleClass().add("track-choice");
             String description = t.description() == null ? "" : t.description();
@@ -195,6 +198,22 @@ public final class NewCaseController {
             trackBox.getChildren().add(new VBox(2, b, d));
         }
         selectTrack(vm.track.get());
+    }
+
+    /**
+     * Enter on a choice chooses it and moves on, as the README says: a radio button would otherwise
+     * keep the key to itself and the Next button would never hear it.
+     */
+    private void enterMovesOn(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()
+                || !(e.getSource() instanceof RadioButton b)) {
+            return;
+        }
+        e.consume();
+        b.setSelected(true);
+        if (nextButton.isVisible() && !nextButton.isDisabled()) {
+            next();
+        }
     }
 
     private void selectTrack(Track t) {

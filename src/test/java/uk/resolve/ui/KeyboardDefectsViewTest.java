@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui;
+
+import javafx.scene.control.RadioButton;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.Test;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keys that did not do what the README says. */
+class KeyboardDefectsViewTest extends EscalationJourney {
+
+    @Test
+    void controlShiftEqualsMakesTheTextLargerAsControlPlusDoes() {
+        settle();
+        double before = window.viewModel().textScaleProperty().get();
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS);
+        release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertThat(window.viewModel().textScaleProperty().get()).isEqualTo(before + 0.1, within());
+        press(KeyCode.CONTROL, KeyCode.EQUALS);
+        release(KeyCode.EQUALS, KeyCode.CONTROL);
+        settle();
+        assertThat(window.viewModel().textScaleProperty().get()).isEqualTo(before + 0.2, within());
+    }
+
+    @Test
+    void enterOnTheImmediateRiskQuestionMovesOn() {
+        press("newNav");
+        RadioButton no = node("riskNo");
+        assertThat(no.isFocused()).as("the first question has the focus when the wizard opens").isTrue();
+        push(KeyCode.SPACE);
+        settle();
+        assertThat(no.isSelected()).isTrue();
+        push(KeyCode.ENTER);
+        settle();
+        assertThat(text("stepLabel")).as("Enter on the answered question goes to the next step; " + screenText())
+                .startsWith("Step 2 of 4");
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(0.001);
+    }
+}
