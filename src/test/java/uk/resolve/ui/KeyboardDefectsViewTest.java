@@ -40,6 +40,23 @@ class KeyboardDefectsViewTest extends EscalationJourney {
                 .startsWith("Step 2 of 4");
     }
 
+    @Test
+    void aRefusedNextPutsTheFocusOnTheFirstAnswerNeedingAttention() {
+        press("newNav");
+        press("riskNo");
+        press("nextButton");
+        fill("childRef", "AB-1");
+        press("nextButton");
+        javafx.scene.Node status = node("childStatus");
+        assertThat(status.isFocused()).as("the child's status is the first answer still missing").isTrue();
+        assertThat(text("errorLabel")).contains("need attention");
+        choose("childStatus", uk.resolve.domain.policy.ChildStatus.CHILD_IN_NEED);
+        fill("raisedBy", "Sam Lee");
+        fill("raisedAgency", "Oak Primary School");
+        fill("otherAgency", "Children's Social Care");
+        assertThat(present("errorLabel")).as("the banner goes once the answers are fixed").isFalse();
+    }
+
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(0.001);
     }

@@ -247,7 +247,50 @@ public final class NewCaseController {
 
     @FXML
     private void next() {
-        vm.next();
+        if (!vm.next()) {
+            focusFirstInError();
+        }
+    }
+
+    /** After a refused Next, the first answer needing attention is scrolled into view and focused. */
+    private void focusFirstInError() {
+        java.util.Map<uk.resolve.ui.support.Field<?>, Node> controls = new java.util.HashMap<>();
+        controls.put(vm.risk, riskNo);
+        controls.put(vm.policy, policy);
+        controls.put(vm.startStage, startStage);
+        controls.put(vm.startReason, startReason);
+        controls.put(vm.childRef, childRef);
+        controls.put(vm.childName, childName);
+        controls.put(vm.childStatus, childStatus);
+        controls.put(vm.raisedBy, raisedBy);
+        controls.put(vm.raisedAgency, raisedAgency);
+        controls.put(vm.otherAgency, otherAgency);
+        controls.put(vm.otherProfessional, otherProfessional);
+        controls.put(vm.category, category);
+        controls.put(vm.concern, concern);
+        controls.put(vm.evidence, evidence);
+        controls.put(vm.outcomeWanted, outcomeWanted);
+        vm.firstInError().map(f -> f == vm.track && !trackGroup.getToggles().isEmpty()
+                ? (Node) trackGroup.getToggles().get(0) : controls.get(f)).ifPresent(n -> {
+                    n.requestFocus();
+                    scrollIntoView(n);
+                });
+    }
+
+    private static void scrollIntoView(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                sp.layout();
+                double content = sp.getContent().getLayoutBounds().getHeight();
+                double view = sp.getViewportBounds().getHeight();
+                if (content > view) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                    double top = Math.max(0, Math.min(b.getMinY() - 48, content - view));
+                    sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * top / (content - view));
+                }
+                return;
+            }
+        }
     }
 
     @FXML
