@@ -65,7 +65,7 @@ public final class AppWindow {
     private final ShellController shell = new ShellController(vm, status);
     private final StackPane root = new StackPane();
     private final StackPane gate = new StackPane();
-    private final IdleLock idle = new IdleLock(this::lockNow);
+    private final IdleLock idle = new IdleLock(() -> lock(false));
     private final List<Window> hidden = new ArrayList<>();
     private Parent shellRoot;
     private Vault vault;
@@ -318,6 +318,10 @@ public final class AppWindow {
 
     /** Locks now (idle, Control+Shift+L or the Lock button): the window is covered until the password is typed. */
     public void lockNow() {
+        lock(true);
+    }
+
+    private void lock(boolean byHand) {
         Session s = session;
         if (context == null || s == null || gate.isVisible()) {
             return;
@@ -331,6 +335,9 @@ public final class AppWindow {
             }
         }
         LockScreen lock = new LockScreen(s.actor(), background, s::unlock, this::unlocked, l -> signOut());
+        if (byHand) {
+            lock.lockedByHand();
+        }
         cover(lock);
         background.fireAndForget(s::lock);
     }
