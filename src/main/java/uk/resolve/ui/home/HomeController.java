@@ -54,6 +54,8 @@ public final class HomeController {
     @FXML
     private void initialize() {
         minimumWidths();
+        // The friendly message above the table says why it is empty; the table itself shows nothing.
+        table.setPlaceholder(new javafx.scene.layout.Region());
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         showChoice.getItems().setAll(HomeViewModel.Show.values());
         showChoice.valueProperty().bindBidirectional(vm.showProperty());

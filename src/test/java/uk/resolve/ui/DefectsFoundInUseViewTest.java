@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keys that did not do what the README says. */
-class KeyboardDefectsViewTest extends EscalationJourney {
+/** Defects found trying Resolve as a new user would: keys, messages and words. */
+class DefectsFoundInUseViewTest extends EscalationJourney {
 
     @Test
     void controlShiftEqualsMakesTheTextLargerAsControlPlusDoes() {
@@ -55,6 +55,13 @@ class KeyboardDefectsViewTest extends EscalationJourney {
         fill("raisedAgency", "Oak Primary School");
         fill("otherAgency", "Children's Social Care");
         assertThat(present("errorLabel")).as("the banner goes once the answers are fixed").isFalse();
+    }
+
+    @Test
+    void anEmptyListShowsOnlyTheFriendlyMessage() {
+        press("homeNav");
+        assertThat(present("emptyLabel")).isTrue();
+        assertThat(screenText()).doesNotContain("No content in table");
     }
 
     private static org.assertj.core.data.Offset<Double> within() {
