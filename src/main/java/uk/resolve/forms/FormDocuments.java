@@ -160,7 +160,7 @@ public final class FormDocuments {
             Entry e = item.entry();
             int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
             String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
-                    + e.type().label() + detail(e);
+                    + e.type().label() + detail(e, policy);
             String meta = "Recorded by " + e.author() + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
                     + e.id().toString().substring(0, 8);
             List<PdfDocument.Note> notes = new ArrayList<>();
@@ -183,11 +183,13 @@ public final class FormDocuments {
                 blocks);
     }
 
-    private static String detail(Entry e) {
+    private static String detail(Entry e, Policy policy) {
         return switch (e.type()) {
             case ESCALATED -> " to stage " + e.get(EntryText.TO_STAGE, "?");
             case DISCUSSION_RECORDED -> " (" + e.get(EntryText.METHOD, "other") + ", with " + e.get(EntryText.WITH, "?") + ")";
-            case FORM_COMPLETED -> ": " + e.get(EntryText.FORM) + ", version " + e.get(EntryText.VERSION, "1");
+            case FORM_COMPLETED -> ": " + policy.forms().stream().filter(f -> f.id().equals(e.get(EntryText.FORM)))
+                    .map(FormDefinition::title).findFirst().orElse(e.get(EntryText.FORM))
+                    + ", version " + e.get(EntryText.VERSION, "1");
             case NOTIFICATION_SENT -> " to " + e.get("to", "?");
             default -> "";
         };
