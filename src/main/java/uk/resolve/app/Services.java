@@ -52,6 +52,8 @@ public final class Services implements AutoCloseable {
         var overrides = settings.calendarOverrides();
         this.calendar = new EnglandWalesCalendar(overrides);
         this.summaries = new CaseSummaryStore(database, entries, new CaseSummaries(policies, calendar, overrides, clock));
+        // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
+        this.summaries.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
