@@ -245,6 +245,7 @@ public final class Cli implements Callable<Integer> {
             auditBreaks.forEach(b -> out.println("BREAK: " + b));
             // the summaries lists and reports read are derived: a disagreement is repaired, not a break
             String stale = s.summaries().ensureCurrent();
+            stale = stale != null ? stale : s.summaries().lastRebuild(); // perhaps already at sign-in
             if (stale != null) {
                 out.println("note: the case summaries were rebuilt from the entries (" + stale + ").");
             }

@@ -168,9 +168,17 @@ public final class CaseSummaryStore {
             String why = staleness();
             if (why != null) {
                 rebuild();
+                lastRebuild = why;
             }
             return why;
         }
+    }
+
+    private volatile String lastRebuild;
+
+    /** Why {@link #ensureCurrent} last rebuilt the summaries since this store was made, or null if it has not. */
+    public String lastRebuild() {
+        return lastRebuild;
     }
 
     private String staleness() {
