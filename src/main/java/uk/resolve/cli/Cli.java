@@ -33,8 +33,9 @@ import uk.resolve.store.StoreException;
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Resolve: resolution of professional differences, headless.",
         subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
-                Cli.VerifyCommand.class, Cli.RebuildCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
-                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class})
+                Cli.VerifyCommand.class, Cli.RebuildCommand.class, AuditCommand.class, CalendarCommand.class,
+                FormCommand.class, ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
+                DeadlinesCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",
