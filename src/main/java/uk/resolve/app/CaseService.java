@@ -26,6 +26,7 @@ import uk.resolve.domain.time.WorkingCalendar;
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
+import uk.resolve.store.CaseSummaryStore;
 import uk.resolve.store.EntryStore;
 
 /**
@@ -36,15 +37,17 @@ import uk.resolve.store.EntryStore;
 public final class CaseService {
 
     private final EntryStore entries;
+    private final CaseSummaryStore summaries;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final Actor actor;
     private final AuditLog audit;
 
-    public CaseService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock, Actor actor,
-                       AuditLog audit) {
+    public CaseService(EntryStore entries, CaseSummaryStore summaries, PolicyRegistry policies, WorkingCalendar calendar,
+                       Clock clock, Actor actor, AuditLog audit) {
         this.entries = entries;
+        this.summaries = summaries;
         this.policies = policies;
         this.calendar = calendar;
         this.clock = clock;
@@ -185,15 +188,21 @@ public final class CaseService {
 
     /**
      * Every case the signed-in person may see, most urgent first (as {@link #list()}), each turned into
-     * {@code row} as soon as it is worked out, so that only the rows are kept and not every case's state:
-     * 50,000 cases fit in memory. {@code row} may return null to leave a case out.
+     * {@code row}: 50,000 cases fit in memory. The states are the stored summaries
+     * ({@link CaseSummaryStore}), seen as of now and without their record; no entry is replayed. {@code row}
+     * may return null to leave a case out.
      */
     public <R> List<R> list(Function<CaseState, R> row) {
         actor.require(Permission.WORK_ON_CASES);
+        summaries.ensureCurrent();
+        Instant now = clock.instant();
         List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
-        entries.forEachCase(list -> {
-            if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED) && CaseAccess.of(list).visibleTo(actor)) {
-                CaseState c = project(list);
+        // the stored summaries, not every entry: a case's state is replayed only when it could not be summarised
+        summaries.forEach(false, s -> {
+            CaseSummaryStore.Summary sum = s.summary();
+            if (new CaseAccess(sum.owner(), sum.team(), sum.sharedWith()).visibleTo(actor)) {
+                CaseState c = sum.state() != null ? sum.state().asOf(now)
+                        : project(entries.caseEntries(s.caseId())).summary();
                 R r = row.apply(c);
                 if (r != null) {
                     out.add(CaseOrdering.Keyed.of(c, r));

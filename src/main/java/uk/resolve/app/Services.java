@@ -13,6 +13,7 @@ import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.AuditStore;
 import uk.resolve.store.Database;
+import uk.resolve.store.CaseSummaryStore;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
 import uk.resolve.store.UserStore;
@@ -26,6 +27,7 @@ public final class Services implements AutoCloseable {
     private final Database database;
     private final SettingsStore settings;
     private final EntryStore entries;
+    private final CaseSummaryStore summaries;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final CaseService cases;
@@ -50,10 +52,14 @@ public final class Services implements AutoCloseable {
         this.entries = new EntryStore(database, settings.deviceId());
         this.policies = new PolicyRegistry(settings, clock);
         this.policies.guard(actor, audit);
-        this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
-        this.cases = new CaseService(entries, policies, calendar, clock, actor, audit);
+        var overrides = settings.calendarOverrides();
+        this.calendar = new EnglandWalesCalendar(overrides);
+        this.summaries = new CaseSummaryStore(database, entries, new CaseSummaries(policies, calendar, overrides, clock));
+        // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
+        this.summaries.ensureCurrent();
+        this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
-        this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
+        this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
@@ -118,6 +124,11 @@ public final class Services implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    /** The per-case summaries lists and reports read: derived from the entries, rebuildable at any time. */
+    public CaseSummaryStore summaries() {
+        return summaries;
     }
 
     public PolicyRegistry policies() {

@@ -33,8 +33,8 @@ import uk.resolve.store.StoreException;
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Resolve: resolution of professional differences, headless.",
         subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
-                Cli.VerifyCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
-                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
+                Cli.VerifyCommand.class, Cli.RebuildCommand.class, AuditCommand.class, CalendarCommand.class,
+                FormCommand.class, ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
                 DeadlinesCommand.class})
 public final class Cli implements Callable<Integer> {
 
@@ -218,6 +218,20 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Make the case summaries that lists and reports read again from the entries.")
+    static final class RebuildCommand extends DbCommand {
+
+        @Override
+        int run(Services s) {
+            int cases = s.summaries().rebuild();
+            long entries = s.entries().count();
+            out().println("Rebuilt the summaries of " + cases + (cases == 1 ? " case" : " cases") + " from " + entries
+                    + (entries == 1 ? " entry." : " entries."));
+            return 0;
+        }
+    }
+
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check every entry's hash, every device's chain and the audit log's chain; report any break.")
     static final class VerifyCommand extends DbCommand {
@@ -230,6 +244,18 @@ public final class Cli implements Callable<Integer> {
             PrintWriter out = out();
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
             auditBreaks.forEach(b -> out.println("BREAK: " + b));
+            // the summaries lists and reports read are derived: a disagreement is repaired, not a break
+            String stale = s.summaries().ensureCurrent();
+            stale = stale != null ? stale : s.summaries().lastRebuild(); // perhaps already at sign-in
+            if (stale != null) {
+                out.println("note: the case summaries were rebuilt from the entries (" + stale + ").");
+            }
+            int differ = s.summaries().verify().size();
+            if (differ > 0) {
+                out.println("note: the case summaries of " + differ + (differ == 1 ? " case" : " cases")
+                        + " disagreed with the entries (edited outside Resolve, or left by a crash); they were"
+                        + " rebuilt from the entries.");
+            }
             if (report.intact() && auditBreaks.isEmpty()) {
                 out.println("Verified " + report.entries() + " entries from " + report.devices()
                         + (report.devices() == 1 ? " device" : " devices") + " and " + events

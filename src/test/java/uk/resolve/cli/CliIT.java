@@ -190,6 +190,25 @@ class CliIT {
     }
 
     @Test
+    void verifySaysWhenItRebuiltAnEditedCaseSummaryAndRebuildMakesThemAgain() throws Exception {
+        newCase("croydon");
+        assertThat(cli.run("case", "list").out()).contains("CR-77");
+        assertThat(cli.run("verify").out()).doesNotContain("summaries");
+        sql("UPDATE case_summary SET state = REPLACE(state, '\"stage\":1', '\"stage\":4')");
+        CliRunner.Result r = cli.run("verify");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("the case summaries of 1 case disagreed with the entries")
+                .contains("every chain is intact");
+        assertThat(cli.run("verify").out()).doesNotContain("summaries");
+        sql("UPDATE read_model SET version = 'older'");
+        assertThat(cli.run("verify").out()).contains("the case summaries were rebuilt from the entries");
+        CliRunner.Result rebuilt = cli.run("rebuild");
+        assertThat(rebuilt.code()).isZero();
+        assertThat(rebuilt.out()).contains("Rebuilt the summaries of 1 case from");
+        assertThat(cli.run("case", "list").out()).contains("stage 1/");
+    }
+
+    @Test
     void verifyReportsAnEditedAuditEvent() throws Exception {
         newCase("croydon");
         sql("UPDATE audit_event SET actor = 'nobody' WHERE seq = 3");

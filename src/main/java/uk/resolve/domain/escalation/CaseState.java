@@ -57,6 +57,25 @@ public record CaseState(UUID id, String policyId, String policyVersion, String t
                 List.of());
     }
 
+    /**
+     * The same state seen at {@code now}: a stored summary of a case is brought up to the moment it is
+     * read with this, since whether a deadline has passed is the only part of a state that depends on when
+     * it was worked out.
+     */
+    public CaseState asOf(Instant now) {
+        java.time.LocalDateTime local = uk.resolve.domain.time.UkTime.local(now);
+        List<DeadlineStatus> at = deadlines.stream().map(d -> d.asOf(local)).toList();
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, at, notifications, forms, resolution, writtenAt, chronology, entries);
+    }
+
+    /** The same state without its record, carrying only {@code kept} of its entries (for a report). */
+    public CaseState keeping(List<Entry> kept) {
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, deadlines, notifications, forms, resolution, writtenAt, List.of(),
+                kept);
+    }
+
     public boolean open() {
         return status == CaseStatus.OPEN;
     }

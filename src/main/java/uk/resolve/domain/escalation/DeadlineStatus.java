@@ -17,4 +17,11 @@ import uk.resolve.domain.time.DueAt;
  */
 public record DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue,
                              String shortenedReason, boolean overdue, boolean sharedBudget) {
+
+    /** The same deadline seen at {@code now}: only whether it has passed depends on the moment. */
+    public DeadlineStatus asOf(java.time.LocalDateTime now) {
+        boolean past = due.isPast(now);
+        return past == overdue ? this
+                : new DeadlineStatus(stage, id, label, due, procedureDue, shortenedReason, past, sharedBudget);
+    }
 }
