@@ -118,10 +118,11 @@ public final class ReportService {
      */
     private static CaseState forReport(CaseState c) {
         List<Entry> read = c.entries().stream().filter(e -> e.type() == EntryType.DISCUSSION_RECORDED
+                || e.type() == EntryType.DEADLINE_MET
                 || e.type() == EntryType.FORM_COMPLETED).toList();
         return new CaseState(c.id(), c.policyId(), c.policyVersion(), c.trackId(), c.stage(), c.stageHeading(),
                 c.lastStage(), c.status(), c.details(), c.openedAt(), c.stageEnteredAt(), c.visits(), c.deadlines(),
-                c.notifications(), c.forms(), c.resolution(), c.writtenAt(), List.of(), read);
+                c.notifications(), c.forms(), c.resolution(), c.writtenAt(), List.of(), read, c.context());
     }
 
     /** Writes one CSV file per table into {@code folder}; returns the files. */
