@@ -370,7 +370,8 @@ public final class CaseProjector {
                         Instant end = visit.leftAt();
                         for (Entry e : entries) {
                             if (e.type() == EntryType.DISCUSSION_RECORDED && "meeting".equals(e.get(METHOD))
-                                    && e.intValue(STAGE, 0) == visit.stage() && !e.happenedAt().isBefore(visit.enteredAt())
+                                    && e.intValue(STAGE, 0) == visit.stage()
+                                    && (i == 0 || !e.happenedAt().isBefore(visit.enteredAt()))
                                     && (end == null || !e.happenedAt().isAfter(end))) {
                                 addNotification(result, rule, visit.stage(), e.happenedAt());
                             }
