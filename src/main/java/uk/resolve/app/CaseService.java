@@ -119,7 +119,7 @@ public final class CaseService {
     }
 
     public CaseState resolve(UUID caseId, ResolveRequest r) {
-        return act(caseId, (c, p) -> List.of(commands().resolve(c, r)));
+        return act(caseId, (c, p) -> List.of(commands().resolve(c, p, r)));
     }
 
     public CaseState withdraw(UUID caseId, String reason, Instant at) {

@@ -210,11 +210,13 @@ final class CaseCommand {
         @Option(names = "--outstanding", paramLabel = "TEXT", description = "How outstanding issues will be pursued.") String outstanding;
         @Option(names = "--learning", paramLabel = "TEXT", description = "Learning for the partnership.") String learning;
         @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+        @Option(names = "--outcome-id", paramLabel = "ID", description = "One of the procedure's named outcomes.")
+        String outcomeId;
 
         @Override
         int run(Services s) {
             return done(s.cases().resolve(caseId(s), new ResolveRequest(outcome, outstanding, learning,
-                    Times.instant(at, "--at"))));
+                    Times.instant(at, "--at"), outcomeId)));
         }
     }
 

@@ -63,7 +63,7 @@ public final class PolicyLoader {
 
     private static final Set<String> TOP = Set.of("format", "id", "name", "partnership", "shortName", "version",
             "source", "summary", "scope", "categories", "principles", "recording", "immediateRisk", "finalArbiter",
-            "contacts", "notifications", "forms", "tracks", "calendar", "dates", "facts");
+            "contacts", "notifications", "forms", "tracks", "calendar", "dates", "facts", "outcomes");
     private static final Set<String> DATE = Set.of("id", "label", "askedAt", "required");
     private static final Set<String> FACT = Set.of("id", "label", "choices", "askedAt", "required");
     private static final Set<String> SWITCH = Set.of("to", "label", "reasonRequired", "toStage", "when");
@@ -75,7 +75,7 @@ public final class PolicyLoader {
     private static final Set<String> CONTACT = Set.of("id", "name", "role", "organisation", "group", "email",
             "phone", "notes");
     private static final Set<String> FORM = Set.of("id", "title", "description", "completedBy", "recipient",
-            "anonymous", "sections", "signatures");
+            "anonymous", "sections", "signatures", "kind", "addressee");
     private static final Set<String> SECTION = Set.of("title", "text", "fields");
     private static final Set<String> FIELD = Set.of("id", "label", "help", "kind", "source", "required", "choices");
     private static final Set<String> SIGNATURE = Set.of("id", "title", "required", "sources");
@@ -144,6 +144,7 @@ public final class PolicyLoader {
         private final Map<String, FactQuestion> factsById = new LinkedHashMap<>();
         private final Set<String> dateIds = new HashSet<>();
         private final Set<String> trackIds = new HashSet<>();
+        private final Set<String> outcomeIds = new HashSet<>();
         private final List<Runnable> crossChecks = new ArrayList<>();
 
         Reader(List<Problem> problems) {
@@ -187,6 +188,9 @@ public final class PolicyLoader {
                     }
                 }
             }
+            List<Category> outcomes = f.list("outcomes", false, this::category);
+            unique(f, "outcomes", List.of());
+            outcomes.forEach(o -> outcomeIds.add(o.id()));
             List<Contact> contacts = f.list("contacts", false, this::contact);
             unique(f, "contacts", contacts.stream().map(Contact::id).toList());
             contacts.forEach(c -> contactIds.add(c.id()));
@@ -209,7 +213,7 @@ public final class PolicyLoader {
             return new Policy(id, name, partnership, shortName == null ? partnership : shortName, version,
                     f.optText("source"), f.optText("summary"), scope, categories, f.texts("principles"),
                     f.optText("recording"), risk, arbiter, contacts, tracks, notifications, forms,
-                    calendar == null ? "england-and-wales" : calendar, dates, facts);
+                    calendar == null ? "england-and-wales" : calendar, dates, facts, outcomes);
         }
 
         private String id(Fields f, String key) {
@@ -358,6 +362,15 @@ public final class PolicyLoader {
             }
             Set<String> outcomes = new LinkedHashSet<>(w.has("outcome") && w.raw("outcome") instanceof Node.Scalar
                     ? List.of(w.text("outcome")) : w.texts("outcome"));
+            for (String o : outcomes) {
+                Node on = w.raw("outcome");
+                crossChecks.add(() -> {
+                    if (!outcomeIds.contains(o)) {
+                        problems.add(new Problem(on.path(), on.line(), "no outcome has the id '" + o
+                                + "'; declare it under 'outcomes'"));
+                    }
+                });
+            }
             return new Condition(statuses(w, "childStatus"), risk, facts, tracks, outcomes);
         }
 
@@ -486,8 +499,21 @@ public final class PolicyLoader {
                             "the id '" + b.id() + "' is used twice in this form"));
                 }
             }
+            String kind = f.optText("kind");
+            if (kind != null && !kind.equals(FormDefinition.FORM) && !kind.equals(FormDefinition.LETTER)) {
+                problems.add(new Problem(f.raw("kind").path(), f.raw("kind").line(), "unknown kind '" + kind
+                        + "'; use form or letter"));
+            }
+            String addressee = f.optText("addressee");
+            if (addressee != null && !addressee.equals(FormDefinition.OTHER_AGENCY)) {
+                checkContact(f, "addressee", addressee);
+            }
+            if (FormDefinition.LETTER.equals(kind) && addressee == null) {
+                problems.add(new Problem(f.path() + ".addressee", f.line(), "a letter names its 'addressee': a contact id"
+                        + " or other-agency"));
+            }
             return new FormDefinition(id(f, "id"), f.text("title"), f.optText("description"),
-                    f.optText("completedBy"), recipient, anonymous, sections, signatures);
+                    f.optText("completedBy"), recipient, anonymous, sections, signatures, kind, addressee);
         }
 
         private FormSection section(Node n, boolean anonymous) {

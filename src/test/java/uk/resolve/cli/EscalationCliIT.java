@@ -116,6 +116,27 @@ class EscalationCliIT {
     }
 
     @Test
+    void anOutcomeLetterReadsAsALetterToTheOtherAgencyAndOnlyForItsOutcome() throws Exception {
+        String id = joint();
+        assertThat(cli.run("case", "tick", id, "justified").code()).isZero();
+        assertThat(cli.run("case", "escalate", id, "--reason", "No agreement").code()).isZero();
+        assertThat(cli.run("case", "escalate", id, "--reason", "Still no agreement").code()).isZero();
+        refused(cli.run("case", "resolve", id, "--outcome", "Assessment agreed", "--outcome-id", "nonesuch"),
+                "not one of", null);
+        assertThat(cli.run("case", "resolve", id, "--outcome", "Assessment agreed", "--outcome-id",
+                "resolved-stage-3").code()).isZero();
+        assertThat((List<?>) show(id).get("forms")).hasSize(1);
+        Path pdf = dir.resolve("letter.pdf");
+        CliRunner.Result r = cli.run("form", id, "outcome-letter", "--out", pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("To").contains("Children's Social Care").contains("Our reference")
+                    .contains("Assessment agreed").doesNotContain("Return the completed form to");
+        }
+    }
+
+    @Test
     void aConferenceDateRecordedLaterStartsTheDissentTrackInHours() throws Exception {
         String id = joint("--fact", "iro=no");
         assertThat(cli.run("case", "answer", id, "urgency=urgent").code()).isZero();

@@ -190,6 +190,16 @@ public final class CaseCommands {
         return entry(c.id(), EntryType.ESCALATED, at, data);
     }
 
+    /** Resolves the case with one of the procedure's named outcomes, when it names any. */
+    public NewEntry resolve(CaseState c, Policy policy, ResolveRequest r) {
+        if (r.outcomeId() != null && policy.outcomes().stream().noneMatch(o -> o.id().equals(r.outcomeId()))) {
+            throw new RuleViolation("'" + r.outcomeId() + "' is not one of the " + policy.shortName()
+                    + " procedure's outcomes" + (policy.outcomes().isEmpty() ? "; it names none."
+                    : ": " + String.join(", ", policy.outcomes().stream().map(Category::id).toList()) + "."));
+        }
+        return resolve(c, r);
+    }
+
     public NewEntry resolve(CaseState c, ResolveRequest r) {
         mustBeOpen(c, "resolve");
         required(r.outcome(), "the agreed outcome");
@@ -203,6 +213,9 @@ public final class CaseCommands {
         data.put(OUTCOME, r.outcome().strip());
         data.put(OUTSTANDING, blankToNull(r.outstanding()));
         data.put(LEARNING, blankToNull(r.learning()));
+        if (r.outcomeId() != null) {
+            data.put("outcomeId", r.outcomeId());
+        }
         return entry(c.id(), EntryType.RESOLVED, at, data);
     }
 

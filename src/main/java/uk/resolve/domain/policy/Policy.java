@@ -29,18 +29,20 @@ import java.util.Optional;
  *                      {@code scotland}, {@code northern-ireland})
  * @param dates         dates it asks the worker for
  * @param facts         questions it asks, whose answers rules test
+ * @param outcomes      the outcomes it names ("resolved at stage 1"), which rules may test
  */
 public record Policy(String id, String name, String partnership, String shortName, String version, String source,
                      String summary, Scope scope, List<Category> categories, List<String> principles,
                      String recording, ImmediateRisk immediateRisk, FinalArbiter finalArbiter,
                      List<Contact> contacts, List<Track> tracks, List<NotificationRule> notifications,
                      List<FormDefinition> forms, String calendar, List<DateQuestion> dates,
-                     List<FactQuestion> facts) {
+                     List<FactQuestion> facts, List<Category> outcomes) {
 
     public Policy {
         calendar = calendar == null ? "england-and-wales" : calendar;
         dates = dates == null ? List.of() : List.copyOf(dates);
         facts = facts == null ? List.of() : List.copyOf(facts);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         categories = List.copyOf(categories);
         principles = List.copyOf(principles);
         contacts = List.copyOf(contacts);

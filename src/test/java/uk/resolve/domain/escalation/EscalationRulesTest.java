@@ -251,6 +251,19 @@ class EscalationRulesTest {
         assertThat(state().chronology()).extracting(i -> i.entry().type()).contains(EntryType.RISK_ACTION);
     }
 
+    @ParameterizedTest(name = "outcome {0}: outcome letter due {1}")
+    @CsvSource({"resolved-stage-3, true", "resolved-stage-1, false"})
+    void aFormTestingTheOutcomeIsDueOnlyForThatOutcome(String outcome, boolean letter) {
+        openPlain("2027-01-11T15:00");
+        add(cmd().tick(state(), policy, "justified", null, null));
+        add(cmd().escalate(state(), policy, "No agreement", null, null));
+        add(cmd().escalate(state(), policy, "Still none", null, null));
+        add(cmd().resolve(state(), policy, new ResolveRequest("Agreed", null, null, null, outcome)));
+        assertThat(state().forms().stream().anyMatch(f -> f.form().equals("outcome-letter"))).isEqualTo(letter);
+        assertThatThrownBy(() -> cmd().resolve(state(), policy, new ResolveRequest("x", null, null, null, "nonesuch")))
+                .isInstanceOf(RuleViolation.class);
+    }
+
     @Test
     void unknownDatesAndFactsAreRefusedNamingThem() {
         openPlain("2027-01-11T15:00");
