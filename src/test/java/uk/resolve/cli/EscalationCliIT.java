@@ -164,6 +164,15 @@ class EscalationCliIT {
         assertThat(deadline(c, "speak")).containsEntry("due", "2027-01-02");
         // 1 January, and 2 January's substitute on Monday 4 January, are holidays in Scotland
         assertThat(deadline(c, "working")).containsEntry("due", "2027-01-06");
+        // an administrator's closure day in Scotland moves it; one named for England and Wales does not
+        CliRunner admin = cli.as("admin");
+        assertThat(admin.run("calendar", "add", "--calendar", "england-and-wales", "2027-01-05", "Closure").code()).isZero();
+        assertThat(deadline(show(r.out().strip()), "working")).containsEntry("due", "2027-01-06");
+        assertThat(admin.run("calendar", "add", "--calendar", "scotland", "2027-01-05", "Closure").code()).isZero();
+        assertThat(deadline(show(r.out().strip()), "working")).containsEntry("due", "2027-01-07");
+        assertThat(cli.run("calendar", "list", "--calendar", "scotland", "--year", "2027").out())
+                .contains("2 Jan 2027").contains("Closure");
+        assertThat(admin.run("calendar", "add", "--calendar", "wales", "2027-01-05", "x").code()).isEqualTo(1);
     }
 
     @ParameterizedTest
