@@ -36,6 +36,9 @@ public final class Services implements AutoCloseable {
     private final Actor actor;
     private final AuditLog audit;
     private final UserStore users;
+    private final DeadlineCalendarService deadlineCalendar;
+    private final MailDraftService mailDrafts;
+    private final ReminderService reminders;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -52,6 +55,9 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.mailDrafts = new MailDraftService(cases, forms, audit);
+        this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
+        this.reminders = new ReminderService(deadlineCalendar, cases, settings);
     }
 
     /**
@@ -139,6 +145,21 @@ public final class Services implements AutoCloseable {
 
     public FormService forms() {
         return forms;
+    }
+
+    /** The person's deadlines as a calendar file. */
+    public DeadlineCalendarService deadlineCalendar() {
+        return deadlineCalendar;
+    }
+
+    /** The person's deadlines due soon, for notifications and the Due soon list. */
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** E-mail drafts of forms and notifications. */
+    public MailDraftService mailDrafts() {
+        return mailDrafts;
     }
 
     public ReportService reports() {
