@@ -122,7 +122,7 @@ public final class CaseService {
     }
 
     public CaseState resolve(UUID caseId, ResolveRequest r) {
-        return act(caseId, (c, p) -> List.of(commands().resolve(c, r)));
+        return act(caseId, (c, p) -> List.of(commands().resolve(c, p, r)));
     }
 
     public CaseState withdraw(UUID caseId, String reason, Instant at) {
@@ -144,6 +144,30 @@ public final class CaseService {
 
     public CaseState markNotificationSent(UUID caseId, String notificationId, int stage, String note, Instant at) {
         return act(caseId, (c, p) -> List.of(commands().markNotificationSent(c, notificationId, stage, note, at)));
+    }
+
+    public CaseState recordDate(UUID caseId, String dateId, Instant value) {
+        return act(caseId, (c, p) -> List.of(commands().recordDate(c, p, dateId, value)));
+    }
+
+    public CaseState meetDeadline(UUID caseId, String deadlineId, String note, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().meetDeadline(c, deadlineId, note, at)));
+    }
+
+    public CaseState answer(UUID caseId, String factId, String value) {
+        return act(caseId, (c, p) -> List.of(commands().answer(c, p, factId, value)));
+    }
+
+    public CaseState switchTrack(UUID caseId, String trackId, String reason, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().switchTrack(c, p, trackId, reason, at)));
+    }
+
+    public CaseState tick(UUID caseId, String itemId, String note, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at)));
+    }
+
+    public CaseState recordRiskAction(UUID caseId, String whatWasDone, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().riskAction(c, whatWasDone, at)));
     }
 
     public CaseState correct(UUID caseId, UUID entryId, String reason, String text) {

@@ -40,7 +40,8 @@ final class CaseSummaries implements CaseSummaryStore.Summariser {
 
     /** True for the entries the report reads besides the state: discussions and completed forms. */
     static boolean readByReport(Entry e) {
-        return e.type() == EntryType.DISCUSSION_RECORDED || e.type() == EntryType.FORM_COMPLETED;
+        return e.type() == EntryType.DISCUSSION_RECORDED || e.type() == EntryType.DEADLINE_MET
+                || e.type() == EntryType.FORM_COMPLETED;
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class CaseSummaryStore {
 
     private static final String MODEL = "case_summary";
     /** Raised whenever what is stored changes in a way the shape of the state does not show. */
-    private static final String FORMAT = "case-summary/1";
+    private static final String FORMAT = "case-summary/2";
     /** Whether a deadline has passed is worked out when a summary is read; stored as of this moment. */
     private static final Instant STORED_AS_OF = Instant.EPOCH;
 

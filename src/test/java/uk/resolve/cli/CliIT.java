@@ -81,7 +81,8 @@ class CliIT {
         c = show(id);
         assertThat(c).containsEntry("stage", 2);
         assertThat((List<Map<String, Object>>) c.get("notificationsDue")).singleElement()
-                .satisfies(n -> assertThat(n).containsEntry("id", "iro").containsEntry("due", "2026-11-24T09:30"));
+                // "immediately": due at once, overdue only after the end of that working day
+                .satisfies(n -> assertThat(n).containsEntry("id", "iro").containsEntry("due", "2026-11-24"));
 
         assertThat(cli.run("case", "resolve", id, "--outcome", "Assessment agreed").code()).isZero();
         c = show(id);
