@@ -48,6 +48,7 @@ public final class Cli implements Callable<Integer> {
 
     Map<String, String> env = System.getenv();
     Console console = System.console();
+    java.io.InputStream in = System.in;
 
     @Override
     public Integer call() {
@@ -131,10 +132,28 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs {@code args} with {@code env} as the environment and {@code console} (may be null) as the terminal. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Console console) {
+        return run(args, out, err, env, console, System.in);
+    }
+
+    /** Runs {@code args} as above, with {@code in} as standard input (read by free-text options given as '-'). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Console console,
+                          java.io.InputStream in) {
         Cli cli = new Cli();
         cli.env = env;
         cli.console = console;
+        cli.in = in;
         CommandLine cmd = new CommandLine(cli);
+        // text starting with '@' is text: never the contents of a file it happens to name
+        cmd.setExpandAtFiles(false);
+        TextOptions texts = TextOptions.install(cmd);
+        cmd.setExecutionStrategy(parsed -> {
+            try {
+                texts.resolve(parsed, cli.in);
+            } catch (UserError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

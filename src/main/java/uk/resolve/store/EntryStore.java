@@ -90,7 +90,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The record could not be saved (" + e.getMessage() + "). Nothing was written;"
+            throw new StoreException("The record could not be saved (" + StoreException.reason(e) + "). Nothing was written;"
                     + " try again.", e);
         }
     }
@@ -136,7 +136,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
+            throw new StoreException("The records could not be added (" + StoreException.reason(e) + "). Nothing was"
                     + " changed.", e);
         }
     }
@@ -394,6 +394,6 @@ public final class EntryStore {
     }
 
     private StoreException readFailure(SQLException e) {
-        return new StoreException("Could not read the records from " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not read the records from " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

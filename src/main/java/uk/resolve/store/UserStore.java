@@ -93,6 +93,6 @@ public final class UserStore {
     }
 
     private static StoreException failure(String what, SQLException e) {
-        return new StoreException("Could not " + what + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not " + what + " (" + StoreException.reason(e) + ").", e);
     }
 }
