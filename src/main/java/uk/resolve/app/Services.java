@@ -36,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final Actor actor;
     private final AuditLog audit;
     private final UserStore users;
+    private final Integrity integrity;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -52,6 +53,8 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.integrity = new Integrity(entries, new AuditStore(database),
+                new uk.resolve.store.CheckpointStore(database, settings.deviceId()), clock);
     }
 
     /**
@@ -154,9 +157,19 @@ public final class Services implements AutoCloseable {
         return sync;
     }
 
+    /** Checks and checkpoints of the record and the audit log. */
+    public Integrity integrity() {
+        return integrity;
+    }
+
     @Override
     public void close() {
         sync.close();
+        try {
+            integrity.checkpoint("sign-out");
+        } catch (RuntimeException e) {
+            // the database may already be gone (a removed drive); closing must still close it
+        }
         database.close();
     }
 }

@@ -242,9 +242,10 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         int run(Services s) {
-            var report = uk.resolve.domain.record.ChainVerifier.verify(s.entries().all());
-            List<String> auditBreaks = s.audit().verify();
-            long events = s.audit().count();
+            var result = s.integrity().verify();
+            var report = result.record();
+            List<String> auditBreaks = result.auditBreaks();
+            long events = result.auditEvents();
             PrintWriter out = out();
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
             auditBreaks.forEach(b -> out.println("BREAK: " + b));

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.resolve.domain.record.Checkpoint;
+
+/**
+ * The checkpoints of one database: the newest head seen of every device's chain and of the audit
+ * log. {@link #take} only ever moves a checkpoint forward, so taking one after entries were deleted
+ * or replaced keeps the earlier, true head, and verifying still finds the loss.
+ */
+public final class CheckpointStore {
+
+    private static final String RECORD = "record";
+    private static final String AUDIT = "audit";
+
+    private final Database db;
+    private final String device;
+
+    /** @param device this database's device id, under which the audit log's checkpoint is kept */
+    public CheckpointStore(Database db, String device) {
+        this.db = db;
+        this.device = device;
+    }
+
+    /** Records the present heads of every chain and of the audit log, where they are further on than before. */
+    public void take(String source, Instant now) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Checkpoint> heads = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT h.device, h.device_seq, h.hash, e.id, e.author,"
+                        + " e.case_id FROM device_head h LEFT JOIN entry e ON e.device = h.device"
+                        + " AND e.device_seq = h.device_seq");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        heads.add(new Checkpoint(rs.getString(1), rs.getLong(2), rs.getString(3),
+                                rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class), now, source));
+                    }
+                }
+                for (Checkpoint h : heads) {
+                    advance(c, RECORD, h);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT seq, hash, actor FROM audit_event ORDER BY seq DESC LIMIT 1");
+                     ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        advance(c, AUDIT, new Checkpoint(device, rs.getLong(1), rs.getString(2), null,
+                                rs.getString(3), null, now, source));
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not record the checkpoint of the record (" + StoreException.reason(e)
+                    + "). Nothing was lost; run 'resolve verify'.", e);
+        }
+    }
+
+    private static void advance(Connection c, String chain, Checkpoint cp) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE checkpoint SET seq = ?, hash = ?, entry_id = ?,"
+                + " author = ?, case_id = ?, seen_at = ?, source = ? WHERE chain = ? AND device = ? AND seq < ?")) {
+            bind(up, cp, 1);
+            up.setString(8, chain);
+            up.setString(9, cp.device());
+            up.setLong(10, cp.seq());
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO checkpoint (seq, hash, entry_id, author, case_id,"
+                + " seen_at, source, chain, device) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM checkpoint WHERE chain = ? AND device = ?)")) {
+            bind(ins, cp, 1);
+            ins.setString(8, chain);
+            ins.setString(9, cp.device());
+            ins.setString(10, chain);
+            ins.setString(11, cp.device());
+            ins.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Checkpoint cp, int from) throws SQLException {
+        ps.setLong(from, cp.seq());
+        ps.setString(from + 1, cp.hash());
+        ps.setObject(from + 2, cp.entryId());
+        ps.setString(from + 3, cp.author());
+        ps.setObject(from + 4, cp.caseId());
+        ps.setString(from + 5, cp.seenAt().toString());
+        ps.setString(from + 6, cp.source());
+    }
+
+    /** The checkpoints of the devices' chains. */
+    public List<Checkpoint> record() {
+        return read(RECORD);
+    }
+
+    /** The checkpoint of this database's audit log, if one was taken. */
+    public Optional<Checkpoint> audit() {
+        return read(AUDIT).stream().filter(cp -> cp.device().equals(device)).findFirst();
+    }
+
+    private List<Checkpoint> read(String chain) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT device, seq, hash, entry_id, author, case_id, seen_at,"
+                     + " source FROM checkpoint WHERE chain = ? ORDER BY device")) {
+            ps.setString(1, chain);
+            List<Checkpoint> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Checkpoint(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            rs.getString(5), rs.getObject(6, UUID.class), Instant.parse(rs.getString(7)),
+                            rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the checkpoints (" + StoreException.reason(e) + ").", e);
+        }
+    }
+}
