@@ -157,6 +157,11 @@ public final class Services implements AutoCloseable {
         return sync;
     }
 
+    /** The entries sync set aside because they failed their checks. */
+    public QuarantineService quarantine() {
+        return new QuarantineService(new uk.resolve.store.QuarantineStore(database), actor, audit);
+    }
+
     /** Checks and checkpoints of the record and the audit log. */
     public Integrity integrity() {
         return integrity;

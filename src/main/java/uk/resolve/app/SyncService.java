@@ -180,6 +180,7 @@ public final class SyncService implements AutoCloseable {
             SyncReport r = engine.sync(shared, teamKey(shared));
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
+            message = QuarantineService.report(engine.quarantine().reported(), audit);
             return r;
         } catch (SyncException e) {
             state = switch (e.kind()) {

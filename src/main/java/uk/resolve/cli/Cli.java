@@ -34,7 +34,8 @@ import uk.resolve.store.StoreException;
         description = "Resolve: resolution of professional differences, headless.",
         subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
                 Cli.VerifyCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
-                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class})
+                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
+                QuarantineCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",

@@ -285,6 +285,11 @@ public final class EntryStore {
         return out;
     }
 
+    /** The entries this database holds at places {@code from} to {@code to} of {@code device}'s chain. */
+    public List<Entry> chainPlaces(String device, long from, long to) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
+    }
+
     public Optional<Entry> entry(UUID id) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
     }

@@ -94,6 +94,7 @@ public final class SyncEngine {
     private final SettingsStore settings;
     private final Clock clock;
     private final Options options;
+    private final Quarantine quarantine;
 
     public SyncEngine(Database local, EntryStore entries, SettingsStore settings, Clock clock, Options options) {
         this.local = local;
@@ -101,6 +102,12 @@ public final class SyncEngine {
         this.settings = settings;
         this.clock = clock;
         this.options = options;
+        this.quarantine = new Quarantine(new uk.resolve.store.QuarantineStore(local), clock);
+    }
+
+    /** The gate entries pass on their way in and out; what it set aside is reported from it. */
+    public Quarantine quarantine() {
+        return quarantine;
     }
 
     /**
@@ -223,6 +230,7 @@ public final class SyncEngine {
         }
 
         Set<UUID> localIds = entries.idsSince(0);
+        Set<UUID> heldBack = new HashSet<>();
         Set<UUID> sharedIds;
         int pulled;
         int pushed;
@@ -232,14 +240,20 @@ public final class SyncEngine {
             sharedIds = sharedStore.idsSince(0);
             Set<UUID> toLocal = new HashSet<>(sharedIds);
             toLocal.removeAll(localIds);
-            List<Entry> incoming = sharedStore.entries(toLocal);
-            refuseAltered(shared, incoming);
+            // entries failing their checks are set aside, never merged: the rest of the team's work comes in
+            List<Entry> incoming = quarantine.admit(sharedStore.entries(toLocal), entries,
+                    uk.resolve.domain.record.Quarantined.INCOMING, shared.db().getFileName().toString());
             pulled = entries.addMissing(incoming);
             step(SyncStep.PULLED);
 
             Set<UUID> missing = new HashSet<>(localIds);
             missing.removeAll(sharedIds);
-            toShared = entries.entries(missing);
+            // never send an entry of ours that fails its own checks: it would stop every other laptop
+            toShared = quarantine.admit(entries.entries(missing), sharedStore,
+                    uk.resolve.domain.record.Quarantined.OUTGOING, shared.db().getFileName().toString());
+            heldBack.clear();
+            heldBack.addAll(missing);
+            toShared.forEach(e -> heldBack.remove(e.id()));
             if (toShared.isEmpty() && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write
                 record(shared, copied, markBefore, sharedIds, localIds);
@@ -253,7 +267,9 @@ public final class SyncEngine {
         long expected = sharedIds.size() + (long) pushed;
         try (Database db = openShared(shared, copy, key)) {
             Set<UUID> now = new EntryStore(db, "shared").idsSince(0);
-            if (now.size() != expected || !now.containsAll(localIds)) {
+            Set<UUID> sent = new HashSet<>(localIds);
+            sent.removeAll(heldBack);
+            if (now.size() != expected || !now.containsAll(sent)) {
                 throw new SyncException(SyncException.Kind.REFUSED, "The merged copy of the shared file did not"
                         + " hold every entry after writing (" + now.size() + " of " + expected + "), so the shared"
                         + " file was left as it was. Your work is safe on this computer. Check the free space on"
@@ -339,16 +355,6 @@ public final class SyncEngine {
             throw refused(shared, e);
         } finally {
             Crypto.wipe(k);
-        }
-    }
-
-    private static void refuseAltered(SharedFile shared, List<Entry> incoming) {
-        long bad = incoming.stream().filter(e -> !e.hashIsValid()).count();
-        if (bad > 0) {
-            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " holds " + bad
-                    + (bad == 1 ? " entry whose" : " entries whose") + " content does not match its hash: it has been"
-                    + " altered outside Resolve. Nothing was synced. Ask your administrator to restore the shared"
-                    + " file from a backup.");
         }
     }
 
