@@ -71,6 +71,53 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Sync's exchange of checkpoints with the shared file's copy {@code other}: this database's heads
+     * are taken now; then each side takes the other's checkpoints of the devices' chains that its own
+     * record bears out (it holds the entry at the checkpoint's place, with the checkpoint's hash), and
+     * every audit-log checkpoint, so that a laptop that lost entries or audit events is told by the
+     * checkpoints it once sent.
+     */
+    public void exchange(CheckpointStore other, String source, Instant now) {
+        take(source, now);
+        other.accept(RECORD, read(RECORD));
+        other.accept(AUDIT, read(AUDIT));
+        accept(RECORD, other.read(RECORD));
+        accept(AUDIT, other.read(AUDIT));
+    }
+
+    private void accept(String chain, List<Checkpoint> offered) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement held = c.prepareStatement(
+                    "SELECT COUNT(*) FROM entry WHERE device = ? AND device_seq = ? AND hash = ?")) {
+                for (Checkpoint cp : offered) {
+                    if (RECORD.equals(chain)) {
+                        held.setString(1, cp.device());
+                        held.setLong(2, cp.seq());
+                        held.setString(3, cp.hash());
+                        try (ResultSet rs = held.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) == 0) {
+                                continue;
+                            }
+                        }
+                    }
+                    advance(c, chain, cp);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not record the checkpoints of the shared file ("
+                    + StoreException.reason(e) + ").", e);
+        }
+    }
+
     private static void advance(Connection c, String chain, Checkpoint cp) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE checkpoint SET seq = ?, hash = ?, entry_id = ?,"
                 + " author = ?, case_id = ?, seen_at = ?, source = ? WHERE chain = ? AND device = ? AND seq < ?")) {

@@ -254,12 +254,15 @@ public final class SyncEngine {
             heldBack.clear();
             heldBack.addAll(missing);
             toShared.forEach(e -> heldBack.remove(e.id()));
-            if (toShared.isEmpty() && copied.isPresent() && !encryptedNow) {
+            pushed = sharedStore.addMissing(toShared);
+            // every device's chain head travels with the shared file, so a loss or roll-back shows
+            new uk.resolve.store.CheckpointStore(local, entries.device())
+                    .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
+            if (pushed == 0 && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write
                 record(shared, copied, markBefore, sharedIds, localIds);
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
-            pushed = sharedStore.addMissing(toShared);
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
         }
         step(SyncStep.MERGED);
