@@ -3,7 +3,6 @@ package uk.resolve.sync;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,9 +60,21 @@ public final class Quarantine {
         return candidates.stream().filter(e -> !bad.contains(e.id())).toList();
     }
 
-    /** The ids of the entries set aside since this gate was made. */
-    public Set<UUID> setAside() {
-        return found.stream().map(Quarantined::entryId).collect(Collectors.toSet());
+    /** Sets {@code entries} aside for {@code reason}, found by a check made elsewhere. */
+    public void setAside(List<Entry> entries, String reason, String source) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Quarantined> items = entries.stream().map(e -> Quarantined.of(new EntryScreen.Rejected(e,
+                "entry #" + e.deviceSeq() + " of device " + e.device() + ": " + reason), Quarantined.INCOMING, source,
+                clock.instant())).toList();
+        store.put(items);
+        found.addAll(items);
+    }
+
+    /** How many entries were set aside and not yet {@link #reported()}. */
+    public synchronized int pending() {
+        return found.size();
     }
 
     /** What was set aside since this gate was made, or since {@link #reported()} was last called. */
@@ -71,9 +82,5 @@ public final class Quarantine {
         List<Quarantined> out = List.copyOf(found);
         found.clear();
         return out;
-    }
-
-    static Collection<Quarantined> none() {
-        return List.of();
     }
 }
