@@ -118,7 +118,7 @@ final class TextOptions {
         }
     }
 
-    private static String fromFile(String option, Path file) {
+    static String fromFile(String option, Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new UserError("The file given for " + option + " is far longer than any text Resolve accepts."
@@ -133,7 +133,7 @@ final class TextOptions {
         }
     }
 
-    private static String fromStdin(String option, InputStream in) {
+    static String fromStdin(String option, InputStream in) {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
