@@ -19,10 +19,11 @@ import uk.resolve.store.EntryStore;
 public final class Integrity {
 
     /** What a check found. */
-    public record Result(ChainVerifier.Report record, List<String> auditBreaks, long auditEvents) {
+    public record Result(ChainVerifier.Report record, List<String> auditBreaks, long auditEvents,
+                         List<String> peopleBreaks) {
 
         public boolean intact() {
-            return record.intact() && auditBreaks.isEmpty();
+            return record.intact() && auditBreaks.isEmpty() && peopleBreaks.isEmpty();
         }
     }
 
@@ -42,7 +43,10 @@ public final class Integrity {
     public Result verify() {
         var events = audit.all();
         Result r = new Result(ChainVerifier.verify(entries.all(), entries.device(), checkpoints.record()),
-                AuditVerifier.breaks(events, checkpoints.audit().orElse(null)), events.size());
+                AuditVerifier.breaks(events, checkpoints.audit().orElse(null)), events.size(),
+                checkpoints.peopleUnchanged(clock.instant()) ? List.of() : List.of("The people who may sign in, or"
+                        + " their roles, teams or names, were changed outside Resolve since its last change to them:"
+                        + " roles may have been raised. Check them with 'resolve user list'."));
         if (r.intact()) {
             checkpoint("verify");
         }

@@ -250,7 +250,8 @@ public final class Cli implements Callable<Integer> {
             PrintWriter out = out();
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
             auditBreaks.forEach(b -> out.println("BREAK: " + b));
-            if (report.intact() && auditBreaks.isEmpty()) {
+            result.peopleBreaks().forEach(b -> out.println("BREAK: " + b));
+            if (result.intact()) {
                 out.println("Verified " + report.entries() + " entries from " + report.devices()
                         + (report.devices() == 1 ? " device" : " devices") + " and " + events
                         + (events == 1 ? " audit event" : " audit events") + ": every chain is intact.");
@@ -262,6 +263,9 @@ public final class Cli implements Callable<Integer> {
             }
             if (!auditBreaks.isEmpty()) {
                 where.add(breaks(auditBreaks.size()) + " in the audit log (events altered or removed outside Resolve)");
+            }
+            if (!result.peopleBreaks().isEmpty()) {
+                where.add("a break in the people and their roles (changed outside Resolve)");
             }
             throw new UserError(String.join(" and ", where) + ", listed above. Restore the database from a backup"
                     + (report.intact() ? "" : " or sync it again from your team's shared file")

@@ -22,6 +22,7 @@ public final class CheckpointStore {
 
     private static final String RECORD = "record";
     private static final String AUDIT = "audit";
+    private static final String PEOPLE = "people";
 
     private final Database db;
     private final String device;
@@ -149,6 +150,67 @@ public final class CheckpointStore {
         ps.setObject(from + 4, cp.caseId());
         ps.setString(from + 5, cp.seenAt().toString());
         ps.setString(from + 6, cp.source());
+    }
+
+    /** Keeps the digest of the people table as it is now, on {@code c} (in the caller's transaction). */
+    static void recordPeople(Connection c, Instant now) throws SQLException {
+        String digest = peopleDigest(c);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO checkpoint (chain, device, seq, hash, seen_at, source)"
+                + " KEY (chain, device) VALUES (?, '-', 0, ?, ?, ?)")) {
+            ps.setString(1, PEOPLE);
+            ps.setString(2, digest);
+            ps.setString(3, now.toString());
+            ps.setString(4, PEOPLE);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String peopleDigest(Connection c) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, full_name, role, team, active FROM app_user ORDER BY name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                for (int i = 1; i <= 5; i++) {
+                    String v = rs.getString(i);
+                    sb.append(v == null ? "\u0000" : v.length() + ":" + v).append('|');
+                }
+                sb.append('\n');
+            }
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the people table still matches the digest Resolve kept at its last change to it. A
+     * database from before digests were kept gets one now (it can only be checked from then on).
+     *
+     * @return true when it matches (or was recorded now), false when it was changed outside Resolve
+     */
+    public boolean peopleUnchanged(Instant now) {
+        try (Connection c = db.connection()) {
+            String kept = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM checkpoint WHERE chain = ?")) {
+                ps.setString(1, PEOPLE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        kept = rs.getString(1);
+                    }
+                }
+            }
+            if (kept == null) {
+                recordPeople(c, now);
+                return true;
+            }
+            return kept.equals(peopleDigest(c));
+        } catch (SQLException e) {
+            throw new StoreException("Could not check the people who may sign in (" + StoreException.reason(e) + ").", e);
+        }
     }
 
     /** The checkpoints of the devices' chains. */

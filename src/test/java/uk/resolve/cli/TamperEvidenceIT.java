@@ -180,4 +180,18 @@ class TamperEvidenceIT {
         }
         verifyBroken("in the audit log", "checkpoint taken");
     }
+
+    @Test
+    void aRoleRaisedWithSqlIsReportedWhileRolesChangedThroughResolveAreNot() throws Exception {
+        newCase("CR-1");
+        CliRunner sam = cli.addUser("sam", uk.resolve.security.Role.PRACTITIONER, "Oak School");
+        CliRunner.Result change = cli.as("admin").run("user", "change", "sam", "--role", "manager", "--team", "Oak School");
+        assertThat(change.code()).as(change.err()).isZero();
+        assertThat(cli.run("verify").code()).isZero();
+        try (Database d = openAsAttacker()) {
+            sql(d, "UPDATE app_user SET role = 'manager', team = 'Test team' WHERE name = 'sam'");
+        }
+        verifyBroken("were changed outside Resolve", "roles may have been raised");
+        assertThat(sam.run("verify").code()).isEqualTo(1);
+    }
 }
