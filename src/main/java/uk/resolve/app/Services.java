@@ -44,7 +44,8 @@ public final class Services implements AutoCloseable {
         this.actor = actor;
         this.settings = new SettingsStore(database);
         this.users = new UserStore(database);
-        this.audit = new AuditLog(new AuditStore(database), actor, clock);
+        var checkpoints = new uk.resolve.store.CheckpointStore(database, settings.deviceId());
+        this.audit = new AuditLog(new AuditStore(database), actor, clock, checkpoints);
         this.entries = new EntryStore(database, settings.deviceId());
         this.policies = new PolicyRegistry(settings, clock);
         this.policies.guard(actor, audit);
@@ -53,8 +54,7 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
-        this.integrity = new Integrity(entries, new AuditStore(database),
-                new uk.resolve.store.CheckpointStore(database, settings.deviceId()), clock);
+        this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock);
     }
 
     /**
