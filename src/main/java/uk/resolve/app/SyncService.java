@@ -170,6 +170,33 @@ public final class SyncService implements AutoCloseable {
         return syncWith(shared);
     }
 
+    /**
+     * Syncs with a PostgreSQL server instead of a shared file (decision 0007), with the team key
+     * this computer holds for the team's shared file: entries leave this computer sealed under it.
+     *
+     * @param password wiped when done
+     */
+    public SyncReport syncWithServer(String url, String user, char[] password) {
+        actor.require(Permission.SYNC_AND_EXPORT);
+        try {
+            Path shared = settings().sharedFile();
+            if (shared == null) {
+                throw new SyncException(SyncException.Kind.NEEDS_KEY, "This computer does not hold a team key yet,"
+                        + " and entries are sealed under it before they go to the server. Nothing was synced; your"
+                        + " work is safe here. Join the team first with the passphrase your manager gives you"
+                        + " (Sync settings > Join team, or 'resolve sync join --shared PATH').");
+            }
+            TeamKey key = teamKey(shared);
+            SyncReport r = new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { })
+                    .sync(url, user, password, key);
+            audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
+                    + ", sent " + r.pushed());
+            return r;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
     /** Syncs with {@code shared}, whatever the settings say, with the team key this computer holds for it. */
     public SyncReport syncWith(Path shared) {
         actor.require(Permission.SYNC_AND_EXPORT);
@@ -177,7 +204,14 @@ public final class SyncService implements AutoCloseable {
         message = null;
         publish();
         try {
-            SyncReport r = engine.sync(shared, teamKey(shared));
+            TeamKey key = teamKey(shared);
+            SyncReport r = engine.sync(shared, key);
+            try {
+                engine.foldIfDue(shared, key);
+            } catch (SyncException e) {
+                // folding is housekeeping: the sync itself is done, and the next one tries again
+                LOG.info("Folding the shared file's segments was put off: {}", e.kind());
+            }
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
             message = QuarantineService.report(engine.quarantine().reported(), audit);

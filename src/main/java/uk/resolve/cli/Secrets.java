@@ -21,6 +21,8 @@ final class Secrets {
     static final String NEW_PASSWORD_FILE = "RESOLVE_NEW_PASSWORD_FILE";
     /** The file holding a passphrase (export files, the team's shared-file key). */
     static final String PASSPHRASE_FILE = "RESOLVE_PASSPHRASE_FILE";
+    /** The file holding the password of the PostgreSQL server that sync uses. */
+    static final String SERVER_PASSWORD_FILE = "RESOLVE_SERVER_PASSWORD_FILE";
 
     private final Map<String, String> env;
     private final Console console;

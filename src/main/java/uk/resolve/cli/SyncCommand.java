@@ -27,8 +27,27 @@ final class SyncCommand extends Cli.DbCommand {
                     + " the sync settings).")
     Path shared;
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Sync with a PostgreSQL server instead, e.g. jdbc:postgresql://db.example.org/resolve"
+                    + "?sslmode=verify-full. The password is read from the file named by RESOLVE_SERVER_PASSWORD_FILE,"
+                    + " or asked for; never give it on the command line.")
+    String server;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "The server's user name (with --server).")
+    String user;
+
     @Override
     int run(Services s) {
+        if (server != null) {
+            if (user == null || user.isBlank()) {
+                throw new UserError("Give the server's user name with --user NAME (the password is asked for, or read"
+                        + " from the file named by " + Secrets.SERVER_PASSWORD_FILE + ").");
+            }
+            SyncReport r = root().secrets().using(Secrets.SERVER_PASSWORD_FILE, "Server password", false,
+                    p -> s.sync().syncWithServer(server, user, p.clone()));
+            out().println(r.summary());
+            return 0;
+        }
         Path target = target(shared, s);
         SyncReport r = s.sync().syncWith(target);
         out().println(r.summary() + (r.attempts() > 1 ? " (another computer was syncing too; "

@@ -231,6 +231,33 @@ public final class EntryStore {
         return query("SELECT " + COLUMNS + " FROM entry WHERE local_seq > ? ORDER BY local_seq", localSeq);
     }
 
+    /**
+     * Up to {@code limit} entries that arrived after position {@code after} and at or before
+     * {@code upTo}, in arrival order, with their positions: a page of a long push, so that a sync of
+     * tens of thousands of entries never holds them all at once.
+     */
+    public List<Positioned> page(long after, long upTo, int limit) {
+        List<Positioned> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + ", local_seq FROM entry WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq LIMIT ?")) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Positioned(read(rs), rs.getLong(12)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** An entry and its position in this database. */
+    public record Positioned(Entry entry, long localSeq) {
+    }
+
     /** The position of the newest entry in this database, or 0 when empty. */
     public long lastLocalSeq() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(local_seq), 0) FROM entry");

@@ -365,11 +365,11 @@ public final class ExportFile {
         return JSON.writeValueAsString(n);
     }
 
-    private static String entryJson(Entry e) throws JsonProcessingException {
+    static String entryJson(Entry e) throws JsonProcessingException {
         return JSON.writeValueAsString(e.fields());
     }
 
-    private static Entry toEntry(JsonNode n, String name, int line) {
+    static Entry toEntry(JsonNode n, String name, int line) {
         try {
             String code = n.get("type").asText();
             EntryType type = EntryType.fromCode(code).orElseThrow(() -> new SyncException(SyncException.Kind.REFUSED,

@@ -66,6 +66,69 @@ final class SharedFile {
         return folder.resolve(name.substring(0, name.length() - Database.SUFFIX.length()) + ".sync-lease");
     }
 
+    /** The folder of segments beside the shared database: {@code NAME.segments}. */
+    Path segments() {
+        String name = db.getFileName().toString();
+        return folder.resolve(name.substring(0, name.length() - Database.SUFFIX.length()) + ".segments");
+    }
+
+    /** Where segments that could not be read are moved, never to be merged: {@code NAME.segments/set-aside}. */
+    Path setAsideFolder() {
+        return segments().resolve("set-aside");
+    }
+
+    /** The complete segments now in the folder, by file name (none when there is no folder yet). */
+    java.util.SortedMap<String, Path> listSegments() throws IOException {
+        java.util.SortedMap<String, Path> out = new java.util.TreeMap<>();
+        Path dir = segments();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> p.getFileName().toString()
+                .endsWith(Segment.SUFFIX) && Files.isRegularFile(p))) {
+            ds.forEach(p -> out.put(p.getFileName().toString(), p));
+        }
+        return out;
+    }
+
+    /** Names of the files in the set-aside folder. */
+    List<String> setAside() throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(setAsideFolder())) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(setAsideFolder())) {
+            ds.forEach(p -> out.add(p.getFileName().toString()));
+        }
+        return out;
+    }
+
+    /** Moves a segment that could not be read into the set-aside folder (one rename; gone already is fine). */
+    void setAside(Path segment) throws IOException {
+        Files.createDirectories(setAsideFolder());
+        try {
+            Files.move(segment, setAsideFolder().resolve(segment.getFileName()));
+        } catch (NoSuchFileException | java.nio.file.FileAlreadyExistsException e) {
+            // another computer set it aside first
+        }
+    }
+
+    /** Removes segments this device began and did not finish (only this device writes its own). */
+    void removeOwnParts(String device) throws IOException {
+        Path dir = segments();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(device + ".") && n.endsWith(Segment.PART);
+        })) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** The team's key file: {@code NAME.key.json}. */
     Path keyFile() {
         String name = db.getFileName().toString();

@@ -4,6 +4,7 @@ package uk.resolve.sync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -14,8 +15,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,26 +69,40 @@ public final class SyncEngine {
      * @param host      the computer's name written in leases, "" for this computer's own (looked up
      *                  when first needed, as a name lookup can be slow)
      * @param opener    opens an H2 file as a Resolve database encrypted under the given team key
+     * @param foldAt    how many segments beside the shared file make {@link #foldIfDue} fold them into
+     *                  it; 0 to sync by merging the whole shared file every time, without segments
      */
     public record Options(Duration leaseTtl, Duration leaseWait, int attempts, Hook hook, String host,
-                          BiFunction<Path, byte[], Database> opener) {
+                          BiFunction<Path, byte[], Database> opener, int foldAt) {
 
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, "", Database::open);
+            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(90), 6, step -> { }, "", Database::open, 64);
         }
 
         public Options withHook(Hook h) {
-            return new Options(leaseTtl, leaseWait, attempts, h, host, opener);
+            return new Options(leaseTtl, leaseWait, attempts, h, host, opener, foldAt);
         }
 
         public Options withLease(Duration ttl, Duration wait) {
-            return new Options(ttl, wait, attempts, hook, host, opener);
+            return new Options(ttl, wait, attempts, hook, host, opener, foldAt);
         }
 
         public Options withHost(String h) {
-            return new Options(leaseTtl, leaseWait, attempts, hook, h, opener);
+            return new Options(leaseTtl, leaseWait, attempts, hook, h, opener, foldAt);
+        }
+
+        public Options withFoldAt(int segments) {
+            return new Options(leaseTtl, leaseWait, attempts, hook, host, opener, segments);
+        }
+
+        /** Every sync merges the whole shared file (the way before segments). */
+        public Options withWholeFileMerge() {
+            return withFoldAt(0);
         }
     }
+
+    /** Segments' total size that makes a fold due whatever their number. */
+    private static final long FOLD_BYTES = 32L * 1024 * 1024;
 
     private static final String STATE = "sync.state.";
     private static final String GENERATION = "sync.generation";
@@ -125,7 +143,7 @@ public final class SyncEngine {
             try {
                 Result r = once(file, key);
                 return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew, attempt,
-                        Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow);
+                        Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow, r.setAside);
             } catch (LostRace race) {
                 if (attempt >= options.attempts()) {
                     throw new SyncException(SyncException.Kind.BUSY, "Other computers kept changing the shared file"
@@ -162,7 +180,12 @@ public final class SyncEngine {
         return Optional.ofNullable(state(new SharedFile(shared)).at());
     }
 
-    private record Result(int pulled, int pushed, long sharedEntries, boolean nothingNew, boolean encryptedNow) {
+    private record Result(int pulled, int pushed, long sharedEntries, boolean nothingNew, boolean encryptedNow,
+                          List<String> setAside) {
+
+        Result(int pulled, int pushed, long sharedEntries, boolean nothingNew, boolean encryptedNow) {
+            this(pulled, pushed, sharedEntries, nothingNew, encryptedNow, List.of());
+        }
     }
 
     /** The shared file changed under us, or our lease was lost: start again. */
@@ -178,10 +201,221 @@ public final class SyncEngine {
         if (!shared.reachable()) {
             throw unreachable(shared, null);
         }
+        Optional<SharedFile.FileIdentity> seen = shared.identity();
+        // the first sync creates the shared file, and one from before encryption is encrypted: both whole
+        if (options.foldAt() > 0 && seen.isPresent() && Database.isEncrypted(shared.db())) {
+            return segments(shared, key, seen);
+        }
+        return wholeFile(shared, key, Set.of());
+    }
+
+    /**
+     * The sync that costs what is new (decision 0007): read the shared file only when it is a
+     * version this computer has not read (a first sync, or after a fold), read the segments this
+     * computer lacks, and write its own new entries as new segments. No lease: segments are only
+     * ever created under new names, and the shared file is not written.
+     */
+    private Result segments(SharedFile shared, TeamKey key, Optional<SharedFile.FileIdentity> seen)
+            throws IOException {
+        State before = state(shared);
+        long markBefore = entries.lastLocalSeq();
+        SortedMap<String, Path> listing = shared.listSegments();
+        String me = entries.device();
+        List<String> setAsideNow = shared.setAside();
+        List<String> oursSetAside = setAsideNow.stream()
+                .filter(n -> n.startsWith(me + ".") && !before.resent().contains(n)).toList();
+        boolean baseKnown = seen.equals(before.identity());
+        if (baseKnown && markBefore == before.mark() && before.read().containsAll(listing.keySet())
+                && oursSetAside.isEmpty()) {
+            return new Result(0, 0, -1, true, false);
+        }
+        shared.removeOwnParts(me);
+        Set<String> read = new HashSet<>(before.read());
+        read.retainAll(listing.keySet());
+        Set<String> resent = new HashSet<>(before.resent());
+        resent.retainAll(setAsideNow);
+        long mark = before.mark();
+        if (!oursSetAside.isEmpty()) {
+            // a segment of ours could not be read by someone: send everything again (duplicates are skipped)
+            mark = 0;
+            resent.addAll(oursSetAside);
+        }
+        long seq = Math.max(before.seq(), listing.keySet().stream().map(Segment.Name::parse)
+                .flatMap(Optional::stream).filter(n -> n.device().equals(me)).mapToLong(Segment.Name::seq).max().orElse(0));
+        Optional<SharedFile.FileIdentity> base = before.identity();
+        Set<UUID> received = new HashSet<>();
+        int pulled = 0;
+        Path work = workFolder();
+        try {
+            if (!baseKnown) {
+                pulled += pullBase(shared, key, seen, work, received);
+                base = seen;
+                save(shared, new State(base, mark, before.at(), read, seq, resent));
+            }
+            List<String> setAside = new ArrayList<>();
+            int n = 0;
+            for (Map.Entry<String, Path> seg : listing.entrySet()) {
+                if (read.contains(seg.getKey())) {
+                    continue;
+                }
+                List<Entry> got;
+                try {
+                    got = Segment.read(seg.getValue(), key);
+                } catch (NoSuchFileException gone) {
+                    save(shared, new State(base, mark, before.at(), read, seq, resent));
+                    throw new LostRace("a segment was folded into the shared file meanwhile");
+                } catch (Segment.Bad bad) {
+                    shared.setAside(seg.getValue());
+                    setAside.add(seg.getKey() + " " + bad.getMessage());
+                    continue;
+                }
+                pulled += accept(got);
+                got.forEach(e -> received.add(e.id()));
+                read.add(seg.getKey());
+                if (++n % 16 == 0) {
+                    save(shared, new State(base, mark, before.at(), read, seq, resent));
+                }
+            }
+            save(shared, new State(base, mark, before.at(), read, seq, resent));
+            step(SyncStep.SEGMENTS_READ);
+
+            int pushed = 0;
+            for (List<EntryStore.Positioned> page = outgoing(mark, markBefore); !page.isEmpty();
+                 page = outgoing(mark, markBefore)) {
+                Files.createDirectories(shared.segments());
+                List<Entry> batch = quarantine.admit(page.stream().map(EntryStore.Positioned::entry).toList(), entries,
+                        uk.resolve.domain.record.Quarantined.OUTGOING, "the shared file");
+                if (batch.isEmpty()) {
+                    mark = page.get(page.size() - 1).localSeq(); // all held back: nothing to write
+                    save(shared, new State(base, mark, before.at(), read, seq, resent));
+                    continue;
+                }
+                Segment.Name name;
+                while (true) {
+                    name = Segment.Name.next(me, ++seq);
+                    try {
+                        Segment.write(shared.segments(), name, batch, key);
+                        break;
+                    } catch (java.nio.file.FileAlreadyExistsException taken) {
+                        // a copy of this database restored from a backup wrote this number: take the next
+                    }
+                }
+                read.add(name.file());
+                pushed += batch.size();
+                mark = page.get(page.size() - 1).localSeq();
+                save(shared, new State(base, mark, before.at(), read, seq, resent));
+                step(SyncStep.SEGMENT_WRITTEN);
+            }
+            mark = Math.max(mark, markBefore);
+            if (!seen.equals(shared.identity())) {
+                // folded meanwhile: segments this computer never saw may now be only in the shared file
+                save(shared, new State(base, mark, before.at(), read, seq, resent));
+                throw new LostRace("the shared file was folded meanwhile");
+            }
+            long end = entries.lastLocalSeq();
+            Set<UUID> arrived = entries.idsSince(markBefore);
+            long finalMark = received.containsAll(arrived) ? end : mark;
+            save(shared, new State(base, finalMark, clock.instant(), read, seq, resent));
+            return new Result(pulled, pushed, -1, false, false, setAside);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /**
+     * Which of this computer's entries go out next: those after the mark, up to where this sync
+     * began, a segment's worth at a time. The one place outgoing entries are chosen.
+     */
+    private List<EntryStore.Positioned> outgoing(long mark, long upTo) {
+        return entries.page(mark, upTo, Segment.MAX_ENTRIES);
+    }
+
+    /**
+     * Adds entries received from the shared file or a segment to this computer's record. The one
+     * place incoming entries are accepted; their hashes have been checked.
+     */
+    private int accept(List<Entry> incoming) {
+        // entries failing their checks are set aside, never merged: the rest of the team's work comes in
+        return entries.addMissing(quarantine.admit(incoming, entries, uk.resolve.domain.record.Quarantined.INCOMING,
+                "the shared file"));
+    }
+
+    /** Reads the shared file (a version this computer has not read) and adds what this computer lacks. */
+    private int pullBase(SharedFile shared, TeamKey key, Optional<SharedFile.FileIdentity> seen, Path work,
+                         Set<UUID> received) throws IOException {
+        Files.createDirectories(work);
+        Path copy = work.resolve("shared" + Database.SUFFIX);
+        SharedFile.copy(shared.db(), copy);
+        if (!seen.equals(shared.identity())) {
+            throw new LostRace("the shared file changed while it was being copied");
+        }
+        step(SyncStep.COPIED);
+        int pulled = 0;
+        try (Database db = openShared(shared, copy, key)) {
+            EntryStore sharedStore = new EntryStore(db, "shared");
+            Set<UUID> all = sharedStore.idsSince(0);
+            received.addAll(all);
+            all.removeAll(entries.idsSince(0));
+            List<UUID> missing = new ArrayList<>(all);
+            for (int from = 0; from < missing.size(); from += Segment.MAX_ENTRIES) {
+                List<Entry> got = sharedStore.entries(missing.subList(from, Math.min(missing.size(),
+                        from + Segment.MAX_ENTRIES)));
+                pulled += accept(got);
+            }
+        }
+        step(SyncStep.PULLED);
+        return pulled;
+    }
+
+    /**
+     * Folds the segments beside the shared file into it once there are {@link Options#foldAt} of
+     * them (or they pass 32 MB): this computer first syncs, then, under the lease, merges its whole
+     * record into the shared file as a whole-file sync does, and removes the segments it had read
+     * (every entry in them is in its record, so now in the shared file). Call it after a sync, off
+     * the JavaFX application thread; it costs a whole-file sync.
+     *
+     * @return true when it folded
+     */
+    public synchronized boolean foldIfDue(Path sharedPath, TeamKey key) {
+        SharedFile file = new SharedFile(sharedPath);
+        try {
+            if (options.foldAt() <= 0 || !file.reachable()) {
+                return false;
+            }
+            SortedMap<String, Path> listing = file.listSegments();
+            long bytes = 0;
+            for (Path p : listing.values()) {
+                bytes += Files.size(p);
+            }
+            if (listing.size() < options.foldAt() && bytes < FOLD_BYTES) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw translate(file, e);
+        }
+        sync(sharedPath, key);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Set<String> read = new HashSet<>(state(file).read());
+                read.retainAll(file.listSegments().keySet());
+                wholeFile(file, key, read);
+                return true;
+            } catch (LostRace race) {
+                if (attempt >= options.attempts()) {
+                    return false;
+                }
+                pause(100L * attempt);
+            } catch (IOException | UncheckedIOException e) {
+                throw translate(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            }
+        }
+    }
+
+    private Result wholeFile(SharedFile shared, TeamKey key, Set<String> fold) throws IOException {
         State before = state(shared);
         long markBefore = entries.lastLocalSeq();
         Optional<SharedFile.FileIdentity> seen = shared.identity();
-        if (seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()
+        if (fold.isEmpty() && seen.isPresent() && before.identity().equals(seen) && markBefore == before.mark()
                 && Database.isEncrypted(shared.db())) {
             return new Result(0, 0, -1, true, false);
         }
@@ -196,7 +430,14 @@ public final class SyncEngine {
             shared.recover();
             shared.removeAbandonedTemps(lease.token());
             try {
-                return merge(shared, key, lease, work, markBefore);
+                Result r = merge(shared, key, lease, work, markBefore);
+                if (!fold.isEmpty()) {
+                    step(SyncStep.FOLDED);
+                    for (String name : fold) {
+                        Files.deleteIfExists(shared.segments().resolve(name));
+                    }
+                }
+                return r;
             } catch (IOException e) {
                 if (shared.reachable() && !lease.held()) {
                     throw new LostRace("another computer took over the lease (" + e.getMessage() + ")");
@@ -232,37 +473,42 @@ public final class SyncEngine {
         Set<UUID> localIds = entries.idsSince(0);
         Set<UUID> heldBack = new HashSet<>();
         Set<UUID> sharedIds;
-        int pulled;
+        int pulled = 0;
         int pushed;
-        List<Entry> toShared;
         try (Database db = openShared(shared, copy, key)) {
             EntryStore sharedStore = new EntryStore(db, "shared");
             sharedIds = sharedStore.idsSince(0);
             Set<UUID> toLocal = new HashSet<>(sharedIds);
             toLocal.removeAll(localIds);
-            // entries failing their checks are set aside, never merged: the rest of the team's work comes in
-            List<Entry> incoming = quarantine.admit(sharedStore.entries(toLocal), entries,
-                    uk.resolve.domain.record.Quarantined.INCOMING, shared.db().getFileName().toString());
-            pulled = entries.addMissing(incoming);
+            List<UUID> in = new ArrayList<>(toLocal);
+            for (int from = 0; from < in.size(); from += Segment.MAX_ENTRIES) {
+                List<Entry> got = sharedStore.entries(in.subList(from, Math.min(in.size(), from + Segment.MAX_ENTRIES)));
+                pulled += accept(got);
+            }
             step(SyncStep.PULLED);
 
             Set<UUID> missing = new HashSet<>(localIds);
             missing.removeAll(sharedIds);
-            // never send an entry of ours that fails its own checks: it would stop every other laptop
-            toShared = quarantine.admit(entries.entries(missing), sharedStore,
-                    uk.resolve.domain.record.Quarantined.OUTGOING, shared.db().getFileName().toString());
-            heldBack.clear();
-            heldBack.addAll(missing);
-            toShared.forEach(e -> heldBack.remove(e.id()));
-            pushed = sharedStore.addMissing(toShared);
-            // every device's chain head travels with the shared file, so a loss or roll-back shows
-            new uk.resolve.store.CheckpointStore(local, entries.device())
-                    .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
-            if (pushed == 0 && copied.isPresent() && !encryptedNow) {
+            if (missing.isEmpty() && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write
                 record(shared, copied, markBefore, sharedIds, localIds);
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
+            // a page at a time, so that a first sync of tens of thousands of entries fits in the heap
+            List<UUID> out = new ArrayList<>(missing);
+            pushed = 0;
+            for (int from = 0; from < out.size(); from += Segment.MAX_ENTRIES) {
+                // never send an entry of ours that fails its own checks: it would stop every other laptop
+                List<Entry> page = entries.entries(out.subList(from, Math.min(out.size(), from + Segment.MAX_ENTRIES)));
+                List<Entry> admitted = quarantine.admit(page, sharedStore, uk.resolve.domain.record.Quarantined.OUTGOING,
+                        shared.db().getFileName().toString());
+                page.forEach(e -> heldBack.add(e.id()));
+                admitted.forEach(e -> heldBack.remove(e.id()));
+                pushed += sharedStore.addMissing(admitted);
+            }
+            // every device's chain head travels with the shared file, so a loss or roll-back shows
+            new uk.resolve.store.CheckpointStore(local, entries.device())
+                    .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
         }
         step(SyncStep.MERGED);
@@ -371,31 +617,53 @@ public final class SyncEngine {
         long end = entries.lastLocalSeq();
         Set<UUID> arrived = entries.idsSince(markBefore);
         long mark = inShared.containsAll(arrived) ? end : markBefore;
-        State s = new State(identity, mark, clock.instant());
+        State was = state(shared);
+        save(shared, new State(identity, mark, clock.instant(), was.read(), was.seq(), was.resent()));
+    }
+
+    private void save(SharedFile shared, State s) {
         settings.put(key(shared), s.text());
     }
 
-    private record State(Optional<SharedFile.FileIdentity> identity, long mark, Instant at) {
+    /**
+     * What this computer has exchanged with one shared file: the version of the shared file it last
+     * read whole, how far its own entries have been sent, the segments it has read (or wrote), the
+     * number of its newest segment, and which of its segments set aside elsewhere it has sent again.
+     */
+    private record State(Optional<SharedFile.FileIdentity> identity, long mark, Instant at, Set<String> read,
+                         long seq, Set<String> resent) {
 
         String text() {
-            return "mark=" + mark + "\nat=" + at + "\nidentity=" + identity.map(SharedFile.FileIdentity::text).orElse("");
+            return "mark=" + mark + "\nat=" + (at == null ? "" : at) + "\nidentity="
+                    + identity.map(SharedFile.FileIdentity::text).orElse("") + "\nseq=" + seq
+                    + "\nread=" + String.join(",", read) + "\nresent=" + String.join(",", resent);
         }
 
         static State parse(String text) {
             java.util.Properties p = new java.util.Properties();
             try {
                 p.load(new java.io.StringReader(text));
+                String at = p.getProperty("at", "");
                 return new State(SharedFile.FileIdentity.parse(p.getProperty("identity")),
-                        Long.parseLong(p.getProperty("mark", "0")),
-                        p.getProperty("at") == null ? null : Instant.parse(p.getProperty("at")));
+                        Long.parseLong(p.getProperty("mark", "0")), at.isEmpty() ? null : Instant.parse(at),
+                        names(p.getProperty("read")), Long.parseLong(p.getProperty("seq", "0")),
+                        names(p.getProperty("resent")));
             } catch (IOException | RuntimeException e) {
-                return new State(Optional.empty(), 0, null);
+                return empty();
             }
+        }
+
+        static State empty() {
+            return new State(Optional.empty(), 0, null, Set.of(), 0, Set.of());
+        }
+
+        private static Set<String> names(String list) {
+            return list == null || list.isEmpty() ? Set.of() : new HashSet<>(java.util.Arrays.asList(list.split(",")));
         }
     }
 
     private State state(SharedFile shared) {
-        return settings.get(key(shared)).map(State::parse).orElse(new State(Optional.empty(), 0, null));
+        return settings.get(key(shared)).map(State::parse).orElse(State.empty());
     }
 
     private static String key(SharedFile shared) {

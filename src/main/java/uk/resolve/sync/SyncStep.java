@@ -18,5 +18,11 @@ public enum SyncStep {
     /** Only where the drive cannot rename atomically: the old version has been moved aside. */
     BETWEEN_RENAMES,
     /** The new version has replaced the shared file. */
-    REPLACED
+    REPLACED,
+    /** Segment sync: the segments this computer lacked have been read and merged here. */
+    SEGMENTS_READ,
+    /** Segment sync: one segment of this computer's new entries has been written beside the shared file. */
+    SEGMENT_WRITTEN,
+    /** Folding: the shared file now holds the folded segments; they are about to be removed. */
+    FOLDED
 }

@@ -39,8 +39,16 @@ final class Laptops {
         return new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
     }
 
-    /** Quick leases, so tests about stale leases do not wait minutes. */
+    /**
+     * Quick leases, so tests about stale leases do not wait minutes; every sync merges the whole
+     * shared file (the segment sync is {@link #segments()}).
+     */
     static SyncEngine.Options fast() {
+        return segments().withWholeFileMerge();
+    }
+
+    /** Quick leases, syncing through segments as the application does. */
+    static SyncEngine.Options segments() {
         return SyncEngine.Options.defaults().withLease(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60));
     }
 
@@ -94,6 +102,21 @@ final class Laptops {
              var st = c.createStatement(); var rs = st.executeQuery("SELECT id FROM entry")) {
             while (rs.next()) {
                 ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Every entry id on the shared drive: in the shared file and in each segment beside it, one
+     * item per copy (so duplicates show). A segment that will not open fails the test.
+     */
+    static List<UUID> recordIds(Path sharedDb, Path scratch) throws Exception {
+        List<UUID> ids = new java.util.ArrayList<>(sharedIds(sharedDb, scratch));
+        SharedFile file = new SharedFile(sharedDb);
+        for (Path seg : file.listSegments().values()) {
+            for (Entry e : Segment.read(seg, KEY)) {
+                ids.add(e.id());
             }
         }
         return ids;

@@ -19,8 +19,11 @@ import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
 
 /**
- * Prints how long sync takes (not a test). Run with
- * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=uk.resolve.sync.SyncBenchmark}.
+ * Prints how long sync takes (not a test), on encrypted databases, each figure beside a raw copy
+ * of the shared file measured in the same run, for the shared file and for a PostgreSQL server
+ * started from Maven. Run with
+ * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=uk.resolve.sync.SyncBenchmark}
+ * and {@code MAVEN_OPTS=-Xmx400m} to hold it to the heap the targets name.
  */
 public final class SyncBenchmark {
 
@@ -31,8 +34,10 @@ public final class SyncBenchmark {
         Path dir = Files.createTempDirectory("resolve-sync-bench");
         Clock clock = Clock.systemUTC();
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
-        try (Services a = Services.openUnencrypted(dir.resolve("a/resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench A"));
-             Services b = Services.openUnencrypted(dir.resolve("b/resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor("Bench B"))) {
+        System.out.printf("Max heap %d MB; every database encrypted; floor = a raw copy of the shared file now.%n",
+                Runtime.getRuntime().maxMemory() / 1_000_000);
+        try (Services a = encrypted(dir.resolve("a/resolve.mv.db"), clock, "Bench A");
+             Services b = encrypted(dir.resolve("b/resolve.mv.db"), clock, "Bench B")) {
             Map<SyncStep, Long> steps = new EnumMap<>(SyncStep.class);
             long[] last = {0};
             SyncEngine.Options timed = SyncEngine.Options.defaults().withHook(s -> {
@@ -43,25 +48,67 @@ public final class SyncBenchmark {
             SyncEngine ea = new SyncEngine(a.database(), a.entries(), a.settings(), clock, timed);
             SyncEngine eb = new SyncEngine(b.database(), b.entries(), b.settings(), clock, timed);
 
+            System.out.println("== Shared file");
             fill(a, 10_000);
-            run("Full sync of 10,000 entries into an empty shared file", () -> ea.sync(shared, Laptops.KEY), steps, last);
-
+            run("10,000 entries into an empty shared file (creates it)", () -> ea.sync(shared, Laptops.KEY), steps,
+                    last, shared, -1);
             fill(b, 90_000);
-            run("Full sync of 90,000 entries into the shared file of 10,000 (receives 10,000)", () -> eb.sync(shared, Laptops.KEY),
-                    steps, last);
-            run("Sync receiving 90,000 entries from the shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last);
+            run("first sync: 90,000 entries with a shared file of 10,000", () -> eb.sync(shared, Laptops.KEY),
+                    steps, last, shared, 15_000);
+            run("  then the fold of its segments (housekeeping after that sync)", () -> {
+                eb.foldIfDue(shared, Laptops.KEY);
+                return null;
+            }, steps, last, shared, -1);
+            run("a laptop receiving 90,000 entries", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, -1);
             fill(a, 100);
-            run("Incremental sync of 100 new entries into a shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last);
-            run("Sync with nothing new (shared file of 100,100)", () -> ea.sync(shared, Laptops.KEY), steps, last);
-            System.out.printf("Shared file size: %.1f MB%n", Files.size(shared) / 1e6);
+            run("100 new entries into a shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last,
+                    shared, 1_000);
+            run("nothing new (shared file of 100,100)", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, 100);
+            run("the other laptop receiving those 100", () -> eb.sync(shared, Laptops.KEY), steps, last, shared, 1_000);
+            System.out.printf("Shared file %.1f MB%n", Files.size(shared) / 1e6);
         }
+        server(dir, clock, shared);
+    }
+
+    private static void server(Path dir, Clock clock, Path shared) throws Exception {
+        System.out.println("== PostgreSQL server (started from Maven, on this machine)");
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
+                .builder().start();
+             Services a = encrypted(dir.resolve("pa/resolve.mv.db"), clock, "Bench A");
+             Services b = encrypted(dir.resolve("pb/resolve.mv.db"), clock, "Bench B")) {
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            ServerSync sa = new ServerSync(a.entries(), a.settings(), clock, s -> { });
+            ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { });
+            Map<SyncStep, Long> none = new EnumMap<>(SyncStep.class);
+            long[] last = {0};
+            fill(a, 10_000);
+            run("10,000 entries into an empty server", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+                    last, shared, -1);
+            fill(b, 90_000);
+            run("first sync: 90,000 entries with a server of 10,000", () -> sb.sync(url, "postgres", new char[0],
+                    Laptops.KEY), none, last, shared, 15_000);
+            run("a laptop receiving 90,000 entries", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+                    last, shared, -1);
+            fill(a, 100);
+            run("100 new entries into a server of 100,000", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY),
+                    none, last, shared, 1_000);
+            run("nothing new (server of 100,100)", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+                    last, shared, 100);
+        }
+    }
+
+    private static Services encrypted(Path file, Clock clock, String who) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        return Services.open(uk.resolve.store.Database.open(file, uk.resolve.security.Crypto.newKey()), clock,
+                uk.resolve.testing.Fixtures.actor(who));
     }
 
     private interface Sync {
         SyncReport run();
     }
 
-    private static void run(String what, Sync sync, Map<SyncStep, Long> steps, long[] last) {
+    private static void run(String what, Sync sync, Map<SyncStep, Long> steps, long[] last, Path shared,
+                            long targetMs) throws java.io.IOException {
         System.gc();
         resetPeaks();
         steps.clear();
@@ -69,13 +116,30 @@ public final class SyncBenchmark {
         last[0] = t0;
         SyncReport r = sync.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("%-80s %7d ms   peak heap %5.0f MB   %s%n", what, ms, peakHeap() / 1e6, r.summary());
+        long peak = peakHeap();
+        long floor = copyMillis(shared);
+        System.out.printf("%-62s %7d ms  floor %5d ms  ratio %6.2f  peak heap %4.0f MB  %s%s%n", what, ms, floor,
+                ms / (double) Math.max(1, floor), peak / 1e6, targetMs < 0 ? "" : "target < " + targetMs + " ms ",
+                r == null ? "" : "(" + r.summary() + ")");
         if (!steps.isEmpty()) {
             StringBuilder sb = new StringBuilder("    steps:");
             steps.forEach((s, ns) -> sb.append(' ').append(s.name().toLowerCase()).append('=').append(ns / 1_000_000)
                     .append("ms"));
             System.out.println(sb);
         }
+    }
+
+    /** A raw copy of the shared file, as the floor any file sync is measured against. */
+    private static long copyMillis(Path shared) throws java.io.IOException {
+        if (!Files.exists(shared)) {
+            return 0;
+        }
+        Path to = shared.resolveSibling("floor-copy.bin");
+        long t0 = System.nanoTime();
+        Files.copy(shared, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Files.delete(to);
+        return ms;
     }
 
     /** Cases of 20 entries each (opened, then discussions), written straight into the store. */

@@ -19,7 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
@@ -34,20 +35,26 @@ class SyncProcessesIT {
     @TempDir
     Path dir;
 
+    /** 0: whole-file sync; otherwise segment sync, folding at that many segments. */
+    private int foldAt;
+
     private Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-Dresolve.sync.foldAt=" + foldAt, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 SyncWorker.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    @Test
-    void fiveProcessesSyncingOneSharedFileAtOnceEndWithEveryEntryExactlyOnce() throws Exception {
+    @ParameterizedTest(name = "fold at {0} segments (0: whole file)")
+    @ValueSource(ints = {0, 6})
+    void fiveProcessesSyncingOneSharedFileAtOnceEndWithEveryEntryExactlyOnce(int fold) throws Exception {
+        foldAt = fold;
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
         List<Process> ps = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ps.add(start("burst", dir.resolve("pc" + i + "/resolve.mv.db").toString(), shared.toString(), "200", "100"));
+            ps.add(start("burst", dir.resolve("pc" + i + "/resolve.mv.db").toString(), shared.toString(), "200",
+                    fold == 0 ? "100" : "25"));
         }
         for (Process p : ps) {
             assertThat(p.waitFor(150, TimeUnit.SECONDS)).as("worker finished in time").isTrue();
@@ -64,16 +71,45 @@ class SyncProcessesIT {
             }
         }
         assertThat(made).hasSize(1000);
+        if (fold > 0) {
+            // every entry is on the drive, in the shared file or a segment; then one last fold takes in the rest
+            assertThat(new HashSet<>(Laptops.recordIds(shared, dir))).isEqualTo(made);
+            foldEverything(dir.resolve("pc0/resolve.mv.db"), shared);
+        }
         List<UUID> inShared = Laptops.sharedIds(shared, dir);
         assertThat(inShared).hasSize(1000).doesNotHaveDuplicates();
         assertThat(new HashSet<>(inShared)).isEqualTo(made);
         try (var files = Files.list(shared.getParent())) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("team.mv.db");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    fold == 0 ? List.of("team.mv.db") : List.of("team.mv.db", "team.segments"));
+        }
+        assertSegmentsFolderEmpty(shared);
+    }
+
+    /** One more sync and a fold by the computer whose database is {@code local}, with a fold due at once. */
+    private static void foldEverything(Path local, Path shared) {
+        try (Services s = Services.openUnencrypted(local, MutableClock.at("2026-12-21T10:00"),
+                uk.resolve.testing.Fixtures.actor("Worker"))) {
+            SyncEngine engine = Laptops.engine(s, Laptops.segments().withFoldAt(1)
+                    .withLease(Duration.ofSeconds(4), Duration.ofSeconds(10)));
+            engine.sync(shared, Laptops.KEY);
+            engine.foldIfDue(shared, Laptops.KEY); // nothing to fold when the workers' own folds took everything
         }
     }
 
-    @Test
-    void aSyncKilledAtRandomMomentsNeverLeavesABrokenSharedFileNorLosesAnEntry() throws Exception {
+    private static void assertSegmentsFolderEmpty(Path shared) throws IOException {
+        Path segments = shared.resolveSibling("team.segments");
+        if (Files.exists(segments)) {
+            try (var files = Files.list(segments)) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "fold at {0} segments (0: whole file)")
+    @ValueSource(ints = {0, 3})
+    void aSyncKilledAtRandomMomentsNeverLeavesABrokenSharedFileNorLosesAnEntry(int fold) throws Exception {
+        foldAt = fold;
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
         Path local = dir.resolve("pc/resolve.mv.db");
         Random random = new Random(20261221);
@@ -131,8 +167,8 @@ class SyncProcessesIT {
             }
             committed.addAll(pending);
 
-            // the shared file always opens and holds everything a finished sync reported
-            assertThat(Laptops.sharedIdSet(shared, dir)).as("round %d", round).containsAll(synced);
+            // the shared file and every segment always open and hold everything a finished sync reported
+            assertThat(new HashSet<>(Laptops.recordIds(shared, dir))).as("round %d", round).containsAll(synced);
             // the local database holds every entry that was committed
             assertThat(Laptops.idsIn(local)).as("round %d", round).containsAll(committed);
         }
@@ -144,10 +180,22 @@ class SyncProcessesIT {
             engine.sync(shared, Laptops.KEY);
             Set<UUID> all = Laptops.ids(s);
             assertThat(all).containsAll(committed);
-            assertThat(Laptops.sharedIdSet(shared, dir)).isEqualTo(all);
+            assertThat(new HashSet<>(Laptops.recordIds(shared, dir))).isEqualTo(all);
+        }
+        if (fold > 0) {
+            foldEverything(local, shared);
+            try (Database db = Database.open(local)) {
+                Set<UUID> all = new HashSet<>();
+                new EntryStore(db, "x").all().forEach(e -> all.add(e.id()));
+                List<UUID> inShared = Laptops.sharedIds(shared, dir);
+                assertThat(inShared).doesNotHaveDuplicates();
+                assertThat(new HashSet<>(inShared)).isEqualTo(all);
+            }
         }
         try (var files = Files.list(shared.getParent())) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("team.mv.db");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    fold == 0 ? List.of("team.mv.db") : List.of("team.mv.db", "team.segments"));
         }
+        assertSegmentsFolderEmpty(shared);
     }
 }

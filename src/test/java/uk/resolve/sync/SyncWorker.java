@@ -27,11 +27,42 @@ public final class SyncWorker {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path local = Path.of(args[1]);
-        Path shared = Path.of(args[2]);
+        Path shared = args[2].startsWith("jdbc:") ? null : Path.of(args[2]);
+        // -Dresolve.sync.foldAt=N: sync through segments, folding at N (as the application does); else whole-file
+        int foldAt = Integer.getInteger("resolve.sync.foldAt", 0);
         SyncEngine.Options options = SyncEngine.Options.defaults()
-                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120));
+                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120)).withFoldAt(foldAt);
         try (Services s = Services.openUnencrypted(local, Clock.systemUTC(), uk.resolve.testing.Fixtures.actor("Worker " + ProcessHandle.current().pid()))) {
-            SyncEngine engine = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+            SyncEngine files = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+            // SHARED may be jdbc:postgresql://…#USER: sync with that server, the password read from the
+            // file named by RESOLVE_SERVER_PASSWORD_FILE
+            String target = args[2];
+            Sync engine;
+            if (target.startsWith("jdbc:")) {
+                ServerSync server = new ServerSync(s.entries(), s.settings(), s.clock(), step -> { });
+                String url = target.substring(0, target.indexOf('#'));
+                String user = target.substring(target.indexOf('#') + 1);
+                Path pw = Path.of(System.getenv("RESOLVE_SERVER_PASSWORD_FILE"));
+                engine = new Sync() {
+                    public void sync(Path ignored, TeamKey key) throws java.io.IOException {
+                        server.sync(url, user, java.nio.file.Files.readString(pw).strip().toCharArray(), key);
+                    }
+
+                    public void foldIfDue(Path ignored, TeamKey key) {
+                        // a server has nothing to fold
+                    }
+                };
+            } else {
+                engine = new Sync() {
+                    public void sync(Path sharedFile, TeamKey key) {
+                        files.sync(sharedFile, key);
+                    }
+
+                    public void foldIfDue(Path sharedFile, TeamKey key) {
+                        files.foldIfDue(sharedFile, key);
+                    }
+                };
+            }
             if (mode.equals("burst")) {
                 int n = Integer.parseInt(args[3]);
                 int every = Integer.parseInt(args[4]);
@@ -45,6 +76,7 @@ public final class SyncWorker {
                     }
                     if ((i + 1) % every == 0) {
                         engine.sync(shared, Laptops.KEY);
+                        engine.foldIfDue(shared, Laptops.KEY);
                     }
                 }
                 engine.sync(shared, Laptops.KEY);
@@ -61,9 +93,17 @@ public final class SyncWorker {
                     engine.sync(shared, Laptops.KEY);
                     System.out.println("SYNCED");
                     System.out.flush();
+                    engine.foldIfDue(shared, Laptops.KEY);
+                    System.out.flush();
                 }
             }
         }
+    }
+
+    private interface Sync {
+        void sync(Path shared, TeamKey key) throws java.io.IOException;
+
+        void foldIfDue(Path shared, TeamKey key);
     }
 
     private static void committed(List<Entry> entries) {

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.AEADBadTagException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.resolve.domain.record.Entry;
+import uk.resolve.security.Crypto;
+
+/**
+ * One segment: a small, immutable file of entries that one computer added to the shared record,
+ * written beside the shared database in {@code NAME.segments/} so that a sync with a little that
+ * is new costs a little (decision 0007).
+ *
+ * <pre>
+ * {"format":"resolve-segment","version":1,"device":…,"seq":N,"entries":n,"keyId":…}   ← header, readable
+ * nonce ‖ AES-256-GCM(team key, entries one JSON object a line, associated data = header line)
+ * </pre>
+ *
+ * The header is authenticated with the body, so neither can be changed, cut short or moved to
+ * another name without the segment being refused. A segment is written under a temporary
+ * {@code .part} name, forced to the disk, read back, and only then renamed to its final name
+ * ({@code DEVICE.SEQ.TOKEN.seg}) without replacing anything: a {@code .seg} file is always complete.
+ */
+final class Segment {
+
+    static final String FORMAT = "resolve-segment";
+    static final int VERSION = 1;
+    static final String SUFFIX = ".seg";
+    static final String PART = ".part";
+    /** Entries in one segment at most: a large push becomes several segments, each read on its own. */
+    static final int MAX_ENTRIES = 2000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Segment() {
+    }
+
+    /** A segment's file name: which computer wrote it, its place in that computer's series, and a random token. */
+    record Name(String device, long seq, String token) {
+
+        String file() {
+            return device + "." + String.format("%012d", seq) + "." + token + SUFFIX;
+        }
+
+        static Optional<Name> parse(String file) {
+            if (!file.endsWith(SUFFIX)) {
+                return Optional.empty();
+            }
+            String base = file.substring(0, file.length() - SUFFIX.length());
+            int t = base.lastIndexOf('.');
+            int s = t < 0 ? -1 : base.lastIndexOf('.', t - 1);
+            if (s <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Name(base.substring(0, s), Long.parseLong(base.substring(s + 1, t)),
+                        base.substring(t + 1)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        static Name next(String device, long seq) {
+            return new Name(device, seq, UUID.randomUUID().toString().substring(0, 8));
+        }
+    }
+
+    /** Why a segment was not merged: said to people, and the segment is set aside. */
+    static final class Bad extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Bad(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Writes {@code entries} as segment {@code name} in {@code folder}: under a temporary name, forced
+     * to the disk and read back, then renamed without replacing anything.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when a segment of that name exists already
+     */
+    static void write(Path folder, Name name, List<Entry> entries, TeamKey key) throws IOException {
+        byte[] head = header(name, entries.size(), key).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(entries.size() * 700 + 64);
+        for (Entry e : entries) {
+            body.write(ExportFile.entryJson(e).getBytes(StandardCharsets.UTF_8));
+            body.write('\n');
+        }
+        byte[] k = key.bytes();
+        byte[] sealed;
+        try {
+            sealed = Crypto.seal(k, body.toByteArray(), head);
+        } finally {
+            Crypto.wipe(k);
+        }
+        byte[] all = ByteBuffer.allocate(head.length + 1 + sealed.length).put(head).put((byte) '\n').put(sealed).array();
+        Path temp = folder.resolve(name.file() + "." + UUID.randomUUID().toString().substring(0, 8) + PART);
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(all);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (!Arrays.equals(Files.readAllBytes(temp), all)) {
+                throw new IOException("the segment did not arrive on the shared drive intact");
+            }
+            Files.move(temp, folder.resolve(name.file()));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The entries of the segment {@code file}, each checked against its hash. */
+    static List<Entry> read(Path file, TeamKey key) throws IOException, Bad {
+        String fileName = file.getFileName().toString();
+        Name name = Name.parse(fileName).orElseThrow(() -> new Bad("its name is not a segment's name"));
+        byte[] bytes = Files.readAllBytes(file);
+        int eol = indexOf(bytes, (byte) '\n');
+        if (eol < 0) {
+            throw new Bad("it is cut short");
+        }
+        JsonNode head;
+        try {
+            head = JSON.readTree(bytes, 0, eol);
+        } catch (IOException e) {
+            throw new Bad("it is damaged");
+        }
+        if (head == null || !FORMAT.equals(head.path("format").asText())) {
+            throw new Bad("it is not a Resolve segment");
+        }
+        int version = head.path("version").asInt(-1);
+        if (version > VERSION) {
+            throw new Bad("it was written by a newer version of Resolve (segment version " + version + ")");
+        }
+        if (version != VERSION || !name.device().equals(head.path("device").asText())
+                || name.seq() != head.path("seq").asLong(-1)) {
+            throw new Bad("its header does not match its name");
+        }
+        if (!key.id().equals(head.path("keyId").asText())) {
+            throw new Bad("it was written under another team key (" + head.path("keyId").asText() + ")");
+        }
+        byte[] k = key.bytes();
+        byte[] plain;
+        try {
+            plain = Crypto.open(k, Arrays.copyOfRange(bytes, eol + 1, bytes.length), Arrays.copyOf(bytes, eol));
+        } catch (AEADBadTagException e) {
+            throw new Bad("it is cut short or has been altered");
+        } finally {
+            Crypto.wipe(k);
+        }
+        List<Entry> out = new ArrayList<>();
+        int pos = 0;
+        int line = 1;
+        while (pos < plain.length) {
+            int end = indexOf(plain, (byte) '\n', pos);
+            end = end < 0 ? plain.length : end;
+            try {
+                out.add(ExportFile.toEntry(JSON.readTree(plain, pos, end - pos), fileName, line));
+            } catch (IOException | RuntimeException e) {
+                throw new Bad("entry " + line + " is not a complete entry of a kind this version knows");
+            }
+            pos = end + 1;
+            line++;
+        }
+        if (out.size() != head.path("entries").asInt(-1)) {
+            throw new Bad("it holds " + out.size() + " entries where its header says " + head.path("entries").asInt());
+        }
+        long altered = out.stream().filter(e -> !e.hashIsValid()).count();
+        if (altered > 0) {
+            throw new Bad(altered + " of its entries do not match their hash");
+        }
+        return out;
+    }
+
+    private static String header(Name name, int count, TeamKey key) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", FORMAT);
+        n.put("version", VERSION);
+        n.put("device", name.device());
+        n.put("seq", name.seq());
+        n.put("entries", count);
+        n.put("keyId", key.id());
+        return JSON.writeValueAsString(n);
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        return indexOf(b, x, 0);
+    }
+
+    private static int indexOf(byte[] b, byte x, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.AEADBadTagException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.resolve.domain.record.Entry;
+import uk.resolve.security.Crypto;
+import uk.resolve.store.EntryStore;
+import uk.resolve.store.SettingsStore;
+
+/**
+ * The same merge as the shared file, against a PostgreSQL server (decision 0007): this computer's
+ * new entries go in with insert-if-absent by entry id in one transaction; what others sent comes
+ * back by the server's own order, from a high-water mark kept here per server. Each entry leaves
+ * this computer sealed under the team key (AES-256-GCM, the entry id and key id as associated
+ * data), so the server is a relay and an archive in which no case can be read.
+ *
+ * <p>Call it off the JavaFX application thread.
+ */
+public final class ServerSync {
+
+    /** The server schema this version writes and reads. */
+    public static final int SCHEMA = 1;
+    /** Serialises writers, so that rows become visible in the order of their {@code seq}. */
+    private static final long WRITE_LOCK = 0x5265736F6C7665L;
+    private static final String STATE = "sync.server.";
+    private static final int PAGE = Segment.MAX_ENTRIES;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntryStore entries;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final SyncEngine.Hook hook;
+
+    public ServerSync(EntryStore entries, SettingsStore settings, Clock clock, SyncEngine.Hook hook) {
+        this.entries = entries;
+        this.settings = settings;
+        this.clock = clock;
+        this.hook = hook;
+    }
+
+    /**
+     * Syncs with the server at {@code url} ({@code jdbc:postgresql://HOST[:PORT]/DB}, with
+     * {@code ?sslmode=verify-full} or similar to ask for TLS) as {@code user}.
+     *
+     * @param password wiped when done
+     * @throws SyncException when it could not be done: the server is unreachable, refuses the
+     *                       password or TLS, or has a newer schema; this computer's record is then
+     *                       as it was, or further on but complete
+     */
+    public synchronized SyncReport sync(String url, String user, char[] password, TeamKey key) {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new SyncException(SyncException.Kind.REFUSED, "'" + shown(url) + "' is not a PostgreSQL server"
+                    + " address. Give it as jdbc:postgresql://HOST/DATABASE (add ?sslmode=verify-full for TLS).");
+        }
+        long start = System.nanoTime();
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", new String(password));
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("ApplicationName", "Resolve");
+        Crypto.wipe(password);
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            p.clear();
+            schema(c, url);
+            State before = state(url, user);
+            long markBefore = entries.lastLocalSeq();
+            int pushed = push(c, key, before.mark(), markBefore);
+            save(url, user, new State(markBefore, before.pulled(), before.at()));
+            step(SyncStep.MERGED);
+            Set<UUID> received = new HashSet<>();
+            long[] pulledTo = {before.pulled()};
+            int pulled = pull(c, key, url, user, markBefore, pulledTo, received, before.at());
+            step(SyncStep.PULLED);
+            long end = entries.lastLocalSeq();
+            long mark = received.containsAll(entries.idsSince(markBefore)) ? end : markBefore;
+            save(url, user, new State(mark, pulledTo[0], clock.instant()));
+            return new SyncReport(null, pulled, pushed, -1, pulled == 0 && pushed == 0, 1,
+                    Duration.ofNanos(System.nanoTime() - start), clock.instant(), false, List.of());
+        } catch (SQLException e) {
+            throw translate(url, user, e);
+        } finally {
+            p.clear();
+        }
+    }
+
+    /** Entries written here after the last sync with this server. */
+    public long pending(String url, String user) {
+        return entries.countSince(state(url, user).mark());
+    }
+
+    private void schema(Connection c, String url) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            st.execute("CREATE TABLE IF NOT EXISTS resolve_schema (version INTEGER NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS resolve_entry (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL UNIQUE,"
+                    + " device VARCHAR(100) NOT NULL, key_id VARCHAR(40) NOT NULL, payload BYTEA NOT NULL)");
+            int version;
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM resolve_schema")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            if (version > SCHEMA) {
+                c.rollback();
+                throw new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " holds a record"
+                        + " written by a newer version of Resolve (server schema " + version + "), so this computer"
+                        + " cannot sync with it. Nothing was changed; your work is safe here. Install the newer"
+                        + " version of Resolve, then sync again.");
+            }
+            if (version == 0) {
+                st.execute("INSERT INTO resolve_schema (version) VALUES (" + SCHEMA + ")");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Sends this computer's entries after the mark, all or none, in one transaction. */
+    private int push(Connection c, TeamKey key, long mark, long upTo) throws SQLException {
+        c.setAutoCommit(false);
+        int pushed = 0;
+        try (Statement st = c.createStatement();
+             PreparedStatement ins = c.prepareStatement("INSERT INTO resolve_entry (id, device, key_id, payload)"
+                     + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            st.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            byte[] k = key.bytes();
+            try {
+                for (List<EntryStore.Positioned> page = entries.page(mark, upTo, PAGE); !page.isEmpty();
+                     page = entries.page(mark, upTo, PAGE)) {
+                    for (EntryStore.Positioned e : page) {
+                        ins.setObject(1, e.entry().id());
+                        ins.setString(2, e.entry().device());
+                        ins.setString(3, key.id());
+                        ins.setBytes(4, Crypto.seal(k, ExportFile.entryJson(e.entry()).getBytes(StandardCharsets.UTF_8),
+                                aad(e.entry().id(), key.id())));
+                        ins.addBatch();
+                    }
+                    for (int n : ins.executeBatch()) {
+                        pushed += Math.max(0, n);
+                    }
+                    mark = page.get(page.size() - 1).localSeq();
+                    step(SyncStep.SEGMENT_WRITTEN);
+                }
+            } finally {
+                Crypto.wipe(k);
+            }
+            c.commit();
+            return pushed;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } catch (java.io.IOException e) {
+            c.rollback();
+            throw new IllegalStateException("an entry could not be written as JSON", e);
+        }
+    }
+
+    /** Takes what others sent after the high-water mark, a page at a time, each page all or none here. */
+    private int pull(Connection c, TeamKey key, String url, String user, long mark, long[] pulledTo,
+                     Set<UUID> received, Instant at) throws SQLException {
+        c.setAutoCommit(true);
+        int pulled = 0;
+        byte[] k = key.bytes();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, key_id, payload FROM resolve_entry"
+                + " WHERE seq > ? ORDER BY seq LIMIT " + PAGE)) {
+            while (true) {
+                ps.setLong(1, pulledTo[0]);
+                List<Entry> got = new ArrayList<>();
+                long last = pulledTo[0];
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                        got.add(open(k, key, url, rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)));
+                    }
+                }
+                if (got.isEmpty()) {
+                    return pulled;
+                }
+                pulled += entries.addMissing(got);
+                got.forEach(e -> received.add(e.id()));
+                pulledTo[0] = last;
+                save(url, user, new State(mark, last, at));
+            }
+        } finally {
+            Crypto.wipe(k);
+        }
+    }
+
+    private static Entry open(byte[] k, TeamKey key, String url, UUID id, String keyId, byte[] payload) {
+        if (!key.id().equals(keyId)) {
+            throw new SyncException(SyncException.Kind.NEEDS_KEY, "The server " + shown(url) + " holds entries sealed"
+                    + " under another team key (" + keyId + ") than the one this computer holds (" + key.id() + ")."
+                    + " Nothing more was taken; your work is safe here. Join the team again with the current"
+                    + " passphrase.");
+        }
+        try {
+            Entry e = ExportFile.toEntry(JSON.readTree(Crypto.open(k, payload, aad(id, keyId))), "the server", 0);
+            if (!e.id().equals(id) || !e.hashIsValid()) {
+                throw new AEADBadTagException("altered");
+            }
+            return e;
+        } catch (AEADBadTagException | java.io.IOException | RuntimeException e) {
+            if (e instanceof SyncException s) {
+                throw s;
+            }
+            throw new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " holds an entry that"
+                    + " has been altered outside Resolve (entry " + id + "). Nothing more was taken; your work is"
+                    + " safe here. Ask the server's administrator to restore it from a backup.");
+        }
+    }
+
+    private static byte[] aad(UUID id, String keyId) {
+        return (id + "|" + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private SyncException translate(String url, String user, SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        String msg = String.valueOf(e.getMessage());
+        if (state.startsWith("28")) {
+            return new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " refused the user name"
+                    + " '" + user + "' or its password. Nothing was synced; your work is safe here. Check the password"
+                    + " (typed, or in the file named by RESOLVE_SERVER_PASSWORD_FILE) with the server's"
+                    + " administrator, then sync again.", e);
+        }
+        if (msg.contains("SSL") || msg.contains("certificate") || state.equals("08004") && msg.contains("ssl")) {
+            return new SyncException(SyncException.Kind.REFUSED, "A secure (TLS) connection to the server "
+                    + shown(url) + " could not be made: the server does not offer TLS, or its certificate is not"
+                    + " trusted. Nothing was synced; your work is safe here. Ask the server's administrator to"
+                    + " turn on TLS or to give you its certificate authority; do not drop sslmode from the address.", e);
+        }
+        if (state.startsWith("08")) {
+            return new SyncException(SyncException.Kind.UNREACHABLE, "The server " + shown(url) + " cannot be reached"
+                    + " (is this computer on the network, and is the server running?); your work is safe on this"
+                    + " computer and will sync next time.", e);
+        }
+        if (state.equals("3D000")) {
+            return new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " has no such"
+                    + " database. Nothing was synced; your work is safe here. Check the address with the server's"
+                    + " administrator.", e);
+        }
+        if (state.equals("42501")) {
+            return new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " does not let '" + user
+                    + "' read or add entries. Nothing more was synced; your work is safe here. Ask the server's"
+                    + " administrator to grant the Resolve role to this user.", e);
+        }
+        return new SyncException(SyncException.Kind.UNREACHABLE, "The sync with the server " + shown(url)
+                + " stopped (" + state + "). Your work is safe on this computer and will sync next time.", e);
+    }
+
+    /** The address without its query (which could carry settings people should not see in messages). */
+    public static String shown(String url) {
+        if (url == null) {
+            return "";
+        }
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    private void step(SyncStep s) {
+        try {
+            hook.after(s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record State(long mark, long pulled, Instant at) {
+    }
+
+    private State state(String url, String user) {
+        return settings.get(key(url, user)).map(t -> {
+            String[] f = t.split("\\|", 3);
+            try {
+                return new State(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2].isEmpty() ? null : Instant.parse(f[2]));
+            } catch (RuntimeException e) {
+                return new State(0, 0, null);
+            }
+        }).orElse(new State(0, 0, null));
+    }
+
+    private void save(String url, String user, State s) {
+        settings.put(key(url, user), s.mark() + "|" + s.pulled() + "|" + (s.at() == null ? "" : s.at()));
+    }
+
+    private static String key(String url, String user) {
+        byte[] d = SharedFile.sha256().digest((shown(url) + "\n" + user).getBytes(StandardCharsets.UTF_8));
+        return STATE + HexFormat.of().formatHex(d, 0, 12);
+    }
+}

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import uk.resolve.app.Services;
+import uk.resolve.testing.MutableClock;
+
+/** The sync through segments beside the shared file (decision 0007). */
+class SegmentSyncIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
+    private final List<Services> open = new ArrayList<>();
+    private Path shared;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        shared = Files.createDirectories(dir.resolve("drive/team")).resolve("resolve-shared.mv.db");
+    }
+
+    @AfterEach
+    void tearDown() {
+        open.forEach(Services::close);
+    }
+
+    private Services laptop(String name) {
+        Services s = Laptops.laptop(dir.resolve(name), clock, name);
+        open.add(s);
+        return s;
+    }
+
+    private UUID openCase(Services s, String ref) {
+        UUID id = Laptops.openCase(s, ref, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        return id;
+    }
+
+    private SyncEngine engine(Services s, List<SyncStep> steps) {
+        return Laptops.engine(s, Laptops.segments().withHook(steps::add));
+    }
+
+    private Path segments() {
+        return shared.resolveSibling("resolve-shared.segments");
+    }
+
+    private List<Path> segmentFiles() throws IOException {
+        try (var files = Files.list(segments())) {
+            return files.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
+        }
+    }
+
+    @Test
+    void newEntriesTravelAsSegmentsWithoutTheSharedFileBeingCopiedOrRewritten() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        List<SyncStep> stepsA = new ArrayList<>();
+        List<SyncStep> stepsB = new ArrayList<>();
+        SyncEngine sa = engine(a, stepsA);
+        SyncEngine sb = engine(b, stepsB);
+        UUID c1 = openCase(a, "A-1");
+        sa.sync(shared, Laptops.KEY); // the first sync creates the shared file
+        sb.sync(shared, Laptops.KEY);
+        byte[] sharedBytes = Files.readAllBytes(shared);
+        var identity = SharedFile.FileIdentity.of(shared);
+
+        stepsA.clear();
+        Laptops.discuss(a, c1, "First call", clock.instant());
+        Laptops.discuss(a, c1, "Second call", clock.instant());
+        SyncReport push = sa.sync(shared, Laptops.KEY);
+        assertThat(push.pushed()).isEqualTo(2);
+        assertThat(push.summary()).isEqualTo("Received 0 entries and sent 2 entries.");
+        assertThat(stepsA).containsExactly(SyncStep.SEGMENTS_READ, SyncStep.SEGMENT_WRITTEN);
+        assertThat(segmentFiles()).hasSize(1);
+        assertThat(segmentFiles().get(0).getFileName().toString()).startsWith(a.settings().deviceId() + ".");
+        assertThat(Files.exists(shared.resolveSibling("resolve-shared.sync-lease"))).isFalse();
+
+        stepsB.clear();
+        SyncReport pull = sb.sync(shared, Laptops.KEY);
+        assertThat(pull.pulled()).isEqualTo(2);
+        assertThat(pull.pushed()).isZero();
+        assertThat(stepsB).containsExactly(SyncStep.SEGMENTS_READ);
+        assertThat(Laptops.ids(b)).isEqualTo(Laptops.ids(a)).hasSize(3);
+        assertThat(Laptops.states(b)).isEqualTo(Laptops.states(a));
+
+        // the shared file itself was never touched, and nothing is sent back or read twice
+        assertThat(Files.readAllBytes(shared)).isEqualTo(sharedBytes);
+        assertThat(SharedFile.FileIdentity.of(shared)).isEqualTo(identity);
+        assertThat(sb.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+        assertThat(sa.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+        assertThat(segmentFiles()).hasSize(1);
+        assertThat(sa.pending(shared)).isZero();
+        assertThat(sb.pending(shared)).isZero();
+    }
+
+    @Test
+    void aSegmentIsEncryptedUnderTheTeamKeyAndHoldsNoReadableCaseText() throws Exception {
+        Services a = laptop("a");
+        openCase(a, "A-1");
+        SyncEngine sa = engine(a, new ArrayList<>());
+        sa.sync(shared, Laptops.KEY);
+        openCase(a, "REF-PELICAN");
+        sa.sync(shared, Laptops.KEY);
+        String text = new String(Files.readAllBytes(segmentFiles().get(0)), StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":1,")
+                .contains("\"keyId\":\"" + Laptops.KEY.id() + "\"")
+                .doesNotContain("REF-PELICAN").doesNotContain("Child Name").doesNotContain("closed without");
+    }
+
+    @Test
+    void aNewLaptopReadsTheSharedFileAndEverySegment() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        openCase(a, "A-1");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        openCase(b, "B-1");
+        openCase(b, "B-2");
+        Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        openCase(a, "A-2");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+
+        Services c = laptop("c");
+        SyncReport first = Laptops.engine(c, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(first.pulled()).isEqualTo(4);
+        Set<UUID> all = new HashSet<>(Laptops.ids(a));
+        all.addAll(Laptops.ids(b));
+        assertThat(Laptops.ids(c)).isEqualTo(all).hasSize(4);
+    }
+
+    @Test
+    void foldingPutsTheSegmentsIntoTheSharedFileAndOthersThenReadItOnce() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        SyncEngine sa = Laptops.engine(a, Laptops.segments().withFoldAt(3));
+        List<SyncStep> stepsB = new ArrayList<>();
+        SyncEngine sb = Laptops.engine(b, Laptops.segments().withFoldAt(3).withHook(stepsB::add));
+        openCase(a, "A-0");
+        sa.sync(shared, Laptops.KEY);
+        sb.sync(shared, Laptops.KEY);
+        for (int i = 1; i <= 2; i++) {
+            openCase(a, "A-" + i);
+            sa.sync(shared, Laptops.KEY);
+            assertThat(sa.foldIfDue(shared, Laptops.KEY)).isFalse();
+        }
+        openCase(b, "B-1");
+        sb.sync(shared, Laptops.KEY);
+        assertThat(segmentFiles()).hasSize(3);
+
+        assertThat(sa.foldIfDue(shared, Laptops.KEY)).isTrue();
+        assertThat(segmentFiles()).isEmpty();
+        Set<UUID> all = new HashSet<>(Laptops.ids(a));
+        assertThat(all).hasSize(4);
+        List<UUID> inShared = Laptops.sharedIds(shared, dir);
+        assertThat(inShared).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(inShared)).isEqualTo(all);
+
+        // b sees a new version of the shared file: it reads it once, finds nothing it lacks, then is idle
+        stepsB.clear();
+        SyncReport r = sb.sync(shared, Laptops.KEY);
+        assertThat(r.pulled()).isZero();
+        assertThat(stepsB).contains(SyncStep.COPIED);
+        assertThat(Laptops.ids(b)).isEqualTo(all);
+        assertThat(sb.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+        assertThat(sa.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+    }
+
+    @Test
+    void aSharedFileWrittenByWholeFileSyncIsTakenUpAsItIs() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        openCase(a, "A-1");
+        openCase(a, "A-2");
+        Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY); // the way before segments
+        openCase(b, "B-1");
+        SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(r.pulled()).isEqualTo(2);
+        assertThat(r.pushed()).isEqualTo(1);
+        assertThat(segmentFiles()).hasSize(1);
+        assertThat(r.attempts()).isEqualTo(1);
+        assertThat(Laptops.ids(b)).hasSize(3);
+        assertThat(new HashSet<>(Laptops.recordIds(shared, dir))).isEqualTo(Laptops.ids(b));
+    }
+
+    /** What can be wrong with a segment file on the drive. */
+    enum Damage { TRUNCATED, ALTERED, NEWER_VERSION, OTHER_KEY }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TRUNCATED", "ALTERED", "NEWER_VERSION", "OTHER_KEY"})
+    void aBadSegmentIsSetAsideAndReportedNeverMergedAndItsWriterSendsItsEntriesAgain(String kind) throws Exception {
+        Damage damage = Damage.valueOf(kind);
+        Services a = laptop("a");
+        Services b = laptop("b");
+        SyncEngine sa = Laptops.engine(a, Laptops.segments());
+        SyncEngine sb = Laptops.engine(b, Laptops.segments());
+        openCase(a, "A-0");
+        sa.sync(shared, Laptops.KEY);
+        sb.sync(shared, Laptops.KEY);
+        UUID bad = openCase(a, "A-1");
+        sa.sync(shared, Laptops.KEY);
+        Path seg = segmentFiles().get(0);
+        byte[] bytes = Files.readAllBytes(seg);
+        switch (damage) {
+            case TRUNCATED -> Files.write(seg, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+            case ALTERED -> {
+                bytes[bytes.length - 30] ^= 1;
+                Files.write(seg, bytes);
+            }
+            case NEWER_VERSION -> Files.write(seg, new String(bytes, StandardCharsets.ISO_8859_1)
+                    .replace("\"version\":1,", "\"version\":2,").getBytes(StandardCharsets.ISO_8859_1));
+            case OTHER_KEY -> {
+                Files.delete(seg);
+                TeamKey other = TeamKey.generate();
+                Segment.write(segments(), Segment.Name.parse(seg.getFileName().toString()).orElseThrow(),
+                        a.entries().caseEntries(bad), other);
+            }
+        }
+        openCase(a, "A-2");
+        sa.sync(shared, Laptops.KEY);
+        Set<UUID> bBefore = Laptops.ids(b);
+
+        SyncReport r = sb.sync(shared, Laptops.KEY);
+        assertThat(r.setAside()).hasSize(1);
+        assertThat(r.pulled()).isEqualTo(1); // A-2 came; A-1's damaged segment did not
+        assertThat(b.entries().caseEntries(bad)).isEmpty();
+        assertThat(Laptops.ids(b)).containsAll(bBefore).hasSize(bBefore.size() + 1);
+        assertThat(r.summary()).contains("could not be read and was set aside, not merged")
+                .contains(switch (damage) {
+                    case TRUNCATED, ALTERED -> "cut short or has been altered";
+                    case NEWER_VERSION -> "newer version of Resolve";
+                    case OTHER_KEY -> "another team key";
+                });
+        assertThat(Files.exists(segments().resolve("set-aside").resolve(seg.getFileName()))).isTrue();
+        assertThat(Files.exists(seg)).isFalse();
+
+        // a sees its segment set aside and sends its record again; b then holds everything
+        SyncReport again = sa.sync(shared, Laptops.KEY);
+        assertThat(again.pushed()).isEqualTo(3);
+        sb.sync(shared, Laptops.KEY);
+        assertThat(Laptops.ids(b)).isEqualTo(Laptops.ids(a)).hasSize(3);
+        assertThat(sa.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+        assertThat(sb.sync(shared, Laptops.KEY).nothingNew()).isTrue();
+    }
+
+    @Test
+    void aSegmentFoldedAwayWhileBeingReadCostsARetryNotAnEntry() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        Services c = laptop("c");
+        openCase(a, "A-0");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        Laptops.engine(c, Laptops.segments()).sync(shared, Laptops.KEY);
+        openCase(a, "A-1");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        openCase(c, "C-1");
+
+        // c reads the segments while b folds them into the shared file (b holds them after its own sync)
+        SyncEngine folder = Laptops.engine(b, Laptops.segments().withFoldAt(1));
+        boolean[] done = {false};
+        SyncEngine sc = Laptops.engine(c, Laptops.segments().withHook(step -> {
+            if (step == SyncStep.SEGMENTS_READ && !done[0]) {
+                done[0] = true;
+                assertThat(folder.foldIfDue(shared, Laptops.KEY)).isTrue();
+            }
+        }));
+        SyncReport r = sc.sync(shared, Laptops.KEY);
+        assertThat(r.attempts()).isEqualTo(2);
+        SyncEngine sb = Laptops.engine(b, Laptops.segments());
+        sb.sync(shared, Laptops.KEY);
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(Laptops.ids(a)).isEqualTo(Laptops.ids(c)).isEqualTo(Laptops.ids(b)).hasSize(3);
+    }
+}

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import uk.resolve.app.Services;
+import uk.resolve.testing.MutableClock;
+
+/** Sync against a real PostgreSQL server, started from Maven for the tests. */
+class ServerSyncIT {
+
+    static final String USER = "resolve_sync";
+    static final String PASSWORD = "kestrel harbour violet 27";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    static EmbeddedPostgres pg;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
+    private final List<Services> open = new ArrayList<>();
+    private String url;
+
+    @BeforeAll
+    static void startServer(@TempDir Path data) throws Exception {
+        pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start();
+        // people sign in with a password; only the test's own superuser is trusted
+        Files.writeString(data.resolve("pg/pg_hba.conf"), """
+                local all all trust
+                host all postgres 127.0.0.1/32 trust
+                host all postgres ::1/128 trust
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                """);
+        try (Connection c = superuser("postgres"); var st = c.createStatement()) {
+            st.execute("SELECT pg_reload_conf()");
+            st.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    static Connection superuser(String db) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db, "postgres", "");
+    }
+
+    /** A new database on the server, owned by the sync role, as a partnership's administrator makes it. */
+    static String newDatabase() throws Exception {
+        String name = "team" + DATABASES.incrementAndGet();
+        try (Connection c = superuser("postgres"); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " OWNER " + USER);
+        }
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        url = newDatabase();
+    }
+
+    @AfterEach
+    void tearDown() {
+        open.forEach(Services::close);
+    }
+
+    private Services laptop(String name) {
+        Services s = Laptops.laptop(dir.resolve(name), clock, name);
+        open.add(s);
+        return s;
+    }
+
+    private static ServerSync server(Services s) {
+        return new ServerSync(s.entries(), s.settings(), s.clock(), step -> { });
+    }
+
+    private SyncReport sync(Services s) {
+        return server(s).sync(url, USER, PASSWORD.toCharArray(), Laptops.KEY);
+    }
+
+    private UUID openCase(Services s, String ref) {
+        UUID id = Laptops.openCase(s, ref, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        return id;
+    }
+
+    private List<UUID> serverIds(String at) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = superuser(at.substring(at.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+            try (var made = st.executeQuery("SELECT to_regclass('resolve_entry') IS NOT NULL")) {
+                made.next();
+                if (!made.getBoolean(1)) {
+                    return ids; // killed before its first sync reached the server
+                }
+            }
+            var rs = st.executeQuery("SELECT id FROM resolve_entry");
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void threeLaptopsEndWithTheSameRecordAndASecondSyncMovesNothing() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        Services c = laptop("c");
+        UUID caseA = openCase(a, "A-1");
+        openCase(b, "B-1");
+        openCase(c, "C-1");
+        assertThat(sync(a).pushed()).isEqualTo(1);
+        SyncReport rb = sync(b);
+        assertThat(rb.pushed()).isEqualTo(1);
+        assertThat(rb.pulled()).isEqualTo(1);
+        sync(c);
+        b.cases().escalate(caseA, "Not resolved at stage 1", null, clock.instant());
+        sync(b);
+        assertThat(sync(a).pulled()).isEqualTo(3);
+        sync(c);
+
+        Set<UUID> all = Laptops.ids(a);
+        assertThat(all).hasSize(4);
+        assertThat(Laptops.ids(b)).isEqualTo(all);
+        assertThat(Laptops.ids(c)).isEqualTo(all);
+        assertThat(Laptops.states(c)).isEqualTo(Laptops.states(a));
+        assertThat(serverIds(url)).hasSize(4).containsExactlyInAnyOrderElementsOf(all);
+        for (Services s : List.of(a, b, c)) {
+            SyncReport idle = sync(s);
+            assertThat(idle.pulled()).isZero();
+            assertThat(idle.pushed()).isZero();
+            assertThat(idle.nothingNew()).isTrue();
+            assertThat(server(s).pending(url, USER)).isZero();
+        }
+    }
+
+    @Test
+    void theServerHoldsOnlySealedEntriesInWhichNoCaseCanBeRead() throws Exception {
+        Services a = laptop("a");
+        openCase(a, "REF-PELICAN");
+        sync(a);
+        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT payload, key_id FROM resolve_entry")) {
+            assertThat(rs.next()).isTrue();
+            String payload = new String(rs.getBytes(1), StandardCharsets.ISO_8859_1);
+            assertThat(payload).doesNotContain("REF-PELICAN").doesNotContain("Child Name").doesNotContain("closed");
+            assertThat(rs.getString(2)).isEqualTo(Laptops.KEY.id());
+        }
+    }
+
+    @Test
+    void fiveLaptopsSyncingAtOnceEndWithEveryEntryExactlyOnce() throws Exception {
+        List<Services> laptops = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            laptops.add(laptop("pc" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (Services s : laptops) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 8; round++) {
+                        for (int k = 0; k < 5; k++) {
+                            Laptops.openCase(s, "R" + round + "-" + k, clock.instant());
+                        }
+                        sync(s);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : runs) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Services s : laptops) {
+            sync(s);
+        }
+        Set<UUID> all = new HashSet<>();
+        laptops.forEach(s -> all.addAll(Laptops.ids(s)));
+        assertThat(all).hasSize(5 * 8 * 5);
+        for (Services s : laptops) {
+            assertThat(Laptops.ids(s)).isEqualTo(all);
+        }
+        List<UUID> onServer = serverIds(url);
+        assertThat(onServer).hasSize(all.size()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithWhatToDoAndNothingHereChanges() {
+        Services a = laptop("a");
+        openCase(a, "A-1");
+        assertThatThrownBy(() -> server(a).sync(url, USER, "not the password".toCharArray(), Laptops.KEY))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("refused the user name '" + USER + "' or its password")
+                .hasMessageContaining("RESOLVE_SERVER_PASSWORD_FILE")
+                .hasMessageNotContaining("not the password");
+        assertThat(server(a).pending(url, USER)).isEqualTo(1);
+        assertThat(a.entries().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsReportedAsOffline() throws Exception {
+        Services a = laptop("a");
+        openCase(a, "A-1");
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "jdbc:postgresql://localhost:" + closed + "/team";
+        assertThatThrownBy(() -> server(a).sync(nowhere, USER, PASSWORD.toCharArray(), Laptops.KEY))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("cannot be reached")
+                .satisfies(e -> assertThat(((SyncException) e).kind()).isEqualTo(SyncException.Kind.UNREACHABLE));
+        assertThat(server(a).pending(nowhere, USER)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerWithoutTlsIsRefusedWhenTheAddressAsksForIt() {
+        Services a = laptop("a");
+        openCase(a, "A-1");
+        assertThatThrownBy(() -> server(a).sync(url + "?sslmode=require", USER, PASSWORD.toCharArray(), Laptops.KEY))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("A secure (TLS) connection to the server " + url + " could not be made")
+                .hasMessageContaining("do not drop sslmode");
+        assertThat(server(a).pending(url, USER)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerWithANewerSchemaIsRefusedAndNothingIsWrittenEitherSide() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        openCase(b, "B-1");
+        sync(b);
+        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+            st.execute("UPDATE resolve_schema SET version = 2");
+        }
+        openCase(a, "A-1");
+        assertThatThrownBy(() -> sync(a)).isInstanceOf(SyncException.class)
+                .hasMessageContaining("written by a newer version of Resolve (server schema 2)")
+                .hasMessageContaining("Install the newer version");
+        assertThat(a.entries().count()).isEqualTo(1);
+        assertThat(serverIds(url)).hasSize(1);
+    }
+
+    @Test
+    void anEntryAlteredOnTheServerIsRefused() throws Exception {
+        Services b = laptop("b");
+        openCase(b, "B-1");
+        sync(b);
+        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+            st.execute("UPDATE resolve_entry SET payload = overlay(payload placing '\\x00'::bytea from 20 for 1)");
+        }
+        Services a = laptop("a");
+        assertThatThrownBy(() -> sync(a)).hasMessageContaining("altered outside Resolve");
+        assertThat(a.entries().count()).isZero();
+    }
+
+    @Test
+    void aSyncKilledAtRandomMomentsLosesNothingAndDuplicatesNothing() throws Exception {
+        Path local = dir.resolve("pc/resolve.mv.db");
+        Path passwordFile = Files.writeString(dir.resolve("password.txt"), PASSWORD);
+        Random random = new Random(20261129);
+        Set<UUID> committed = new HashSet<>();
+        Set<UUID> synced = new HashSet<>();
+        int syncsSeen = 0;
+        for (int round = 0; round < 12; round++) {
+            ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SyncWorker.class.getName(),
+                    "loop", local.toString(), url + "#" + USER).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("RESOLVE_SERVER_PASSWORD_FILE", passwordFile.toString());
+            Process p = pb.start();
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // killed
+                }
+            });
+            reader.start();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (lines.isEmpty() && p.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100 + random.nextInt(1500));
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            reader.join(5000);
+            Set<UUID> pending = new HashSet<>();
+            for (String line : lines) {
+                if (line.startsWith("COMMITTED")) {
+                    for (String id : line.substring("COMMITTED".length()).trim().split(" ")) {
+                        pending.add(UUID.fromString(id));
+                    }
+                } else if (line.equals("SYNCED")) {
+                    synced.addAll(pending);
+                    committed.addAll(pending);
+                    pending.clear();
+                    syncsSeen++;
+                }
+            }
+            committed.addAll(pending);
+            List<UUID> onServer = serverIds(url);
+            assertThat(onServer).as("round %d", round).doesNotHaveDuplicates().containsAll(synced);
+            assertThat(Laptops.idsIn(local)).as("round %d", round).containsAll(committed);
+        }
+        assertThat(syncsSeen).isGreaterThanOrEqualTo(3);
+        try (Services s = Services.openUnencrypted(local, Clock.systemUTC(), uk.resolve.testing.Fixtures.actor("Worker"))) {
+            server(s).sync(url, USER, PASSWORD.toCharArray(), Laptops.KEY);
+            Set<UUID> all = Laptops.ids(s);
+            assertThat(all).containsAll(committed);
+            assertThat(serverIds(url)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+        }
+    }
+}
