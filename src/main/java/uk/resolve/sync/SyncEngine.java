@@ -490,7 +490,9 @@ public final class SyncEngine {
             Set<UUID> missing = new HashSet<>(localIds);
             missing.removeAll(sharedIds);
             if (missing.isEmpty() && copied.isPresent() && !encryptedNow) {
-                // the shared file already holds everything of ours: nothing to write
+                // the shared file already holds everything of ours: nothing to write, but its checkpoints come in
+                new uk.resolve.store.CheckpointStore(local, entries.device())
+                        .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
                 record(shared, copied, markBefore, sharedIds, localIds);
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
