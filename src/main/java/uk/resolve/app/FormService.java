@@ -232,6 +232,18 @@ public final class FormService {
                 form.caseId() + " " + form.definition().id() + (draft ? " (draft)" : ""));
     }
 
+    /**
+     * The PDF of the latest version of {@code formId} completed for {@code stage} (0: {@link #defaultStage}),
+     * filled again from the case with that version's answers, or empty when none has been completed.
+     */
+    public Optional<FilledForm> completedVersion(UUID caseId, String formId, int stage) {
+        CaseState c = cases.get(caseId);
+        Policy policy = cases.policyOf(c);
+        int s = stage <= 0 ? defaultStage(caseId, formId) : stage;
+        return FormFiller.latestVersion(c, formId, s).filter(e -> e.intValue(STAGE, 0) == s)
+                .map(e -> fill(c, policy, formId, s, answers(e)));
+    }
+
     /** The case chronology for the child's file. */
     public Rendered chronology(UUID caseId, boolean archival) {
         CaseState c = cases.get(caseId);

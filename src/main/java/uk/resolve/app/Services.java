@@ -37,6 +37,9 @@ public final class Services implements AutoCloseable {
     private final AuditLog audit;
     private final UserStore users;
     private final Integrity integrity;
+    private final DeadlineCalendarService deadlineCalendar;
+    private final MailDraftService mailDrafts;
+    private final ReminderService reminders;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -55,6 +58,9 @@ public final class Services implements AutoCloseable {
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock);
+        this.mailDrafts = new MailDraftService(cases, forms, audit);
+        this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
+        this.reminders = new ReminderService(deadlineCalendar, cases, settings);
     }
 
     /**
@@ -142,6 +148,21 @@ public final class Services implements AutoCloseable {
 
     public FormService forms() {
         return forms;
+    }
+
+    /** The person's deadlines as a calendar file. */
+    public DeadlineCalendarService deadlineCalendar() {
+        return deadlineCalendar;
+    }
+
+    /** The person's deadlines due soon, for notifications and the Due soon list. */
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** E-mail drafts of forms and notifications. */
+    public MailDraftService mailDrafts() {
+        return mailDrafts;
     }
 
     public ReportService reports() {

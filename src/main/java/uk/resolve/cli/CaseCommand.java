@@ -27,7 +27,7 @@ import uk.resolve.domain.time.UkTime;
 @Command(name = "case", mixinStandardHelpOptions = true, description = "Open, act on and read cases.",
         subcommands = {CaseCommand.New.class, CaseCommand.Discuss.class, CaseCommand.Escalate.class,
                 CaseCommand.Resolve.class, CaseCommand.Withdraw.class, CaseCommand.Reopen.class,
-                CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class,
+                CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class, CaseCommand.NotifyDraft.class,
                 CaseCommand.Correct.class, CaseCommand.Share.class, CaseCommand.Show.class, CaseCommand.ListCmd.class})
 final class CaseCommand {
 
@@ -183,6 +183,25 @@ final class CaseCommand {
         @Override
         int run(Services s) {
             return done(s.cases().markNotificationSent(caseId(s), notification, stage, note, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "notify-draft", mixinStandardHelpOptions = true,
+            description = {"Write an e-mail draft of a notification the procedure requires, to its contact, with the"
+                    + " completed form that goes with it attached. Outlook opens it as unsent; nothing is recorded.",
+                    "Mark it sent with 'case notified' once you have sent it."})
+    static final class NotifyDraft extends OnCase {
+        @Parameters(index = "1", paramLabel = "NOTIFICATION-ID", description = "As listed by 'case show'.")
+        String notification;
+        @Option(names = "--eml", required = true, paramLabel = "FILE.eml") java.nio.file.Path eml;
+        @Option(names = "--stage", paramLabel = "N", description = "The stage (default: the latest due).") int stage;
+
+        @Override
+        int run(Services s) {
+            UUID caseId = caseId(s);
+            var mail = s.mailDrafts().notificationDraft(caseId, notification, stage);
+            out().println(s.mailDrafts().write(caseId, mail, eml).message());
+            return 0;
         }
     }
 

@@ -35,7 +35,7 @@ import uk.resolve.store.StoreException;
         subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
                 Cli.VerifyCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
                 ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
-                QuarantineCommand.class})
+                QuarantineCommand.class, DeadlinesCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",

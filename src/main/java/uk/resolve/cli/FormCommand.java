@@ -62,11 +62,20 @@ final class FormCommand extends Cli.DbCommand {
     @Option(names = "--archival", description = "Write an archival PDF/A-2b copy.")
     boolean archival;
 
+    @Option(names = "--eml", paramLabel = "FILE.eml", description = "Also write an e-mail draft (opens in Outlook as"
+            + " unsent) to the procedure's contact for the form, with the PDF attached.")
+    Path eml;
+
     @Override
     int run(Services s) throws IOException {
-        if (id == null || formId == null || out == null) {
+        if (id == null || formId == null || (out == null && eml == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Give the case id, the form id and --out FILE.pdf, for example: form 1a2b appendix-a --out a.pdf");
+                    "Give the case id, the form id and --out FILE.pdf (or --eml FILE.eml), for example: form 1a2b"
+                            + " appendix-a --out a.pdf");
+        }
+        if (eml != null && (draft || formId.equals(FormDocuments.CHRONOLOGY))) {
+            throw new UserError("--eml: only a completed form of the procedure can be e-mailed"
+                    + (draft ? ", not a draft. Leave out --draft." : "; the chronology stays on the child's file."));
         }
         UUID caseId = s.cases().findId(id);
         FormService forms = s.forms();
@@ -94,8 +103,14 @@ final class FormCommand extends Cli.DbCommand {
                         + form.stage() + ".");
             }
         }
-        FormService.Rendered r = forms.render(form, draft, archival);
-        o.println("Wrote " + forms.write(r, target(r)));
+        if (out != null) {
+            FormService.Rendered r = forms.render(form, draft, archival);
+            o.println("Wrote " + forms.write(r, target(r)));
+        }
+        if (eml != null) {
+            var mail = s.mailDrafts().formDraft(caseId, formId, form.stage());
+            o.println(s.mailDrafts().write(caseId, mail, eml).message());
+        }
         if (draft && !form.complete()) {
             o.println("Draft: " + form.problemSummary());
         }

@@ -103,7 +103,9 @@ public final class UiContext implements AutoCloseable {
     /** Builds the controller FXML asks for, with its view model. */
     public Object controllerFor(Class<?> type) {
         if (type == HomeController.class) {
-            return new HomeController(new HomeViewModel(services.cases(), prefs, background), navigator, status);
+            return new HomeController(new HomeViewModel(services.cases(), prefs, background),
+                    new uk.resolve.ui.home.DueSoonViewModel(services.reminders(), services.deadlineCalendar(), background),
+                    navigator, status);
         }
         if (type == WelcomeController.class) {
             return new WelcomeController(new WelcomeViewModel(services, prefs, background), navigator);
@@ -113,8 +115,10 @@ public final class UiContext implements AutoCloseable {
                     background), navigator, status);
         }
         if (type == WorkspaceController.class) {
-            return new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs, drafts, background),
-                    formOpener, navigator, status);
+            WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
+                    drafts, background), formOpener, navigator, status);
+            w.offerMailDrafts(new uk.resolve.ui.workspace.MailDraftOpener(services.mailDrafts(), background));
+            return w;
         }
         if (type == ProceduresController.class) {
             return new ProceduresController(new ProceduresViewModel(services.policies(), services.cases(), background),

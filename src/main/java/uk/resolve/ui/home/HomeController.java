@@ -45,8 +45,17 @@ public final class HomeController {
     @FXML private TableColumn<CaseRow, String> dueColumn;
     @FXML private TableColumn<CaseRow, String> statusColumn;
 
+    @FXML private javafx.scene.layout.VBox dueSoonBox;
+    private final DueSoonViewModel dueSoon;
+
     public HomeController(HomeViewModel vm, Navigator navigator, StatusLine status) {
+        this(vm, null, navigator, status);
+    }
+
+    /** With {@code dueSoon} (may be null), the person's deadlines due soon above the list. */
+    public HomeController(HomeViewModel vm, DueSoonViewModel dueSoon, Navigator navigator, StatusLine status) {
         this.vm = vm;
+        this.dueSoon = dueSoon;
         this.navigator = navigator;
         this.status = status;
     }
@@ -114,6 +123,9 @@ public final class HomeController {
             }
         });
         vm.load();
+        if (dueSoon != null) {
+            dueSoonBox.getChildren().add(new DueSoonPane(dueSoon, navigator, status));
+        }
     }
 
     private static void column(TableColumn<CaseRow, String> c, Function<CaseRow, String> f) {

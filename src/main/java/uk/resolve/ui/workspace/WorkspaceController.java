@@ -230,6 +230,22 @@ public final class WorkspaceController {
         }
     }
 
+    private MailDraftOpener mailDrafts;
+
+    /** Offers Prepare e-mail on notifications due and completed forms. */
+    public void offerMailDrafts(MailDraftOpener opener) {
+        this.mailDrafts = opener;
+    }
+
+    private Button prepareEmail(String id, String accessible, Runnable action) {
+        Button b = new Button("Prepare e-mail");
+        b.setId(id);
+        b.setAccessibleText(accessible);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
     private void drawNotifications() {
         notificationsBox.getChildren().clear();
         for (var n : vm.notifications()) {
@@ -248,6 +264,11 @@ public final class WorkspaceController {
                 b.setAccessibleText("Mark the notice to " + n.to() + " as sent");
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> vm.start(ActionForm.Kind.MARK_SENT, n.id() + "@" + n.stage()));
+                if (mailDrafts != null) {
+                    row.getChildren().add(prepareEmail("prepareEmail-" + n.id() + "-" + n.stage(), "Prepare an e-mail"
+                            + " to " + n.to() + " in your mail program", () -> mailDrafts.notification(vm.caseId(),
+                            n.id(), n.stage(), status::show)));
+                }
                 row.getChildren().add(b);
             }
             notificationsBox.getChildren().add(row);
@@ -276,6 +297,11 @@ public final class WorkspaceController {
                 vm.load(vm.caseId());
             });
             HBox row = new HBox(8, l, b);
+            if (mailDrafts != null && f.completed()) {
+                row.getChildren().add(prepareEmail("prepareFormEmail-" + f.form() + "-" + f.stage(), "Prepare an e-mail"
+                        + " sending the " + f.title() + " in your mail program", () -> mailDrafts.form(vm.caseId(),
+                        f.form(), f.stage(), status::show)));
+            }
             row.getStyleClass().add("due-row");
             formsBox.getChildren().add(row);
         }
