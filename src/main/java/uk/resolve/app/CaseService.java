@@ -98,6 +98,8 @@ public final class CaseService {
         if (who.isEmpty()) {
             throw new RuleViolation("Name the person to share the case with (their sign-in name).");
         }
+        uk.resolve.domain.escalation.TextRules.check(uk.resolve.domain.escalation.EntryText.NOTE,
+                note == null ? "" : note);
         CaseState after = act(caseId, (c, p) -> List.of(NewEntry.of(c.id(), EntryType.CASE_SHARED, actor.name(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 java.util.Map.of(CaseAccess.WITH, who, uk.resolve.domain.escalation.EntryText.NOTE,

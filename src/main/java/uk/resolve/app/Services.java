@@ -38,6 +38,7 @@ public final class Services implements AutoCloseable {
     private final Actor actor;
     private final AuditLog audit;
     private final UserStore users;
+    private final Integrity integrity;
     private final DeadlineCalendarService deadlineCalendar;
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
@@ -48,7 +49,8 @@ public final class Services implements AutoCloseable {
         this.actor = actor;
         this.settings = new SettingsStore(database);
         this.users = new UserStore(database);
-        this.audit = new AuditLog(new AuditStore(database), actor, clock);
+        var checkpoints = new uk.resolve.store.CheckpointStore(database, settings.deviceId());
+        this.audit = new AuditLog(new AuditStore(database), actor, clock, checkpoints);
         this.entries = new EntryStore(database, settings.deviceId());
         this.policies = new PolicyRegistry(settings, clock);
         this.policies.guard(actor, audit);
@@ -61,6 +63,7 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock);
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
         this.reminders = new ReminderService(deadlineCalendar, cases, settings);
@@ -186,9 +189,24 @@ public final class Services implements AutoCloseable {
         return sync;
     }
 
+    /** The entries sync set aside because they failed their checks. */
+    public QuarantineService quarantine() {
+        return new QuarantineService(new uk.resolve.store.QuarantineStore(database), actor, audit);
+    }
+
+    /** Checks and checkpoints of the record and the audit log. */
+    public Integrity integrity() {
+        return integrity;
+    }
+
     @Override
     public void close() {
         sync.close();
+        try {
+            integrity.checkpoint("sign-out");
+        } catch (RuntimeException e) {
+            // the database may already be gone (a removed drive); closing must still close it
+        }
         database.close();
     }
 }

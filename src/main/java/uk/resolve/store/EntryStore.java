@@ -91,7 +91,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The record could not be saved (" + e.getMessage() + "). Nothing was written;"
+            throw new StoreException("The record could not be saved (" + StoreException.reason(e) + "). Nothing was written;"
                     + " try again.", e);
         }
     }
@@ -138,7 +138,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
+            throw new StoreException("The records could not be added (" + StoreException.reason(e) + "). Nothing was"
                     + " changed.", e);
         }
     }
@@ -352,6 +352,11 @@ public final class EntryStore {
         return out;
     }
 
+    /** The entries this database holds at places {@code from} to {@code to} of {@code device}'s chain. */
+    public List<Entry> chainPlaces(String device, long from, long to) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
+    }
+
     public Optional<Entry> entry(UUID id) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
     }
@@ -461,6 +466,6 @@ public final class EntryStore {
     }
 
     private StoreException readFailure(SQLException e) {
-        return new StoreException("Could not read the records from " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not read the records from " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

@@ -129,6 +129,6 @@ public final class SettingsStore {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("Could not " + what + " in " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not " + what + " in " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

@@ -464,6 +464,7 @@ public final class CaseCommands {
     }
 
     private NewEntry entry(UUID caseId, EntryType type, Instant at, Map<String, String> data) {
+        TextRules.check(data);
         if (type == EntryType.CASE_OPENED) {
             NewEntry e = NewEntry.of(caseId, type, author, now, at, data);
             return new NewEntry(caseId, caseId, type, author, now, at, e.data());
