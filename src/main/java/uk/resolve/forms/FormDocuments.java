@@ -54,6 +54,25 @@ public final class FormDocuments {
             blocks.add(new PdfDocument.Paragraph(def.description(), false));
         }
         List<Pair> details = new ArrayList<>();
+        if (def.letter()) {
+            // a letter to its addressee, not a form returned to the partnership
+            details.add(new Pair("To", FormDefinition.OTHER_AGENCY.equals(def.addressee()) ? c.details().otherAgency()
+                    : form.recipient() == null ? def.addressee() : address(form.recipient())));
+            details.add(new Pair("From", c.details().raisedBy() + ", " + c.details().raisedAgency()));
+            details.add(new Pair("Date", UkTime.formatDate(form.date())));
+            details.add(new Pair("Our reference", form.caseReference()));
+            details.add(new Pair("About", "Resolution of a professional difference under the " + form.procedureName()
+                    + " (version " + form.procedureVersion() + "), " + form.stageHeading()));
+        } else {
+            formDetails(form, def, details);
+        }
+        blocks.add(new PdfDocument.Details(details));
+        body(form, def, guard, blocks, draft);
+        return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
+                draft, blocks);
+    }
+
+    private static void formDetails(FilledForm form, FormDefinition def, List<Pair> details) {
         details.add(new Pair("Procedure", form.procedureName() + " (version " + form.procedureVersion() + ")"));
         details.add(new Pair("Stage", form.stageHeading()));
         details.add(new Pair("Date", UkTime.formatDate(form.date())));
@@ -64,7 +83,10 @@ public final class FormDocuments {
         if (form.recipient() != null) {
             details.add(new Pair("Return the completed form to", address(form.recipient())));
         }
-        blocks.add(new PdfDocument.Details(details));
+    }
+
+    private static void body(FilledForm form, FormDefinition def, AnonymityGuard guard, List<Block> blocks,
+                             boolean draft) {
         if (def.anonymous()) {
             blocks.add(new PdfDocument.Notice("Do not include details of any child or family. This form names the"
                     + " case only by its Resolve case number, " + form.caseReference() + "."));
@@ -99,8 +121,6 @@ public final class FormDocuments {
                         draft && missing ? "Required: name, designation and agency" : null));
             }
         }
-        return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
-                draft, blocks);
     }
 
     private static String help(FormField f) {
@@ -161,7 +181,7 @@ public final class FormDocuments {
             Entry e = item.entry();
             int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
             String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
-                    + e.type().label() + detail(e);
+                    + e.type().label() + detail(e, policy);
             String meta = "Recorded by " + e.author() + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
                     + e.id().toString().substring(0, 8);
             List<PdfDocument.Note> notes = new ArrayList<>();
@@ -196,11 +216,13 @@ public final class FormDocuments {
                 blocks);
     }
 
-    private static String detail(Entry e) {
+    private static String detail(Entry e, Policy policy) {
         return switch (e.type()) {
             case ESCALATED -> " to stage " + e.get(EntryText.TO_STAGE, "?");
             case DISCUSSION_RECORDED -> " (" + e.get(EntryText.METHOD, "other") + ", with " + e.get(EntryText.WITH, "?") + ")";
-            case FORM_COMPLETED -> ": " + e.get(EntryText.FORM) + ", version " + e.get(EntryText.VERSION, "1");
+            case FORM_COMPLETED -> ": " + policy.forms().stream().filter(f -> f.id().equals(e.get(EntryText.FORM)))
+                    .map(FormDefinition::title).findFirst().orElse(e.get(EntryText.FORM))
+                    + ", version " + e.get(EntryText.VERSION, "1");
             case NOTIFICATION_SENT -> " to " + e.get("to", "?");
             case ATTACHMENT_ADDED -> ": " + e.get(Attachment.FILE_NAME, "document") + " (" + sizeText(e) + ")";
             default -> "";

@@ -47,14 +47,6 @@ public final class EntryStore {
     private static final String COLUMNS =
             "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash";
 
-    /**
-     * As {@link #COLUMNS}, but an attachment's bytes (its first field, "bytes" sorting first) left
-     * out: lists of cases need its name and size, not megabytes of base64 decoded at every refresh.
-     */
-    private static final String LIST_COLUMNS = COLUMNS.replace("data,", "CASE WHEN type = '"
-            + EntryType.ATTACHMENT_ADDED.code() + "' AND LEFT(data, 10) = '{\"bytes\":\"'"
-            + " THEN '{' || SUBSTRING(data, LOCATE('\",', data) + 2) ELSE data END,");
-
     private final Database db;
     private final String device;
 
@@ -105,6 +97,7 @@ public final class EntryStore {
                         ps.executeUpdate();
                     }
                 }
+                summarise(c, sealed);
                 c.commit();
                 return sealed;
             } catch (SQLException | RuntimeException e) {
@@ -112,7 +105,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The record could not be saved (" + e.getMessage() + "). Nothing was written;"
+            throw new StoreException("The record could not be saved (" + StoreException.reason(e) + "). Nothing was written;"
                     + " try again.", e);
         }
     }
@@ -151,6 +144,7 @@ public final class EntryStore {
                 }
                 insert(c, missing);
                 advanceHeads(c, missing);
+                summarise(c, missing);
                 c.commit();
                 return missing.size();
             } catch (SQLException | RuntimeException e) {
@@ -158,12 +152,43 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
+            throw new StoreException("The records could not be added (" + StoreException.reason(e) + "). Nothing was"
                     + " changed.", e);
         }
     }
 
     private static final int CHUNK = 500;
+
+    // ---- the read model: kept in the transaction that writes the entries ----------------------
+
+    private volatile CaseSummaryStore summaries;
+
+    /** From now on, every write through this store also updates {@code s} in the same transaction. */
+    void keepSummaries(CaseSummaryStore s) {
+        this.summaries = s;
+    }
+
+    private void summarise(Connection c, List<Entry> written) throws SQLException {
+        CaseSummaryStore s = summaries;
+        if (s != null && !written.isEmpty()) {
+            s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+        }
+    }
+
+    /** One case's entries, read inside the transaction of {@code c}. */
+    static List<Entry> caseEntries(Connection c, UUID caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM entry WHERE case_id = ? ORDER BY local_seq")) {
+            ps.setObject(1, caseId);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }
+    }
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
@@ -219,13 +244,20 @@ public final class EntryStore {
 
     /**
      * Streams every case's entries, one case at a time (in no particular case order), in a single
-     * query: far quicker than reading case by case when listing thousands of cases. Attachments come
-     * without their bytes (their hash then no longer matches): read a case with {@link #caseEntries}
-     * for its documents.
+     * query: far quicker than reading case by case when listing thousands of cases.
      */
     public void forEachCase(java.util.function.Consumer<List<Entry>> action) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + LIST_COLUMNS + " FROM entry ORDER BY case_id, local_seq")) {
+        try (Connection c = db.connection()) {
+            forEachCase(c, action);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** As {@link #forEachCase(java.util.function.Consumer)}, inside the transaction of {@code c}. */
+    void forEachCase(Connection c, java.util.function.Consumer<List<Entry>> action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM entry ORDER BY case_id, local_seq")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Entry> current = new ArrayList<>();
@@ -241,8 +273,6 @@ public final class EntryStore {
                     action.accept(current);
                 }
             }
-        } catch (SQLException e) {
-            throw readFailure(e);
         }
     }
 
@@ -334,6 +364,11 @@ public final class EntryStore {
                     chunk.toArray()));
         }
         return out;
+    }
+
+    /** The entries this database holds at places {@code from} to {@code to} of {@code device}'s chain. */
+    public List<Entry> chainPlaces(String device, long from, long to) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
     }
 
     public Optional<Entry> entry(UUID id) {
@@ -445,6 +480,6 @@ public final class EntryStore {
     }
 
     private StoreException readFailure(SQLException e) {
-        return new StoreException("Could not read the records from " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not read the records from " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

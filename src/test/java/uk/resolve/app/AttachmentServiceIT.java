@@ -61,20 +61,6 @@ class AttachmentServiceIT {
     }
 
     @Test
-    void listsOfCasesReadAnAttachmentsNameAndSizeButNotItsBytes() throws Exception {
-        byte[] pdf = "%PDF-1.4\nminutes".getBytes(StandardCharsets.US_ASCII);
-        s.attachments().attach(caseId, file("minutes.pdf", pdf), "Minutes, with a \"quoted\", comma");
-        var listed = s.cases().list(c -> c.entries().stream()
-                .filter(e -> e.type() == uk.resolve.domain.record.EntryType.ATTACHMENT_ADDED).findFirst().orElseThrow());
-        assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.BYTES)
-                .containsEntry(uk.resolve.domain.attachment.Attachment.FILE_NAME, "minutes.pdf")
-                .containsEntry(uk.resolve.domain.attachment.Attachment.NOTE, "Minutes, with a \"quoted\", comma")
-                .containsEntry(uk.resolve.domain.attachment.Attachment.SIZE, Integer.toString(pdf.length));
-        assertThat(s.attachments().content(caseId, 1)).isEqualTo(pdf);
-    }
-
-    @Test
     void theTemporaryCopyToOpenIsNamedByTheCaseNumberInAFolderOnlyThisPersonCanRead() throws Exception {
         byte[] pdf = "%PDF-1.4\nletter".getBytes(StandardCharsets.US_ASCII);
         s.attachments().attach(caseId, file("Letter about REF-CROYDON.pdf", pdf), "");

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -169,6 +168,6 @@ class ScreenshotTourViewTest extends EscalationJourney {
         onFx(() -> img[0] = stage.getScene().snapshot(null));
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
+        ImageIO.write(uk.resolve.testing.Png.awt(img[0]), "png", dir.resolve(name + ".png").toFile());
     }
 }

@@ -286,6 +286,7 @@ class SignInViewTest extends UiTestSupport {
         assertThat(window.locked()).isTrue();
         assertThat(shown(field)).as("what was typed is hidden").isFalse();
         assertThat(screenText()).doesNotContain("Jo Bloggs").contains("Resolve is locked");
+        assertThat(text("lockExplanation")).contains("Resolve locked itself");
         assertThat(scene().getFocusOwner().getId()).isEqualTo("lockPassword");
         assertThat(window.session().locked()).isTrue();
         screenshot("lock-screen");
@@ -315,6 +316,8 @@ class SignInViewTest extends UiTestSupport {
         // Lock now, then sign out from the lock screen: back at the door.
         clickButton("lockButton");
         assertThat(window.locked()).isTrue();
+        assertThat(text("lockExplanation")).as("a lock by hand is not called automatic")
+                .contains("You locked Resolve").doesNotContain("locked itself");
         clickButton("lockSignOut");
         settle();
         assertThat(window.context()).isNull();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
@@ -360,7 +359,7 @@ public abstract class UiTestSupport extends FxRobot {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
+            ImageIO.write(uk.resolve.testing.Png.awt(img[0]), "png", dir.resolve(name + ".png").toFile());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

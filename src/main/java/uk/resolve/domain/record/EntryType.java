@@ -21,6 +21,12 @@ public enum EntryType {
     REOPENED("reopened", "Reopened"),
     CORRECTION("correction", "Correction"),
     CASE_SHARED("shared", "Shared with a colleague"),
+    DATE_RECORDED("date", "Date recorded"),
+    DEADLINE_MET("deadline-met", "Deadline met"),
+    FACT_ANSWERED("fact", "Question answered"),
+    TRACK_SWITCHED("track-switched", "Route changed"),
+    CHECKLIST_TICKED("ticked", "Step done"),
+    RISK_ACTION("risk-action", "Action taken for immediate risk"),
     ATTACHMENT_ADDED("attachment", "Document attached");
 
     private final String code;

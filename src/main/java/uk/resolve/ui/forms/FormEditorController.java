@@ -5,7 +5,6 @@ import java.io.File;
 import java.awt.image.BufferedImage;
 
 import javafx.collections.ListChangeListener;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -147,7 +146,7 @@ public final class FormEditorController {
         previewBox.getChildren().clear();
         int n = 1;
         for (BufferedImage page : model.previewPages()) {
-            ImageView view = new ImageView(SwingFXUtils.toFXImage(page, null));
+            ImageView view = new ImageView(uk.resolve.ui.support.FxImages.of(page));
             view.setPreserveRatio(true);
             view.fitWidthProperty().bind(previewBox.widthProperty().subtract(56).map(w -> Math.min(w.doubleValue(), 900)));
             view.getStyleClass().add("preview-page");

@@ -47,7 +47,7 @@ public record CaseRow(UUID id, String childRef, String procedure, String agencie
             case WITHDRAWN -> "Withdrawn " + UkTime.formatDate(UkTime.date(c.resolution().at()));
         };
         String search = String.join("\n", d.childRef(), nz(d.childName()), procedure, agencies,
-                nz(d.otherProfessional()), nz(d.category()), stage, status, d.raisedBy(), d.sample() ? "sample" : "",
+                nz(d.otherProfessional()), nz(d.category()), stage, due, status, d.raisedBy(), d.sample() ? "sample" : "",
                 d.immediateRisk() ? "immediate risk" : "").toLowerCase(Locale.UK);
         return new CaseRow(c.id(), d.childRef(), procedure, agencies, stage, date, text, due, status, c.open(),
                 c.overdue(), d.immediateRisk(), d.sample(), search);

@@ -62,6 +62,9 @@ public final class HomeController {
 
     @FXML
     private void initialize() {
+        minimumWidths();
+        // The friendly message above the table says why it is empty; the table itself shows nothing.
+        table.setPlaceholder(new javafx.scene.layout.Region());
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         showChoice.getItems().setAll(HomeViewModel.Show.values());
         showChoice.valueProperty().bindBidirectional(vm.showProperty());
@@ -174,5 +177,16 @@ public final class HomeController {
     /** Puts the cursor in the search box (Ctrl+F). */
     public void focusSearch() {
         searchField.requestFocus();
+    }
+
+    /**
+     * Each column is at least so many text widths wide (the longest usual word and its header), so
+     * that larger text scrolls the table sideways rather than cutting headers or splitting words.
+     */
+    private void minimumWidths() {
+        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(childColumn, 8.5, procedureColumn, 8.0,
+                agenciesColumn, 9.0, stageColumn, 11.0, deadlineColumn, 9.0, dueColumn, 11.5, statusColumn, 7.5);
+        ems.forEach((column, em) -> column.minWidthProperty().bind(
+                searchField.fontProperty().map(f -> f.getSize() * em)));
     }
 }

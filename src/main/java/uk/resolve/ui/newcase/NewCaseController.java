@@ -33,7 +33,7 @@ public final class NewCaseController {
     private final StatusLine status;
 
     @FXML private Label stepLabel;
-    @FXML private HBox stepsBar;
+    @FXML private javafx.scene.layout.FlowPane stepsBar;
     @FXML private HBox draftBar;
     @FXML private Label draftNote;
     @FXML private Node step0;
@@ -92,6 +92,8 @@ public final class NewCaseController {
         vm.risk.valueProperty().addListener((o, a, r) -> riskGroup.selectToggle(
                 r == NewCaseViewModel.Risk.YES ? riskYes : r == NewCaseViewModel.Risk.NO ? riskNo : null));
         Bind.error(riskError, vm.risk);
+        riskYes.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
+        riskNo.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
         riskBox.visibleProperty().bind(vm.riskYesBinding());
         riskBox.managedProperty().bind(riskBox.visibleProperty());
         riskInstruction.textProperty().bind(vm.riskInstructionBinding());
@@ -129,6 +131,7 @@ public final class NewCaseController {
             steps.get(i).visibleProperty().bind(vm.stepProperty().isEqualTo(n));
             Label chip = new Label((i + 1) + ". " + NewCaseViewModel.STEP_TITLES.get(i));
             chip.getStyleClass().add("step-chip");
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             vm.stepProperty().addListener((o, a, s) -> chip.pseudoClassStateChanged(
                     javafx.css.PseudoClass.getPseudoClass("current"), s.intValue() == n));
             chip.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), n == 0);
@@ -182,6 +185,7 @@ public final class NewCaseController {
             b.setId("track-" + t.id());
             b.setUserData(t);
             b.setToggleGroup(trackGroup);
+            b.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterMovesOn);
             b.setWrapText(true);
             b.getStyleClass().add("track-choice");
             String description = t.description() == null ? "" : t.description();
@@ -194,6 +198,22 @@ public final class NewCaseController {
             trackBox.getChildren().add(new VBox(2, b, d));
         }
         selectTrack(vm.track.get());
+    }
+
+    /**
+     * Enter on a choice chooses it and moves on, as the README says: a radio button would otherwise
+     * keep the key to itself and the Next button would never hear it.
+     */
+    private void enterMovesOn(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()
+                || !(e.getSource() instanceof RadioButton b)) {
+            return;
+        }
+        e.consume();
+        b.setSelected(true);
+        if (nextButton.isVisible() && !nextButton.isDisabled()) {
+            next();
+        }
     }
 
     private void selectTrack(Track t) {
@@ -227,7 +247,50 @@ public final class NewCaseController {
 
     @FXML
     private void next() {
-        vm.next();
+        if (!vm.next()) {
+            focusFirstInError();
+        }
+    }
+
+    /** After a refused Next, the first answer needing attention is scrolled into view and focused. */
+    private void focusFirstInError() {
+        java.util.Map<uk.resolve.ui.support.Field<?>, Node> controls = new java.util.HashMap<>();
+        controls.put(vm.risk, riskNo);
+        controls.put(vm.policy, policy);
+        controls.put(vm.startStage, startStage);
+        controls.put(vm.startReason, startReason);
+        controls.put(vm.childRef, childRef);
+        controls.put(vm.childName, childName);
+        controls.put(vm.childStatus, childStatus);
+        controls.put(vm.raisedBy, raisedBy);
+        controls.put(vm.raisedAgency, raisedAgency);
+        controls.put(vm.otherAgency, otherAgency);
+        controls.put(vm.otherProfessional, otherProfessional);
+        controls.put(vm.category, category);
+        controls.put(vm.concern, concern);
+        controls.put(vm.evidence, evidence);
+        controls.put(vm.outcomeWanted, outcomeWanted);
+        vm.firstInError().map(f -> f == vm.track && !trackGroup.getToggles().isEmpty()
+                ? (Node) trackGroup.getToggles().get(0) : controls.get(f)).ifPresent(n -> {
+                    n.requestFocus();
+                    scrollIntoView(n);
+                });
+    }
+
+    private static void scrollIntoView(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                sp.layout();
+                double content = sp.getContent().getLayoutBounds().getHeight();
+                double view = sp.getViewportBounds().getHeight();
+                if (content > view) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                    double top = Math.max(0, Math.min(b.getMinY() - 48, content - view));
+                    sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * top / (content - view));
+                }
+                return;
+            }
+        }
     }
 
     @FXML

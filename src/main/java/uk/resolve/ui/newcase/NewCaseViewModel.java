@@ -254,12 +254,38 @@ public final class NewCaseViewModel {
         return stepFields(s).stream().allMatch(Field::valid);
     }
 
+    private static final String NEEDS_ATTENTION = "Some answers on this step need attention; see the notes beside them.";
+
+    /** Clears "Some answers … need attention" as soon as the answers on the step are all right. */
+    private void clearWhenFixed(int s) {
+        for (Field<?> f : stepFields(s)) {
+            f.errorBinding().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    if (!NEEDS_ATTENTION.equals(error.get()) || step.get() != s) {
+                        o.removeListener(this);
+                    } else if (stepValid(s)) {
+                        error.set("");
+                        o.removeListener(this);
+                    }
+                    f.errorBinding().get();
+                }
+            });
+        }
+    }
+
+    /** The first field on the current step whose answer needs attention, if any. */
+    public java.util.Optional<Field<?>> firstInError() {
+        return stepFields(step.get()).stream().filter(f -> !f.valid()).findFirst();
+    }
+
     /** Goes to the next step, or shows what is missing on this one. */
     public boolean next() {
         int s = step.get();
         if (!stepValid(s)) {
             stepFields(s).forEach(Field::reveal);
-            error.set("Some answers on this step need attention; see the notes beside them.");
+            error.set(NEEDS_ATTENTION);
+            clearWhenFixed(s);
             return false;
         }
         error.set("");
@@ -283,7 +309,8 @@ public final class NewCaseViewModel {
             if (!stepValid(s)) {
                 step.set(s);
                 stepFields(s).forEach(Field::reveal);
-                error.set("Some answers on this step need attention; see the notes beside them.");
+                error.set(NEEDS_ATTENTION);
+                clearWhenFixed(s);
                 return;
             }
         }

@@ -65,7 +65,7 @@ public final class AppWindow {
     private final ShellController shell = new ShellController(vm, status);
     private final StackPane root = new StackPane();
     private final StackPane gate = new StackPane();
-    private final IdleLock idle = new IdleLock(this::lockNow);
+    private final IdleLock idle = new IdleLock(() -> lock(false));
     private final List<Window> hidden = new ArrayList<>();
     private Parent shellRoot;
     private Vault vault;
@@ -174,8 +174,11 @@ public final class AppWindow {
                 shell::focusSearch));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::lockNow);
-        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), vm::larger);
-        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), vm::larger);
+        // "+" is Shift and "=" on most keyboards, so Shift may be up or down.
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                vm::larger);
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                vm::larger);
         acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), vm::larger);
         acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), vm::smaller);
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), vm::smaller);
@@ -315,6 +318,10 @@ public final class AppWindow {
 
     /** Locks now (idle, Control+Shift+L or the Lock button): the window is covered until the password is typed. */
     public void lockNow() {
+        lock(true);
+    }
+
+    private void lock(boolean byHand) {
         Session s = session;
         if (context == null || s == null || gate.isVisible()) {
             return;
@@ -328,6 +335,9 @@ public final class AppWindow {
             }
         }
         LockScreen lock = new LockScreen(s.actor(), background, s::unlock, this::unlocked, l -> signOut());
+        if (byHand) {
+            lock.lockedByHand();
+        }
         cover(lock);
         background.fireAndForget(s::lock);
     }

@@ -89,6 +89,31 @@ public final class ShellController implements Navigator {
         });
         allNav = java.util.List.copyOf(nav.getChildren());
         account(false, false);
+        narrowNavAtLargeText();
+    }
+
+    /**
+     * The navigation is 15 text widths wide, but never more than a fifth of the window: at large
+     * text its labels wrap and the page keeps the room it needs.
+     */
+    private void narrowNavAtLargeText() {
+        nav.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            javafx.beans.binding.DoubleBinding width = Bindings.createDoubleBinding(
+                    () -> Math.min(15 * statusMessage.getFont().getSize(), Math.max(180, scene.getWidth() * 0.2)),
+                    scene.widthProperty(), statusMessage.fontProperty());
+            nav.prefWidthProperty().bind(width);
+            nav.minWidthProperty().bind(width);
+            nav.maxWidthProperty().bind(width);
+        });
+        for (Node n : nav.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** What the account buttons do. */

@@ -34,6 +34,8 @@ public final class LockScreen extends StackPane {
     private final Button unlock = new Button("Unlock");
     private final Button signOut = new Button("Sign out");
     private final ProgressIndicator busy = new ProgressIndicator();
+    private final Label explanation;
+    private final String signedInAs;
 
     public LockScreen(Actor who, Background background, Unlocker unlocker, Runnable unlocked,
                       Consumer<LockScreen> signOutAction) {
@@ -42,9 +44,11 @@ public final class LockScreen extends StackPane {
         Label title = new Label("Resolve is locked");
         title.getStyleClass().add("title-2");
         title.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-        Label text = new Label("Signed in as " + who.name() + " (" + who.role().label().toLowerCase(java.util.Locale.ROOT)
-                + "). Resolve locked itself so that nobody else can read your records. Type your password to go on"
-                + " where you were.");
+        signedInAs = "Signed in as " + who.name() + " (" + who.role().label().toLowerCase(java.util.Locale.ROOT) + "). ";
+        Label text = new Label(signedInAs + "Resolve locked itself so that nobody else can read your records. Type your"
+                + " password to go on where you were.");
+        explanation = text;
+        text.setId("lockExplanation");
         text.setWrapText(true);
         text.getStyleClass().add("lead");
         Label pwLabel = new Label("_Password");
@@ -127,5 +131,12 @@ public final class LockScreen extends StackPane {
 
     public void focusPassword() {
         password.requestFocus();
+    }
+
+    /** Says that the person locked Resolve themselves (the Lock button or Ctrl+Shift+L), not the idle timer. */
+    public LockScreen lockedByHand() {
+        explanation.setText(signedInAs + "You locked Resolve; nobody else can read your records. Type your password to"
+                + " go on where you were.");
+        return this;
     }
 }

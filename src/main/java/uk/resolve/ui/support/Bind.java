@@ -61,7 +61,14 @@ public final class Bind {
         }
         error.textProperty().bind(field.shownErrorBinding());
         error.visibleProperty().bind(field.shownErrorBinding().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        // Once a message has been shown its line keeps its room, so that fixing the answer does not
+        // make the fields below jump under the pointer.
+        error.setManaged(error.isVisible());
+        error.visibleProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                error.setManaged(true);
+            }
+        });
     }
 
     /** A label that shows {@code text} and hides itself when it is empty. */

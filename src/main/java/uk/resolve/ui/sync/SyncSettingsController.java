@@ -86,6 +86,11 @@ public final class SyncSettingsController {
     }
 
     @FXML
+    private void close() {
+        save.getScene().getWindow().hide();
+    }
+
+    @FXML
     private void chooseShared() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Choose or name the team's shared file");

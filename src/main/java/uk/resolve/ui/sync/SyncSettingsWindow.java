@@ -35,7 +35,23 @@ public final class SyncSettingsWindow {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setScene(new Scene(root));
+        // The page scrolls rather than cutting its text off, and it looks like the main window:
+        // same theme, same text size; Esc or Close shuts it.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        Scene scene = new Scene(scroll);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            scroll.setStyle(owner.getScene().getRoot().getStyle());
+        }
+        stage.setScene(scene);
+        stage.setResizable(true);
+        if (owner != null) {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setMaxHeight(screen.getHeight());
+            stage.setHeight(Math.min(screen.getHeight() - 40, Math.max(560, owner.getHeight() - 40)));
+        }
         stage.setOnHidden(e -> executor.shutdown());
         stage.show();
         return stage;

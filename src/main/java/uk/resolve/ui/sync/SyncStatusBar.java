@@ -24,6 +24,8 @@ public final class SyncStatusBar extends HBox {
         label.textProperty().bind(model.textProperty());
         label.setGraphic(icon);
         label.setAccessibleText("Sync status");
+        label.setWrapText(true);
+        label.setMinWidth(0);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(model.detailProperty());
         tip.setWrapText(true);

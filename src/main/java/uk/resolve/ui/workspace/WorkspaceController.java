@@ -39,7 +39,8 @@ import uk.resolve.ui.workspace.WorkspaceViewModel.StageItem;
 /** Binds the case workspace to its view model and draws its lists. */
 public final class WorkspaceController {
 
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy", Locale.UK);
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final WorkspaceViewModel vm;
     private final FormOpener formOpener;
@@ -63,7 +64,7 @@ public final class WorkspaceController {
     @FXML private Button attachButton;
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
-    @FXML private HBox timelineBox;
+    @FXML private javafx.scene.layout.FlowPane timelineBox;
     @FXML private Label stageHeading;
     @FXML private Label participantsLabel;
     @FXML private Label guidanceLabel;
@@ -191,6 +192,7 @@ public final class WorkspaceController {
             };
             Label head = new Label(s.label() + " · " + state);
             head.getStyleClass().add("stage-card-head");
+            head.setWrapText(true);
             Label title = new Label(s.title());
             title.setWrapText(true);
             title.getStyleClass().add("stage-card-title");
@@ -203,11 +205,29 @@ public final class WorkspaceController {
             card.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-')), true);
             card.setFocusTraversable(true);
             card.setAccessibleText(s.label() + ", " + state + ": " + s.title() + ". " + s.detail());
-            // Equal widths: every card grows from nothing by the same share.
-            card.setPrefWidth(0);
-            card.setMaxWidth(Double.MAX_VALUE);
-            card.setMinWidth(0);
-            HBox.setHgrow(card, Priority.ALWAYS);
+            // Equal shares of the row, but never under eleven text widths: at large text the cards wrap
+            // onto a second row rather than splitting their words.
+            int count = vm.timeline().size();
+            // When the cards do not fit in one row (large text) they shrink to their headings
+            // ("Stage 2 · Now"); the stage's title is in the heading below, and the work keeps the screen.
+            javafx.beans.binding.BooleanBinding oneRow = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> timelineBox.getWidth() <= 0 || 11 * head.getFont().getSize() * count
+                            + timelineBox.getHgap() * (count - 1) <= timelineBox.getWidth(),
+                    timelineBox.widthProperty(), head.fontProperty());
+            for (Label l : java.util.List.of(title, detail)) {
+                l.visibleProperty().bind(oneRow);
+                l.managedProperty().bind(oneRow);
+            }
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.beans.binding.DoubleBinding width = javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> oneRow.get() ? Math.floor((timelineBox.getWidth() - timelineBox.getHgap() * (count - 1)) / count)
+                            : Region.USE_COMPUTED_SIZE,
+                    timelineBox.widthProperty(), oneRow);
+            card.prefWidthProperty().bind(width);
+            card.minWidthProperty().bind(javafx.beans.binding.Bindings.when(oneRow).then(width)
+                    .otherwise(Region.USE_PREF_SIZE));
+            card.maxWidthProperty().bind(javafx.beans.binding.Bindings.when(oneRow).then(width)
+                    .otherwise(Region.USE_PREF_SIZE));
             timelineBox.getChildren().add(card);
         }
     }

@@ -315,7 +315,7 @@ public final class WorkspaceViewModel {
             case CASE_OPENED, DISCUSSION_RECORDED, ESCALATED, RESOLVED, WITHDRAWN, REOPENED, DEADLINE_SHORTENED ->
                     EntryText.primary(e);
             case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
-            case FORM_COMPLETED -> "Form " + e.get(FORM, "") + " completed (version " + e.get(VERSION, "1") + ")";
+            case FORM_COMPLETED -> formTitle(e.get(FORM, "")) + " completed (version " + e.get(VERSION, "1") + ")";
             case CASE_SHARED -> "Shared with " + e.get("with", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
             case ATTACHMENT_ADDED -> attachmentText(e);
             default -> EntryText.primary(e);

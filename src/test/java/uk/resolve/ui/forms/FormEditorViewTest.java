@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -86,7 +85,7 @@ class FormEditorViewTest {
         Files.createDirectories(png.getParent());
         robot.interact(() -> {
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(role.getScene().snapshot(null), null), "png", png.toFile());
+                ImageIO.write(uk.resolve.testing.Png.awt(role.getScene().snapshot(null)), "png", png.toFile());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -74,6 +74,16 @@ class HomeViewModelTest {
     }
 
     @Test
+    void searchLooksAtTheNoticesAndFormsDue() throws Exception {
+        uk.resolve.ui.welcome.WelcomeViewModel.addSampleCases(services.cases());
+        HomeViewModel vm = loaded();
+        CaseRow c3 = vm.visibleRows().stream().filter(r -> r.childRef().equals("SAMPLE-C3")).findFirst().orElseThrow();
+        assertThat(c3.due()).contains("Monitoring Form");
+        vm.searchProperty().set("monitoring form");
+        assertThat(vm.visibleRows()).extracting(CaseRow::childRef).containsExactly("SAMPLE-C3");
+    }
+
+    @Test
     void typingNarrowsTheListAndDeletingWidensItAgain() throws Exception {
         services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED, null));
         var havering = services.cases().open(Fixtures.openRequest(services, "havering", ChildStatus.CP_PLAN, null));

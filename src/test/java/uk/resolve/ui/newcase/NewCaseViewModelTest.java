@@ -66,6 +66,25 @@ class NewCaseViewModelTest {
     }
 
     @Test
+    void theNeedsAttentionBannerGoesOnceTheAnswersAreFixedAndPointsAtTheFirstOne() throws Exception {
+        NewCaseViewModel vm = loaded();
+        vm.risk.set(NewCaseViewModel.Risk.NO);
+        assertThat(vm.next()).isTrue();
+        assertThat(vm.next()).as("step 2 has required answers").isFalse();
+        assertThat(vm.errorProperty().get()).contains("need attention");
+        assertThat(vm.firstInError()).containsSame(vm.childRef);
+        vm.childRef.set("AB-1");
+        assertThat(vm.errorProperty().get()).as("some answers still need attention").contains("need attention");
+        assertThat(vm.firstInError()).isPresent().get().isNotSameAs(vm.childRef);
+        vm.childStatus.set(uk.resolve.domain.policy.ChildStatus.CHILD_IN_NEED);
+        vm.raisedBy.set("Sam Lee");
+        vm.raisedAgency.set("Oak Primary School");
+        vm.otherAgency.set("Children's Social Care");
+        assertThat(vm.firstInError()).isEmpty();
+        assertThat(vm.errorProperty().get()).as("the banner goes as soon as the step is right").isEmpty();
+    }
+
+    @Test
     void startingAboveStageOneNeedsAReasonAndOnlyTheProcedureAllowedStages() throws Exception {
         NewCaseViewModel vm = loaded();
         vm.policy.set(services.policies().require("north-somerset"));

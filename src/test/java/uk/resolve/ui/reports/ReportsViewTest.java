@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -99,11 +98,11 @@ class ReportsViewTest {
         if (shots != null) {
             robot.interact(() -> {
                 try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(root.snapshot(null, null), null), "png",
+                    ImageIO.write(uk.resolve.testing.Png.awt(root.snapshot(null, null)), "png",
                             Path.of(shots).resolve("reports-screen.png").toFile());
                     javafx.scene.Node content = robot.lookup(".scroll-pane").queryAs(javafx.scene.control.ScrollPane.class)
                             .getContent();
-                    ImageIO.write(SwingFXUtils.fromFXImage(content.snapshot(null, null), null), "png",
+                    ImageIO.write(uk.resolve.testing.Png.awt(content.snapshot(null, null)), "png",
                             Path.of(shots).resolve("reports-content.png").toFile());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -163,7 +162,7 @@ class SyncSettingsViewTest {
         java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> ref =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> ref.set(stage.getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(ref.get(), null), "png", png.toFile());
+        ImageIO.write(uk.resolve.testing.Png.awt(ref.get()), "png", png.toFile());
         String keep = System.getenv("RESOLVE_SNAPSHOTS");
         if (keep != null) {
             Files.copy(png, Path.of(keep).resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
