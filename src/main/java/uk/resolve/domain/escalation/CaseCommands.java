@@ -187,10 +187,19 @@ public final class CaseCommands {
         if (target.type() == EntryType.RECORD_APPROVED || target.type() == EntryType.CORRECTION) {
             throw new RuleViolation("Approve the record itself, not an approval or a correction.");
         }
+        if (recordedBy(target, author)) {
+            throw new RuleViolation("You recorded this entry, so you cannot approve it yourself:"
+                    + " another manager must approve it.");
+        }
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ENTRY, entryId.toString());
         data.put(NOTE, blankToNull(note));
         return entry(c.id(), EntryType.RECORD_APPROVED, when(null), data);
+    }
+
+    /** Whether {@code person} (a sign-in name) wrote the entry: nobody approves their own entry. */
+    public static boolean recordedBy(Entry entry, String person) {
+        return person != null && entry.author() != null && entry.author().strip().equalsIgnoreCase(person.strip());
     }
 
     /**

@@ -354,7 +354,8 @@ public final class WorkspaceViewModel {
         List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
                 x.author(), x.get(TEXT, ""), x.get(REASON, ""))).toList();
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
-                && e.type() != EntryType.FORM_SIGNED;
+                && e.type() != EntryType.FORM_SIGNED
+                && !uk.resolve.domain.escalation.CaseCommands.recordedBy(e, cases.author());
         return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), e.author(), item.stage(), text,
                 details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
