@@ -188,8 +188,21 @@ public final class FormService {
             if (already) {
                 return List.of();
             }
+            List<String> filled = c.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED
+                    && version.id().toString().equals(e.get(uk.resolve.domain.escalation.EntryText.ENTRY)))
+                    .map(e -> e.get(uk.resolve.domain.escalation.EntryText.BLOCK)).toList();
+            List<uk.resolve.domain.policy.SignatureBlock> open = def.signatures().stream()
+                    .filter(b -> !filled.contains(b.id())).toList();
+            if (open.isEmpty()) {
+                throw new RuleViolation("Every signature block of the " + def.title() + " is already signed.");
+            }
+            // The block whose typed name is the signer's, else the first still to sign.
+            var block = open.stream().filter(b -> cases.author().equalsIgnoreCase(
+                    version.get(FormFiller.FIELD_PREFIX + b.fieldId("name"), "").strip())).findFirst()
+                    .orElse(open.get(0));
+            var actor = cases.actor();
             return List.of(new CaseCommands(cases.author(), cases.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                    .signForm(c, version.id(), note));
+                    .signForm(c, version.id(), block.id(), block.title(), actor.role().label(), actor.team(), note));
         });
     }
 

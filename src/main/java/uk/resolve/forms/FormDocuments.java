@@ -86,6 +86,16 @@ public final class FormDocuments {
         }
         if (!def.signatures().isEmpty()) {
             blocks.add(new PdfDocument.Heading(def.signatures().size() == 1 ? "Signature" : "Signatures"));
+            Map<String, Entry> signed = signatures(c, def.id(), form.stage());
+            List<String> signedTitles = new ArrayList<>();
+            List<String> toSign = new ArrayList<>();
+            for (SignatureBlock b : def.signatures()) {
+                (signed.containsKey(b.id()) ? signedTitles : toSign).add(b.title());
+            }
+            blocks.add(new PdfDocument.Notice((signedTitles.isEmpty() ? "Not yet signed in Resolve."
+                    : "Signed in Resolve: " + String.join("; ", signedTitles) + ".")
+                    + (toSign.isEmpty() ? " Every signature block is signed."
+                    : " Still to sign: " + String.join("; ", toSign) + ".")));
             for (SignatureBlock b : def.signatures()) {
                 List<Pair> parts = new ArrayList<>();
                 boolean missing = false;
@@ -94,12 +104,58 @@ public final class FormDocuments {
                     parts.add(new Pair(SignatureBlock.partLabel(part), safe(v.value(), guard)));
                     missing |= v.missing();
                 }
-                blocks.add(new PdfDocument.Signature(b.title(), parts,
-                        draft && missing ? "Required: name, designation and agency" : null));
+                Entry sig = signed.get(b.id());
+                String marker;
+                if (sig != null) {
+                    parts.add(new Pair("Signed", signedLine(sig)));
+                    marker = null;
+                } else {
+                    marker = draft && missing ? "Required: name, designation and agency. Still to sign."
+                            : "Still to sign.";
+                }
+                blocks.add(new PdfDocument.Signature(b.title(), parts, marker));
             }
         }
         return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
                 draft, blocks);
+    }
+
+    /**
+     * The signatures made in Resolve on the latest saved version of the form for {@code stage}, by the
+     * block they fill (a signature recorded without a block fills the first block not otherwise filled).
+     */
+    static Map<String, Entry> signatures(CaseState c, String formId, int stage) {
+        Map<String, Entry> out = new java.util.LinkedHashMap<>();
+        Entry version = FormFiller.latestVersion(c, formId, stage).orElse(null);
+        if (version == null) {
+            return out;
+        }
+        var def = c.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED
+                && version.id().toString().equals(e.get(uk.resolve.domain.escalation.EntryText.ENTRY))).toList();
+        for (Entry e : def) {
+            String block = e.get(uk.resolve.domain.escalation.EntryText.BLOCK);
+            if (block != null) {
+                out.putIfAbsent(block, e);
+            }
+        }
+        return out;
+    }
+
+    /** "Sam Lee, Manager, Riverside School, 2 Feb 2026, 09:00 · record entry 1a2b3c4d". */
+    private static String signedLine(Entry sig) {
+        List<String> parts = new ArrayList<>();
+        parts.add(sig.author());
+        String role = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_ROLE);
+        String agency = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_AGENCY);
+        if (role != null) {
+            parts.add(role);
+        }
+        if (agency != null && !agency.isBlank()) {
+            parts.add(agency);
+        }
+        parts.add(UkTime.format(sig.writtenAt()));
+        return "Signed in Resolve by " + String.join(", ", parts) + " · record entry "
+                + sig.id().toString().substring(0, 8);
     }
 
     private static String help(FormField f) {

@@ -207,6 +207,15 @@ public final class CaseCommands {
      * version they signed, like an approval.
      */
     public NewEntry signForm(CaseState c, UUID formEntryId, String note) {
+        return signForm(c, formEntryId, null, null, null, null, note);
+    }
+
+    /**
+     * A manager signs a completed form in one of its signature blocks, recording the block and the
+     * signer's role and agency so that the form's PDF shows the signature in its block.
+     */
+    public NewEntry signForm(CaseState c, UUID formEntryId, String blockId, String blockTitle, String role,
+                             String agency, String note) {
         Entry target = c.entry(formEntryId).orElseThrow(() -> new RuleViolation(
                 "This case has no entry " + formEntryId + "."));
         if (target.type() != EntryType.FORM_COMPLETED) {
@@ -215,6 +224,10 @@ public final class CaseCommands {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ENTRY, formEntryId.toString());
         data.put(FORM, target.get(FORM));
+        data.put(BLOCK, blankToNull(blockId));
+        data.put(BLOCK_TITLE, blankToNull(blockTitle));
+        data.put(SIGNER_ROLE, blankToNull(role));
+        data.put(SIGNER_AGENCY, blankToNull(agency));
         data.put(NOTE, blankToNull(note));
         return entry(c.id(), EntryType.FORM_SIGNED, when(null), data);
     }

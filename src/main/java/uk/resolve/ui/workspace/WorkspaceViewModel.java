@@ -349,6 +349,8 @@ public final class WorkspaceViewModel {
         }
         String approval = item.approvals().isEmpty() ? "" : item.approvals().stream()
                 .map(a -> (a.type() == EntryType.FORM_SIGNED ? "Signed by " : "Approved by ") + a.author() + " on " + UkTime.format(a.writtenAt())
+                        + (a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) == null ? ""
+                        : " in the block “" + a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) + "”")
                         + (a.get(NOTE) == null ? "" : ": " + a.get(NOTE)))
                 .collect(Collectors.joining("\n"));
         List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
