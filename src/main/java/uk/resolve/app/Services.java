@@ -52,6 +52,14 @@ public final class Services implements AutoCloseable {
         this.policies.guard(actor, audit);
         this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
         this.cases = new CaseService(entries, policies, calendar, clock, actor, audit);
+        this.cases.people(login -> {
+            try {
+                return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
+                        .map(UserStore.UserRow::fullName).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);

@@ -42,6 +42,12 @@ public final class FormDocuments {
      * @throws IllegalStateException when a final document is asked for an incomplete form
      */
     public static PdfDocument form(FilledForm form, CaseState c, String author, boolean draft) {
+        return form(form, c, author, draft, n -> n);
+    }
+
+    /** @param names a person's display name from their sign-in name (the sign-in name when unknown) */
+    public static PdfDocument form(FilledForm form, CaseState c, String author, boolean draft,
+                                   java.util.function.UnaryOperator<String> names) {
         if (!draft && !form.complete()) {
             throw new IllegalStateException("the form is not complete: " + form.problemSummary());
         }
@@ -107,7 +113,7 @@ public final class FormDocuments {
                 Entry sig = signed.get(b.id());
                 String marker;
                 if (sig != null) {
-                    parts.add(new Pair("Signed", signedLine(sig)));
+                    parts.add(new Pair("Signed", signedLine(sig, names)));
                     marker = null;
                 } else {
                     marker = draft && missing ? "Required: name, designation and agency. Still to sign."
@@ -142,9 +148,9 @@ public final class FormDocuments {
     }
 
     /** "Sam Lee, Manager, Riverside School, 2 Feb 2026, 09:00 · record entry 1a2b3c4d". */
-    private static String signedLine(Entry sig) {
+    private static String signedLine(Entry sig, java.util.function.UnaryOperator<String> names) {
         List<String> parts = new ArrayList<>();
-        parts.add(sig.author());
+        parts.add(names.apply(sig.author()));
         String role = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_ROLE);
         String agency = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_AGENCY);
         if (role != null) {
@@ -193,6 +199,12 @@ public final class FormDocuments {
      * correction beside the entry it corrects (which stays as first written), and the approvals.
      */
     public static PdfDocument chronology(CaseState c, Policy policy, String author, LocalDate date) {
+        return chronology(c, policy, author, date, n -> n);
+    }
+
+    /** @param names a person's display name from their sign-in name (the sign-in name when unknown) */
+    public static PdfDocument chronology(CaseState c, Policy policy, String author, LocalDate date,
+                                         java.util.function.UnaryOperator<String> names) {
         CaseDetails d = c.details();
         List<Block> blocks = new ArrayList<>();
         List<Pair> details = new ArrayList<>();
@@ -217,17 +229,17 @@ public final class FormDocuments {
             int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
             String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
                     + e.type().label() + detail(e, policy);
-            String meta = "Recorded by " + e.author() + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
+            String meta = "Recorded by " + names.apply(e.author()) + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
                     + e.id().toString().substring(0, 8);
             List<PdfDocument.Note> notes = new ArrayList<>();
             for (Entry corr : item.corrections()) {
                 notes.add(new PdfDocument.Note("Corrected on " + UkTime.format(corr.writtenAt()) + " by "
-                        + corr.author() + ". Reason: " + corr.get(EntryText.REASON, "not given"),
+                        + names.apply(corr.author()) + ". Reason: " + corr.get(EntryText.REASON, "not given"),
                         corr.get(EntryText.TEXT)));
             }
             for (Entry ap : item.approvals()) {
                 notes.add(new PdfDocument.Note((ap.type() == EntryType.FORM_SIGNED ? "Signed on " : "Approved on ")
-                        + UkTime.format(ap.writtenAt()) + " by " + ap.author(),
+                        + UkTime.format(ap.writtenAt()) + " by " + names.apply(ap.author()),
                         ap.get(EntryText.NOTE)));
             }
             blocks.add(new PdfDocument.Item(heading, meta, body(e), notes));
