@@ -27,11 +27,18 @@ public final class AuditLog {
     private final AuditStore store;
     private final Actor actor;
     private final Clock clock;
+    private final uk.resolve.store.CheckpointStore checkpoints;
 
     public AuditLog(AuditStore store, Actor actor, Clock clock) {
+        this(store, actor, clock, null);
+    }
+
+    /** @param checkpoints where the log's checkpoint is kept, so that removed newest events are found (may be null) */
+    public AuditLog(AuditStore store, Actor actor, Clock clock, uk.resolve.store.CheckpointStore checkpoints) {
         this.store = store;
         this.actor = actor;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Records that the signed-in person did {@code action} to {@code subject}. */
@@ -56,9 +63,10 @@ public final class AuditLog {
         return store.latest(limit);
     }
 
-    /** The breaks in the log's chain (empty when intact); anyone may check. */
+    /** The breaks in the log's chain and against its newest checkpoint (empty when intact); anyone may check. */
     public List<String> verify() {
-        return AuditVerifier.breaks(store.all());
+        return checkpoints == null ? AuditVerifier.breaks(store.all())
+                : AuditVerifier.breaks(store.all(), checkpoints.audit().orElse(null));
     }
 
     /**

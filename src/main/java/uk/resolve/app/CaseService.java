@@ -26,6 +26,7 @@ import uk.resolve.domain.time.WorkingCalendar;
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
+import uk.resolve.store.CaseSummaryStore;
 import uk.resolve.store.EntryStore;
 
 /**
@@ -36,15 +37,17 @@ import uk.resolve.store.EntryStore;
 public final class CaseService {
 
     private final EntryStore entries;
+    private final CaseSummaryStore summaries;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final Actor actor;
     private final AuditLog audit;
 
-    public CaseService(EntryStore entries, PolicyRegistry policies, WorkingCalendar calendar, Clock clock, Actor actor,
-                       AuditLog audit) {
+    public CaseService(EntryStore entries, CaseSummaryStore summaries, PolicyRegistry policies, WorkingCalendar calendar,
+                       Clock clock, Actor actor, AuditLog audit) {
         this.entries = entries;
+        this.summaries = summaries;
         this.policies = policies;
         this.calendar = calendar;
         this.clock = clock;
@@ -114,6 +117,8 @@ public final class CaseService {
         if (who.isEmpty()) {
             throw new RuleViolation("Name the person to share the case with (their sign-in name).");
         }
+        uk.resolve.domain.escalation.TextRules.check(uk.resolve.domain.escalation.EntryText.NOTE,
+                note == null ? "" : note);
         CaseState after = act(caseId, (c, p) -> List.of(NewEntry.of(c.id(), EntryType.CASE_SHARED, actor.name(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 java.util.Map.of(CaseAccess.WITH, who, uk.resolve.domain.escalation.EntryText.NOTE,
@@ -138,7 +143,7 @@ public final class CaseService {
     }
 
     public CaseState resolve(UUID caseId, ResolveRequest r) {
-        return act(caseId, (c, p) -> List.of(commands().resolve(c, r)));
+        return act(caseId, (c, p) -> List.of(commands().resolve(c, p, r)));
     }
 
     public CaseState withdraw(UUID caseId, String reason, Instant at) {
@@ -160,6 +165,30 @@ public final class CaseService {
 
     public CaseState markNotificationSent(UUID caseId, String notificationId, int stage, String note, Instant at) {
         return act(caseId, (c, p) -> List.of(commands().markNotificationSent(c, notificationId, stage, note, at)));
+    }
+
+    public CaseState recordDate(UUID caseId, String dateId, Instant value) {
+        return act(caseId, (c, p) -> List.of(commands().recordDate(c, p, dateId, value)));
+    }
+
+    public CaseState meetDeadline(UUID caseId, String deadlineId, String note, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().meetDeadline(c, deadlineId, note, at)));
+    }
+
+    public CaseState answer(UUID caseId, String factId, String value) {
+        return act(caseId, (c, p) -> List.of(commands().answer(c, p, factId, value)));
+    }
+
+    public CaseState switchTrack(UUID caseId, String trackId, String reason, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().switchTrack(c, p, trackId, reason, at)));
+    }
+
+    public CaseState tick(UUID caseId, String itemId, String note, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at)));
+    }
+
+    public CaseState recordRiskAction(UUID caseId, String whatWasDone, Instant at) {
+        return act(caseId, (c, p) -> List.of(commands().riskAction(c, whatWasDone, at)));
     }
 
     public CaseState correct(UUID caseId, UUID entryId, String reason, String text) {
@@ -204,16 +233,28 @@ public final class CaseService {
 
     /**
      * Every case the signed-in person may see, most urgent first (as {@link #list()}), each turned into
-     * {@code row} as soon as it is worked out, so that only the rows are kept and not every case's state:
-     * 50,000 cases fit in memory. {@code row} may return null to leave a case out.
+     * {@code row}: 50,000 cases fit in memory. The states are the stored summaries
+     * ({@link CaseSummaryStore}), seen as of now and without their record; no entry is replayed. {@code row}
+     * may return null to leave a case out.
      */
     public <R> List<R> list(Function<CaseState, R> row) {
+        return list((c, access) -> row.apply(c));
+    }
+
+    /** As {@link #list(Function)}, each case given with who may see it (the summary holds no record to ask). */
+    public <R> List<R> list(java.util.function.BiFunction<CaseState, CaseAccess, R> row) {
         actor.require(Permission.WORK_ON_CASES);
+        summaries.ensureCurrent();
+        Instant now = clock.instant();
         List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
-        entries.forEachCase(list -> {
-            if (list.stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED) && CaseAccess.of(list).visibleTo(actor)) {
-                CaseState c = project(list);
-                R r = row.apply(c);
+        // the stored summaries, not every entry: a case's state is replayed only when it could not be summarised
+        summaries.forEach(false, s -> {
+            CaseSummaryStore.Summary sum = s.summary();
+            CaseAccess access = new CaseAccess(sum.owner(), sum.team(), sum.sharedWith());
+            if (access.visibleTo(actor)) {
+                CaseState c = sum.state() != null ? sum.state().asOf(now)
+                        : project(entries.caseEntries(s.caseId())).summary();
+                R r = row.apply(c, access);
                 if (r != null) {
                     out.add(CaseOrdering.Keyed.of(c, r));
                 }

@@ -13,6 +13,7 @@ import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.AuditStore;
 import uk.resolve.store.Database;
+import uk.resolve.store.CaseSummaryStore;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
 import uk.resolve.store.UserStore;
@@ -26,6 +27,7 @@ public final class Services implements AutoCloseable {
     private final Database database;
     private final SettingsStore settings;
     private final EntryStore entries;
+    private final CaseSummaryStore summaries;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final CaseService cases;
@@ -36,6 +38,7 @@ public final class Services implements AutoCloseable {
     private final Actor actor;
     private final AuditLog audit;
     private final UserStore users;
+    private final Integrity integrity;
     private final DeadlineCalendarService deadlineCalendar;
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
@@ -46,12 +49,17 @@ public final class Services implements AutoCloseable {
         this.actor = actor;
         this.settings = new SettingsStore(database);
         this.users = new UserStore(database);
-        this.audit = new AuditLog(new AuditStore(database), actor, clock);
+        var checkpoints = new uk.resolve.store.CheckpointStore(database, settings.deviceId());
+        this.audit = new AuditLog(new AuditStore(database), actor, clock, checkpoints);
         this.entries = new EntryStore(database, settings.deviceId());
         this.policies = new PolicyRegistry(settings, clock);
         this.policies.guard(actor, audit);
-        this.calendar = new EnglandWalesCalendar(settings.calendarOverrides());
-        this.cases = new CaseService(entries, policies, calendar, clock, actor, audit);
+        var overrides = settings.calendarOverrides();
+        this.calendar = new EnglandWalesCalendar(overrides);
+        this.summaries = new CaseSummaryStore(database, entries, new CaseSummaries(policies, calendar, overrides, clock));
+        // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
+        this.summaries.ensureCurrent();
+        this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
         this.cases.people(login -> {
             try {
                 return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
@@ -61,8 +69,9 @@ public final class Services implements AutoCloseable {
             }
         });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
-        this.reports = new ReportService(entries, policies, calendar, clock, actor, audit);
+        this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
+        this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock);
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
         this.reminders = new ReminderService(deadlineCalendar, cases, settings);
@@ -128,6 +137,11 @@ public final class Services implements AutoCloseable {
         return entries;
     }
 
+    /** The per-case summaries lists and reports read: derived from the entries, rebuildable at any time. */
+    public CaseSummaryStore summaries() {
+        return summaries;
+    }
+
     public PolicyRegistry policies() {
         return policies;
     }
@@ -183,9 +197,24 @@ public final class Services implements AutoCloseable {
         return sync;
     }
 
+    /** The entries sync set aside because they failed their checks. */
+    public QuarantineService quarantine() {
+        return new QuarantineService(new uk.resolve.store.QuarantineStore(database), actor, audit);
+    }
+
+    /** Checks and checkpoints of the record and the audit log. */
+    public Integrity integrity() {
+        return integrity;
+    }
+
     @Override
     public void close() {
         sync.close();
+        try {
+            integrity.checkpoint("sign-out");
+        } catch (RuntimeException e) {
+            // the database may already be gone (a removed drive); closing must still close it
+        }
         database.close();
     }
 }

@@ -65,8 +65,13 @@ public final class Session implements AutoCloseable {
         if (!locked) {
             locked = true;
             services.audit().record(AuditAction.SESSION_LOCKED, actor().name(), "");
+            // idle now: compact the file here, bounded, so that signing out and quitting never have to
+            services.database().compact(COMPACT_WHEN_IDLE);
         }
     }
+
+    /** How long a lock may spend compacting the database file. */
+    static final java.time.Duration COMPACT_WHEN_IDLE = java.time.Duration.ofSeconds(5);
 
     /** Unlocks with the signed-in person's password (throttled like a sign-in). */
     public void unlock(char[] password) {

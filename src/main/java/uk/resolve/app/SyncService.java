@@ -214,6 +214,7 @@ public final class SyncService implements AutoCloseable {
             }
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
+            message = QuarantineService.report(engine.quarantine().reported(), audit);
             return r;
         } catch (SyncException e) {
             state = switch (e.kind()) {
@@ -412,8 +413,10 @@ public final class SyncService implements AutoCloseable {
     /** Imports an export file with the passphrase it was exported with (null for an unencrypted one); all or none. */
     public Transfer.Imported importFile(Path file, char[] passphrase, LongConsumer progress) {
         actor.require(Permission.SYNC_AND_EXPORT);
-        Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress);
+        var gate = engine.quarantine();
+        Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate);
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
+        QuarantineService.report(gate.reported(), audit);
         publish();
         return r;
     }

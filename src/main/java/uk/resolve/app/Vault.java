@@ -76,6 +76,13 @@ public final class Vault {
                         + keyFile + " beside it says it should be. One of them has been replaced. Nothing was changed;"
                         + " put back the files you had, or ask your administrator.");
             }
+            if (!Files.exists(dbFile)) {
+                // never make a new, empty database in its place: that would hide the loss
+                throw new ProtectionException("The database " + dbFile + " is missing, but its key file " + keyFile
+                        + " is still there. Nothing was created or changed. Restore the database and its key file"
+                        + " together from your backup (or check the --db path or data folder), then run"
+                        + " 'resolve verify'.");
+            }
             return State.PROTECTED;
         }
         if (Files.exists(dbFile)) {
@@ -226,7 +233,14 @@ public final class Vault {
         }
         try {
             UserRow row = new UserStore(db).find(who).orElse(null);
-            if (row == null || !row.active()) {
+            if (row == null) {
+                // the key file knows them and the database does not: the database lost what it held
+                throw new ProtectionException("The database " + dbFile + " does not know " + who + ", though its key"
+                        + " file does: the database is damaged or an older copy has been put in its place. Nothing"
+                        + " was changed. Restore the database and its key file together from your backup, then run"
+                        + " 'resolve verify'.");
+            }
+            if (!row.active()) {
                 throw new ProtectionException(who + " may no longer sign in to this database. Ask your administrator.");
             }
             Actor actor = new Actor(row.name(), Role.parse(row.role()), row.team());

@@ -28,7 +28,9 @@ import uk.resolve.domain.time.UkTime;
         subcommands = {CaseCommand.New.class, CaseCommand.Discuss.class, CaseCommand.Escalate.class,
                 CaseCommand.Resolve.class, CaseCommand.Withdraw.class, CaseCommand.Reopen.class,
                 CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class, CaseCommand.NotifyDraft.class,
-                CaseCommand.Correct.class, CaseCommand.Share.class, CaseCommand.Show.class, CaseCommand.ListCmd.class})
+                CaseCommand.Correct.class, CaseCommand.Share.class, CaseCommand.Show.class, CaseCommand.ListCmd.class,
+                CaseCommand.DateCmd.class, CaseCommand.Met.class, CaseCommand.Answer.class, CaseCommand.Switch.class,
+                CaseCommand.Tick.class, CaseCommand.RiskAction.class})
 final class CaseCommand {
 
     private CaseCommand() {
@@ -54,9 +56,19 @@ final class CaseCommand {
         @Option(names = "--start-stage", paramLabel = "N") int startStage = 1;
         @Option(names = "--reason", paramLabel = "TEXT") String reason;
         @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+        @Option(names = "--arose", paramLabel = "WHEN",
+                description = "When the disagreement arose: the date (and time if known) of the decision or action.")
+        String arose;
+        @Option(names = "--date", paramLabel = "ID=WHEN", description = "A date the procedure asks for; repeat.")
+        java.util.Map<String, String> dates = new java.util.LinkedHashMap<>();
+        @Option(names = "--fact", paramLabel = "ID=ANSWER", description = "An answer to the procedure's question; repeat.")
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
 
         @Override
         int run(Services s) {
+            java.util.Map<String, java.time.Instant> given = new java.util.LinkedHashMap<>();
+            dates.forEach((k, v) -> given.put(k, Times.instant(v, "--date " + k)));
+            java.time.Instant aroseAt = Times.instant(arose, "--arose");
             ChildStatus status = null;
             if (childStatus != null) {
                 status = ChildStatus.fromCode(childStatus).orElseThrow(() -> new UserError("--child-status: '"
@@ -64,7 +76,7 @@ final class CaseCommand {
             }
             CaseState c = s.cases().open(new OpenCaseRequest(policy, track, childRef, childName, status, raisedBy,
                     raisedAgency, otherAgency, otherProfessional, category, concern, evidence, outcomeWanted,
-                    immediateRisk, startStage, reason, false, Times.instant(at, "--at")));
+                    immediateRisk, startStage, reason, false, Times.instant(at, "--at")).with(aroseAt, given, facts));
             out().println(c.id());
             return 0;
         }
@@ -82,6 +94,85 @@ final class CaseCommand {
         int done(CaseState c) {
             out().println(c.stageHeading() + " — " + c.status().code());
             return 0;
+        }
+    }
+
+    @Command(name = "date", mixinStandardHelpOptions = true, description = "Record a date the procedure asks for.")
+    static final class DateCmd extends OnCase {
+        @Parameters(index = "1", paramLabel = "ID=WHEN", description = "For example conference=2027-03-25T14:00.")
+        String assignment;
+
+        @Override
+        int run(Services s) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("Give the date as ID=WHEN, for example conference=2027-03-25T14:00.");
+            }
+            String dateId = assignment.substring(0, eq).strip();
+            return done(s.cases().recordDate(caseId(s), dateId,
+                    Times.instant(assignment.substring(eq + 1), dateId)));
+        }
+    }
+
+    @Command(name = "met", mixinStandardHelpOptions = true, description = "Mark a deadline in force as met.")
+    static final class Met extends OnCase {
+        @Parameters(index = "1", paramLabel = "DEADLINE-ID") String deadline;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+        @Option(names = "--at", paramLabel = "WHEN", description = "When it was met (default now).") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().meetDeadline(caseId(s), deadline, note, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "answer", mixinStandardHelpOptions = true, description = "Answer (or change the answer to) a question the procedure asks.")
+    static final class Answer extends OnCase {
+        @Parameters(index = "1", paramLabel = "ID=ANSWER", description = "For example iro=yes.") String assignment;
+
+        @Override
+        int run(Services s) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("Give the answer as ID=ANSWER, for example iro=yes.");
+            }
+            return done(s.cases().answer(caseId(s), assignment.substring(0, eq).strip(), assignment.substring(eq + 1)));
+        }
+    }
+
+    @Command(name = "switch", mixinStandardHelpOptions = true, description = "Take a change of track the current stage offers.")
+    static final class Switch extends OnCase {
+        @Parameters(index = "1", paramLabel = "TRACK") String track;
+        @Option(names = "--reason", paramLabel = "TEXT") String reason;
+        @Option(names = "--at", paramLabel = "WHEN") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().switchTrack(caseId(s), track, reason, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "tick", mixinStandardHelpOptions = true, description = "Tick a checklist item of the current stage.")
+    static final class Tick extends OnCase {
+        @Parameters(index = "1", paramLabel = "ITEM") String item;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+        @Option(names = "--at", paramLabel = "WHEN") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().tick(caseId(s), item, note, Times.instant(at, "--at")));
+        }
+    }
+
+    @Command(name = "risk-action", mixinStandardHelpOptions = true,
+            description = "Record what was done for a child at immediate risk.")
+    static final class RiskAction extends OnCase {
+        @Option(names = "--done", required = true, paramLabel = "TEXT") String done;
+        @Option(names = "--at", paramLabel = "WHEN") String at;
+
+        @Override
+        int run(Services s) {
+            return done(s.cases().recordRiskAction(caseId(s), done, Times.instant(at, "--at")));
         }
     }
 
@@ -119,11 +210,13 @@ final class CaseCommand {
         @Option(names = "--outstanding", paramLabel = "TEXT", description = "How outstanding issues will be pursued.") String outstanding;
         @Option(names = "--learning", paramLabel = "TEXT", description = "Learning for the partnership.") String learning;
         @Option(names = "--at", paramLabel = "ISO-DATETIME") String at;
+        @Option(names = "--outcome-id", paramLabel = "ID", description = "One of the procedure's named outcomes.")
+        String outcomeId;
 
         @Override
         int run(Services s) {
             return done(s.cases().resolve(caseId(s), new ResolveRequest(outcome, outstanding, learning,
-                    Times.instant(at, "--at"))));
+                    Times.instant(at, "--at"), outcomeId)));
         }
     }
 
@@ -296,6 +389,18 @@ final class CaseCommand {
         if (d.immediateRisk()) {
             out.println("IMMEDIATE RISK" + (d.immediateRiskReason() == null ? "" : ": " + d.immediateRiskReason()));
         }
+        if (c.actNow()) {
+            out.println("ACT NOW: in an emergency, call the police on 999. Then record what was done:"
+                    + " resolve case risk-action ID --done TEXT");
+        }
+        if (c.context().route().size() > 1) {
+            out.println("Route: " + String.join(" -> ", c.context().route()));
+        }
+        out.println("Disagreement arose: " + UkTime.format(c.context().arose()));
+        c.context().dates().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.println("Date " + e.getKey() + ": " + UkTime.format(e.getValue())));
+        c.context().facts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.println("Answer " + e.getKey() + ": " + e.getValue()));
         out.println("Concern: " + d.concern());
         out.println("Now at " + c.stageHeading() + " (stage " + c.stage() + " of " + c.lastStage() + ") since "
                 + UkTime.format(c.stageEnteredAt()) + "; " + c.status().code());
@@ -306,8 +411,9 @@ final class CaseCommand {
         if (!c.deadlines().isEmpty()) {
             out.println("Deadlines:");
             for (DeadlineStatus dl : c.deadlines()) {
-                out.println("  [" + dl.id() + "] " + dl.label() + ": " + UkTime.format(dl.due()) + " ("
-                        + Deadlines.describe(dl.due(), now, s.calendar()) + ")"
+                String standing = dl.met() ? "met " + UkTime.format(dl.metAt()) + (dl.metOnTime() ? ", on time" : ", late")
+                        : Deadlines.describe(dl.due(), now, s.calendar());
+                out.println("  [" + dl.id() + "] " + dl.label() + ": " + UkTime.format(dl.due()) + " (" + standing + ")"
                         + (dl.shortenedReason() == null ? "" : " — shortened: " + dl.shortenedReason()));
             }
         }
@@ -327,7 +433,8 @@ final class CaseCommand {
         for (ChronologyItem item : c.chronology()) {
             Entry e = item.entry();
             out.println("  " + UkTime.format(e.happenedAt()) + "  stage " + item.stage() + "  " + e.type().label()
-                    + " — " + e.author() + (item.approved() ? "  [approved by " + item.approvals().get(0).author() + "]" : ""));
+                    + " — " + e.author() + (item.recordedLater() ? "  [recorded later, " + UkTime.format(e.writtenAt()) + "]" : "")
+                    + (item.approved() ? "  [approved by " + item.approvals().get(0).author() + "]" : ""));
             String text = uk.resolve.domain.escalation.EntryText.primary(e);
             if (!text.isEmpty()) {
                 out.println("      " + text);

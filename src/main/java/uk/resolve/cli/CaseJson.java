@@ -41,6 +41,13 @@ final class CaseJson {
         m.put("openedAt", c.openedAt().toString());
         m.put("stageEnteredAt", c.stageEnteredAt().toString());
         m.put("deadlines", c.deadlines().stream().map(CaseJson::deadline).toList());
+        m.put("arose", c.context().arose().toString());
+        m.put("route", c.context().route());
+        m.put("facts", new java.util.TreeMap<>(c.context().facts()));
+        Map<String, Object> dates = new java.util.TreeMap<>();
+        c.context().dates().forEach((k, v) -> dates.put(k, v.toString()));
+        m.put("dates", dates);
+        m.put("actNow", c.actNow());
         m.put("overdue", c.overdue());
         m.put("notificationsDue", c.notificationsDue().stream().map(CaseJson::notification).toList());
         m.put("notifications", c.notifications().stream().map(CaseJson::notification).toList());
@@ -80,6 +87,8 @@ final class CaseJson {
         m.put("shortenedReason", d.shortenedReason());
         m.put("overdue", d.overdue());
         m.put("shared", d.sharedBudget());
+        m.put("metAt", d.metAt() == null ? null : d.metAt().toString());
+        m.put("metOnTime", d.met() ? d.metOnTime() : null);
         return m;
     }
 

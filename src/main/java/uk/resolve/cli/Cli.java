@@ -33,9 +33,9 @@ import uk.resolve.store.StoreException;
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Resolve: resolution of professional differences, headless.",
         subcommands = {InitCommand.class, UserCommand.class, PolicyCommand.class, CaseCommand.class,
-                Cli.VerifyCommand.class, AuditCommand.class, CalendarCommand.class, FormCommand.class,
-                ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
-                DeadlinesCommand.class})
+                Cli.VerifyCommand.class, Cli.RebuildCommand.class, AuditCommand.class, CalendarCommand.class,
+                FormCommand.class, ReportCommand.class, SyncCommand.class, ExportCommand.class, ImportCommand.class,
+                QuarantineCommand.class, DeadlinesCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",
@@ -49,6 +49,7 @@ public final class Cli implements Callable<Integer> {
 
     Map<String, String> env = System.getenv();
     Console console = System.console();
+    java.io.InputStream in = System.in;
 
     @Override
     public Integer call() {
@@ -132,10 +133,28 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs {@code args} with {@code env} as the environment and {@code console} (may be null) as the terminal. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Console console) {
+        return run(args, out, err, env, console, System.in);
+    }
+
+    /** Runs {@code args} as above, with {@code in} as standard input (read by free-text options given as '-'). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Console console,
+                          java.io.InputStream in) {
         Cli cli = new Cli();
         cli.env = env;
         cli.console = console;
+        cli.in = in;
         CommandLine cmd = new CommandLine(cli);
+        // text starting with '@' is text: never the contents of a file it happens to name
+        cmd.setExpandAtFiles(false);
+        TextOptions texts = TextOptions.install(cmd);
+        cmd.setExecutionStrategy(parsed -> {
+            try {
+                texts.resolve(parsed, cli.in);
+            } catch (UserError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -218,19 +237,47 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Make the case summaries that lists and reports read again from the entries.")
+    static final class RebuildCommand extends DbCommand {
+
+        @Override
+        int run(Services s) {
+            int cases = s.summaries().rebuild();
+            long entries = s.entries().count();
+            out().println("Rebuilt the summaries of " + cases + (cases == 1 ? " case" : " cases") + " from " + entries
+                    + (entries == 1 ? " entry." : " entries."));
+            return 0;
+        }
+    }
+
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check every entry's hash, every device's chain and the audit log's chain; report any break.")
     static final class VerifyCommand extends DbCommand {
 
         @Override
         int run(Services s) {
-            var report = uk.resolve.domain.record.ChainVerifier.verify(s.entries().all());
-            List<String> auditBreaks = s.audit().verify();
-            long events = s.audit().count();
+            var result = s.integrity().verify();
+            var report = result.record();
+            List<String> auditBreaks = result.auditBreaks();
+            long events = result.auditEvents();
             PrintWriter out = out();
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
             auditBreaks.forEach(b -> out.println("BREAK: " + b));
-            if (report.intact() && auditBreaks.isEmpty()) {
+            result.peopleBreaks().forEach(b -> out.println("BREAK: " + b));
+            // the summaries lists and reports read are derived: a disagreement is repaired, not a break
+            String stale = s.summaries().ensureCurrent();
+            stale = stale != null ? stale : s.summaries().lastRebuild(); // perhaps already at sign-in
+            if (stale != null) {
+                out.println("note: the case summaries were rebuilt from the entries (" + stale + ").");
+            }
+            int differ = s.summaries().verify().size();
+            if (differ > 0) {
+                out.println("note: the case summaries of " + differ + (differ == 1 ? " case" : " cases")
+                        + " disagreed with the entries (edited outside Resolve, or left by a crash); they were"
+                        + " rebuilt from the entries.");
+            }
+            if (result.intact()) {
                 out.println("Verified " + report.entries() + " entries from " + report.devices()
                         + (report.devices() == 1 ? " device" : " devices") + " and " + events
                         + (events == 1 ? " audit event" : " audit events") + ": every chain is intact.");
@@ -242,6 +289,9 @@ public final class Cli implements Callable<Integer> {
             }
             if (!auditBreaks.isEmpty()) {
                 where.add(breaks(auditBreaks.size()) + " in the audit log (events altered or removed outside Resolve)");
+            }
+            if (!result.peopleBreaks().isEmpty()) {
+                where.add("a break in the people and their roles (changed outside Resolve)");
             }
             throw new UserError(String.join(" and ", where) + ", listed above. Restore the database from a backup"
                     + (report.intact() ? "" : " or sync it again from your team's shared file")

@@ -51,8 +51,13 @@ final class FormCommand extends Cli.DbCommand {
     @Option(names = "--stage", paramLabel = "N", description = "The stage it is for (default: the stage it is due at).")
     int stage;
 
-    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "An answer; repeat for each field.")
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "An answer; repeat for each field."
+            + " FIELD=- reads the answer from standard input.")
     List<String> set = List.of();
+
+    @Option(names = "--set-file", paramLabel = "FIELD=PATH", description = "An answer read from a file (UTF-8),"
+            + " keeping it off the command line; repeat for each field.")
+    List<String> setFile = List.of();
 
     @Option(names = "--archival", description = "Write an archival PDF/A-2b copy.")
     boolean archival;
@@ -119,18 +124,40 @@ final class FormCommand extends Cli.DbCommand {
     private Map<String, String> values(FormDefinition def) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> ids = def.valueIds();
+        boolean stdinUsed = false;
+        List<String[]> given = new java.util.ArrayList<>();
         for (String pair : set) {
+            given.add(new String[] {"--set", pair});
+        }
+        for (String pair : setFile) {
+            given.add(new String[] {"--set-file", pair});
+        }
+        for (String[] g : given) {
+            String option = g[0];
+            String pair = g[1];
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new UserError("--set: '" + pair + "' is not FIELD=VALUE; for example --set role=\"Head of"
-                        + " Service\".");
+                // the value is not quoted back: it may be about a child
+                throw new UserError(option + ": an answer is not " + (option.equals("--set") ? "FIELD=VALUE" : "FIELD=PATH")
+                        + "; for example " + option + " role=" + (option.equals("--set") ? "\"Head of Service\"." : "role.txt."));
             }
             String field = pair.substring(0, eq).strip();
             if (!ids.contains(field)) {
-                throw new UserError("--set: the form '" + def.id() + "' has no field '" + field + "'. Its fields are: "
+                throw new UserError(option + ": the form '" + def.id() + "' has no field '" + field + "'. Its fields are: "
                         + String.join(", ", ids) + ".");
             }
-            values.put(field, pair.substring(eq + 1));
+            String value = pair.substring(eq + 1);
+            if (option.equals("--set-file")) {
+                value = TextOptions.fromFile(option + " " + field, Path.of(value));
+            } else if (value.equals(TextOptions.STDIN)) {
+                if (stdinUsed) {
+                    throw new UserError("Only one answer can be read from standard input; give the others with"
+                            + " --set-file FIELD=PATH.");
+                }
+                stdinUsed = true;
+                value = TextOptions.fromStdin("--set " + field, root().in);
+            }
+            values.put(field, value);
         }
         return values;
     }

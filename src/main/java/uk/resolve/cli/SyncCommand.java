@@ -52,6 +52,10 @@ final class SyncCommand extends Cli.DbCommand {
         SyncReport r = s.sync().syncWith(target);
         out().println(r.summary() + (r.attempts() > 1 ? " (another computer was syncing too; "
                 + r.attempts() + " attempts)" : ""));
+        String setAside = s.sync().status().message();
+        if (setAside != null) {
+            err().println("resolve: " + setAside);
+        }
         return 0;
     }
 

@@ -59,6 +59,25 @@ public final class FormDocuments {
             blocks.add(new PdfDocument.Paragraph(def.description(), false));
         }
         List<Pair> details = new ArrayList<>();
+        if (def.letter()) {
+            // a letter to its addressee, not a form returned to the partnership
+            details.add(new Pair("To", FormDefinition.OTHER_AGENCY.equals(def.addressee()) ? c.details().otherAgency()
+                    : form.recipient() == null ? def.addressee() : address(form.recipient())));
+            details.add(new Pair("From", c.details().raisedBy() + ", " + c.details().raisedAgency()));
+            details.add(new Pair("Date", UkTime.formatDate(form.date())));
+            details.add(new Pair("Our reference", form.caseReference()));
+            details.add(new Pair("About", "Resolution of a professional difference under the " + form.procedureName()
+                    + " (version " + form.procedureVersion() + "), " + form.stageHeading()));
+        } else {
+            formDetails(form, def, details);
+        }
+        blocks.add(new PdfDocument.Details(details));
+        body(form, c, def, guard, blocks, draft, names);
+        return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
+                draft, blocks);
+    }
+
+    private static void formDetails(FilledForm form, FormDefinition def, List<Pair> details) {
         details.add(new Pair("Procedure", form.procedureName() + " (version " + form.procedureVersion() + ")"));
         details.add(new Pair("Stage", form.stageHeading()));
         details.add(new Pair("Date", UkTime.formatDate(form.date())));
@@ -69,7 +88,10 @@ public final class FormDocuments {
         if (form.recipient() != null) {
             details.add(new Pair("Return the completed form to", address(form.recipient())));
         }
-        blocks.add(new PdfDocument.Details(details));
+    }
+
+    private static void body(FilledForm form, CaseState c, FormDefinition def, AnonymityGuard guard,
+                             List<Block> blocks, boolean draft, java.util.function.UnaryOperator<String> names) {
         if (def.anonymous()) {
             blocks.add(new PdfDocument.Notice("Do not include details of any child or family. This form names the"
                     + " case only by its Resolve case number, " + form.caseReference() + "."));
@@ -122,8 +144,6 @@ public final class FormDocuments {
                 blocks.add(new PdfDocument.Signature(b.title(), parts, marker));
             }
         }
-        return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
-                draft, blocks);
     }
 
     /**

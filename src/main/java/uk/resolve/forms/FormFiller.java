@@ -97,7 +97,9 @@ public final class FormFiller {
                 problems.add(new FormProblem(v.id(), v.label(), kind, problem));
             }
         }
-        Contact recipient = form.recipient() == null ? null : policy.contact(form.recipient()).orElse(null);
+        // a letter goes to its addressee; a form back to its recipient
+        String to = form.letter() ? form.addressee() : form.recipient();
+        Contact recipient = to == null ? null : policy.contact(to).orElse(null);
         String reference = form.anonymous() ? anonymousReference(c) : c.details().childRef();
         String heading = policy.track(c.trackId()).flatMap(t -> t.stage(stage)).map(Stage::heading)
                 .orElse("Stage " + stage);

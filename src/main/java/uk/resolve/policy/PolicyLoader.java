@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import uk.resolve.domain.policy.Anchor;
+import uk.resolve.domain.policy.AnchorRef;
+import uk.resolve.domain.policy.ChecklistItem;
+import uk.resolve.domain.policy.DateQuestion;
+import uk.resolve.domain.policy.FactQuestion;
+import uk.resolve.domain.policy.TrackSwitch;
+import uk.resolve.domain.time.UkCalendar;
 import uk.resolve.domain.policy.Budget;
 import uk.resolve.domain.policy.Category;
 import uk.resolve.domain.policy.ChildStatus;
@@ -56,7 +63,11 @@ public final class PolicyLoader {
 
     private static final Set<String> TOP = Set.of("format", "id", "name", "partnership", "shortName", "version",
             "source", "summary", "scope", "categories", "principles", "recording", "immediateRisk", "finalArbiter",
-            "contacts", "notifications", "forms", "tracks");
+            "contacts", "notifications", "forms", "tracks", "calendar", "dates", "facts", "outcomes");
+    private static final Set<String> DATE = Set.of("id", "label", "askedAt", "required");
+    private static final Set<String> FACT = Set.of("id", "label", "choices", "askedAt", "required");
+    private static final Set<String> SWITCH = Set.of("to", "label", "reasonRequired", "toStage", "when");
+    private static final Set<String> ITEM = Set.of("id", "text", "required", "on", "when");
     private static final Set<String> SCOPE = Set.of("childStatuses", "adultsAtRisk");
     private static final Set<String> CATEGORY = Set.of("id", "label");
     private static final Set<String> RISK = Set.of("instruction", "startStages");
@@ -64,18 +75,18 @@ public final class PolicyLoader {
     private static final Set<String> CONTACT = Set.of("id", "name", "role", "organisation", "group", "email",
             "phone", "notes");
     private static final Set<String> FORM = Set.of("id", "title", "description", "completedBy", "recipient",
-            "anonymous", "sections", "signatures");
+            "anonymous", "sections", "signatures", "kind", "addressee");
     private static final Set<String> SECTION = Set.of("title", "text", "fields");
     private static final Set<String> FIELD = Set.of("id", "label", "help", "kind", "source", "required", "choices");
     private static final Set<String> SIGNATURE = Set.of("id", "title", "required", "sources");
-    private static final Set<String> TRACK = Set.of("id", "name", "description", "budgets", "stages");
+    private static final Set<String> TRACK = Set.of("id", "name", "description", "budgets", "stages", "finalArbiter");
     private static final Set<String> BUDGET = Set.of("id", "label", "within", "from", "stages");
     private static final Set<String> STAGE = Set.of("label", "title", "participants", "guidance", "checklist",
-            "contacts", "deadlines", "notifications", "forms", "finalArbiter");
-    private static final Set<String> DEADLINE = Set.of("id", "label", "within", "from");
+            "contacts", "deadlines", "notifications", "forms", "finalArbiter", "switches");
+    private static final Set<String> DEADLINE = Set.of("id", "label", "within", "from", "when");
     private static final Set<String> NOTIFICATION = Set.of("id", "to", "contact", "purpose", "on", "when", "within");
-    private static final Set<String> WHEN = Set.of("childStatus", "immediateRisk");
-    private static final Set<String> FORM_RULE = Set.of("form", "on", "action");
+    private static final Set<String> WHEN = Set.of("childStatus", "immediateRisk", "facts", "track", "outcome");
+    private static final Set<String> FORM_RULE = Set.of("form", "on", "action", "when");
 
     private PolicyLoader() {
     }
@@ -130,6 +141,10 @@ public final class PolicyLoader {
         private final List<Problem> problems;
         private final Set<String> contactIds = new HashSet<>();
         private final Set<String> formIds = new HashSet<>();
+        private final Map<String, FactQuestion> factsById = new LinkedHashMap<>();
+        private final Set<String> dateIds = new HashSet<>();
+        private final Set<String> trackIds = new HashSet<>();
+        private final Set<String> outcomeIds = new HashSet<>();
         private final List<Runnable> crossChecks = new ArrayList<>();
 
         Reader(List<Problem> problems) {
@@ -155,6 +170,27 @@ public final class PolicyLoader {
             Scope scope = scope(f.raw("scope"));
             List<Category> categories = f.list("categories", true, this::category);
             unique(f, "categories", categories.stream().map(Category::id).toList());
+            String calendar = f.optText("calendar");
+            if (calendar != null && UkCalendar.Region.fromCode(calendar).isEmpty()) {
+                problems.add(new Problem("calendar", f.raw("calendar").line(), "unknown calendar '" + calendar
+                        + "'; use one of: " + UkCalendar.Region.codes()));
+            }
+            List<DateQuestion> dates = f.list("dates", false, this::dateQuestion);
+            unique(f, "dates", List.of());
+            dates.forEach(d -> dateIds.add(d.id()));
+            List<FactQuestion> facts = f.list("facts", false, this::fact);
+            unique(f, "facts", List.of());
+            facts.forEach(q -> factsById.put(q.id(), q));
+            if (f.raw("tracks") instanceof Node.Sequence ts) {
+                for (Node t : ts.items()) {
+                    if (t instanceof Node.Mapping m && m.get("id") instanceof Node.Scalar sc && !sc.isNull()) {
+                        trackIds.add(sc.text().strip());
+                    }
+                }
+            }
+            List<Category> outcomes = f.list("outcomes", false, this::category);
+            unique(f, "outcomes", List.of());
+            outcomes.forEach(o -> outcomeIds.add(o.id()));
             List<Contact> contacts = f.list("contacts", false, this::contact);
             unique(f, "contacts", contacts.stream().map(Contact::id).toList());
             contacts.forEach(c -> contactIds.add(c.id()));
@@ -162,6 +198,7 @@ public final class PolicyLoader {
             unique(f, "forms", forms.stream().map(FormDefinition::id).toList());
             forms.forEach(x -> formIds.add(x.id()));
             List<NotificationRule> notifications = f.list("notifications", false, n -> notification(n, true));
+            unique(f, "notifications", List.of());
             List<Track> tracks = f.list("tracks", true, this::track);
             if (f.has("tracks") && tracks.isEmpty() && f.raw("tracks") instanceof Node.Sequence) {
                 problems.add(new Problem("tracks", f.raw("tracks").line(), "a procedure needs at least one track"));
@@ -175,7 +212,8 @@ public final class PolicyLoader {
             }
             return new Policy(id, name, partnership, shortName == null ? partnership : shortName, version,
                     f.optText("source"), f.optText("summary"), scope, categories, f.texts("principles"),
-                    f.optText("recording"), risk, arbiter, contacts, tracks, notifications, forms);
+                    f.optText("recording"), risk, arbiter, contacts, tracks, notifications, forms,
+                    calendar == null ? "england-and-wales" : calendar, dates, facts, outcomes);
         }
 
         private String id(Fields f, String key) {
@@ -188,13 +226,209 @@ public final class PolicyLoader {
             return id;
         }
 
-        private void unique(Fields f, String key, List<String> ids) {
-            Set<String> seen = new HashSet<>();
-            for (String id : ids) {
-                if (id != null && !seen.add(id)) {
-                    problems.add(new Problem(key, f.raw(key).line(), "the id '" + id + "' is used twice"));
+        /** Reports each id under the list {@code key} used a second time, at the line of the duplicate. */
+        private void unique(Fields f, String key, List<String> ignored) {
+            uniqueIn(f.raw(key), "id");
+        }
+
+        private void uniqueIn(Node list, String idKey) {
+            if (!(list instanceof Node.Sequence seq)) {
+                return;
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            for (Node item : seq.items()) {
+                if (item instanceof Node.Mapping m && m.get(idKey) instanceof Node.Scalar sc && !sc.isNull()) {
+                    String id = sc.text().strip();
+                    Integer first = seen.putIfAbsent(id, sc.line());
+                    if (first != null) {
+                        problems.add(new Problem(sc.path(), sc.line(), "the id '" + id + "' is used twice (first on line "
+                                + first + "); ids must be unique in a list"));
+                    }
                 }
             }
+        }
+
+        private DateQuestion dateQuestion(Node n) {
+            Fields f = Fields.of(n, problems, DATE);
+            if (f == null) {
+                return null;
+            }
+            boolean opening = askedAt(f);
+            boolean required = f.bool("required", false);
+            if (required && !opening) {
+                problems.add(new Problem(f.path() + ".required", f.line(), "only a date asked at opening can be"
+                        + " required; add 'askedAt: opening' or remove 'required'"));
+            }
+            return new DateQuestion(id(f, "id"), f.text("label"), opening, required);
+        }
+
+        private boolean askedAt(Fields f) {
+            String at = f.optText("askedAt");
+            if (at == null || at.equals("any")) {
+                return false;
+            }
+            if (at.equals("opening")) {
+                return true;
+            }
+            problems.add(new Problem(f.raw("askedAt").path(), f.raw("askedAt").line(), "unknown askedAt '" + at
+                    + "'; use opening or any"));
+            return false;
+        }
+
+        private FactQuestion fact(Node n) {
+            Fields f = Fields.of(n, problems, FACT);
+            if (f == null) {
+                return null;
+            }
+            List<String> choices = f.has("choices") ? f.texts("choices") : FactQuestion.YES_NO;
+            Set<String> seen = new HashSet<>();
+            for (String c : choices) {
+                if (!seen.add(c)) {
+                    problems.add(new Problem(f.raw("choices").path(), f.raw("choices").line(),
+                            "the choice '" + c + "' is listed twice"));
+                }
+            }
+            String at = f.optText("askedAt");
+            int stageNo = 0;
+            boolean opening = false;
+            if (at != null && at.startsWith("stage-")) {
+                try {
+                    stageNo = Integer.parseInt(at.substring(6));
+                } catch (NumberFormatException e) {
+                    problems.add(new Problem(f.raw("askedAt").path(), f.raw("askedAt").line(), "unknown askedAt '" + at
+                            + "'; use opening, any or stage-<number>"));
+                }
+            } else {
+                opening = askedAt(f);
+            }
+            boolean required = f.bool("required", false);
+            if (required && !opening) {
+                problems.add(new Problem(f.path() + ".required", f.line(), "only a question asked at opening can be"
+                        + " required; add 'askedAt: opening' or remove 'required'"));
+            }
+            return new FactQuestion(id(f, "id"), f.text("label"), choices, opening, stageNo, required);
+        }
+
+        /** Reads {@code when:}; facts, their answers and tracks are checked once the whole file is read. */
+        private Condition when(Fields f) {
+            if (!f.has("when")) {
+                return Condition.ALWAYS;
+            }
+            Fields w = Fields.of(f.raw("when"), problems, WHEN);
+            if (w == null) {
+                return Condition.ALWAYS;
+            }
+            Boolean risk = w.has("immediateRisk") ? w.bool("immediateRisk", false) : null;
+            Map<String, Set<String>> facts = new LinkedHashMap<>();
+            if (w.raw("facts") instanceof Node.Mapping m) {
+                for (Map.Entry<String, Node> e : m.view().entrySet()) {
+                    Set<String> values = new LinkedHashSet<>();
+                    Node v = e.getValue();
+                    if (v instanceof Node.Sequence seq) {
+                        seq.items().forEach(i -> values.add(answer(i)));
+                    } else {
+                        values.add(answer(v));
+                    }
+                    facts.put(e.getKey(), values);
+                    String factId = e.getKey();
+                    crossChecks.add(() -> {
+                        FactQuestion q = factsById.get(factId);
+                        if (q == null) {
+                            problems.add(new Problem(v.path(), v.line(), "'when' names the fact '" + factId
+                                    + "', which is not declared under 'facts'"));
+                        } else {
+                            for (String val : values) {
+                                if (!q.choices().contains(val)) {
+                                    problems.add(new Problem(v.path(), v.line(), "'" + val + "' is not an answer to '"
+                                            + factId + "'; its answers are: " + String.join(", ", q.choices())));
+                                }
+                            }
+                        }
+                    });
+                }
+            } else if (w.has("facts")) {
+                problems.add(new Problem(w.raw("facts").path(), w.raw("facts").line(),
+                        "'facts' maps each fact's id to the answer (or list of answers) the rule needs"));
+            }
+            Set<String> tracks = new LinkedHashSet<>(w.has("track") && w.raw("track") instanceof Node.Scalar
+                    ? List.of(w.text("track")) : w.texts("track"));
+            for (String t : tracks) {
+                Node tn = w.raw("track");
+                crossChecks.add(() -> {
+                    if (!trackIds.contains(t)) {
+                        problems.add(new Problem(tn.path(), tn.line(), "no track has the id '" + t + "'"));
+                    }
+                });
+            }
+            Set<String> outcomes = new LinkedHashSet<>(w.has("outcome") && w.raw("outcome") instanceof Node.Scalar
+                    ? List.of(w.text("outcome")) : w.texts("outcome"));
+            for (String o : outcomes) {
+                Node on = w.raw("outcome");
+                crossChecks.add(() -> {
+                    if (!outcomeIds.contains(o)) {
+                        problems.add(new Problem(on.path(), on.line(), "no outcome has the id '" + o
+                                + "'; declare it under 'outcomes'"));
+                    }
+                });
+            }
+            return new Condition(statuses(w, "childStatus"), risk, facts, tracks, outcomes);
+        }
+
+        /** A fact's answer as written; YAML's yes/no/true/false all mean yes or no. */
+        private static String answer(Node n) {
+            String t = n instanceof Node.Scalar sc && !sc.isNull() ? sc.text().strip() : "";
+            return switch (t.toLowerCase(Locale.UK)) {
+                case "true", "yes" -> "yes";
+                case "false", "no" -> "no";
+                default -> t;
+            };
+        }
+
+        private FinalArbiter optionalArbiter(Fields f) {
+            return f.has("finalArbiter") ? arbiter(f.raw("finalArbiter")) : null;
+        }
+
+        private TrackSwitch trackSwitch(Node n) {
+            Fields f = Fields.of(n, problems, SWITCH);
+            if (f == null) {
+                return null;
+            }
+            String to = f.text("to");
+            if (to != null) {
+                Node tn = f.raw("to");
+                crossChecks.add(() -> {
+                    if (!trackIds.contains(to)) {
+                        problems.add(new Problem(tn.path(), tn.line(), "the switch goes to the track '" + to
+                                + "', which this procedure does not have"));
+                    }
+                });
+            }
+            return new TrackSwitch(to, f.text("label"), f.bool("reasonRequired", false), f.integer("toStage", 1), when(f));
+        }
+
+        private ChecklistItem item(Node n) {
+            if (n instanceof Node.Scalar sc) {
+                return sc.isNull() ? null : new ChecklistItem(null, sc.text().strip(), false, false, Condition.ALWAYS);
+            }
+            Fields f = Fields.of(n, problems, ITEM);
+            if (f == null) {
+                return null;
+            }
+            String required = f.optText("required");
+            if (required != null && !required.equals("before-escalating")) {
+                problems.add(new Problem(f.raw("required").path(), f.raw("required").line(), "unknown required '"
+                        + required + "'; use before-escalating"));
+            }
+            String on = f.optText("on");
+            if (on != null && !on.equals("meeting-recorded")) {
+                problems.add(new Problem(f.raw("on").path(), f.raw("on").line(), "unknown on '" + on
+                        + "'; a checklist item may be 'on: meeting-recorded'"));
+            }
+            String id = f.has("id") ? id(f, "id") : null;
+            if (id == null && required != null) {
+                problems.add(new Problem(f.path(), f.line(), "a required checklist item needs an 'id' so it can be ticked"));
+            }
+            return new ChecklistItem(id, f.text("text"), required != null, on != null, when(f));
         }
 
         private Scope scope(Node n) {
@@ -265,8 +499,21 @@ public final class PolicyLoader {
                             "the id '" + b.id() + "' is used twice in this form"));
                 }
             }
+            String kind = f.optText("kind");
+            if (kind != null && !kind.equals(FormDefinition.FORM) && !kind.equals(FormDefinition.LETTER)) {
+                problems.add(new Problem(f.raw("kind").path(), f.raw("kind").line(), "unknown kind '" + kind
+                        + "'; use form or letter"));
+            }
+            String addressee = f.optText("addressee");
+            if (addressee != null && !addressee.equals(FormDefinition.OTHER_AGENCY)) {
+                checkContact(f, "addressee", addressee);
+            }
+            if (FormDefinition.LETTER.equals(kind) && addressee == null) {
+                problems.add(new Problem(f.path() + ".addressee", f.line(), "a letter names its 'addressee': a contact id"
+                        + " or other-agency"));
+            }
             return new FormDefinition(id(f, "id"), f.text("title"), f.optText("description"),
-                    f.optText("completedBy"), recipient, anonymous, sections, signatures);
+                    f.optText("completedBy"), recipient, anonymous, sections, signatures, kind, addressee);
         }
 
         private FormSection section(Node n, boolean anonymous) {
@@ -392,7 +639,27 @@ public final class PolicyLoader {
             }
             int stageCount = stageNodes.size();
             List<Budget> budgets = f.list("budgets", false, b -> budget(b, stageCount));
-            return new Track(id(f, "id"), f.text("name"), f.optText("description"), stages, budgets);
+            unique(f, "budgets", List.of());
+            String trackId = f.text("id");
+            // a deadline may be measured from when another deadline of its track was met
+            Set<String> deadlineIds = new HashSet<>();
+            stages.forEach(st -> st.deadlines().forEach(d -> deadlineIds.add(d.id())));
+            budgets.forEach(b -> deadlineIds.add(b.id()));
+            for (Node sn : stageNodes) {
+                if (sn instanceof Node.Mapping m && m.get("deadlines") instanceof Node.Sequence ds) {
+                    for (Node d : ds.items()) {
+                        if (d instanceof Node.Mapping dm && dm.get("from") instanceof Node.Scalar from
+                                && !from.isNull() && from.text().strip().startsWith("deadline:")) {
+                            String ref = from.text().strip().substring(9).strip();
+                            if (!deadlineIds.contains(ref)) {
+                                problems.add(new Problem(from.path(), from.line(), "'from: deadline:" + ref
+                                        + "' names no deadline of the track '" + trackId + "'"));
+                            }
+                        }
+                    }
+                }
+            }
+            return new Track(id(f, "id"), f.text("name"), f.optText("description"), stages, budgets, optionalArbiter(f));
         }
 
         private Budget budget(Node n, int stageCount) {
@@ -437,10 +704,16 @@ public final class PolicyLoader {
             }
             List<DeadlineRule> deadlines = f.list("deadlines", false, this::deadline);
             unique(f, "deadlines", deadlines.stream().map(DeadlineRule::id).toList());
+            List<NotificationRule> notifications = f.list("notifications", false, x -> notification(x, false));
+            unique(f, "notifications", List.of());
+            List<ChecklistItem> items = f.list("checklist", false, this::item);
+            unique(f, "checklist", List.of());
+            List<TrackSwitch> switches = f.list("switches", false, this::trackSwitch);
+            uniqueIn(f.raw("switches"), "to");
             return new Stage(number, label == null ? "Stage " + number : label, title == null ? "" : title,
-                    f.texts("participants"), f.text("guidance"), f.texts("checklist"), contacts, deadlines,
-                    f.list("notifications", false, x -> notification(x, false)), f.list("forms", false, this::formRule),
-                    f.bool("finalArbiter", false));
+                    f.texts("participants"), f.text("guidance"),
+                    items.stream().map(ChecklistItem::text).toList(), contacts, deadlines, notifications,
+                    f.list("forms", false, this::formRule), f.bool("finalArbiter", false), switches, items);
         }
 
         private DeadlineRule deadline(Node n) {
@@ -448,7 +721,8 @@ public final class PolicyLoader {
             if (f == null) {
                 return null;
             }
-            return new DeadlineRule(id(f, "id"), f.text("label"), within(f, true), anchor(f));
+            AnchorRef from = anchorRef(f);
+            return new DeadlineRule(id(f, "id"), f.text("label"), within(f, true), from.anchor(), from.id(), when(f));
         }
 
         private TimeSpan within(Fields f, boolean required) {
@@ -466,6 +740,29 @@ public final class PolicyLoader {
             return span;
         }
 
+        private AnchorRef anchorRef(Fields f) {
+            String from = f.optText("from");
+            if (from == null) {
+                return AnchorRef.of(Anchor.STAGE_ENTERED);
+            }
+            Node node = f.raw("from");
+            AnchorRef ref = AnchorRef.parse(from).orElse(null);
+            if (ref == null) {
+                problems.add(new Problem(node.path(), node.line(), "unknown starting point '" + from
+                        + "'; use " + Anchor.codes()));
+                return AnchorRef.of(Anchor.STAGE_ENTERED);
+            }
+            if (ref.anchor() == Anchor.DATE) {
+                crossChecks.add(() -> {
+                    if (!dateIds.contains(ref.id())) {
+                        problems.add(new Problem(node.path(), node.line(), "'from: date:" + ref.id()
+                                + "' names a date not declared under 'dates'"));
+                    }
+                });
+            }
+            return ref;
+        }
+
         private Anchor anchor(Fields f) {
             String from = f.optText("from");
             if (from == null) {
@@ -474,7 +771,7 @@ public final class PolicyLoader {
             return Anchor.fromCode(from).orElseGet(() -> {
                 Node node = f.raw("from");
                 problems.add(new Problem(node.path(), node.line(), "unknown starting point '" + from
-                        + "'; use case-opened, stage-entered, last-discussion or meeting"));
+                        + "'; a shared timescale is measured from case-opened or stage-entered"));
                 return Anchor.STAGE_ENTERED;
             });
         }
@@ -491,14 +788,7 @@ public final class PolicyLoader {
                 problems.add(new Problem(f.path() + ".on", f.line(), "a notification outside a stage can only be due"
                         + " on 'case-opened'; put it under the stage it belongs to"));
             }
-            Condition when = Condition.ALWAYS;
-            if (f.has("when")) {
-                Fields w = Fields.of(f.raw("when"), problems, WHEN);
-                if (w != null) {
-                    Boolean risk = w.has("immediateRisk") ? w.bool("immediateRisk", false) : null;
-                    when = new Condition(statuses(w, "childStatus"), risk);
-                }
-            }
+            Condition when = when(f);
             return new NotificationRule(id(f, "id"), f.text("to"), contact, f.text("purpose"), on, when, within(f, false));
         }
 
@@ -510,7 +800,7 @@ public final class PolicyLoader {
             return Trigger.fromCode(on).orElseGet(() -> {
                 Node node = f.raw("on");
                 problems.add(new Problem(node.path(), node.line(), "unknown event '" + on
-                        + "'; use case-opened, stage-entered or resolved"));
+                        + "'; use case-opened, stage-entered, meeting-recorded or resolved"));
                 return fallback;
             });
         }
@@ -535,7 +825,7 @@ public final class PolicyLoader {
                 problems.add(new Problem(f.raw("action").path(), f.raw("action").line(),
                         "unknown action '" + action + "'; use complete or update"));
             }
-            return new FormRule(form, trigger(f, Trigger.STAGE_ENTERED), action == null ? "complete" : action);
+            return new FormRule(form, trigger(f, Trigger.STAGE_ENTERED), action == null ? "complete" : action, when(f));
         }
 
         private ImmediateRisk immediateRisk(Node n, List<Track> tracks) {

@@ -55,7 +55,7 @@ public final class AuditStore {
                     c.setAutoCommit(true);
                 }
             } catch (SQLException ex) {
-                throw new StoreException("Could not write to the audit log (" + ex.getMessage() + ").", ex);
+                throw new StoreException("Could not write to the audit log (" + StoreException.reason(ex) + ").", ex);
             }
         }
     }
@@ -95,7 +95,7 @@ public final class AuditStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("Could not read the audit log (" + e.getMessage() + ").", e);
+            throw new StoreException("Could not read the audit log (" + StoreException.reason(e) + ").", e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class AuditStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Could not read the audit log (" + e.getMessage() + ").", e);
+            throw new StoreException("Could not read the audit log (" + StoreException.reason(e) + ").", e);
         }
     }
 

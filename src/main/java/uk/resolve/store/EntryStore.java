@@ -83,6 +83,7 @@ public final class EntryStore {
                         ps.executeUpdate();
                     }
                 }
+                summarise(c, sealed);
                 c.commit();
                 return sealed;
             } catch (SQLException | RuntimeException e) {
@@ -90,7 +91,7 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The record could not be saved (" + e.getMessage() + "). Nothing was written;"
+            throw new StoreException("The record could not be saved (" + StoreException.reason(e) + "). Nothing was written;"
                     + " try again.", e);
         }
     }
@@ -129,6 +130,7 @@ public final class EntryStore {
                 }
                 insert(c, missing);
                 advanceHeads(c, missing);
+                summarise(c, missing);
                 c.commit();
                 return missing.size();
             } catch (SQLException | RuntimeException e) {
@@ -136,12 +138,43 @@ public final class EntryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The records could not be added (" + e.getMessage() + "). Nothing was"
+            throw new StoreException("The records could not be added (" + StoreException.reason(e) + "). Nothing was"
                     + " changed.", e);
         }
     }
 
     private static final int CHUNK = 500;
+
+    // ---- the read model: kept in the transaction that writes the entries ----------------------
+
+    private volatile CaseSummaryStore summaries;
+
+    /** From now on, every write through this store also updates {@code s} in the same transaction. */
+    void keepSummaries(CaseSummaryStore s) {
+        this.summaries = s;
+    }
+
+    private void summarise(Connection c, List<Entry> written) throws SQLException {
+        CaseSummaryStore s = summaries;
+        if (s != null && !written.isEmpty()) {
+            s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+        }
+    }
+
+    /** One case's entries, read inside the transaction of {@code c}. */
+    static List<Entry> caseEntries(Connection c, UUID caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM entry WHERE case_id = ? ORDER BY local_seq")) {
+            ps.setObject(1, caseId);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }
+    }
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
@@ -200,7 +233,16 @@ public final class EntryStore {
      * query: far quicker than reading case by case when listing thousands of cases.
      */
     public void forEachCase(java.util.function.Consumer<List<Entry>> action) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = db.connection()) {
+            forEachCase(c, action);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** As {@link #forEachCase(java.util.function.Consumer)}, inside the transaction of {@code c}. */
+    void forEachCase(Connection c, java.util.function.Consumer<List<Entry>> action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM entry ORDER BY case_id, local_seq")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -217,8 +259,6 @@ public final class EntryStore {
                     action.accept(current);
                 }
             }
-        } catch (SQLException e) {
-            throw readFailure(e);
         }
     }
 
@@ -310,6 +350,11 @@ public final class EntryStore {
                     chunk.toArray()));
         }
         return out;
+    }
+
+    /** The entries this database holds at places {@code from} to {@code to} of {@code device}'s chain. */
+    public List<Entry> chainPlaces(String device, long from, long to) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
     }
 
     public Optional<Entry> entry(UUID id) {
@@ -421,6 +466,6 @@ public final class EntryStore {
     }
 
     private StoreException readFailure(SQLException e) {
-        return new StoreException("Could not read the records from " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not read the records from " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import uk.resolve.domain.time.CalendarOverride;
+import uk.resolve.domain.time.UkCalendar;
 
 /** Settings, imported procedures and calendar overrides of one database. */
 public final class SettingsStore {
@@ -100,11 +101,12 @@ public final class SettingsStore {
 
     public List<CalendarOverride> calendarOverrides() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT holiday, name, working_day FROM calendar_override ORDER BY holiday");
+                "SELECT holiday, name, working_day, calendar FROM calendar_override ORDER BY holiday, calendar");
              ResultSet rs = ps.executeQuery()) {
             List<CalendarOverride> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new CalendarOverride(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBoolean(3)));
+                out.add(new CalendarOverride(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBoolean(3),
+                        UkCalendar.Region.fromCode(rs.getString(4)).orElse(UkCalendar.Region.ENGLAND_AND_WALES)));
             }
             return out;
         } catch (SQLException e) {
@@ -114,10 +116,12 @@ public final class SettingsStore {
 
     public void putCalendarOverride(CalendarOverride o) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO calendar_override (holiday, name, working_day) KEY (holiday) VALUES (?, ?, ?)")) {
+                "MERGE INTO calendar_override (holiday, calendar, name, working_day) KEY (holiday, calendar)"
+                        + " VALUES (?, ?, ?, ?)")) {
             ps.setDate(1, Date.valueOf(o.date()));
-            ps.setString(2, o.name());
-            ps.setBoolean(3, o.workingDay());
+            ps.setString(2, o.region().code());
+            ps.setString(3, o.name());
+            ps.setBoolean(4, o.workingDay());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("save the calendar change", e);
@@ -125,6 +129,6 @@ public final class SettingsStore {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("Could not " + what + " in " + db.file() + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not " + what + " in " + db.file() + " (" + StoreException.reason(e) + ").", e);
     }
 }

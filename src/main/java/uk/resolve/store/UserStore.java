@@ -59,19 +59,32 @@ public final class UserStore {
         }
     }
 
-    /** Adds or replaces the person {@code u.name()}. */
+    /**
+     * Adds or replaces the person {@code u.name()}, and in the same transaction the digest of the
+     * people table, so a change made outside Resolve (a role raised with SQL) shows in 'verify'.
+     */
     public void save(UserRow u) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO app_user (name, full_name, role, team, active, created_at, created_by) KEY (name)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, u.name());
-            ps.setString(2, u.fullName());
-            ps.setString(3, u.role());
-            ps.setString(4, u.team());
-            ps.setBoolean(5, u.active());
-            ps.setTimestamp(6, Timestamp.from(u.createdAt()));
-            ps.setString(7, u.createdBy());
-            ps.executeUpdate();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "MERGE INTO app_user (name, full_name, role, team, active, created_at, created_by) KEY (name)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, u.name());
+                ps.setString(2, u.fullName());
+                ps.setString(3, u.role());
+                ps.setString(4, u.team());
+                ps.setBoolean(5, u.active());
+                ps.setTimestamp(6, Timestamp.from(u.createdAt()));
+                ps.setString(7, u.createdBy());
+                ps.executeUpdate();
+                CheckpointStore.recordPeople(c, java.time.Instant.now());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw failure("save the user", e);
         }
@@ -93,6 +106,6 @@ public final class UserStore {
     }
 
     private static StoreException failure(String what, SQLException e) {
-        return new StoreException("Could not " + what + " (" + e.getMessage() + ").", e);
+        return new StoreException("Could not " + what + " (" + StoreException.reason(e) + ").", e);
     }
 }

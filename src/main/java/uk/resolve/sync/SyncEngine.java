@@ -112,6 +112,7 @@ public final class SyncEngine {
     private final SettingsStore settings;
     private final Clock clock;
     private final Options options;
+    private final Quarantine quarantine;
 
     public SyncEngine(Database local, EntryStore entries, SettingsStore settings, Clock clock, Options options) {
         this.local = local;
@@ -119,6 +120,12 @@ public final class SyncEngine {
         this.settings = settings;
         this.clock = clock;
         this.options = options;
+        this.quarantine = new Quarantine(new uk.resolve.store.QuarantineStore(local), clock);
+    }
+
+    /** The gate entries pass on their way in and out; what it set aside is reported from it. */
+    public Quarantine quarantine() {
+        return quarantine;
     }
 
     /**
@@ -276,7 +283,13 @@ public final class SyncEngine {
             for (List<EntryStore.Positioned> page = outgoing(mark, markBefore); !page.isEmpty();
                  page = outgoing(mark, markBefore)) {
                 Files.createDirectories(shared.segments());
-                List<Entry> batch = page.stream().map(EntryStore.Positioned::entry).toList();
+                List<Entry> batch = quarantine.admit(page.stream().map(EntryStore.Positioned::entry).toList(), entries,
+                        uk.resolve.domain.record.Quarantined.OUTGOING, "the shared file");
+                if (batch.isEmpty()) {
+                    mark = page.get(page.size() - 1).localSeq(); // all held back: nothing to write
+                    save(shared, new State(base, mark, before.at(), read, seq, resent));
+                    continue;
+                }
                 Segment.Name name;
                 while (true) {
                     name = Segment.Name.next(me, ++seq);
@@ -322,7 +335,9 @@ public final class SyncEngine {
      * place incoming entries are accepted; their hashes have been checked.
      */
     private int accept(List<Entry> incoming) {
-        return entries.addMissing(incoming);
+        // entries failing their checks are set aside, never merged: the rest of the team's work comes in
+        return entries.addMissing(quarantine.admit(incoming, entries, uk.resolve.domain.record.Quarantined.INCOMING,
+                "the shared file"));
     }
 
     /** Reads the shared file (a version this computer has not read) and adds what this computer lacks. */
@@ -345,7 +360,6 @@ public final class SyncEngine {
             for (int from = 0; from < missing.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(missing.subList(from, Math.min(missing.size(),
                         from + Segment.MAX_ENTRIES)));
-                refuseAltered(shared, got);
                 pulled += accept(got);
             }
         }
@@ -457,6 +471,7 @@ public final class SyncEngine {
         }
 
         Set<UUID> localIds = entries.idsSince(0);
+        Set<UUID> heldBack = new HashSet<>();
         Set<UUID> sharedIds;
         int pulled = 0;
         int pushed;
@@ -468,7 +483,6 @@ public final class SyncEngine {
             List<UUID> in = new ArrayList<>(toLocal);
             for (int from = 0; from < in.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(in.subList(from, Math.min(in.size(), from + Segment.MAX_ENTRIES)));
-                refuseAltered(shared, got);
                 pulled += accept(got);
             }
             step(SyncStep.PULLED);
@@ -476,7 +490,9 @@ public final class SyncEngine {
             Set<UUID> missing = new HashSet<>(localIds);
             missing.removeAll(sharedIds);
             if (missing.isEmpty() && copied.isPresent() && !encryptedNow) {
-                // the shared file already holds everything of ours: nothing to write
+                // the shared file already holds everything of ours: nothing to write, but its checkpoints come in
+                new uk.resolve.store.CheckpointStore(local, entries.device())
+                        .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
                 record(shared, copied, markBefore, sharedIds, localIds);
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
@@ -484,9 +500,17 @@ public final class SyncEngine {
             List<UUID> out = new ArrayList<>(missing);
             pushed = 0;
             for (int from = 0; from < out.size(); from += Segment.MAX_ENTRIES) {
-                pushed += sharedStore.addMissing(entries.entries(out.subList(from, Math.min(out.size(),
-                        from + Segment.MAX_ENTRIES))));
+                // never send an entry of ours that fails its own checks: it would stop every other laptop
+                List<Entry> page = entries.entries(out.subList(from, Math.min(out.size(), from + Segment.MAX_ENTRIES)));
+                List<Entry> admitted = quarantine.admit(page, sharedStore, uk.resolve.domain.record.Quarantined.OUTGOING,
+                        shared.db().getFileName().toString());
+                page.forEach(e -> heldBack.add(e.id()));
+                admitted.forEach(e -> heldBack.remove(e.id()));
+                pushed += sharedStore.addMissing(admitted);
             }
+            // every device's chain head travels with the shared file, so a loss or roll-back shows
+            new uk.resolve.store.CheckpointStore(local, entries.device())
+                    .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
         }
         step(SyncStep.MERGED);
@@ -494,7 +518,9 @@ public final class SyncEngine {
         long expected = sharedIds.size() + (long) pushed;
         try (Database db = openShared(shared, copy, key)) {
             Set<UUID> now = new EntryStore(db, "shared").idsSince(0);
-            if (now.size() != expected || !now.containsAll(localIds)) {
+            Set<UUID> sent = new HashSet<>(localIds);
+            sent.removeAll(heldBack);
+            if (now.size() != expected || !now.containsAll(sent)) {
                 throw new SyncException(SyncException.Kind.REFUSED, "The merged copy of the shared file did not"
                         + " hold every entry after writing (" + now.size() + " of " + expected + "), so the shared"
                         + " file was left as it was. Your work is safe on this computer. Check the free space on"
@@ -580,16 +606,6 @@ public final class SyncEngine {
             throw refused(shared, e);
         } finally {
             Crypto.wipe(k);
-        }
-    }
-
-    private static void refuseAltered(SharedFile shared, List<Entry> incoming) {
-        long bad = incoming.stream().filter(e -> !e.hashIsValid()).count();
-        if (bad > 0) {
-            throw new SyncException(SyncException.Kind.REFUSED, "The shared file at " + shared.db() + " holds " + bad
-                    + (bad == 1 ? " entry whose" : " entries whose") + " content does not match its hash: it has been"
-                    + " altered outside Resolve. Nothing was synced. Ask your administrator to restore the shared"
-                    + " file from a backup.");
         }
     }
 

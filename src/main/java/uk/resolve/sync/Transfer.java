@@ -26,12 +26,15 @@ public final class Transfer {
      * What an import did: {@code added} of the file's {@code inFile} entries were new here;
      * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption.
      */
-    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted) {
+    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside) {
 
         public String summary() {
-            return (added == 0 ? "Nothing new: this database already held all " + inFile + " entries of the file."
-                    : "Imported " + added + " new " + (added == 1 ? "entry" : "entries") + " of the " + inFile
-                    + " in the file; the rest were already here.")
+            return (added == 0 && setAside == 0 ? "Nothing new: this database already held all " + inFile
+                    + " entries of the file." : "Imported " + added + " new " + (added == 1 ? "entry" : "entries")
+                    + " of the " + inFile + " in the file; the rest were already here.")
+                    + (setAside == 0 ? "" : " " + setAside + (setAside == 1 ? " entry" : " entries") + " failed"
+                    + " their checks and were set aside in quarantine (an administrator can see them with"
+                    + " 'resolve quarantine list'); ask for the file to be exported again.")
                     + (encrypted ? "" : " Note: this file was not encrypted (it was made by an earlier version of"
                     + " Resolve); delete it now that it is imported.");
         }
@@ -74,7 +77,8 @@ public final class Transfer {
      *
      * @throws SyncException when the file is refused; nothing is then imported
      */
-    public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress) {
+    public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
+                                      Quarantine quarantine) {
         ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
@@ -83,19 +87,25 @@ public final class Transfer {
                         + " twice. Nothing was imported; ask for it to be exported again.");
             }
         }
-        Map<UUID, String> here = entries.entries(ids).stream().collect(Collectors.toMap(Entry::id, Entry::hash));
+        Map<UUID, Entry> here = entries.entries(ids).stream().collect(Collectors.toMap(Entry::id, e -> e));
         List<Entry> missing = new ArrayList<>();
+        List<Entry> otherVersions = new ArrayList<>();
         for (Entry e : contents.entries()) {
-            String hash = here.get(e.id());
-            if (hash == null) {
+            Entry held = here.get(e.id());
+            if (held == null) {
                 missing.add(e);
-            } else if (!hash.equals(e.hash())) {
-                throw new SyncException(SyncException.Kind.REFUSED, "The file " + file + " holds a different version of"
-                        + " entry " + e.id() + " than this database: one of them has been altered outside Resolve."
-                        + " Nothing was imported. Run 'resolve verify', and ask for the file to be exported again.");
+            } else if (!held.hash().equals(e.hash())) {
+                otherVersions.add(e);
             }
         }
-        int added = entries.addMissing(missing);
-        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted());
+        String source = file.getFileName().toString();
+        // entries failing their checks are set aside; the rest of the file is imported
+        quarantine.setAside(otherVersions, "this database holds a different version of it: one of them was altered"
+                + " outside Resolve", source);
+        int before = quarantine.pending();
+        List<Entry> admitted = quarantine.admit(missing, entries, uk.resolve.domain.record.Quarantined.INCOMING, source);
+        int setAside = otherVersions.size() + quarantine.pending() - before;
+        int added = entries.addMissing(admitted);
+        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside);
     }
 }

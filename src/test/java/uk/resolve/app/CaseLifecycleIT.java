@@ -239,7 +239,7 @@ class CaseLifecycleIT {
         assertThatThrownBy(() -> cases.discuss(c.id(), new DiscussionRequest("x", null, "y", null, false,
                 instant("2026-11-26T10:00")))).isInstanceOf(RuleViolation.class).hasMessageContaining("in the future");
         assertThatThrownBy(() -> cases.discuss(c.id(), new DiscussionRequest("x", null, "y", null, false,
-                instant("2026-11-23T10:00")))).isInstanceOf(RuleViolation.class).hasMessageContaining("before the concern was raised");
+                instant("2026-11-23T10:00")))).isInstanceOf(RuleViolation.class).hasMessageContaining("before the disagreement arose");
     }
 
     @Test

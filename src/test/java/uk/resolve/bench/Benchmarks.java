@@ -235,7 +235,7 @@ public final class Benchmarks {
         System.out.printf("%-52s %7d ms   peak heap %5d MB%n", name, ms, peak);
     }
 
-    private static Object populate(Services s, MutableClock clock, int n) {
+    static Object populate(Services s, MutableClock clock, int n) {
         String[] policies = {"croydon", "havering", "kingston-richmond", "north-somerset", "safety-of-children"};
         List<NewEntry> batch = new ArrayList<>();
         Instant base = clock.instant().minus(Duration.ofDays(400));

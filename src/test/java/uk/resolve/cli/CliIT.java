@@ -81,7 +81,8 @@ class CliIT {
         c = show(id);
         assertThat(c).containsEntry("stage", 2);
         assertThat((List<Map<String, Object>>) c.get("notificationsDue")).singleElement()
-                .satisfies(n -> assertThat(n).containsEntry("id", "iro").containsEntry("due", "2026-11-24T09:30"));
+                // "immediately": due at once, overdue only after the end of that working day
+                .satisfies(n -> assertThat(n).containsEntry("id", "iro").containsEntry("due", "2026-11-24"));
 
         assertThat(cli.run("case", "resolve", id, "--outcome", "Assessment agreed").code()).isZero();
         c = show(id);
@@ -187,6 +188,25 @@ class CliIT {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("BREAK:").contains("has been altered");
         assertThat(r.err()).as(r.out()).contains("1 break in the record").doesNotContain("audit log");
+    }
+
+    @Test
+    void verifySaysWhenItRebuiltAnEditedCaseSummaryAndRebuildMakesThemAgain() throws Exception {
+        newCase("croydon");
+        assertThat(cli.run("case", "list").out()).contains("CR-77");
+        assertThat(cli.run("verify").out()).doesNotContain("summaries");
+        sql("UPDATE case_summary SET state = REPLACE(state, '\"stage\":1', '\"stage\":4')");
+        CliRunner.Result r = cli.run("verify");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("the case summaries of 1 case disagreed with the entries")
+                .contains("every chain is intact");
+        assertThat(cli.run("verify").out()).doesNotContain("summaries");
+        sql("UPDATE read_model SET version = 'older'");
+        assertThat(cli.run("verify").out()).contains("the case summaries were rebuilt from the entries");
+        CliRunner.Result rebuilt = cli.run("rebuild");
+        assertThat(rebuilt.code()).isZero();
+        assertThat(rebuilt.out()).contains("Rebuilt the summaries of 1 case from");
+        assertThat(cli.run("case", "list").out()).contains("stage 1/");
     }
 
     @Test

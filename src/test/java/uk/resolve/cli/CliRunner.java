@@ -35,27 +35,39 @@ public final class CliRunner {
     private final Path db;
     private final String user;
     private final Map<String, String> extraEnv;
+    private final byte[] stdin;
 
     public CliRunner(Path db) {
-        this(db, "worker", Map.of());
+        this(db, "worker", Map.of(), new byte[0]);
     }
 
-    private CliRunner(Path db, String user, Map<String, String> extraEnv) {
+    private CliRunner(Path db, String user, Map<String, String> extraEnv, byte[] stdin) {
         this.db = db;
         this.user = user;
         this.extraEnv = extraEnv;
+        this.stdin = stdin;
+    }
+
+    /** The same, with {@code text} (UTF-8) on standard input. */
+    public CliRunner withStdin(String text) {
+        return withStdin(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same, with {@code bytes} on standard input. */
+    public CliRunner withStdin(byte[] bytes) {
+        return new CliRunner(db, user, extraEnv, bytes.clone());
     }
 
     /** The same database, acting as {@code name} (who must exist, with {@link #PASSWORD}). */
     public CliRunner as(String name) {
-        return new CliRunner(db, name, extraEnv);
+        return new CliRunner(db, name, extraEnv, stdin);
     }
 
     /** The same, with more environment variables (a new user's password file, a passphrase file). */
     public CliRunner withEnv(String name, String value) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put(name, value);
-        return new CliRunner(db, user, env);
+        return new CliRunner(db, user, env, stdin);
     }
 
     /** A file holding {@code secret}, for the *_FILE variables. */
@@ -126,7 +138,8 @@ public final class CliRunner {
         env.putAll(extraEnv);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env, null);
+        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env, null,
+                new java.io.ByteArrayInputStream(stdin));
         return new Result(code, out.toString(), err.toString());
     }
 }

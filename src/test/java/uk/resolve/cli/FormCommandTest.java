@@ -91,6 +91,18 @@ class FormCommandTest {
     }
 
     @Test
+    void answersAreReadFromAFileAndFromStandardInputKeepingThemOffTheCommandLine() throws Exception {
+        Path role = java.nio.file.Files.writeString(dir.resolve("role.txt"), "Head of Service\n");
+        CliRunner.Result r = cli.withStdin("020 8726 6000").run("form", croydon.toString(), "appendix-a", "--out",
+                dir.toString(), "--stage", "3", "--set-file", "role=" + role, "--set", "contact=-");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path pdf = dir.resolve("appendix-a_" + croydon.toString().substring(0, 8) + "_2026-01-19.pdf");
+        assertThat(PdfText.all(readAll(pdf))).contains("Head of Service", "020 8726 6000");
+        assertThat(run("form", croydon.toString(), "appendix-a", "--out", "x.pdf", "--set", "secret text")).isEqualTo(1);
+        assertThat(err).contains("is not FIELD=VALUE").doesNotContain("secret text");
+    }
+
+    @Test
     void anUnknownFieldOrFormIsAClearUserError() {
         assertThat(run("form", croydon.toString(), "appendix-a", "--out", "x.pdf", "--set", "colour=blue")).isEqualTo(1);
         assertThat(err).contains("--set: the form 'appendix-a' has no field 'colour'. Its fields are: name,"

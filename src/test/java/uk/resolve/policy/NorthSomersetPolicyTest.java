@@ -30,6 +30,19 @@ class NorthSomersetPolicyTest {
         assertThat(deadlines.get(1).from()).isEqualTo(Anchor.LAST_DISCUSSION);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "discussion {0}: line managers by {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2027-10-30T12:00, 2027-10-31T11:00",
+            "2027-03-27T12:00, 2027-03-28T13:00",
+            "2027-06-10T16:45, 2027-06-11T16:45",
+    })
+    void lineManagersMakeContactWithin24RealHoursOfTheDiscussion_clauseStage1(String discussion, String due) {
+        var rule = stage(ns, 1).deadlines().get(1);
+        var at = uk.resolve.domain.time.UkTime.instant(java.time.LocalDateTime.parse(discussion));
+        assertThat(uk.resolve.domain.time.Deadlines.due(at, rule.within(),
+                new uk.resolve.domain.time.EnglandWalesCalendar()).iso()).isEqualTo(due);
+    }
+
     @Test
     void stages2To4AreWithin2_3And5WorkingDays_clausesStage2To4() {
         assertThat(stage(ns, 2).deadlines().get(0).within()).isEqualTo(TimeSpan.workingDays(2));

@@ -147,7 +147,7 @@ class PolicyLoaderTest {
     @Test
     void theCompleteExampleInTheFormatDocumentIsAValidProcedure() throws IOException, PolicyFileException {
         String doc = Files.readString(Path.of("docs/policy-format.md"), StandardCharsets.UTF_8);
-        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        int start = doc.indexOf("```yaml\n", doc.indexOf("## A complete example")) + "```yaml\n".length();
         String yaml = doc.substring(start, doc.indexOf("```", start));
         Policy p = PolicyLoader.load(yaml, "docs/policy-format.md");
         assertThat(p.tracks()).hasSize(2);

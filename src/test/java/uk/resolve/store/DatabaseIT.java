@@ -35,6 +35,33 @@ class DatabaseIT {
     }
 
     @Test
+    void closingDoesNotCompactAndCompactingWhileOpenKeepsEveryEntry() throws Exception {
+        Path file = dir.resolve("c.mv.db");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        var now = java.time.Instant.parse("2026-11-25T10:15:30Z");
+        List<Entry> written = new java.util.ArrayList<>();
+        try (Database db = Database.open(file, key)) {
+            try (var c = db.connection(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MAX_COMPACT_TIME'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("0");
+            }
+            EntryStore store = new EntryStore(db, "device-a");
+            for (int i = 0; i < 50; i++) {
+                UUID caseId = UUID.randomUUID();
+                written.addAll(store.append(List.of(NewEntry.of(caseId, EntryType.CASE_OPENED, "Ann", now, now,
+                        java.util.Map.of("concern", "x".repeat(2_000))))));
+            }
+            assertThat(db.compact(java.time.Duration.ofSeconds(5))).isTrue();
+            assertThat(store.all()).containsExactlyElementsOf(written);
+        }
+        try (Database db = Database.open(file, key)) {
+            assertThat(new EntryStore(db, "device-a").all()).containsExactlyElementsOf(written);
+        }
+    }
+
+    @Test
     void entriesAreSealedIntoTheDevicesChainAndReadBackExactly() {
         try (Database db = Database.open(dir.resolve("r"))) {
             EntryStore store = new EntryStore(db, "device-a");

@@ -351,21 +351,32 @@ class SyncEngineIT {
     }
 
     @Test
-    void anEntryAlteredInTheSharedFileIsRefused() throws Exception {
+    void anEntryAlteredInTheSharedFileIsSetAsideAndEverythingElseIsSynced() throws Exception {
         Services b = laptop("b");
         UUID c = openCase(b, "B-1");
+        UUID other = openCase(b, "B-2");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         b.close();
         open.remove(b);
         // someone edits the shared file with a database tool
         try (var db = uk.resolve.store.Database.open(shared, Laptops.KEY.bytes()); var con = db.connection();
-             var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened')")) {
-            st.executeUpdate();
+             var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
+            st.setObject(1, c);
+            assertThat(st.executeUpdate()).isOne();
         }
         Services a = laptop("a");
-        assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY))
-                .hasMessageContaining("altered outside Resolve");
+        SyncEngine engine = Laptops.engine(a, Laptops.fast());
+        SyncReport r = engine.sync(shared, Laptops.KEY);
+        assertThat(r.pulled()).isOne();
         assertThat(a.entries().caseEntries(c)).isEmpty();
+        assertThat(a.entries().caseEntries(other)).hasSize(1);
+        assertThat(engine.quarantine().reported()).singleElement().satisfies(q -> {
+            assertThat(q.entryId()).isEqualTo(c);
+            assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.INCOMING);
+            assertThat(q.author()).isEqualTo("b");
+            assertThat(q.caseId()).isEqualTo(c);
+            assertThat(q.reason()).contains("does not match its hash");
+        });
     }
 
     @Test

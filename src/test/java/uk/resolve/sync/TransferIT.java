@@ -252,16 +252,20 @@ class TransferIT {
     }
 
     @Test
-    void anEntryAlteredWithTheFileChecksumRecomputedIsRefusedByItsOwnHash() throws Exception {
+    void anEntryAlteredWithTheFileChecksumRecomputedIsSetAsideByItsOwnHashAndTheRestImported() throws Exception {
         writeLegacy(export);
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
+        UUID altered = UUID.fromString(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(2))
+                .get("id").asText());
         lines.set(2, lines.get(2).replace("duty manager", "duty officer"));
         Files.write(export, resealed(lines));
-        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
-                .hasMessageContaining("has been tampered with: entry ")
-                .hasMessageContaining("does not match its own hash")
-                .hasMessageContaining("Nothing was imported");
-        assertThat(b.entries().count()).isZero();
+        Transfer.Imported r = b.sync().importFile(export, pass(), n -> { });
+        assertThat(r.setAside()).isOne();
+        assertThat(r.added()).isEqualTo(lines.size() - 3);
+        assertThat(r.summary()).contains("1 entry failed their checks and were set aside in quarantine");
+        assertThat(b.entries().entry(altered)).isEmpty();
+        assertThat(new uk.resolve.store.QuarantineStore(b.database()).list()).singleElement()
+                .satisfies(q -> assertThat(q.reason()).contains("does not match its hash"));
     }
 
     @Test
@@ -291,7 +295,7 @@ class TransferIT {
     }
 
     @Test
-    void aFileHoldingADifferentVersionOfAnEntryAlreadyHereIsRefused() throws Exception {
+    void aFileHoldingADifferentVersionOfAnEntryAlreadyHereHasItSetAside() throws Exception {
         a.sync().export(export, List.of(case1), pass(), n -> { });
         b.sync().importFile(export, pass(), n -> { });
         ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of(case1)),
@@ -310,9 +314,12 @@ class TransferIT {
         lines.set(1, json.writeValueAsString(node));
         Files.write(export, resealed(lines));
         long before = b.entries().count();
-        assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
-                .hasMessageContaining("holds a different version of entry " + entry.id());
+        Transfer.Imported r = b.sync().importFile(export, pass(), n -> { });
+        assertThat(r.setAside()).isOne();
         assertThat(b.entries().count()).isEqualTo(before);
+        assertThat(b.entries().entry(entry.id()).orElseThrow().hash()).isEqualTo(entry.hash());
+        assertThat(new uk.resolve.store.QuarantineStore(b.database()).list()).singleElement()
+                .satisfies(q -> assertThat(q.reason()).contains("holds a different version of it"));
     }
 
     @Test

@@ -34,7 +34,9 @@ public enum AuditAction {
     USER_REMOVED("user-removed", "User removed"),
     PASSWORD_RESET("password-reset", "Password reset"),
     DATABASE_ENCRYPTED("database-encrypted", "Database encrypted"),
-    AUDIT_EXPORTED("audit-exported", "Audit log exported");
+    AUDIT_EXPORTED("audit-exported", "Audit log exported"),
+    ENTRY_QUARANTINED("entry-quarantined", "Entry set aside in quarantine"),
+    QUARANTINE_CLEARED("quarantine-cleared", "Quarantine cleared");
 
     private final String code;
     private final String label;

@@ -11,6 +11,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import uk.resolve.domain.policy.Category;
+import uk.resolve.domain.policy.ChecklistItem;
+import uk.resolve.domain.policy.DateQuestion;
+import uk.resolve.domain.policy.FactQuestion;
+import uk.resolve.domain.policy.TrackSwitch;
 import uk.resolve.domain.policy.DeadlineRule;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Stage;
@@ -82,6 +86,34 @@ public final class CaseCommands {
             required(r.startReason(), "the reason for starting at stage " + start);
         }
         Instant at = when(r.happenedAt());
+        Instant arose = r.arose() == null ? at : when(r.arose());
+        if (arose.isAfter(at)) {
+            throw new RuleViolation("The disagreement cannot have arisen (" + UkTime.format(arose)
+                    + ") after the case was opened (" + UkTime.format(at) + "). Check the date and time.");
+        }
+        for (var d : r.dates().entrySet()) {
+            DateQuestion q = policy.date(d.getKey()).orElseThrow(() -> unknownDate(policy, d.getKey()));
+            when(d.getValue());
+            if (!q.atOpening()) {
+                // dates asked at any time may also be given at opening
+                continue;
+            }
+        }
+        for (DateQuestion q : policy.dates()) {
+            if (q.required() && !r.dates().containsKey(q.id())) {
+                throw new RuleViolation("Give the date '" + q.id() + "' (" + q.label() + "): the "
+                        + policy.shortName() + " procedure requires it when a case is opened.");
+            }
+        }
+        for (var f : r.facts().entrySet()) {
+            checkAnswer(policy, f.getKey(), f.getValue());
+        }
+        for (FactQuestion q : policy.facts()) {
+            if (q.required() && !r.facts().containsKey(q.id())) {
+                throw new RuleViolation("Answer '" + q.id() + "' (" + q.label() + "): the " + policy.shortName()
+                        + " procedure asks it when a case is opened. Answers: " + String.join(", ", q.choices()) + ".");
+            }
+        }
         UUID caseId = UUID.randomUUID();
         Map<String, String> data = new LinkedHashMap<>();
         data.put(POLICY, policy.id());
@@ -104,6 +136,11 @@ public final class CaseCommands {
         if (r.sample()) {
             data.put(SAMPLE, "true");
         }
+        if (r.arose() != null) {
+            data.put(AROSE, arose.toString());
+        }
+        r.dates().forEach((k, v) -> data.put(DATE_PREFIX + k, v.toString()));
+        r.facts().forEach((k, v) -> data.put(FACT_PREFIX + k, normalise(v)));
         return entry(caseId, EntryType.CASE_OPENED, at, data);
     }
 
@@ -112,7 +149,7 @@ public final class CaseCommands {
         mustBeOpen(c, "record a discussion on");
         required(r.with(), "who took part in the discussion");
         required(r.summary(), "what was said");
-        Instant at = notBefore(when(r.happenedAt()), c.openedAt(), "the concern was raised");
+        Instant at = notBefore(when(r.happenedAt()), c.context().arose(), "the disagreement arose");
         String method = r.method() == null || r.method().isBlank() ? "other" : r.method().strip().toLowerCase(java.util.Locale.UK);
         Map<String, String> data = new LinkedHashMap<>();
         data.put(STAGE, Integer.toString(c.stage()));
@@ -139,7 +176,12 @@ public final class CaseCommands {
                     + policy.finalArbiter().title() + " and resolve the case.");
         }
         required(reason, "the reason for escalating");
-        Instant at = notBefore(when(happenedAt), c.stageEnteredAt(), "the case reached its current stage");
+        if (!c.context().gates().isEmpty()) {
+            ChecklistItem gate = c.context().gates().get(0);
+            throw new RuleViolation("Before escalating, the procedure requires this step at " + c.stageHeading()
+                    + ": \"" + gate.text() + "\". Tick it (" + gate.id() + ") once it is done.");
+        }
+        Instant at = notBefore(when(happenedAt), earliest(c), "the case reached its current stage");
         Map<String, String> data = new LinkedHashMap<>();
         data.put(STAGE, Integer.toString(c.stage()));
         data.put(TO_STAGE, Integer.toString(c.stage() + 1));
@@ -148,10 +190,20 @@ public final class CaseCommands {
         return entry(c.id(), EntryType.ESCALATED, at, data);
     }
 
+    /** Resolves the case with one of the procedure's named outcomes, when it names any. */
+    public NewEntry resolve(CaseState c, Policy policy, ResolveRequest r) {
+        if (r.outcomeId() != null && policy.outcomes().stream().noneMatch(o -> o.id().equals(r.outcomeId()))) {
+            throw new RuleViolation("'" + r.outcomeId() + "' is not one of the " + policy.shortName()
+                    + " procedure's outcomes" + (policy.outcomes().isEmpty() ? "; it names none."
+                    : ": " + String.join(", ", policy.outcomes().stream().map(Category::id).toList()) + "."));
+        }
+        return resolve(c, r);
+    }
+
     public NewEntry resolve(CaseState c, ResolveRequest r) {
         mustBeOpen(c, "resolve");
         required(r.outcome(), "the agreed outcome");
-        Instant at = notBefore(when(r.happenedAt()), c.stageEnteredAt(), "the case reached its current stage");
+        Instant at = notBefore(when(r.happenedAt()), earliest(c), "the case reached its current stage");
         return resolveEntry(c, r, at);
     }
 
@@ -161,13 +213,16 @@ public final class CaseCommands {
         data.put(OUTCOME, r.outcome().strip());
         data.put(OUTSTANDING, blankToNull(r.outstanding()));
         data.put(LEARNING, blankToNull(r.learning()));
+        if (r.outcomeId() != null) {
+            data.put("outcomeId", r.outcomeId());
+        }
         return entry(c.id(), EntryType.RESOLVED, at, data);
     }
 
     public NewEntry withdraw(CaseState c, String reason, Instant happenedAt) {
         mustBeOpen(c, "withdraw");
         required(reason, "the reason for withdrawing");
-        Instant at = notBefore(when(happenedAt), c.stageEnteredAt(), "the case reached its current stage");
+        Instant at = notBefore(when(happenedAt), earliest(c), "the case reached its current stage");
         return entry(c.id(), EntryType.WITHDRAWN, at, Map.of(STAGE, Integer.toString(c.stage()), REASON, reason.strip()));
     }
 
@@ -270,6 +325,139 @@ public final class CaseCommands {
         return entry(c.id(), EntryType.NOTIFICATION_SENT, when(happenedAt), data);
     }
 
+    /** Records a date the procedure asks for ({@code conference}), at opening or later. */
+    public NewEntry recordDate(CaseState c, Policy policy, String dateId, Instant value) {
+        mustBeOpen(c, "record a date on");
+        policy.date(dateId).orElseThrow(() -> unknownDate(policy, dateId));
+        if (value == null) {
+            throw new RuleViolation("Give the date for '" + dateId + "'.");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(ID, dateId);
+        data.put(VALUE, value.toString());
+        data.put(STAGE, Integer.toString(c.stage()));
+        return entry(c.id(), EntryType.DATE_RECORDED, when(null), data);
+    }
+
+    /**
+     * Marks a deadline in force as met: it is never overdue after this, shows when it was met and
+     * stays met when later discussions are recorded.
+     */
+    public NewEntry meetDeadline(CaseState c, String deadlineId, String note, Instant happenedAt) {
+        mustBeOpen(c, "mark a deadline met on");
+        DeadlineStatus d = c.deadlines().stream().filter(x -> x.id().equals(deadlineId)).findFirst()
+                .orElseThrow(() -> new RuleViolation("There is no deadline '" + deadlineId + "' in force at "
+                        + c.stageHeading() + ". Deadlines in force: "
+                        + String.join(", ", c.deadlines().stream().map(DeadlineStatus::id).toList()) + "."));
+        if (d.met()) {
+            throw new RuleViolation("The deadline '" + deadlineId + "' was already met on " + UkTime.format(d.metAt())
+                    + ".");
+        }
+        Instant at = notBefore(when(happenedAt), c.context().arose(), "the disagreement arose");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(TRACK, c.trackId());
+        data.put(STAGE, Integer.toString(d.sharedBudget() ? 0 : c.stage()));
+        data.put(DEADLINE, deadlineId);
+        data.put(NOTE, blankToNull(note));
+        return entry(c.id(), EntryType.DEADLINE_MET, at, data);
+    }
+
+    /** Answers (or changes the answer to) one of the procedure's questions. */
+    public NewEntry answer(CaseState c, Policy policy, String factId, String value) {
+        mustBeOpen(c, "answer a question on");
+        String v = checkAnswer(policy, factId, value);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(ID, factId);
+        data.put(VALUE, v);
+        data.put(STAGE, Integer.toString(c.stage()));
+        return entry(c.id(), EntryType.FACT_ANSWERED, when(null), data);
+    }
+
+    /** Takes a change of route the current stage offers (a fast track, a branch). */
+    public NewEntry switchTrack(CaseState c, Policy policy, String toTrack, String reason, Instant happenedAt) {
+        mustBeOpen(c, "change the route of");
+        TrackSwitch sw = c.context().switches().stream().filter(x -> x.to().equals(toTrack)).findFirst()
+                .orElseThrow(() -> new RuleViolation("At " + c.stageHeading() + " the procedure offers no switch to '"
+                        + toTrack + "'." + (c.context().switches().isEmpty() ? " It offers none here."
+                        : " It offers: " + String.join(", ", c.context().switches().stream()
+                        .map(x -> x.to() + " (" + x.label() + ")").toList()) + ".")));
+        if (sw.reasonRequired()) {
+            required(reason, "the reason for this change of route");
+        }
+        Instant at = notBefore(when(happenedAt), earliest(c), "the case reached its current stage");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(STAGE, Integer.toString(c.stage()));
+        data.put("fromTrack", c.trackId());
+        data.put(TRACK, sw.to());
+        data.put(TO_STAGE, Integer.toString(sw.toStage()));
+        data.put(REASON, blankToNull(reason));
+        return entry(c.id(), EntryType.TRACK_SWITCHED, at, data);
+    }
+
+    /** Ticks a checklist item of the current stage that the procedure names by id. */
+    public NewEntry tick(CaseState c, Policy policy, String itemId, String note, Instant happenedAt) {
+        mustBeOpen(c, "tick a step on");
+        Track track = policy.track(c.trackId()).orElse(policy.defaultTrack());
+        Stage stage = track.stage(c.stage()).orElseThrow();
+        ChecklistItem item = stage.items().stream().filter(i -> itemId.equals(i.id())).findFirst()
+                .orElseThrow(() -> new RuleViolation(c.stageHeading() + " has no checklist item '" + itemId
+                        + "'. Items that can be ticked: " + String.join(", ", stage.items().stream()
+                        .map(ChecklistItem::id).filter(java.util.Objects::nonNull).toList()) + "."));
+        if (c.context().ticked().contains(c.trackId() + "/" + c.stage() + "/" + item.id())) {
+            throw new RuleViolation("'" + item.text() + "' is already ticked at " + c.stageHeading() + ".");
+        }
+        Instant at = notBefore(when(happenedAt), earliest(c), "the case reached its current stage");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(TRACK, c.trackId());
+        data.put(STAGE, Integer.toString(c.stage()));
+        data.put(ITEM, item.id());
+        data.put(NOTE, blankToNull(note));
+        return entry(c.id(), EntryType.CHECKLIST_TICKED, at, data);
+    }
+
+    /** Records what was done for a child at immediate risk; the Act now panel then gives way. */
+    public NewEntry riskAction(CaseState c, String whatWasDone, Instant happenedAt) {
+        mustBeOpen(c, "record an action on");
+        if (!c.details().immediateRisk()) {
+            throw new RuleViolation("This case was not opened as immediate risk; record a discussion instead.");
+        }
+        required(whatWasDone, "what was done to keep the child safe");
+        Instant at = notBefore(when(happenedAt), c.context().arose(), "the disagreement arose");
+        return entry(c.id(), EntryType.RISK_ACTION, at, Map.of(STAGE, Integer.toString(c.stage()),
+                TEXT, whatWasDone.strip()));
+    }
+
+    private static RuleViolation unknownDate(Policy policy, String dateId) {
+        return new RuleViolation("The " + policy.shortName() + " procedure asks for no date '" + dateId + "'."
+                + (policy.dates().isEmpty() ? " It asks for none." : " Its dates are: " + String.join(", ",
+                policy.dates().stream().map(DateQuestion::id).toList()) + "."));
+    }
+
+    private static String checkAnswer(Policy policy, String factId, String value) {
+        FactQuestion q = policy.fact(factId).orElseThrow(() -> new RuleViolation("The " + policy.shortName()
+                + " procedure asks no question '" + factId + "'." + (policy.facts().isEmpty() ? " It asks none."
+                : " Its questions are: " + String.join(", ", policy.facts().stream().map(FactQuestion::id).toList())
+                + ".")));
+        String v = normalise(value);
+        if (!q.choices().contains(v)) {
+            throw new RuleViolation("'" + value + "' is not an answer to '" + factId + "' (" + q.label()
+                    + "). Answer one of: " + String.join(", ", q.choices()) + ".");
+        }
+        return v;
+    }
+
+    private static String normalise(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.strip();
+        return switch (v.toLowerCase(java.util.Locale.UK)) {
+            case "yes", "y", "true" -> "yes";
+            case "no", "n", "false" -> "no";
+            default -> v;
+        };
+    }
+
     /** Stores a completed form's content as a new version for the stage. */
     public NewEntry completeForm(CaseState c, String formId, int stage, int version, Map<String, String> fields) {
         Map<String, String> data = new TreeMap<>();
@@ -298,6 +486,7 @@ public final class CaseCommands {
     }
 
     private NewEntry entry(UUID caseId, EntryType type, Instant at, Map<String, String> data) {
+        TextRules.check(data);
         if (type == EntryType.CASE_OPENED) {
             NewEntry e = NewEntry.of(caseId, type, author, now, at, data);
             return new NewEntry(caseId, caseId, type, author, now, at, e.data());
@@ -314,6 +503,12 @@ public final class CaseCommands {
                     + " Give the time the event happened.");
         }
         return happenedAt;
+    }
+
+    /** Events at the starting stage may be dated from when the disagreement arose, before the case was opened. */
+    private static Instant earliest(CaseState c) {
+        return c.visits().size() <= 1 && c.context().arose().isBefore(c.stageEnteredAt()) ? c.context().arose()
+                : c.stageEnteredAt();
     }
 
     private static Instant notBefore(Instant at, Instant earliest, String what) {

@@ -7,12 +7,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import uk.resolve.domain.policy.Anchor;
 import uk.resolve.domain.policy.Budget;
+import uk.resolve.domain.policy.ChecklistItem;
+import uk.resolve.domain.policy.Situation;
+import uk.resolve.domain.policy.TrackSwitch;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.DeadlineRule;
 import uk.resolve.domain.policy.FormDefinition;
@@ -65,29 +71,41 @@ public final class CaseProjector {
 
     private final class Fold {
         private final Policy policy;
+        private final WorkingCalendar calendar;
         private final List<Entry> entries;
         private final Map<UUID, List<Entry>> corrections = new HashMap<>();
         private final Map<UUID, List<Entry>> approvals = new HashMap<>();
         private final List<StageVisit> visits = new ArrayList<>();
+        private final List<Track> visitTracks = new ArrayList<>();
         private final Map<String, List<Entry>> shortenings = new HashMap<>();
         private final Map<String, Instant> notificationsSent = new HashMap<>();
         private final Map<String, Entry> formsCompleted = new LinkedHashMap<>();
         private final List<ChronologyItem> chronology = new ArrayList<>();
+        private final Map<String, Instant> dates = new HashMap<>();
+        private final Map<String, String> facts = new HashMap<>();
+        private final Map<String, Instant> met = new HashMap<>();
+        private final Map<String, Instant> metById = new HashMap<>();
+        private final List<String> route = new ArrayList<>();
+        private final Set<String> ticked = new HashSet<>();
+        private final List<Instant> discussions = new ArrayList<>();
+        private final List<Instant> meetings = new ArrayList<>();
 
         private Track track;
         private CaseDetails details;
         private Instant openedAt;
+        private Instant arose;
         private int stage;
         private Instant stageEnteredAt;
         private String stageReason;
         private boolean visitOpen;
-        private Instant lastDiscussion;
-        private Instant lastMeeting;
         private CaseStatus status = CaseStatus.OPEN;
         private Resolution resolution;
+        private String outcomeId;
+        private Instant riskActionAt;
 
         Fold(Policy policy, List<Entry> entries) {
             this.policy = policy;
+            this.calendar = CaseProjector.this.calendar.forCalendar(policy.calendar());
             this.entries = entries;
         }
 
@@ -105,19 +123,22 @@ public final class CaseProjector {
             closeVisit(null);
             LocalDateTime localNow = UkTime.local(now);
             Entry opening = entries.get(0);
+            CaseContext context = new CaseContext(arose, dates, facts, route, ticked,
+                    status == CaseStatus.OPEN ? gates() : List.of(),
+                    status == CaseStatus.OPEN ? switches() : List.of(), riskActionAt);
             return new CaseState(opening.caseId(), policy.id(), opening.get(POLICY_VERSION, policy.version()),
                     track.id(), stage, heading(stage), track.lastStage(), status, details, openedAt,
                     stageEnteredAt, visits, status == CaseStatus.OPEN ? deadlines(localNow) : List.of(),
-                    notifications(), forms(), resolution, opening.writtenAt(), chronology, entries);
+                    notifications(), forms(), resolution, opening.writtenAt(), chronology, entries, context);
         }
 
         private void apply(Entry e) {
             switch (e.type()) {
                 case CASE_OPENED -> open(e);
                 case DISCUSSION_RECORDED -> {
-                    lastDiscussion = e.happenedAt();
+                    discussions.add(e.happenedAt());
                     if ("meeting".equals(e.get(METHOD))) {
-                        lastMeeting = e.happenedAt();
+                        meetings.add(e.happenedAt());
                     }
                 }
                 case ESCALATED -> {
@@ -128,15 +149,43 @@ public final class CaseProjector {
                 case DEADLINE_SHORTENED -> shortenings
                         .computeIfAbsent(shorteningKey(e.intValue(STAGE, 0), e.get(DEADLINE)), k -> new ArrayList<>())
                         .add(e);
+                case DEADLINE_MET -> {
+                    String key = metKey(e.get(TRACK, track.id()), e.intValue(STAGE, 0), e.get(DEADLINE));
+                    met.putIfAbsent(key, e.happenedAt());
+                    metById.merge(e.get(DEADLINE), e.happenedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+                case DATE_RECORDED -> dates.put(e.get(ID), Instant.parse(e.get(VALUE)));
+                case FACT_ANSWERED -> facts.put(e.get(ID), e.get(VALUE));
+                case TRACK_SWITCHED -> {
+                    if (status == CaseStatus.OPEN) {
+                        Track to = policy.track(e.get(TRACK)).orElse(null);
+                        if (to != null) {
+                            closeVisit(e.happenedAt());
+                            track = to;
+                            route.add(to.id());
+                            enterStage(e.intValue(TO_STAGE, 1), e.happenedAt(), corrected(e, REASON));
+                        }
+                    }
+                }
+                case CHECKLIST_TICKED -> ticked.add(e.get(TRACK, track.id()) + "/" + e.intValue(STAGE, 0) + "/" + e.get(ITEM));
+                case RISK_ACTION -> {
+                    if (riskActionAt == null) {
+                        riskActionAt = e.happenedAt();
+                    }
+                }
                 case NOTIFICATION_SENT -> notificationsSent.putIfAbsent(
                         e.get(NOTIFICATION) + "@" + e.intValue(STAGE, 0), e.happenedAt());
                 case FORM_COMPLETED -> formsCompleted.put(e.get(FORM) + "@" + e.intValue(STAGE, 0), e);
-                case RESOLVED -> close(CaseStatus.RESOLVED, e, corrected(e, OUTCOME));
+                case RESOLVED -> {
+                    close(CaseStatus.RESOLVED, e, corrected(e, OUTCOME));
+                    outcomeId = e.get("outcomeId");
+                }
                 case WITHDRAWN -> close(CaseStatus.WITHDRAWN, e, corrected(e, REASON));
                 case REOPENED -> {
                     if (status != CaseStatus.OPEN) {
                         status = CaseStatus.OPEN;
                         resolution = null;
+                        outcomeId = null;
                         enterStage(stage, e.happenedAt(), corrected(e, REASON));
                     }
                 }
@@ -156,12 +205,21 @@ public final class CaseProjector {
 
         private void open(Entry e) {
             policyTrack(e.get(TRACK));
+            route.add(track.id());
             details = new CaseDetails(e.get(CHILD_REF), e.get(CHILD_NAME),
                     ChildStatus.fromCode(e.get(CHILD_STATUS, "")).orElse(null), e.get(RAISED_BY),
                     e.get(RAISED_AGENCY), e.get(OTHER_AGENCY), e.get(OTHER_PROFESSIONAL), e.get(CATEGORY),
                     corrected(e, CONCERN), e.get(EVIDENCE), e.get(OUTCOME_WANTED), e.flag(IMMEDIATE_RISK),
                     e.get(REASON), e.flag(SAMPLE));
             openedAt = e.happenedAt();
+            arose = e.get(AROSE) == null ? openedAt : Instant.parse(e.get(AROSE));
+            e.data().forEach((k, v) -> {
+                if (k.startsWith(DATE_PREFIX) && v != null) {
+                    dates.put(k.substring(DATE_PREFIX.length()), Instant.parse(v));
+                } else if (k.startsWith(FACT_PREFIX) && v != null) {
+                    facts.put(k.substring(FACT_PREFIX.length()), v);
+                }
+            });
             stage = 0;
             enterStage(e.intValue(START_STAGE, 1), e.happenedAt(), e.get(REASON));
         }
@@ -177,8 +235,8 @@ public final class CaseProjector {
             visitOpen = true;
             stageEnteredAt = at;
             stageReason = reason;
-            lastDiscussion = null;
-            lastMeeting = null;
+            discussions.clear();
+            meetings.clear();
         }
 
         /** Ends the visit to the current stage at {@code leftAt} (null: still there, or closed). */
@@ -187,7 +245,8 @@ public final class CaseProjector {
                 return;
             }
             Instant end = leftAt != null ? leftAt : (resolution == null ? null : resolution.at());
-            visits.add(new StageVisit(stage, heading(stage), stageEnteredAt, end, stageReason));
+            visits.add(new StageVisit(stage, heading(stage), stageEnteredAt, end, stageReason, track.id()));
+            visitTracks.add(track);
             visitOpen = false;
         }
 
@@ -210,31 +269,74 @@ public final class CaseProjector {
             return track.stage(number).map(Stage::heading).orElse("Stage " + number);
         }
 
+        private Situation situation() {
+            return new Situation(details.childStatus(), details.immediateRisk(), facts, track.id(), outcomeId);
+        }
+
+        private List<ChecklistItem> gates() {
+            Stage current = track.stage(stage).orElseThrow();
+            Situation now = situation();
+            return current.items().stream()
+                    .filter(i -> i.beforeEscalating() && i.when().holds(now)
+                            && !ticked.contains(track.id() + "/" + stage + "/" + i.id()))
+                    .toList();
+        }
+
+        private List<TrackSwitch> switches() {
+            Situation now = situation();
+            return track.stage(stage).orElseThrow().switches().stream().filter(w -> w.when().holds(now)).toList();
+        }
+
+        /** The latest of {@code moments} at or before {@code until} (all of them when null). */
+        private Instant latest(List<Instant> moments, Instant until) {
+            Instant best = null;
+            for (Instant m : moments) {
+                if ((until == null || !m.isAfter(until)) && (best == null || m.isAfter(best))) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+
+        private Instant anchor(Anchor from, String fromId, Instant metAt) {
+            return switch (from) {
+                case CASE_OPENED -> openedAt;
+                case STAGE_ENTERED -> stageEnteredAt;
+                case FIRST_DISCUSSION -> discussions.isEmpty() ? null : discussions.get(0);
+                // a deadline met stays as it was when met: later discussions do not move it
+                case LAST_DISCUSSION -> latest(discussions, metAt);
+                case MEETING -> latest(meetings, metAt);
+                case DATE -> dates.get(fromId);
+                case DEADLINE -> metById.get(fromId);
+            };
+        }
+
         private List<DeadlineStatus> deadlines(LocalDateTime now) {
             List<DeadlineStatus> result = new ArrayList<>();
             Stage current = track.stage(stage).orElseThrow();
+            Situation situation = situation();
             for (DeadlineRule rule : current.deadlines()) {
-                Instant anchor = switch (rule.from()) {
-                    case CASE_OPENED -> openedAt;
-                    case STAGE_ENTERED -> stageEnteredAt;
-                    case LAST_DISCUSSION -> lastDiscussion;
-                    case MEETING -> lastMeeting;
-                };
+                if (!rule.when().holds(situation)) {
+                    continue;
+                }
+                Instant metAt = met.get(metKey(track.id(), stage, rule.id()));
+                Instant anchor = anchor(rule.from(), rule.fromId(), metAt);
                 if (anchor != null) {
-                    result.add(status(stage, rule.id(), rule.label(), anchor, rule.within(), false, now));
+                    result.add(status(stage, rule.id(), rule.label(), anchor, rule.within(), false, now, metAt));
                 }
             }
             for (Budget budget : track.budgets()) {
                 if (budget.stages().contains(stage)) {
-                    Instant anchor = budget.from() == uk.resolve.domain.policy.Anchor.CASE_OPENED ? openedAt : stageEnteredAt;
-                    result.add(status(stage, budget.id(), budget.label(), anchor, budget.within(), true, now));
+                    Instant metAt = met.get(metKey(track.id(), 0, budget.id()));
+                    Instant anchor = budget.from() == Anchor.CASE_OPENED ? openedAt : stageEnteredAt;
+                    result.add(status(stage, budget.id(), budget.label(), anchor, budget.within(), true, now, metAt));
                 }
             }
             return result;
         }
 
         private DeadlineStatus status(int stageNo, String id, String label, Instant anchor, TimeSpan within,
-                                      boolean budget, LocalDateTime now) {
+                                      boolean budget, LocalDateTime now, Instant metAt) {
             DueAt procedureDue = Deadlines.due(anchor, within, calendar);
             DueAt due = procedureDue;
             String reason = null;
@@ -247,7 +349,8 @@ public final class CaseProjector {
                     reason = corrected(shortened, REASON);
                 }
             }
-            return new DeadlineStatus(stageNo, id, label, due, procedureDue, reason, due.isPast(now), budget);
+            boolean overdue = metAt == null && due.isPast(now);
+            return new DeadlineStatus(stageNo, id, label, due, procedureDue, reason, overdue, budget, metAt);
         }
 
         private List<NotificationStatus> notifications() {
@@ -257,10 +360,22 @@ public final class CaseProjector {
                     addNotification(result, rule, 0, openedAt);
                 }
             }
-            for (StageVisit visit : visits) {
-                for (NotificationRule rule : track.stage(visit.stage()).orElseThrow().notifications()) {
+            for (int i = 0; i < visits.size(); i++) {
+                StageVisit visit = visits.get(i);
+                Stage st = visitTracks.get(i).stage(visit.stage()).orElseThrow();
+                for (NotificationRule rule : st.notifications()) {
                     if (rule.on() == Trigger.STAGE_ENTERED) {
                         addNotification(result, rule, visit.stage(), visit.enteredAt());
+                    } else if (rule.on() == Trigger.MEETING_RECORDED) {
+                        Instant end = visit.leftAt();
+                        for (Entry e : entries) {
+                            if (e.type() == EntryType.DISCUSSION_RECORDED && "meeting".equals(e.get(METHOD))
+                                    && e.intValue(STAGE, 0) == visit.stage()
+                                    && (i == 0 || !e.happenedAt().isBefore(visit.enteredAt()))
+                                    && (end == null || !e.happenedAt().isAfter(end))) {
+                                addNotification(result, rule, visit.stage(), e.happenedAt());
+                            }
+                        }
                     }
                 }
             }
@@ -275,7 +390,7 @@ public final class CaseProjector {
         }
 
         private void addNotification(List<NotificationStatus> result, NotificationRule rule, int stageNo, Instant at) {
-            if (!rule.when().holds(details.childStatus(), details.immediateRisk())) {
+            if (!rule.when().holds(situation())) {
                 return;
             }
             boolean already = result.stream().anyMatch(n -> n.id().equals(rule.id()) && n.stage() == stageNo);
@@ -287,8 +402,9 @@ public final class CaseProjector {
 
         private List<FormStatus> forms() {
             List<FormStatus> result = new ArrayList<>();
-            for (StageVisit visit : visits) {
-                for (FormRule rule : track.stage(visit.stage()).orElseThrow().forms()) {
+            for (int i = 0; i < visits.size(); i++) {
+                StageVisit visit = visits.get(i);
+                for (FormRule rule : visitTracks.get(i).stage(visit.stage()).orElseThrow().forms()) {
                     if (rule.on() == Trigger.STAGE_ENTERED) {
                         addForm(result, rule, visit.stage());
                     }
@@ -305,7 +421,8 @@ public final class CaseProjector {
         }
 
         private void addForm(List<FormStatus> result, FormRule rule, int stageNo) {
-            if (result.stream().anyMatch(f -> f.form().equals(rule.form()) && f.stage() == stageNo)) {
+            if (!rule.when().holds(situation())
+                    || result.stream().anyMatch(f -> f.form().equals(rule.form()) && f.stage() == stageNo)) {
                 return;
             }
             String title = policy.form(rule.form()).map(FormDefinition::title).orElse(rule.form());
@@ -313,6 +430,11 @@ public final class CaseProjector {
             result.add(new FormStatus(rule.form(), title, stageNo, rule.action(),
                     done == null ? null : done.happenedAt(), done == null ? null : done.id().toString()));
         }
+    }
+
+    /** The key under which a met deadline is kept: budgets (stage 0) span the track's stages. */
+    static String metKey(String trackId, int stage, String deadlineId) {
+        return trackId + "/" + stage + "/" + deadlineId;
     }
 
     static String shorteningKey(int stage, String deadlineId) {

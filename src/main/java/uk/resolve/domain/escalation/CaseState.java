@@ -33,13 +33,14 @@ import uk.resolve.domain.record.Entry;
  * @param chronology     every entry but corrections and approvals, in order, with those attached; empty in a
  *                       summary
  * @param entries        every entry, in order; empty in a summary
+ * @param context        when it arose, dates and answers given, route taken, steps ticked
  */
 public record CaseState(UUID id, String policyId, String policyVersion, String trackId, int stage,
                         String stageHeading, int lastStage, CaseStatus status, CaseDetails details,
                         Instant openedAt, Instant stageEnteredAt, List<StageVisit> visits,
                         List<DeadlineStatus> deadlines, List<NotificationStatus> notifications,
                         List<FormStatus> forms, Resolution resolution, Instant writtenAt,
-                        List<ChronologyItem> chronology, List<Entry> entries) {
+                        List<ChronologyItem> chronology, List<Entry> entries, CaseContext context) {
 
     public CaseState {
         visits = List.copyOf(visits);
@@ -54,11 +55,36 @@ public record CaseState(UUID id, String policyId, String policyVersion, String t
     public CaseState summary() {
         return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
                 openedAt, stageEnteredAt, visits, deadlines, notifications, forms, resolution, writtenAt, List.of(),
-                List.of());
+                List.of(), context);
+    }
+
+    /**
+     * The same state seen at {@code now}: a stored summary of a case is brought up to the moment it is
+     * read with this, since whether a deadline has passed is the only part of a state that depends on when
+     * it was worked out.
+     */
+    public CaseState asOf(Instant now) {
+        java.time.LocalDateTime local = uk.resolve.domain.time.UkTime.local(now);
+        List<DeadlineStatus> at = deadlines.stream().map(d -> d.asOf(local)).toList();
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, at, notifications, forms, resolution, writtenAt, chronology, entries,
+                context);
+    }
+
+    /** The same state without its record, carrying only {@code kept} of its entries (for a report). */
+    public CaseState keeping(List<Entry> kept) {
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, deadlines, notifications, forms, resolution, writtenAt, List.of(),
+                kept, context);
     }
 
     public boolean open() {
         return status == CaseStatus.OPEN;
+    }
+
+    /** True for an immediate-risk case whose worker has not yet recorded what was done. */
+    public boolean actNow() {
+        return open() && details.immediateRisk() && context.riskActionAt() == null;
     }
 
     public boolean overdue() {

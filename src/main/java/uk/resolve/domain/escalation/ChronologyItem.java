@@ -24,6 +24,14 @@ public record ChronologyItem(Entry entry, int stage, List<Entry> corrections, Li
         return EntryText.primary(entry);
     }
 
+    /**
+     * True when the entry was written more than a day after the event it records: shown as
+     * "recorded later", so that lateness is visible.
+     */
+    public boolean recordedLater() {
+        return entry.writtenAt().isAfter(entry.happenedAt().plus(java.time.Duration.ofDays(1)));
+    }
+
     public boolean approved() {
         return !approvals.isEmpty();
     }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.domain.escalation;
 
+import java.time.Instant;
+
 import uk.resolve.domain.time.DueAt;
+import uk.resolve.domain.time.UkTime;
 
 /**
  * A deadline in force now.
@@ -14,7 +17,32 @@ import uk.resolve.domain.time.DueAt;
  * @param shortenedReason why a worker shortened it, or null
  * @param overdue         whether it has passed
  * @param sharedBudget    true for a timescale shared across stages
+ * @param metAt           when it was met, or null; a met deadline is never overdue
  */
 public record DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue,
-                             String shortenedReason, boolean overdue, boolean sharedBudget) {
+                             String shortenedReason, boolean overdue, boolean sharedBudget, Instant metAt) {
+
+    public DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue, String shortenedReason,
+                          boolean overdue, boolean sharedBudget) {
+        this(stage, id, label, due, procedureDue, shortenedReason, overdue, sharedBudget, null);
+    }
+
+    public boolean met() {
+        return metAt != null;
+    }
+
+    /**
+     * The same deadline seen at {@code now}: only whether it has passed depends on the moment, and a met
+     * deadline is never overdue (the projector's rule, {@link CaseProjector}).
+     */
+    public DeadlineStatus asOf(java.time.LocalDateTime now) {
+        boolean past = metAt == null && due.isPast(now);
+        return past == overdue ? this
+                : new DeadlineStatus(stage, id, label, due, procedureDue, shortenedReason, past, sharedBudget, metAt);
+    }
+
+    /** True when it was met by its deadline. */
+    public boolean metOnTime() {
+        return metAt != null && !due.isPast(UkTime.local(metAt));
+    }
 }

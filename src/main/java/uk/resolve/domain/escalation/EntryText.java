@@ -50,6 +50,15 @@ public final class EntryText {
     public static final String OUTSTANDING = "outstanding";
     public static final String LEARNING = "learning";
     public static final String TEXT = "text";
+    /** When the disagreement arose: the decision or action challenged (ISO instant). */
+    public static final String AROSE = "arose";
+    /** Prefix of a dated fact given at opening: {@code date.decision}. */
+    public static final String DATE_PREFIX = "date.";
+    /** Prefix of a fact answered at opening: {@code fact.iro}. */
+    public static final String FACT_PREFIX = "fact.";
+    public static final String ID = "id";
+    public static final String VALUE = "value";
+    public static final String ITEM = "item";
 
     private EntryText() {
     }
@@ -62,7 +71,10 @@ public final class EntryText {
             case ESCALATED, DEADLINE_SHORTENED, WITHDRAWN, REOPENED -> REASON;
             case CORRECTION -> TEXT;
             case RESOLVED -> OUTCOME;
-            case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED -> NOTE;
+            case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED, DEADLINE_MET, CHECKLIST_TICKED -> NOTE;
+            case DATE_RECORDED, FACT_ANSWERED -> VALUE;
+            case TRACK_SWITCHED -> REASON;
+            case RISK_ACTION -> TEXT;
             case FORM_COMPLETED -> FORM;
         };
     }

@@ -10,5 +10,10 @@ import java.time.Instant;
  * @param outstanding how outstanding issues will be pursued; may be null
  * @param learning    learning for the partnership; may be null
  */
-public record ResolveRequest(String outcome, String outstanding, String learning, Instant happenedAt) {
+public record ResolveRequest(String outcome, String outstanding, String learning, Instant happenedAt,
+                             String outcomeId) {
+
+    public ResolveRequest(String outcome, String outstanding, String learning, Instant happenedAt) {
+        this(outcome, outstanding, learning, happenedAt, null);
+    }
 }

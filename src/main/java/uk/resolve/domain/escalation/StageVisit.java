@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param enteredAt when the case reached it
  * @param leftAt    when it moved on or closed; null while current
  * @param reason    why it was escalated to this stage (null for the starting stage unless immediate risk)
+ * @param trackId   the track the stage belongs to
  */
-public record StageVisit(int stage, String heading, Instant enteredAt, Instant leftAt, String reason) {
+public record StageVisit(int stage, String heading, Instant enteredAt, Instant leftAt, String reason, String trackId) {
+
+    public StageVisit(int stage, String heading, Instant enteredAt, Instant leftAt, String reason) {
+        this(stage, heading, enteredAt, leftAt, reason, null);
+    }
 }

@@ -10,6 +10,16 @@ import uk.resolve.domain.time.TimeSpan;
  * @param label  what must be done by then, in the words shown to users
  * @param within how long
  * @param from   measured from
+ * @param fromId the date or deadline named by {@code date:<id>} or {@code deadline:<id>}, else null
+ * @param when   when the deadline applies
  */
-public record DeadlineRule(String id, String label, TimeSpan within, Anchor from) {
+public record DeadlineRule(String id, String label, TimeSpan within, Anchor from, String fromId, Condition when) {
+
+    public DeadlineRule {
+        when = when == null ? Condition.ALWAYS : when;
+    }
+
+    public DeadlineRule(String id, String label, TimeSpan within, Anchor from) {
+        this(id, label, within, from, null, Condition.ALWAYS);
+    }
 }

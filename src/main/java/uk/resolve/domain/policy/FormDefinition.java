@@ -20,9 +20,25 @@ import java.util.Optional;
  */
 public record FormDefinition(String id, String title, String description, String completedBy,
                              String recipient, boolean anonymous, List<FormSection> sections,
-                             List<SignatureBlock> signatures) {
+                             List<SignatureBlock> signatures, String kind, String addressee) {
+
+    /** A form returned to the partnership; a letter goes to its addressee instead. */
+    public static final String FORM = "form";
+    public static final String LETTER = "letter";
+    /** The addressee meaning the other agency named on the case. */
+    public static final String OTHER_AGENCY = "other-agency";
+
+    public FormDefinition(String id, String title, String description, String completedBy, String recipient,
+                          boolean anonymous, List<FormSection> sections, List<SignatureBlock> signatures) {
+        this(id, title, description, completedBy, recipient, anonymous, sections, signatures, FORM, null);
+    }
+
+    public boolean letter() {
+        return LETTER.equals(kind);
+    }
 
     public FormDefinition {
+        kind = kind == null ? FORM : kind;
         sections = List.copyOf(sections);
         signatures = List.copyOf(signatures);
     }

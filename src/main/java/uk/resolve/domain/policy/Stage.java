@@ -17,18 +17,30 @@ import java.util.List;
  * @param notifications who must be told at this stage
  * @param forms         forms due at this stage
  * @param finalArbiter  true when this stage is the final arbiter's decision
+ * @param switches      changes of track the stage offers (a fast track, a branch)
+ * @param items         the checklist with its rules ({@code checklist} holds their texts)
  */
 public record Stage(int number, String label, String title, List<String> participants, String guidance,
                    List<String> checklist, List<String> contacts, List<DeadlineRule> deadlines,
-                   List<NotificationRule> notifications, List<FormRule> forms, boolean finalArbiter) {
+                   List<NotificationRule> notifications, List<FormRule> forms, boolean finalArbiter,
+                   List<TrackSwitch> switches, List<ChecklistItem> items) {
 
     public Stage {
+        switches = switches == null ? List.of() : List.copyOf(switches);
+        items = items == null ? checklist.stream().map(ChecklistItem::plain).toList() : List.copyOf(items);
         participants = List.copyOf(participants);
         checklist = List.copyOf(checklist);
         contacts = List.copyOf(contacts);
         deadlines = List.copyOf(deadlines);
         notifications = List.copyOf(notifications);
         forms = List.copyOf(forms);
+    }
+
+    public Stage(int number, String label, String title, List<String> participants, String guidance,
+                 List<String> checklist, List<String> contacts, List<DeadlineRule> deadlines,
+                 List<NotificationRule> notifications, List<FormRule> forms, boolean finalArbiter) {
+        this(number, label, title, participants, guidance, checklist, contacts, deadlines, notifications, forms,
+                finalArbiter, List.of(), null);
     }
 
     /** "Stage 3 — Escalate to senior managers". */

@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum Trigger {
     CASE_OPENED("case-opened"),
     STAGE_ENTERED("stage-entered"),
-    RESOLVED("resolved");
+    RESOLVED("resolved"),
+    /** Each time a meeting is recorded at the stage. */
+    MEETING_RECORDED("meeting-recorded");
 
     private final String code;
 

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Checks the per-device hash chains of a set of entries. */
+/**
+ * Checks the per-device hash chains of a set of entries; with this device's id and the checkpoints
+ * seen, also that nothing this device wrote, nor anything a checkpoint vouched for, has gone, been
+ * replaced or rolled back, and that every case still has its opening entry.
+ */
 public final class ChainVerifier {
 
     /** What was found wrong, or worth knowing. */
@@ -31,7 +35,22 @@ public final class ChainVerifier {
     private ChainVerifier() {
     }
 
+    /** Checks hashes and chains only; a gap in any chain is a note (as after importing some cases). */
     public static Report verify(Collection<Entry> entries) {
+        return verify(entries, null, List.of());
+    }
+
+    /**
+     * Checks hashes and chains, and against {@code checkpoints}: a gap in the chain of {@code ownDevice}
+     * (this database's device, whose every entry it keeps), or below a checkpoint, is a break; so is a
+     * chain shorter than a checkpoint, an entry other than the one a checkpoint saw, and a case without
+     * its opening entry.
+     */
+    public static Report verify(Collection<Entry> entries, String ownDevice, Collection<Checkpoint> checkpoints) {
+        Map<String, Long> vouched = new TreeMap<>();
+        for (Checkpoint cp : checkpoints) {
+            vouched.merge(cp.device(), cp.seq(), Math::max);
+        }
         Map<String, List<Entry>> byDevice = entries.stream()
                 .collect(Collectors.groupingBy(Entry::device, TreeMap::new, Collectors.toList()));
         List<Finding> findings = new ArrayList<>();
@@ -56,9 +75,21 @@ public final class ChainVerifier {
                     }
                 } else if (previous == null ? e.deviceSeq() > 1 : e.deviceSeq() > previous.deviceSeq() + 1) {
                     long from = previous == null ? 1 : previous.deviceSeq() + 1;
-                    findings.add(new Finding(false, e.device(), e.deviceSeq(), e.id().toString(),
-                            "entries #" + from + " to #" + (e.deviceSeq() - 1) + " of device " + e.device()
-                                    + " are not here (normal after importing only some cases)"));
+                    String range = from == e.deviceSeq() - 1 ? "entry #" + from : "entries #" + from + " to #"
+                            + (e.deviceSeq() - 1);
+                    if (chain.getKey().equals(ownDevice)) {
+                        findings.add(new Finding(true, e.device(), from, e.id().toString(), range + " of this"
+                                + " computer's own chain (device " + e.device() + ") " + (range.startsWith("entry ")
+                                ? "is" : "are") + " missing: deleted outside Resolve"));
+                    } else if (from <= vouched.getOrDefault(chain.getKey(), 0L)) {
+                        findings.add(new Finding(true, e.device(), from, e.id().toString(), range + " of device "
+                                + e.device() + (range.startsWith("entry ") ? " is" : " are") + " missing, though a"
+                                + " checkpoint had seen them: deleted outside Resolve"));
+                    } else {
+                        findings.add(new Finding(false, e.device(), e.deviceSeq(), e.id().toString(),
+                                range + " of device " + e.device() + (range.startsWith("entry ") ? " is" : " are")
+                                        + " not here (normal after importing only some cases)"));
+                    }
                 } else if (previous == null && e.deviceSeq() == 1 && !e.prevHash().isEmpty()) {
                     findings.add(new Finding(true, e.device(), e.deviceSeq(), e.id().toString(),
                             "the first entry of device " + e.device() + " points at an earlier entry"));
@@ -66,6 +97,55 @@ public final class ChainVerifier {
                 previous = e;
             }
         }
+        checkpoints(byDevice, checkpoints, findings);
+        openings(entries, findings);
         return new Report(entries.size(), byDevice.size(), findings);
+    }
+
+    private static void checkpoints(Map<String, List<Entry>> byDevice, Collection<Checkpoint> checkpoints,
+                                    List<Finding> findings) {
+        for (Checkpoint cp : checkpoints) {
+            List<Entry> chain = byDevice.getOrDefault(cp.device(), List.of());
+            long last = chain.stream().mapToLong(Entry::deviceSeq).max().orElse(0);
+            String newest = "its newest entry then was " + whose(cp.author(), cp.caseId());
+            String seen = "a checkpoint taken " + cp.seenAt() + " (" + cp.source() + ")";
+            if (last < cp.seq()) {
+                findings.add(new Finding(true, cp.device(), cp.seq(), cp.entryId() == null ? "" : cp.entryId().toString(),
+                        "the chain of device " + cp.device() + " ends at #" + last + ", but " + seen + " saw it reach #"
+                                + cp.seq() + "; " + newest + ": " + (cp.seq() - last == 1 ? "entry #" + cp.seq()
+                                + " was" : "entries #" + (last + 1) + " to #" + cp.seq() + " were")
+                                + " deleted or the record rolled back"));
+                continue;
+            }
+            chain.stream().filter(e -> e.deviceSeq() == cp.seq()).findFirst().ifPresent(e -> {
+                if (!e.hash().equals(cp.hash())) {
+                    findings.add(new Finding(true, cp.device(), cp.seq(), e.id().toString(),
+                            "entry #" + cp.seq() + " of device " + cp.device() + " (" + e.type().label() + ", "
+                                    + whose(e.author(), e.caseId()) + ") is not the entry " + seen + " saw there ("
+                                    + whose(cp.author(), cp.caseId()) + "): altered or replaced, its hash recomputed"));
+                }
+            });
+        }
+    }
+
+    private static void openings(Collection<Entry> entries, List<Finding> findings) {
+        Map<java.util.UUID, List<Entry>> byCase = entries.stream()
+                .collect(Collectors.groupingBy(Entry::caseId, TreeMap::new, Collectors.toList()));
+        for (Map.Entry<java.util.UUID, List<Entry>> c : byCase.entrySet()) {
+            boolean opened = c.getValue().stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED);
+            if (!opened) {
+                List<String> authors = c.getValue().stream().map(Entry::author).distinct().sorted().toList();
+                Entry first = c.getValue().get(0);
+                findings.add(new Finding(true, first.device(), first.deviceSeq(), first.id().toString(),
+                        "case " + c.getKey() + " has " + c.getValue().size() + (c.getValue().size() == 1 ? " entry"
+                                : " entries") + " (by " + String.join(", ", authors) + ") but its opening entry is"
+                                + " missing: deleted outside Resolve"));
+            }
+        }
+    }
+
+    private static String whose(String author, java.util.UUID caseId) {
+        return "by " + (author == null ? "an unknown author" : author) + " on case "
+                + (caseId == null ? "(unknown)" : caseId.toString());
     }
 }

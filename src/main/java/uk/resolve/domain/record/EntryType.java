@@ -20,7 +20,13 @@ public enum EntryType {
     WITHDRAWN("withdrawn", "Withdrawn"),
     REOPENED("reopened", "Reopened"),
     CORRECTION("correction", "Correction"),
-    CASE_SHARED("shared", "Shared with a colleague");
+    CASE_SHARED("shared", "Shared with a colleague"),
+    DATE_RECORDED("date", "Date recorded"),
+    DEADLINE_MET("deadline-met", "Deadline met"),
+    FACT_ANSWERED("fact", "Question answered"),
+    TRACK_SWITCHED("track-switched", "Route changed"),
+    CHECKLIST_TICKED("ticked", "Step done"),
+    RISK_ACTION("risk-action", "Action taken for immediate risk");
 
     private final String code;
     private final String label;

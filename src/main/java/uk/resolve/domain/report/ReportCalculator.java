@@ -193,10 +193,13 @@ public final class ReportCalculator {
         boolean missed = false;
         if (stage != null) {
             for (DeadlineRule rule : stage.deadlines()) {
-                Instant anchor = anchor(c, v, rule.from(), end);
+                // a deadline the worker marked met is judged at the moment it was met
+                Instant metAt = metAt(c, v, rule.id());
+                Instant until = metAt != null && metAt.isBefore(end) ? metAt : end;
+                Instant anchor = anchor(c, v, rule.from(), rule.fromId(), until);
                 if (anchor != null) {
                     applied++;
-                    missed |= !met(anchor, rule.within(), end);
+                    missed |= !met(anchor, rule.within(), until);
                 }
             }
         }
@@ -213,10 +216,36 @@ public final class ReportCalculator {
         return applied == 0 ? Outcome.NO_TIMESCALE : missed ? Outcome.NOT_MET : Outcome.MET;
     }
 
-    private static Instant anchor(CaseState c, StageVisit v, Anchor from, Instant end) {
+    private static Instant metAt(CaseState c, StageVisit v, String deadlineId) {
+        for (Entry e : c.entries()) {
+            if (e.type() == EntryType.DEADLINE_MET && deadlineId.equals(e.get("deadline"))
+                    && Integer.toString(v.stage()).equals(e.get("stage"))
+                    && (v.trackId() == null || v.trackId().equals(e.get("track", v.trackId())))
+                    && !e.happenedAt().isBefore(v.enteredAt())) {
+                return e.happenedAt();
+            }
+        }
+        return null;
+    }
+
+    private static Instant anchor(CaseState c, StageVisit v, Anchor from, String fromId, Instant end) {
         return switch (from) {
             case CASE_OPENED -> c.openedAt();
             case STAGE_ENTERED -> v.enteredAt();
+            case DATE -> c.context() == null ? null : c.context().dates().get(fromId);
+            case DEADLINE -> {
+                Instant at = null;
+                for (Entry e : c.entries()) {
+                    if (e.type() == EntryType.DEADLINE_MET && fromId.equals(e.get("deadline"))) {
+                        at = e.happenedAt();
+                    }
+                }
+                yield at;
+            }
+            case FIRST_DISCUSSION -> c.entries().stream()
+                    .filter(e -> e.type() == EntryType.DISCUSSION_RECORDED && !e.happenedAt().isBefore(v.enteredAt())
+                            && !e.happenedAt().isAfter(end))
+                    .map(Entry::happenedAt).min(Instant::compareTo).orElse(null);
             case LAST_DISCUSSION, MEETING -> {
                 Instant last = null;
                 for (Entry e : c.entries()) {

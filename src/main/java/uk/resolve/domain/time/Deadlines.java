@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.domain.time;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,11 +12,17 @@ public final class Deadlines {
     private Deadlines() {
     }
 
+    /**
+     * When a timescale measured from {@code anchor} runs out. Hours are elapsed time, so 72 hours
+     * across the spring clock change end an hour later on the wall clock; days count on the local
+     * calendar. "Immediately" is due at once, but a worker has until the end of that working day
+     * (the next one, when it arises on a weekend or holiday) before it is overdue.
+     */
     public static DueAt due(Instant anchor, TimeSpan span, WorkingCalendar calendar) {
         LocalDateTime start = UkTime.local(anchor);
         return switch (span.unit()) {
-            case IMMEDIATELY -> DueAt.at(start);
-            case HOURS -> DueAt.at(start.plusHours(span.amount()));
+            case IMMEDIATELY -> DueAt.endOf(calendar.workingDayFrom(start.toLocalDate()));
+            case HOURS -> DueAt.at(UkTime.local(anchor.plus(Duration.ofHours(span.amount()))));
             case CALENDAR_DAYS -> DueAt.endOf(start.toLocalDate().plusDays(span.amount()));
             case WORKING_DAYS -> DueAt.endOf(calendar.addWorkingDays(start.toLocalDate(), span.amount()));
         };

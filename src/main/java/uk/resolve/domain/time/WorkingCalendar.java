@@ -14,6 +14,23 @@ public interface WorkingCalendar {
     String holidayName(LocalDate date);
 
     /**
+     * The calendar a procedure names ({@code england-and-wales}, {@code scotland},
+     * {@code northern-ireland}); a calendar that knows no others answers for all.
+     */
+    default WorkingCalendar forCalendar(String code) {
+        return this;
+    }
+
+    /** The first working day on or after {@code date}. */
+    default LocalDate workingDayFrom(LocalDate date) {
+        LocalDate d = date;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /**
      * The date that is {@code n} working days after {@code from}: the count starts on the day after
      * {@code from}, so one working day from a Friday is the following Monday (or Tuesday after a
      * bank holiday Monday). Zero working days is {@code from} itself.

@@ -203,7 +203,8 @@ public final class ReportsController {
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */
     private static final class UkDates extends StringConverter<java.time.LocalDate> {
         private static final java.time.format.DateTimeFormatter TYPED =
-                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu");
+                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
         @Override
         public String toString(java.time.LocalDate date) {

@@ -39,7 +39,8 @@ import uk.resolve.ui.workspace.WorkspaceViewModel.StageItem;
 /** Binds the case workspace to its view model and draws its lists. */
 public final class WorkspaceController {
 
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/yyyy", Locale.UK);
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final WorkspaceViewModel vm;
     private final FormOpener formOpener;

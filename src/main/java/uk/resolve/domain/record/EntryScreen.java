@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.domain.record;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks an entry passes before one copy of the record accepts it from another (sync, import)
+ * or sends it on: its content matches its hash, it is the only entry at its place in its device's
+ * chain, and it follows the entry before it there. An entry that fails is set aside, never allowed
+ * to stop the rest.
+ */
+public final class EntryScreen {
+
+    /** An entry that failed, and why (in words for an administrator; never its content). */
+    public record Rejected(Entry entry, String reason) {
+    }
+
+    private EntryScreen() {
+    }
+
+    /**
+     * @param candidates the entries about to be accepted
+     * @param held       entries the receiving side already holds at the candidates' places and just
+     *                   before them (more is harmless)
+     * @return the candidates that fail, each once, in the candidates' order
+     */
+    public static List<Rejected> screen(Collection<Entry> candidates, Collection<Entry> held) {
+        Map<String, Entry> atPlace = new HashMap<>();
+        for (Entry e : held) {
+            atPlace.put(place(e.device(), e.deviceSeq()), e);
+        }
+        Map<String, List<Entry>> claims = new HashMap<>();
+        for (Entry e : candidates) {
+            claims.computeIfAbsent(place(e.device(), e.deviceSeq()), k -> new ArrayList<>()).add(e);
+        }
+        Map<java.util.UUID, Rejected> out = new LinkedHashMap<>();
+        for (Entry e : candidates) {
+            String where = "entry #" + e.deviceSeq() + " of device " + e.device();
+            Entry there = atPlace.get(place(e.device(), e.deviceSeq()));
+            boolean twice = claims.get(place(e.device(), e.deviceSeq())).stream().anyMatch(o -> !o.id().equals(e.id()));
+            if (!e.hashIsValid()) {
+                out.put(e.id(), new Rejected(e, where + " does not match its hash: it was altered outside Resolve"));
+            } else if ((there != null && !there.id().equals(e.id())) || twice) {
+                out.put(e.id(), new Rejected(e, "two different entries claim to be " + where
+                        + ": one was made outside Resolve"));
+            } else if (e.deviceSeq() == 1 && !e.prevHash().isEmpty()) {
+                out.put(e.id(), new Rejected(e, where + " is its first, yet points at an earlier entry"));
+            } else {
+                Entry before = atPlace.get(place(e.device(), e.deviceSeq() - 1));
+                if (before == null) {
+                    List<Entry> c = claims.get(place(e.device(), e.deviceSeq() - 1));
+                    before = c == null || c.size() != 1 ? null : c.get(0);
+                }
+                if (before != null && !before.hash().equals(e.prevHash())) {
+                    out.put(e.id(), new Rejected(e, where + " does not follow the entry before it in that chain:"
+                            + " the chain was altered outside Resolve"));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static String place(String device, long seq) {
+        return device + "#" + seq;
+    }
+}

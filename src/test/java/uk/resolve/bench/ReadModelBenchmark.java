@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import uk.resolve.app.Services;
+import uk.resolve.domain.report.ReportPeriod;
+import uk.resolve.domain.report.ReportQuery;
+import uk.resolve.store.Database;
+import uk.resolve.testing.MutableClock;
+import uk.resolve.ui.home.HomeViewModel;
+import uk.resolve.ui.support.Background;
+
+/**
+ * What a user with many cases waits for, on an <em>encrypted</em> database as every user's is, each
+ * figure printed beside a floor measured in the same run (a raw JDBC scan of the entry table) and the
+ * target of issue 14, so that the ratio can be read on a noisy machine. Prints; asserts nothing. Run
+ * with {@code mvn -P bench test-compile exec:exec -Dbench.main=uk.resolve.bench.ReadModelBenchmark
+ * -Dbench.cases=50000}.
+ */
+public final class ReadModelBenchmark {
+
+    private ReadModelBenchmark() {
+    }
+
+    private static long floorMs;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        System.out.printf("Read models, encrypted H2: %d cases, %d processors, max heap %d MB, Java %s%n", n,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        Path file = Files.createTempDirectory("resolve-bench-rm").resolve("bench.mv.db");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        MutableClock clock = MutableClock.at("2026-11-25T12:00");
+        var actor = uk.resolve.testing.Fixtures.actor("Bench");
+        try (Services s = Services.open(Database.open(file, key), clock, actor)) {
+            long t = System.nanoTime();
+            Benchmarks.populate(s, clock, n);
+            System.out.printf("%-44s %8d ms   (%d entries)%n", "create " + n + " cases (summaries kept)",
+                    (System.nanoTime() - t) / 1_000_000, s.entries().count());
+        }
+        for (int round = 1; round <= 2; round++) {
+            Database db = Database.open(file, key);
+            Services s = Services.open(db, clock, actor);
+            floorMs = time(() -> scan(db));
+            System.out.printf("%n-- round %d: floor, raw JDBC scan of every entry: %d ms --%n", round, floorMs);
+            print("My escalations ready", 500, measure(() -> {
+                try (Background background = new Background(Runnable::run)) {
+                    HomeViewModel vm = new HomeViewModel(s.cases(), uk.resolve.app.Preferences.of(s), background);
+                    vm.load();
+                    background.awaitIdle(Duration.ofMinutes(5));
+                    return vm;
+                }
+            }));
+            HomeViewModel vm;
+            try (Background background = new Background(Runnable::run)) {
+                vm = new HomeViewModel(s.cases(), uk.resolve.app.Preferences.of(s), background);
+                vm.load();
+                background.awaitIdle(Duration.ofMinutes(5));
+            }
+            String typed = "agency 12";
+            long worst = 0;
+            for (int i = 0; i <= typed.length(); i++) {
+                String text = typed.substring(0, i);
+                worst = Math.max(worst, time(() -> {
+                    vm.searchProperty().set(text);
+                    return null;
+                }));
+            }
+            System.out.printf("%-44s %8d ms  target < 16 ms    (%d rows)%n", "keystroke filter, worst of "
+                    + (typed.length() + 1), worst, vm.allRows().size());
+            UUID some = vm.allRows().get(vm.allRows().size() / 2).id();
+            print("open a case (replays its own entries)", 50, measure(() -> s.cases().get(some)));
+            print("report over every case", 1000, measure(() -> s.reports().compute(new ReportQuery(
+                    new ReportPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)), null))));
+            print("sign out / quit (close the database)", 200, measure(() -> {
+                s.close();
+                return null;
+            }));
+        }
+    }
+
+    private record Measured(long ms, long peakMb) {
+    }
+
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    private static Measured measure(Work work) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(m -> m.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long ms = time(work);
+        return new Measured(ms, heap.stream().mapToLong(m -> m.getPeakUsage().getUsed()).sum() >> 20);
+    }
+
+    private static long time(Work work) throws Exception {
+        long t = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t) / 1_000_000;
+    }
+
+    private static void print(String what, long targetMs, Measured m) {
+        System.out.printf("%-44s %8d ms  target < %d ms  = %.2f × floor   peak heap %d MB (target < 256)%n", what,
+                m.ms(), targetMs, floorMs == 0 ? Double.NaN : (double) m.ms() / floorMs, m.peakMb());
+    }
+
+    /** The floor: every entry's columns read once over JDBC, nothing made of them. */
+    private static Object scan(Database db) throws Exception {
+        long chars = 0;
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash"
+                        + " FROM entry")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    chars += rs.getString(9).length() + rs.getString(11).length();
+                }
+            }
+        }
+        return chars;
+    }
+}
