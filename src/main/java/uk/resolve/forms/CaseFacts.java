@@ -91,8 +91,11 @@ public final class CaseFacts {
             case "case.outstanding": return c.resolution() == null ? null : c.resolution().outstanding();
             case "case.learning": return c.resolution() == null ? null : c.resolution().learning();
             case "case.resolutionStage": return resolved ? Integer.toString(c.resolution().stage()) : null;
-            case "case.workingDaysTaken": return Integer.toString(CaseMetrics.workingDaysTaken(c, calendar, now));
-            case "case.calendarDaysTaken": return Long.toString(CaseMetrics.calendarDaysTaken(c, now));
+            // time taken is a fact of a case that has ended: "0" on an open case reads as finished at once
+            case "case.workingDaysTaken":
+                return c.resolution() == null ? null : Integer.toString(CaseMetrics.workingDaysTaken(c, calendar, now));
+            case "case.calendarDaysTaken":
+                return c.resolution() == null ? null : Long.toString(CaseMetrics.calendarDaysTaken(c, now));
             case "policy.name": return policy.name();
             case "policy.partnership": return policy.partnership();
             case "policy.version": return policy.version();

@@ -185,9 +185,22 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The file " + file + " is an H2 database, but not a Resolve database."
                     + " Nothing was changed. Check the --db path.");
         }
+        if (applied.length > 0 && pendingTablesExist(flyway.info().pending())) {
+            // checked before migrating, so that a damaged file is not written to
+            throw new StoreException("The database " + file + " is damaged: it holds tables its own history says"
+                    + " were never made, as when a file has been cut short or has fallen back to an older state."
+                    + " Nothing was changed. Restore the database and its key file together from the same backup,"
+                    + " then run 'resolve verify'.");
+        }
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (applied.length > 0) {
+                // a Resolve database whose tables do not match its own history has fallen back to an older state
+                throw new StoreException("The database " + file + " is damaged: its tables do not match its own"
+                        + " history (" + StoreException.reason(e) + "). Nothing was changed. Restore the database and"
+                        + " its key file together from the same backup, then run 'resolve verify'.", e);
+            }
             throw new StoreException("The database " + file + " could not be brought up to date (" + StoreException.reason(e)
                     + "). Nothing was changed. Restore it from a backup or ask your administrator.", e);
         }
@@ -221,6 +234,36 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             return MigrationVersion.EMPTY; // no history table yet, or a version we cannot read: let Flyway decide
+        }
+    }
+
+    /** True when a table that one of {@code pending} creates is already there. */
+    private boolean pendingTablesExist(MigrationInfo[] pending) {
+        java.util.regex.Pattern create = java.util.regex.Pattern.compile(
+                "(?i)create\\s+table\\s+(?!if\\s+not\\s+exists)\"?(\\w+)");
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            for (MigrationInfo m : pending) {
+                String script = m.getScript();
+                try (var in = Database.class.getResourceAsStream("/db/migration/" + script)) {
+                    if (in == null) {
+                        continue;
+                    }
+                    var matcher = create.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    while (matcher.find()) {
+                        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) = '"
+                                + matcher.group(1).toUpperCase(java.util.Locale.ROOT) + "'")) {
+                            rs.next();
+                            if (rs.getInt(1) > 0) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException | java.io.IOException e) {
+            return false;
         }
     }
 
