@@ -98,7 +98,7 @@ class ReportCommandTest {
     void aDateResolveCannotReadIsAUserError() {
         Run r = run("report", "--from", "31/13/2026", "--to", "2027-04-30");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("resolve: --from: '31/13/2026' is not a date Resolve understands.")
+        assertThat(r.err()).startsWith("resolve: --from: '31/13/2026' is not a real date (there is no month 13).")
                 .hasLineCount(1);
         assertThat(r.out()).isEmpty();
     }
