@@ -51,6 +51,7 @@ public final class WorkspaceController {
     @FXML private Label sampleBadge;
     @FXML private Label riskBadge;
     @FXML private Label overdueBadge;
+    @FXML private VBox actNowPanel;
     @FXML private Label subtitleLabel;
     @FXML private Label trackLabel;
     @FXML private Label statusLabel;
@@ -123,7 +124,9 @@ public final class WorkspaceController {
         guidanceLabel.textProperty().bind(vm.guidanceProperty());
         Bind.message(arbiterLabel, vm.arbiterProperty());
         concernLabel.textProperty().bind(vm.concernProperty());
+        show(actNowPanel, vm.actNowProperty());
         vm.stateProperty().addListener((o, a, c) -> {
+            drawActNow();
             drawTimeline();
             drawDeadlines();
             drawNotifications();
@@ -177,6 +180,54 @@ public final class WorkspaceController {
     private static void show(Node n, javafx.beans.value.ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /** The Act now panel of an immediate-risk case: what to do, whom to call, and a way to say it is done. */
+    private void drawActNow() {
+        actNowPanel.getChildren().clear();
+        if (!vm.actNowProperty().get()) {
+            return;
+        }
+        Label head = new Label("Act now: the child may be at immediate risk of harm");
+        head.getStyleClass().add("callout-title");
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        actNowPanel.getChildren().add(head);
+        if (!vm.actNowInstructionProperty().get().isBlank()) {
+            Label instruction = new Label(vm.actNowInstructionProperty().get());
+            instruction.setId("actNowInstruction");
+            instruction.setWrapText(true);
+            instruction.setMinHeight(Region.USE_PREF_SIZE);
+            actNowPanel.getChildren().add(instruction);
+        }
+        Label police = new Label("In an emergency, call the police on 999.");
+        police.setId("actNowPolice");
+        police.getStyleClass().add("act-now-emergency");
+        police.setWrapText(true);
+        police.setMinHeight(Region.USE_PREF_SIZE);
+        actNowPanel.getChildren().add(police);
+        VBox people = new VBox(2);
+        people.setId("actNowContacts");
+        for (var c : vm.actNowContacts()) {
+            Label l = new Label(c.name() + (c.details().isBlank() ? "" : ": " + c.details()));
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            people.getChildren().add(l);
+        }
+        if (!people.getChildren().isEmpty()) {
+            Label title = new Label("Contact now");
+            title.getStyleClass().add("field-label");
+            actNowPanel.getChildren().addAll(title, people);
+        }
+        Button done = new Button("_Record what was done");
+        done.setMnemonicParsing(true);
+        done.setId("recordRiskAction");
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        done.setAccessibleText("Record what was done to keep the child safe; the Act now panel then closes");
+        done.getStyleClass().add("accent");
+        done.disableProperty().bind(vm.busyProperty());
+        done.setOnAction(e -> vm.start(ActionForm.Kind.RISK_ACTION, null));
+        actNowPanel.getChildren().add(done);
     }
 
     private void drawTimeline() {

@@ -138,6 +138,9 @@ public final class WorkspaceViewModel {
     private final BooleanProperty sample = new SimpleBooleanProperty(false);
     private final BooleanProperty immediateRisk = new SimpleBooleanProperty(false);
     private final BooleanProperty overdue = new SimpleBooleanProperty(false);
+    private final BooleanProperty actNow = new SimpleBooleanProperty(false);
+    private final StringProperty actNowInstruction = new SimpleStringProperty("");
+    private final ObservableList<ContactItem> actNowContacts = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<ActionForm> action = new SimpleObjectProperty<>();
 
@@ -230,6 +233,10 @@ public final class WorkspaceViewModel {
         sample.set(d.sample());
         immediateRisk.set(d.immediateRisk());
         overdue.set(c.overdue());
+        actNowContacts.setAll(actNowContacts(c, p));
+        actNowInstruction.set(p.immediateRisk() == null || p.immediateRisk().instruction() == null
+                ? "" : p.immediateRisk().instruction());
+        actNow.set(c.actNow());
         stageHeading.set(c.open() ? "Now: " + current.heading() : "Closed at: " + current.heading());
         participants.set(current.participants().isEmpty() ? "" : "Who takes part: " + String.join("; ", current.participants()));
         guidance.set(current.guidance());
@@ -297,6 +304,34 @@ public final class WorkspaceViewModel {
             out.add(new StageItem(s.number(), s.label(), s.title(), st, detail));
         }
         return out;
+    }
+
+    /**
+     * Whom to contact now for a child at immediate risk: the contacts of the procedure's notifications
+     * that apply to immediate risk, and its out-of-hours and front-door services where it gives them.
+     */
+    private static List<ContactItem> actNowContacts(CaseState c, Policy p) {
+        Map<String, ContactItem> out = new LinkedHashMap<>();
+        List<uk.resolve.domain.policy.NotificationRule> rules = new ArrayList<>(p.notifications());
+        p.tracks().forEach(t -> t.stages().forEach(s -> rules.addAll(s.notifications())));
+        for (var r : rules) {
+            if (r.when() != null && Boolean.TRUE.equals(r.when().immediateRisk())) {
+                Optional<Contact> ct = r.contact() == null ? Optional.empty() : p.contact(r.contact());
+                if (ct.isPresent()) {
+                    out.putIfAbsent(ct.get().id(), contact(ct.get()));
+                } else {
+                    out.putIfAbsent("to:" + r.to(), new ContactItem(r.to(), r.purpose()));
+                }
+            }
+        }
+        for (Contact ct : p.contacts()) {
+            String about = (ct.name() + " " + ct.group() + " " + ct.role()).toLowerCase(java.util.Locale.ROOT);
+            if (about.contains("out of hours") || about.contains("out-of-hours") || about.contains("emergency duty")
+                    || about.contains("front door") || about.contains("mash")) {
+                out.putIfAbsent(ct.id(), contact(ct));
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     private static ContactItem contact(Contact c) {
@@ -478,6 +513,7 @@ public final class WorkspaceViewModel {
                 Entry version = cases.get(id).entry(UUID.fromString(f.target())).orElseThrow();
                 yield formService.sign(id, version.get(FORM), version.intValue(STAGE, 0), f.value("note"));
             }
+            case RISK_ACTION -> cases.recordRiskAction(id, f.value("done"), at);
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
@@ -511,6 +547,7 @@ public final class WorkspaceViewModel {
             case APPROVE -> "Record approved.";
             case CORRECT -> "Correction recorded beside the original.";
             case MARK_SENT -> "Notification marked as sent.";
+            case RISK_ACTION -> "What was done is recorded; it stays in the chronology.";
             case SIGN_FORM -> "Form signed. The signature is in the case record.";
             case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
                     + " computer (or after the next sync).";
@@ -636,6 +673,13 @@ public final class WorkspaceViewModel {
                         .ifPresent(i -> f.item("text").field().reset(i.currentText()));
                 return f;
             }
+            case RISK_ACTION -> {
+                return new ActionForm(kind, "Record what was done", "Say what you did to keep the child safe:"
+                        + " whom you called or told, when, and what they will do.", "Record what was done", null, key)
+                        .area("done", "What was done", true, "For example: called the police on 999; told the"
+                                + " designated safeguarding lead")
+                        .when("When", at, false);
+            }
             case MARK_SENT -> {
                 String[] t = target.split("@");
                 NotificationStatus n = c.notifications().stream()
@@ -722,6 +766,20 @@ public final class WorkspaceViewModel {
 
     public BooleanProperty immediateRiskProperty() {
         return immediateRisk;
+    }
+
+    /** True while an immediate-risk case waits for the worker to record what was done. */
+    public BooleanProperty actNowProperty() {
+        return actNow;
+    }
+
+    /** The procedure's instruction for a child at immediate risk; empty when it gives none. */
+    public StringProperty actNowInstructionProperty() {
+        return actNowInstruction;
+    }
+
+    public ObservableList<ContactItem> actNowContacts() {
+        return actNowContacts;
     }
 
     public BooleanProperty overdueProperty() {
