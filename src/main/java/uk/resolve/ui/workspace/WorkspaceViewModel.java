@@ -390,7 +390,10 @@ public final class WorkspaceViewModel {
                 x.author(), x.get(TEXT, ""), x.get(REASON, ""))).toList();
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
                 && e.type() != EntryType.FORM_SIGNED;
-        return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), e.author(), item.stage(), text,
+        // Written up more than a day after it happened: shown, so that lateness is never hidden.
+        boolean late = e.writtenAt().isAfter(e.happenedAt().plus(java.time.Duration.ofDays(1)));
+        String when = UkTime.format(e.happenedAt()) + (late ? " (recorded later, on " + UkTime.format(e.writtenAt()) + ")" : "");
+        return new ChronologyRow(e.id(), when, e.type().label(), e.author(), item.stage(), text,
                 details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
                         && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
@@ -571,7 +574,7 @@ public final class WorkspaceViewModel {
             case DISCUSS -> {
                 return new ActionForm(kind, "Record a discussion", "Record it now, while it is fresh: the procedure"
                         + " asks for a contemporaneous record of every discussion.", "Save discussion", null, key)
-                        .when("When", at, false)
+                        .when("When", at, false, earliest(c), earliestWhat(c))
                         .line("with", "Who took part", true, "Name, role and agency")
                         .choice("method", "How", List.of("Phone", "Meeting", "E-mail", "Video call", "Other"), "Phone")
                         .area("summary", "What was said", true, "The views of each side, in plain words")
@@ -591,7 +594,7 @@ public final class WorkspaceViewModel {
                         + String.join("; ", next.participants()) + ".", "Escalate to " + next.label().toLowerCase(java.util.Locale.UK), null, key)
                         .area("reason", "Reason for escalating", true, "Why it was not resolved at this stage")
                         .area("evidence", "Evidence", true, "What you have seen or been told, and where it is recorded")
-                        .when("When", at, false);
+                        .when("When", at, false, earliest(c), earliestWhat(c));
             }
             case RESOLVE -> {
                 return new ActionForm(kind, "Resolve the case", "Record what was agreed. "
@@ -600,7 +603,7 @@ public final class WorkspaceViewModel {
                         .area("outcome", "Agreed outcome", true, "What was agreed, and by whom")
                         .area("outstanding", "How outstanding issues will be pursued", false, "Any issues left open, and who will follow them up")
                         .area("learning", "Learning for the partnership", false, "What others could learn from this")
-                        .when("When", at, false);
+                        .when("When", at, false, earliest(c), earliestWhat(c));
             }
             case SIGN_FORM -> {
                 Entry e = c.entry(UUID.fromString(target)).orElseThrow();
@@ -692,6 +695,17 @@ public final class WorkspaceViewModel {
                 return null;
             }
         }
+    }
+
+    /** Events at the starting stage may date from when the disagreement arose; later ones from the stage's start. */
+    private static Instant earliest(CaseState c) {
+        Instant arose = c.context().arose();
+        return c.visits().size() <= 1 && arose != null && arose.isBefore(c.stageEnteredAt()) ? arose
+                : c.stageEnteredAt();
+    }
+
+    private static String earliestWhat(CaseState c) {
+        return earliest(c).equals(c.context().arose()) ? "the disagreement arose" : "this stage began";
     }
 
     /** Opens a form due, through whatever editor the application was given. */
