@@ -25,7 +25,7 @@ public final class ActionForm {
 
     /** The actions a worker can take. */
     public enum Kind {
-        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION
+        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION, MET
     }
 
     /** How a field is entered. */

@@ -284,12 +284,27 @@ public final class WorkspaceController {
     private void drawDeadlines() {
         deadlinesBox.getChildren().clear();
         for (var d : vm.deadlines()) {
-            Label l = new Label(d.label() + ": " + d.due() + " (" + d.describe() + ")"
+            boolean met = !d.met().isEmpty();
+            Label l = new Label(d.label() + ": " + d.due() + (met ? ", " + d.met() : " (" + d.describe() + ")")
                     + (d.shortenedReason() == null ? "" : "\nBrought forward: " + d.shortenedReason()));
             l.setWrapText(true);
-            l.getStyleClass().add(d.overdue() ? "deadline-overdue" : "deadline");
+            l.getStyleClass().add(met ? "item-done" : d.overdue() ? "deadline-overdue" : "deadline");
             l.setId("deadline-" + d.id());
-            deadlinesBox.getChildren().add(l);
+            if (met || !vm.openProperty().get()) {
+                deadlinesBox.getChildren().add(l);
+                continue;
+            }
+            HBox.setHgrow(l, Priority.ALWAYS);
+            l.setMaxWidth(Double.MAX_VALUE);
+            Button done = new Button("Done");
+            done.setId("met-" + d.id());
+            done.setAccessibleText("Mark as met: " + d.label());
+            done.setMinWidth(Region.USE_PREF_SIZE);
+            done.disableProperty().bind(vm.busyProperty());
+            done.setOnAction(e -> vm.start(ActionForm.Kind.MET, d.id()));
+            HBox row = new HBox(8, l, done);
+            row.getStyleClass().add("due-row");
+            deadlinesBox.getChildren().add(row);
         }
         boolean any = !vm.deadlines().isEmpty();
         if (!any) {

@@ -62,8 +62,9 @@ public final class WorkspaceViewModel {
     public record StageItem(int number, String label, String title, StageState state, String detail) {
     }
 
+    /** A deadline in force; {@code met} says when it was met and whether on time, or is empty while open. */
     public record DeadlineItem(String id, String label, String due, String describe, boolean overdue,
-                               String shortenedReason) {
+                               String shortenedReason, String met) {
     }
 
     public record NotificationItem(String id, int stage, String to, String purpose, String due, boolean sent,
@@ -260,7 +261,8 @@ public final class WorkspaceViewModel {
         var local = UkTime.local(at);
         deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
                 .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
-                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason()))
+                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason(),
+                        x.met() ? "met on " + UkTime.format(x.metAt()) + (x.metOnTime() ? " (on time)" : " (late)") : ""))
                 .toList());
         notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
                 n.purpose(), UkTime.format(n.due()), n.sent(), n.sent() ? "Sent " + UkTime.format(n.sentAt()) : ""))
@@ -517,6 +519,7 @@ public final class WorkspaceViewModel {
                 yield formService.sign(id, version.get(FORM), version.intValue(STAGE, 0), f.value("note"));
             }
             case RISK_ACTION -> cases.recordRiskAction(id, f.value("done"), at);
+            case MET -> cases.meetDeadline(id, f.target(), f.value("note"), at);
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
@@ -551,6 +554,7 @@ public final class WorkspaceViewModel {
             case CORRECT -> "Correction recorded beside the original.";
             case MARK_SENT -> "Notification marked as sent.";
             case RISK_ACTION -> "What was done is recorded; it stays in the chronology.";
+            case MET -> "Deadline marked as met.";
             case SIGN_FORM -> "Form signed. The signature is in the case record.";
             case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
                     + " computer (or after the next sync).";
@@ -675,6 +679,18 @@ public final class WorkspaceViewModel {
                 c.chronology().stream().filter(i -> i.entry().id().equals(e.id())).findFirst()
                         .ifPresent(i -> f.item("text").field().reset(i.currentText()));
                 return f;
+            }
+            case MET -> {
+                DeadlineStatus d = c.deadlines().stream().filter(x -> x.id().equals(target) && !x.met()).findFirst()
+                        .orElse(null);
+                if (d == null) {
+                    error.set("That deadline is not open at this stage.");
+                    return null;
+                }
+                return new ActionForm(kind, "Done: " + d.label(), "Mark this deadline as met, with when it was"
+                        + " done. It then stays met, whatever is recorded later.", "Mark as met", target, key)
+                        .when("When it was done", at, false)
+                        .line("note", "Note", false, "For example: reply received by e-mail");
             }
             case RISK_ACTION -> {
                 return new ActionForm(kind, "Record what was done", "Say what you did to keep the child safe:"
