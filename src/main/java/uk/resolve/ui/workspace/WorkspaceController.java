@@ -401,6 +401,12 @@ public final class WorkspaceController {
             CheckBox cb = new CheckBox(item.text());
             cb.setWrapText(true);
             cb.selectedProperty().bindBidirectional(item.doneProperty());
+            if (item.recorded()) {
+                cb.setId("tick-" + item.key());
+                // A tick in the record is not undone; it is shown ticked and can no longer be changed.
+                cb.disableProperty().bind(item.doneProperty().or(vm.busyProperty()));
+                cb.setAccessibleHelp("Ticking records this step in the case record.");
+            }
             checklistBox.getChildren().add(cb);
         }
         checklistTitle.setVisible(!vm.checklist().isEmpty());

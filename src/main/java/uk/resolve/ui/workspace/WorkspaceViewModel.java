@@ -90,10 +90,27 @@ public final class WorkspaceViewModel {
         private final String text;
         private final BooleanProperty done = new SimpleBooleanProperty();
 
+        private final boolean recorded;
+
         ChecklistItem(String key, String text, boolean done) {
+            this(key, text, done, false);
+        }
+
+        ChecklistItem(String key, String text, boolean done, boolean recorded) {
             this.key = key;
             this.text = text;
+            this.recorded = recorded;
             this.done.set(done);
+        }
+
+        /** The step's id for a step in the record, else where its local tick is kept. */
+        public String key() {
+            return key;
+        }
+
+        /** True for a step the procedure names: its tick is an entry in the case record and cannot be undone. */
+        public boolean recorded() {
+            return recorded;
         }
 
         public String text() {
@@ -246,9 +263,23 @@ public final class WorkspaceViewModel {
                 : " The procedure does not make the decision binding.") : "");
         timeline.setAll(timeline(c, track));
         List<ChecklistItem> items = new ArrayList<>();
-        for (int i = 0; i < current.checklist().size(); i++) {
+        for (int i = 0; i < current.items().size(); i++) {
+            var step = current.items().get(i);
+            if (step.id() != null) {
+                // A named step is ticked in the record (it syncs, and a gate on escalating reads it).
+                boolean done = c.context().ticked().contains(c.trackId() + "/" + c.stage() + "/" + step.id());
+                ChecklistItem item = new ChecklistItem(step.id(), step.text()
+                        + (step.beforeEscalating() ? " (to tick before escalating)" : ""), done, true);
+                item.doneProperty().addListener((o, a, b) -> {
+                    if (b && !done) {
+                        tickInRecord(item, step.id());
+                    }
+                });
+                items.add(item);
+                continue;
+            }
             String key = c.stage() + ":" + i;
-            ChecklistItem item = new ChecklistItem(key, current.checklist().get(i), ticked.contains(key));
+            ChecklistItem item = new ChecklistItem(key, step.text(), ticked.contains(key));
             item.doneProperty().addListener((o, a, b) -> tick(item.key, b));
             items.add(item);
         }
@@ -417,6 +448,24 @@ public final class WorkspaceViewModel {
         if (v != null && !v.isBlank()) {
             out.add(label + ": " + v);
         }
+    }
+
+    private void tickInRecord(ChecklistItem item, String itemId) {
+        UUID id = caseId;
+        busy.set(true);
+        error.set("");
+        background.run(() -> {
+            CaseState after = cases.tick(id, itemId, null, null);
+            return new Loaded(after, cases.policyOf(after), cases.now(), null, Map.of());
+        }, l -> {
+            busy.set(false);
+            message.set("Ticked in the case record: " + item.text());
+            show(l.state(), l.policy(), l.now());
+        }, msg -> {
+            busy.set(false);
+            item.doneProperty().set(false);
+            error.set(msg);
+        });
     }
 
     private void tick(String key, boolean done) {
