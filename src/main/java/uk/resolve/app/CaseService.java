@@ -219,6 +219,11 @@ public final class CaseService {
      * may return null to leave a case out.
      */
     public <R> List<R> list(Function<CaseState, R> row) {
+        return list((c, access) -> row.apply(c));
+    }
+
+    /** As {@link #list(Function)}, each case given with who may see it (the summary holds no record to ask). */
+    public <R> List<R> list(java.util.function.BiFunction<CaseState, CaseAccess, R> row) {
         actor.require(Permission.WORK_ON_CASES);
         summaries.ensureCurrent();
         Instant now = clock.instant();
@@ -226,10 +231,11 @@ public final class CaseService {
         // the stored summaries, not every entry: a case's state is replayed only when it could not be summarised
         summaries.forEach(false, s -> {
             CaseSummaryStore.Summary sum = s.summary();
-            if (new CaseAccess(sum.owner(), sum.team(), sum.sharedWith()).visibleTo(actor)) {
+            CaseAccess access = new CaseAccess(sum.owner(), sum.team(), sum.sharedWith());
+            if (access.visibleTo(actor)) {
                 CaseState c = sum.state() != null ? sum.state().asOf(now)
                         : project(entries.caseEntries(s.caseId())).summary();
-                R r = row.apply(c);
+                R r = row.apply(c, access);
                 if (r != null) {
                     out.add(CaseOrdering.Keyed.of(c, r));
                 }

@@ -58,12 +58,11 @@ public final class DeadlineCalendarService {
     /** As {@link #openEvents}, each with its case's id, most urgent case first. */
     public List<Open> open(boolean all) {
         Actor me = cases.actor();
-        List<List<Open>> perCase = cases.list(c -> {
+        List<List<Open>> perCase = cases.list((CaseState c, CaseAccess access) -> {
             if (!c.open() || c.deadlines().isEmpty()) {
                 return null;
             }
             if (!all) {
-                CaseAccess access = CaseAccess.of(c.entries());
                 boolean mine = access.owner().equalsIgnoreCase(me.name())
                         || access.sharedWith().stream().anyMatch(s -> s.equalsIgnoreCase(me.name()));
                 if (!mine) {

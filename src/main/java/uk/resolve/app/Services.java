@@ -42,6 +42,7 @@ public final class Services implements AutoCloseable {
     private final DeadlineCalendarService deadlineCalendar;
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
+    private final AttachmentService attachments;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -67,6 +68,7 @@ public final class Services implements AutoCloseable {
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
         this.reminders = new ReminderService(deadlineCalendar, cases, settings);
+        this.attachments = new AttachmentService(cases, audit);
     }
 
     /**
@@ -172,6 +174,10 @@ public final class Services implements AutoCloseable {
     }
 
     /** E-mail drafts of forms and notifications. */
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
     public MailDraftService mailDrafts() {
         return mailDrafts;
     }

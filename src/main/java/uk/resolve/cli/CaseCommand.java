@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import uk.resolve.app.Services;
+import uk.resolve.domain.attachment.Attachment;
+import uk.resolve.domain.attachment.AttachmentCheck;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.ChronologyItem;
 import uk.resolve.domain.escalation.DeadlineStatus;
@@ -30,7 +32,8 @@ import uk.resolve.domain.time.UkTime;
                 CaseCommand.Approve.class, CaseCommand.Shorten.class, CaseCommand.Notified.class, CaseCommand.NotifyDraft.class,
                 CaseCommand.Correct.class, CaseCommand.Share.class, CaseCommand.Show.class, CaseCommand.ListCmd.class,
                 CaseCommand.DateCmd.class, CaseCommand.Met.class, CaseCommand.Answer.class, CaseCommand.Switch.class,
-                CaseCommand.Tick.class, CaseCommand.RiskAction.class})
+                CaseCommand.Tick.class, CaseCommand.RiskAction.class, CaseCommand.Attach.class,
+                CaseCommand.AttachmentCmd.class})
 final class CaseCommand {
 
     private CaseCommand() {
@@ -325,6 +328,60 @@ final class CaseCommand {
         }
     }
 
+    @Command(name = "attach", mixinStandardHelpOptions = true,
+            description = {"Put a document on the case's record: a letter, minutes, an e-mail, a PDF, a Word file or"
+                    + " an image (" + AttachmentCheck.KINDS_TEXT + "), at most 25 MB a file and 100 MB a case.",
+                    "It is encrypted, synced and exported with the case, and never run."})
+    static final class Attach extends OnCase {
+        @Parameters(index = "1", paramLabel = "FILE") java.nio.file.Path file;
+        @Option(names = "--note", paramLabel = "TEXT", description = "What it is (kept in the case record); - reads it"
+                + " from standard input.") String note;
+        @Option(names = "--note-file", paramLabel = "FILE", description = "Read the note from a UTF-8 text file.")
+        java.nio.file.Path noteFile;
+
+        @Override
+        int run(Services s) {
+            String text = noteText(note, noteFile);
+            var a = s.attachments().attach(caseId(s), file, text);
+            out().println("Attached " + a.describe() + " as attachment " + a.number() + ", SHA-256 " + a.sha256()
+                    + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "attachment", mixinStandardHelpOptions = true,
+            description = "Save a copy of a document on the case's record (N as listed by 'case show').")
+    static final class AttachmentCmd extends OnCase {
+        @Parameters(index = "1", paramLabel = "N") int number;
+        @Option(names = "--out", required = true, paramLabel = "FILE") java.nio.file.Path outFile;
+
+        @Override
+        int run(Services s) {
+            java.nio.file.Path written = s.attachments().save(caseId(s), number, outFile);
+            out().println("Saved attachment " + number + " to " + written + ".");
+            return 0;
+        }
+    }
+
+    /** A note given as text, as "-" (standard input) or as a file. */
+    static String noteText(String note, java.nio.file.Path noteFile) {
+        if (note != null && noteFile != null) {
+            throw new UserError("Give the note either as --note or as --note-file, not both.");
+        }
+        try {
+            if (noteFile != null) {
+                return java.nio.file.Files.readString(noteFile, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if ("-".equals(note)) {
+                return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new UserError("--note-file: '" + noteFile + "' could not be read as UTF-8 text. Check the file and"
+                    + " try again; nothing was recorded.");
+        }
+        return note;
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case (written to the audit log).")
     static final class Show extends OnCase {
         @Option(names = "--json") boolean json;
@@ -429,6 +486,14 @@ final class CaseCommand {
                 out.println("  [" + f.form() + "] " + f.title() + " (stage " + f.stage() + ", " + f.action() + ")");
             }
         }
+        List<Attachment> attachments = Attachment.of(c.entries());
+        if (!attachments.isEmpty()) {
+            out.println("Attachments (save one with 'resolve case attachment ID N --out FILE'):");
+            for (Attachment a : attachments) {
+                out.println("  " + a.number() + ". " + a.describe() + " — " + a.author() + ", "
+                        + UkTime.format(a.writtenAt()) + (a.note().isBlank() ? "" : ": " + a.note()));
+            }
+        }
         out.println("Chronology:");
         for (ChronologyItem item : c.chronology()) {
             Entry e = item.entry();
@@ -436,6 +501,10 @@ final class CaseCommand {
                     + " — " + e.author() + (item.recordedLater() ? "  [recorded later, " + UkTime.format(e.writtenAt()) + "]" : "")
                     + (item.approved() ? "  [approved by " + item.approvals().get(0).author() + "]" : ""));
             String text = uk.resolve.domain.escalation.EntryText.primary(e);
+            if (e.type() == uk.resolve.domain.record.EntryType.ATTACHMENT_ADDED) {
+                Attachment a = attachments.stream().filter(x -> x.entryId().equals(e.id())).findFirst().orElseThrow();
+                text = a.number() + ". " + a.describe() + (text.isEmpty() ? "" : ": " + text);
+            }
             if (!text.isEmpty()) {
                 out.println("      " + text);
             }

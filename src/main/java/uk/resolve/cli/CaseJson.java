@@ -74,7 +74,14 @@ final class CaseJson {
     }
 
     static Map<String, Object> entry(Entry e) {
-        return e.fields();
+        Map<String, Object> m = e.fields();
+        if (e.type() == uk.resolve.domain.record.EntryType.ATTACHMENT_ADDED) {
+            // the document itself is fetched with 'case attachment', not poured into JSON
+            java.util.TreeMap<String, String> data = new java.util.TreeMap<>(e.data());
+            data.remove(uk.resolve.domain.attachment.Attachment.BYTES);
+            m.put("data", data);
+        }
+        return m;
     }
 
     private static Map<String, Object> deadline(DeadlineStatus d) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import uk.resolve.domain.attachment.Attachment;
 import uk.resolve.domain.escalation.CaseDetails;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.ChronologyItem;
@@ -199,6 +200,18 @@ public final class FormDocuments {
         if (c.chronology().isEmpty()) {
             blocks.add(new PdfDocument.Paragraph("No entries.", false));
         }
+        List<Attachment> attachments = Attachment.of(c.entries());
+        if (!attachments.isEmpty()) {
+            // an index of the documents on the record; the documents themselves are kept in Resolve
+            blocks.add(new PdfDocument.Heading("Documents on the record"));
+            List<Pair> index = new ArrayList<>();
+            for (Attachment a : attachments) {
+                index.add(new Pair(a.number() + ". " + a.describe(), "Attached by " + a.author() + " on "
+                        + UkTime.format(a.writtenAt()) + (a.note().isBlank() ? "" : ". " + a.note())
+                        + ". SHA-256 " + a.sha256()));
+            }
+            blocks.add(new PdfDocument.Details(index));
+        }
         return new PdfDocument(CHRONOLOGY_TITLE, policy.partnership(), d.childRef(), c.policyVersion(), author, false,
                 blocks);
     }
@@ -211,6 +224,7 @@ public final class FormDocuments {
                     .map(FormDefinition::title).findFirst().orElse(e.get(EntryText.FORM))
                     + ", version " + e.get(EntryText.VERSION, "1");
             case NOTIFICATION_SENT -> " to " + e.get("to", "?");
+            case ATTACHMENT_ADDED -> ": " + e.get(Attachment.FILE_NAME, "document") + " (" + sizeText(e) + ")";
             default -> "";
         };
     }
@@ -257,6 +271,11 @@ public final class FormDocuments {
             default -> lines.add(EntryText.primary(e));
         }
         return String.join("\n", lines.stream().filter(s -> !s.isBlank()).toList());
+    }
+
+    private static String sizeText(Entry e) {
+        return new Attachment(0, e.id(), "", Long.parseLong(e.get(Attachment.SIZE, "0")), "", "", "", e.writtenAt())
+                .sizeText();
     }
 
     private static void add(List<String> lines, String label, String value) {

@@ -28,10 +28,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * The newest schema version this build migrates to: the number of the last
-     * {@code db/migration/V<n>__*.sql}. A database already at it opens without starting Flyway,
-     * which saves a second at every start; a test keeps this in step with the migrations.
+     * {@code db/migration/V<n>__*.sql} (or {@code V<n>_<m>__*.sql}, as "n.m"). A database already at
+     * it opens without starting Flyway, which saves a second at every start; a test keeps this in
+     * step with the migrations.
      */
-    public static final int LATEST_SCHEMA = 9;
+    public static final String LATEST_SCHEMA = "9.1";
 
     /** The file name ending H2 gives its database files. */
     public static final String SUFFIX = ".mv.db";
@@ -156,12 +157,13 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        int current = appliedSchema();
-        if (current == LATEST_SCHEMA) {
+        MigrationVersion current = appliedSchema();
+        MigrationVersion latest = MigrationVersion.fromVersion(LATEST_SCHEMA);
+        if (current.equals(latest)) {
             return;
         }
-        if (current > LATEST_SCHEMA) {
-            throw newerVersion(Integer.toString(current), Integer.toString(LATEST_SCHEMA));
+        if (current.compareTo(latest) > 0) {
+            throw newerVersion(current.toString(), LATEST_SCHEMA);
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
@@ -197,27 +199,28 @@ public final class Database implements AutoCloseable {
                 + " Resolve to open it.");
     }
 
-    /** The highest schema version successfully applied, or -1 when unknown (new, or not ours). */
-    private int appliedSchema() {
+    /** The highest schema version successfully applied, or EMPTY when unknown (new, or not ours). */
+    private MigrationVersion appliedSchema() {
         try (Connection c = connection(); Statement s = c.createStatement()) {
             // asked first, so that a new database does not log a failed query to a trace file
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
                 rs.next();
                 if (rs.getInt(1) == 0) {
-                    return -1;
+                    return MigrationVersion.EMPTY;
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
                     + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
-                int max = -1;
+                MigrationVersion max = MigrationVersion.EMPTY;
                 while (rs.next()) {
-                    max = Math.max(max, Integer.parseInt(rs.getString(1)));
+                    MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                    max = v.compareTo(max) > 0 ? v : max;
                 }
                 return max;
             }
-        } catch (SQLException | NumberFormatException e) {
-            return -1; // no history table yet, or a version we cannot read: let Flyway decide
+        } catch (SQLException | RuntimeException e) {
+            return MigrationVersion.EMPTY; // no history table yet, or a version we cannot read: let Flyway decide
         }
     }
 

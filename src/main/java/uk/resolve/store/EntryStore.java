@@ -27,7 +27,21 @@ import uk.resolve.domain.record.NewEntry;
  */
 public final class EntryStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = newJsonMapper();
+
+    /** The longest text a field of an entry may hold: a 25 MB attachment in base64, with room to spare. */
+    public static final int MAX_FIELD_CHARS = 64_000_000;
+
+    /**
+     * A JSON mapper for entries, wherever they are read (database, segments, export files, server):
+     * Jackson refuses strings over 20 million characters unless told, and an attachment is longer.
+     */
+    public static ObjectMapper newJsonMapper() {
+        return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxStringLength(MAX_FIELD_CHARS).build())
+                .build());
+    }
     private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
     };
     private static final String COLUMNS =

@@ -69,7 +69,7 @@ public final class ExportFile {
     /** The last version without encryption. */
     static final int PLAIN_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = uk.resolve.store.EntryStore.newJsonMapper();
 
     private ExportFile() {
     }

@@ -48,7 +48,7 @@ final class Segment {
     /** Entries in one segment at most: a large push becomes several segments, each read on its own. */
     static final int MAX_ENTRIES = 2000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = uk.resolve.store.EntryStore.newJsonMapper();
 
     private Segment() {
     }

@@ -45,7 +45,7 @@ public final class ServerSync {
     private static final long WRITE_LOCK = 0x5265736F6C7665L;
     private static final String STATE = "sync.server.";
     private static final int PAGE = Segment.MAX_ENTRIES;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = uk.resolve.store.EntryStore.newJsonMapper();
 
     private final EntryStore entries;
     private final SettingsStore settings;

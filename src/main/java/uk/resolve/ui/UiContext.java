@@ -118,6 +118,7 @@ public final class UiContext implements AutoCloseable {
             WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
                     drafts, background), formOpener, navigator, status);
             w.offerMailDrafts(new uk.resolve.ui.workspace.MailDraftOpener(services.mailDrafts(), background));
+            w.offerAttachments(new uk.resolve.ui.workspace.AttachmentOpener(services.attachments(), background));
             return w;
         }
         if (type == ProceduresController.class) {

@@ -147,14 +147,15 @@ class DatabaseIT {
 
     @Test
     void theLatestSchemaConstantNamesTheLastMigration() throws Exception {
-        int highest;
+        org.flywaydb.core.api.MigrationVersion highest;
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
             highest = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-                    .max().orElseThrow();
+                    .filter(n -> n.matches("V\\d+(_\\d+)*__.*\\.sql"))
+                    .map(n -> org.flywaydb.core.api.MigrationVersion.fromVersion(n.substring(1, n.indexOf("__"))))
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
         }
-        assertThat(Database.LATEST_SCHEMA).as("Database.LATEST_SCHEMA must be raised with each migration").isEqualTo(highest);
+        assertThat(org.flywaydb.core.api.MigrationVersion.fromVersion(Database.LATEST_SCHEMA))
+                .as("Database.LATEST_SCHEMA must be raised with each migration").isEqualTo(highest);
     }
 
     @Test

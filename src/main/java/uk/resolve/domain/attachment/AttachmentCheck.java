@@ -47,9 +47,12 @@ public final class AttachmentCheck {
     private AttachmentCheck() {
     }
 
+    /** The kinds accepted, for messages and help text. */
+    public static final String KINDS_TEXT = "pdf, doc, docx, odt, rtf, txt, eml, msg, png, jpg, gif, tiff";
+
     /** The kinds accepted, for messages: "pdf, doc, docx, …". */
     public static String kinds() {
-        return "pdf, doc, docx, odt, rtf, txt, eml, msg, png, jpg, gif, tiff";
+        return KINDS_TEXT;
     }
 
     /**

@@ -36,7 +36,8 @@ public enum AuditAction {
     DATABASE_ENCRYPTED("database-encrypted", "Database encrypted"),
     AUDIT_EXPORTED("audit-exported", "Audit log exported"),
     ENTRY_QUARANTINED("entry-quarantined", "Entry set aside in quarantine"),
-    QUARANTINE_CLEARED("quarantine-cleared", "Quarantine cleared");
+    QUARANTINE_CLEARED("quarantine-cleared", "Quarantine cleared"),
+    ATTACHMENT_SAVED("attachment-saved", "Attached document saved or opened");
 
     private final String code;
     private final String label;

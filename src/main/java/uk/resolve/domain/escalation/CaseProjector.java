@@ -195,6 +195,9 @@ public final class CaseProjector {
                 case CASE_SHARED -> {
                     // who may see the case: read by the services, not part of its state
                 }
+                case ATTACHMENT_ADDED -> {
+                    // a document on the record: listed in the chronology, changes no deadline
+                }
             }
             if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED
                     && e.type() != EntryType.FORM_SIGNED) {

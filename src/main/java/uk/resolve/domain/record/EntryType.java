@@ -26,7 +26,8 @@ public enum EntryType {
     FACT_ANSWERED("fact", "Question answered"),
     TRACK_SWITCHED("track-switched", "Route changed"),
     CHECKLIST_TICKED("ticked", "Step done"),
-    RISK_ACTION("risk-action", "Action taken for immediate risk");
+    RISK_ACTION("risk-action", "Action taken for immediate risk"),
+    ATTACHMENT_ADDED("attachment", "Document attached");
 
     private final String code;
     private final String label;

@@ -13,7 +13,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -64,9 +63,11 @@ final class DueSoonPane extends VBox {
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setAccessibleText("Choose how far ahead to be reminded and your quiet hours");
         settings.setOnAction(e -> vm.loadSettings(this::editSettings));
-        Region gap = new Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox header = new HBox(12, heading, gap, open, settings, calendar);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        // a flow, not a row: at large text the buttons go under the heading rather than cutting it off
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 6, heading, open, settings,
+                calendar);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label none = new Label("Nothing is overdue or due soon on your cases.");

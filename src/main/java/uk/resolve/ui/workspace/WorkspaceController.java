@@ -62,6 +62,7 @@ public final class WorkspaceController {
     @FXML private Button shareButton;
     @FXML private Button reopenButton;
     @FXML private Button shortenButton;
+    @FXML private Button attachButton;
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
     @FXML private javafx.scene.layout.FlowPane timelineBox;
@@ -147,6 +148,7 @@ public final class WorkspaceController {
             }
         });
         drawAction(null);
+        offerAttach();
     }
 
     /** Once a case is on screen, a keyboard user starts at its first action rather than in the navigation. */
@@ -317,6 +319,53 @@ public final class WorkspaceController {
     }
 
     private MailDraftOpener mailDrafts;
+    private AttachmentOpener attachments;
+
+    /** Offers Attach a document… and Open on attached documents. */
+    public void offerAttachments(AttachmentOpener opener) {
+        this.attachments = opener;
+        offerAttach();
+    }
+
+    /** Shows Attach a document… once both the button and the means to attach are there (in either order). */
+    private void offerAttach() {
+        if (attachments != null && attachButton != null) {
+            show(attachButton, vm.stateProperty().isNotNull());
+            attachButton.disableProperty().bind(vm.busyProperty());
+        }
+    }
+
+    @FXML
+    private void attach() {
+        if (attachments == null || vm.caseId() == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Attach a document to the case's record");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter(
+                "Letters, minutes, e-mails, PDFs, Word files and images", "*.pdf", "*.doc", "*.docx", "*.odt", "*.rtf",
+                "*.txt", "*.eml", "*.msg", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.tif", "*.tiff"));
+        java.io.File file = chooser.showOpenDialog(attachButton.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.initOwner(attachButton.getScene().getWindow());
+        ask.setTitle("Attach a document");
+        ask.setHeaderText("What is this document? (optional)");
+        ask.setContentText("Note:");
+        ask.getEditor().setAccessibleText("A note about the document, kept in the case record");
+        var note = ask.showAndWait();
+        if (note.isEmpty()) {
+            return;
+        }
+        UUID id = vm.caseId();
+        vm.errorProperty().set("");
+        attachments.attach(id, file.toPath(), note.get(), m -> {
+            status.show(m);
+            vm.load(id);
+        }, m -> vm.errorProperty().set(m));
+    }
 
     /** Offers Prepare e-mail on notifications due and completed forms. */
     public void offerMailDrafts(MailDraftOpener opener) {
@@ -469,6 +518,15 @@ public final class WorkspaceController {
             sign.setOnAction(e -> vm.start(ActionForm.Kind.SIGN_FORM, r.entryId().toString()));
             sign.getStyleClass().add("small");
             buttons.getChildren().add(sign);
+        }
+        var attachment = vm.attachmentNumber(r.entryId());
+        if (attachment.isPresent() && attachments != null) {
+            Button open = new Button("Open");
+            open.setId("open-attachment-" + attachment.getAsInt());
+            open.setAccessibleText("Open the attached document: " + r.text());
+            open.setOnAction(e -> attachments.open(vm.caseId(), attachment.getAsInt(), status::show));
+            open.getStyleClass().add("small");
+            buttons.getChildren().add(open);
         }
         if (r.correctable()) {
             Button correct = new Button("Correct");

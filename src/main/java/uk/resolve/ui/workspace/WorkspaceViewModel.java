@@ -385,6 +385,7 @@ public final class WorkspaceViewModel {
             case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
             case FORM_COMPLETED -> formTitle(e.get(FORM, "")) + " completed (version " + e.get(VERSION, "1") + ")";
             case CASE_SHARED -> "Shared with " + e.get("with", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
+            case ATTACHMENT_ADDED -> attachmentText(e);
             default -> EntryText.primary(e);
         };
         List<String> details = new ArrayList<>();
@@ -431,6 +432,25 @@ public final class WorkspaceViewModel {
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
                         && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
                         && a.author().equalsIgnoreCase(cases.author())));
+    }
+
+    private static String attachmentText(Entry e) {
+        var a = new uk.resolve.domain.attachment.Attachment(0, e.id(), e.get(uk.resolve.domain.attachment.Attachment.FILE_NAME,
+                "document"), Long.parseLong(e.get(uk.resolve.domain.attachment.Attachment.SIZE, "0")), "", "", "",
+                e.writtenAt());
+        String note = e.get(NOTE, "");
+        return a.describe() + (note.isBlank() ? "" : ": " + note);
+    }
+
+    /** The number of the attachment entry {@code entryId} holds (as {@code case show} lists it), or empty. */
+    public java.util.OptionalInt attachmentNumber(UUID entryId) {
+        CaseState c = state.get();
+        if (c == null) {
+            return java.util.OptionalInt.empty();
+        }
+        return uk.resolve.domain.attachment.Attachment.of(c.entries()).stream()
+                .filter(a -> a.entryId().equals(entryId)).mapToInt(uk.resolve.domain.attachment.Attachment::number)
+                .findFirst();
     }
 
     private String formTitle(String formId) {
