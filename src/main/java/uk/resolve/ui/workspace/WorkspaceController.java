@@ -486,6 +486,7 @@ public final class WorkspaceController {
     private Node entry(ChronologyRow r) {
         Label head = new Label(r.when() + " · " + r.what() + " · stage " + r.stage() + " · " + r.author());
         head.getStyleClass().add("entry-head");
+        head.setWrapText(true); // "recorded later, on …" makes the heading long
         Label text = new Label(r.text());
         text.setWrapText(true);
         text.getStyleClass().add("entry-text");
