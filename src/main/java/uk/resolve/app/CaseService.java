@@ -60,6 +60,25 @@ public final class CaseService {
         return actor.name();
     }
 
+    private java.util.function.UnaryOperator<String> people = n -> n;
+
+    /** Where people's display names come from (the users on this computer). */
+    void people(java.util.function.UnaryOperator<String> names) {
+        this.people = names;
+    }
+
+    /**
+     * The name to show for {@code login} (an entry's author): their full name when they are a user on
+     * this computer with one, else the login name itself.
+     */
+    public String displayName(String login) {
+        if (login == null || login.isBlank()) {
+            return login;
+        }
+        String full = people.apply(login);
+        return full == null || full.isBlank() ? login : full;
+    }
+
     /** The signed-in person. */
     public Actor actor() {
         return actor;

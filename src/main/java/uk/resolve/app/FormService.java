@@ -143,7 +143,7 @@ public final class FormService {
             throw new RuleViolation("The " + policy.shortName() + " procedure has " + c.lastStage()
                     + " stages; there is no stage " + stage + ".");
         }
-        return new FormFiller(cases.calendar()).fill(def, policy, c, stage, userValues, cases.author(), cases.now());
+        return new FormFiller(cases.calendar()).fill(def, policy, c, stage, userValues, cases.displayName(cases.author()), cases.now());
     }
 
     /**
@@ -188,8 +188,24 @@ public final class FormService {
             if (already) {
                 return List.of();
             }
+            List<String> filled = c.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED
+                    && version.id().toString().equals(e.get(uk.resolve.domain.escalation.EntryText.ENTRY)))
+                    .map(e -> e.get(uk.resolve.domain.escalation.EntryText.BLOCK)).toList();
+            List<uk.resolve.domain.policy.SignatureBlock> open = def.signatures().stream()
+                    .filter(b -> !filled.contains(b.id())).toList();
+            if (open.isEmpty()) {
+                throw new RuleViolation("Every signature block of the " + def.title() + " is already signed.");
+            }
+            // The block whose typed name is the signer's, else the first still to sign.
+            String display = cases.displayName(cases.author());
+            var block = open.stream().filter(b -> {
+                String typed = version.get(FormFiller.FIELD_PREFIX + b.fieldId("name"), "").strip();
+                return cases.author().equalsIgnoreCase(typed) || display.equalsIgnoreCase(typed);
+            }).findFirst()
+                    .orElse(open.get(0));
+            var actor = cases.actor();
             return List.of(new CaseCommands(cases.author(), cases.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                    .signForm(c, version.id(), note));
+                    .signForm(c, version.id(), block.id(), block.title(), actor.role().label(), actor.team(), note));
         });
     }
 
@@ -225,7 +241,7 @@ public final class FormService {
     }
 
     private Rendered render(FilledForm form, CaseState c, boolean draft, boolean archival) {
-        PdfDocument doc = FormDocuments.form(form, c, cases.author(), draft);
+        PdfDocument doc = FormDocuments.form(form, c, cases.displayName(cases.author()), draft, cases::displayName);
         String name = FormDocuments.fileName(form.definition().id() + (draft && !form.complete() ? "-draft" : ""),
                 form.caseReference(), form.date());
         return new Rendered(name, renderer.render(doc, archival, cases.now()),
@@ -248,7 +264,7 @@ public final class FormService {
     public Rendered chronology(UUID caseId, boolean archival) {
         CaseState c = cases.get(caseId);
         var today = UkTime.date(cases.now());
-        PdfDocument doc = FormDocuments.chronology(c, cases.policyOf(c), cases.author(), today);
+        PdfDocument doc = FormDocuments.chronology(c, cases.policyOf(c), cases.displayName(cases.author()), today, cases::displayName);
         return new Rendered(FormDocuments.fileName(FormDocuments.CHRONOLOGY, c.details().childRef(), today),
                 renderer.render(doc, archival, cases.now()), caseId + " " + FormDocuments.CHRONOLOGY);
     }

@@ -61,6 +61,14 @@ public final class Services implements AutoCloseable {
         // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
         this.summaries.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
+        this.cases.people(login -> {
+            try {
+                return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
+                        .map(UserStore.UserRow::fullName).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);

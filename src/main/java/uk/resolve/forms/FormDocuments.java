@@ -43,6 +43,12 @@ public final class FormDocuments {
      * @throws IllegalStateException when a final document is asked for an incomplete form
      */
     public static PdfDocument form(FilledForm form, CaseState c, String author, boolean draft) {
+        return form(form, c, author, draft, n -> n);
+    }
+
+    /** @param names a person's display name from their sign-in name (the sign-in name when unknown) */
+    public static PdfDocument form(FilledForm form, CaseState c, String author, boolean draft,
+                                   java.util.function.UnaryOperator<String> names) {
         if (!draft && !form.complete()) {
             throw new IllegalStateException("the form is not complete: " + form.problemSummary());
         }
@@ -67,7 +73,7 @@ public final class FormDocuments {
             formDetails(form, def, details);
         }
         blocks.add(new PdfDocument.Details(details));
-        body(form, def, guard, blocks, draft);
+        body(form, c, def, guard, blocks, draft, names);
         return new PdfDocument(def.title(), form.partnership(), form.caseReference(), form.procedureVersion(), author,
                 draft, blocks);
     }
@@ -85,8 +91,8 @@ public final class FormDocuments {
         }
     }
 
-    private static void body(FilledForm form, FormDefinition def, AnonymityGuard guard, List<Block> blocks,
-                             boolean draft) {
+    private static void body(FilledForm form, CaseState c, FormDefinition def, AnonymityGuard guard,
+                             List<Block> blocks, boolean draft, java.util.function.UnaryOperator<String> names) {
         if (def.anonymous()) {
             blocks.add(new PdfDocument.Notice("Do not include details of any child or family. This form names the"
                     + " case only by its Resolve case number, " + form.caseReference() + "."));
@@ -109,6 +115,16 @@ public final class FormDocuments {
         }
         if (!def.signatures().isEmpty()) {
             blocks.add(new PdfDocument.Heading(def.signatures().size() == 1 ? "Signature" : "Signatures"));
+            Map<String, Entry> signed = signatures(c, def.id(), form.stage());
+            List<String> signedTitles = new ArrayList<>();
+            List<String> toSign = new ArrayList<>();
+            for (SignatureBlock b : def.signatures()) {
+                (signed.containsKey(b.id()) ? signedTitles : toSign).add(b.title());
+            }
+            blocks.add(new PdfDocument.Notice((signedTitles.isEmpty() ? "Not yet signed in Resolve."
+                    : "Signed in Resolve: " + String.join("; ", signedTitles) + ".")
+                    + (toSign.isEmpty() ? " Every signature block is signed."
+                    : " Still to sign: " + String.join("; ", toSign) + ".")));
             for (SignatureBlock b : def.signatures()) {
                 List<Pair> parts = new ArrayList<>();
                 boolean missing = false;
@@ -117,10 +133,56 @@ public final class FormDocuments {
                     parts.add(new Pair(SignatureBlock.partLabel(part), safe(v.value(), guard)));
                     missing |= v.missing();
                 }
-                blocks.add(new PdfDocument.Signature(b.title(), parts,
-                        draft && missing ? "Required: name, designation and agency" : null));
+                Entry sig = signed.get(b.id());
+                String marker;
+                if (sig != null) {
+                    parts.add(new Pair("Signed", signedLine(sig, names)));
+                    marker = null;
+                } else {
+                    marker = draft && missing ? "Required: name, designation and agency. Still to sign."
+                            : "Still to sign.";
+                }
+                blocks.add(new PdfDocument.Signature(b.title(), parts, marker));
             }
         }
+    }
+
+    /**
+     * The signatures made in Resolve on the latest saved version of the form for {@code stage}, by the
+     * block they fill (a signature recorded without a block fills the first block not otherwise filled).
+     */
+    static Map<String, Entry> signatures(CaseState c, String formId, int stage) {
+        Map<String, Entry> out = new java.util.LinkedHashMap<>();
+        Entry version = FormFiller.latestVersion(c, formId, stage).orElse(null);
+        if (version == null) {
+            return out;
+        }
+        var def = c.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED
+                && version.id().toString().equals(e.get(uk.resolve.domain.escalation.EntryText.ENTRY))).toList();
+        for (Entry e : def) {
+            String block = e.get(uk.resolve.domain.escalation.EntryText.BLOCK);
+            if (block != null) {
+                out.putIfAbsent(block, e);
+            }
+        }
+        return out;
+    }
+
+    /** "Sam Lee, Manager, Riverside School, 2 Feb 2026, 09:00 · record entry 1a2b3c4d". */
+    private static String signedLine(Entry sig, java.util.function.UnaryOperator<String> names) {
+        List<String> parts = new ArrayList<>();
+        parts.add(names.apply(sig.author()));
+        String role = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_ROLE);
+        String agency = sig.get(uk.resolve.domain.escalation.EntryText.SIGNER_AGENCY);
+        if (role != null) {
+            parts.add(role);
+        }
+        if (agency != null && !agency.isBlank()) {
+            parts.add(agency);
+        }
+        parts.add(UkTime.format(sig.writtenAt()));
+        return "Signed in Resolve by " + String.join(", ", parts) + " · record entry "
+                + sig.id().toString().substring(0, 8);
     }
 
     private static String help(FormField f) {
@@ -158,6 +220,12 @@ public final class FormDocuments {
      * correction beside the entry it corrects (which stays as first written), and the approvals.
      */
     public static PdfDocument chronology(CaseState c, Policy policy, String author, LocalDate date) {
+        return chronology(c, policy, author, date, n -> n);
+    }
+
+    /** @param names a person's display name from their sign-in name (the sign-in name when unknown) */
+    public static PdfDocument chronology(CaseState c, Policy policy, String author, LocalDate date,
+                                         java.util.function.UnaryOperator<String> names) {
         CaseDetails d = c.details();
         List<Block> blocks = new ArrayList<>();
         List<Pair> details = new ArrayList<>();
@@ -182,17 +250,17 @@ public final class FormDocuments {
             int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
             String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
                     + e.type().label() + detail(e, policy);
-            String meta = "Recorded by " + e.author() + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
+            String meta = "Recorded by " + names.apply(e.author()) + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
                     + e.id().toString().substring(0, 8);
             List<PdfDocument.Note> notes = new ArrayList<>();
             for (Entry corr : item.corrections()) {
                 notes.add(new PdfDocument.Note("Corrected on " + UkTime.format(corr.writtenAt()) + " by "
-                        + corr.author() + ". Reason: " + corr.get(EntryText.REASON, "not given"),
+                        + names.apply(corr.author()) + ". Reason: " + corr.get(EntryText.REASON, "not given"),
                         corr.get(EntryText.TEXT)));
             }
             for (Entry ap : item.approvals()) {
                 notes.add(new PdfDocument.Note((ap.type() == EntryType.FORM_SIGNED ? "Signed on " : "Approved on ")
-                        + UkTime.format(ap.writtenAt()) + " by " + ap.author(),
+                        + UkTime.format(ap.writtenAt()) + " by " + names.apply(ap.author()),
                         ap.get(EntryText.NOTE)));
             }
             blocks.add(new PdfDocument.Item(heading, meta, body(e), notes));

@@ -211,9 +211,26 @@ class CaseLifecycleIT {
         CaseState c = cases.open(openRequest(s, "kingston-richmond", null, null));
         c = cases.discuss(c.id(), new DiscussionRequest("Health visitor", "meeting", "Met to discuss", null, false, null));
         Entry discussion = c.entries().get(1);
-        c = cases.approve(c.id(), discussion.id(), "Approved and dated");
+        s.close();
+        s = Fixtures.servicesAs(dir, clock, "Second Manager");
+        c = s.cases().approve(c.id(), discussion.id(), "Approved and dated");
         assertThat(c.chronology()).filteredOn(i -> i.entry().id().equals(discussion.id()))
-                .singleElement().satisfies(i -> assertThat(i.approved()).isTrue());
+                .singleElement().satisfies(i -> {
+                    assertThat(i.approved()).isTrue();
+                    assertThat(i.approvals()).extracting(Entry::author).containsExactly("Second Manager");
+                });
+    }
+
+    @Test
+    void aManagerCannotApproveTheirOwnEntry() {
+        CaseState c = cases.open(openRequest(s, "kingston-richmond", null, null));
+        CaseState withDiscussion = cases.discuss(c.id(), new DiscussionRequest("Health visitor", "meeting",
+                "Met to discuss", null, false, null));
+        Entry discussion = withDiscussion.entries().get(1);
+        int before = s.entries().all().size();
+        assertThatThrownBy(() -> cases.approve(c.id(), discussion.id(), "Looks right"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("another manager must approve it");
+        assertThat(s.entries().all()).hasSize(before);
     }
 
     @Test

@@ -177,6 +177,9 @@ class SecurityCommandsIT {
                 "pat signed in as practitioner cannot approve records");
         CliRunner.Result approve = cli.run("case", "approve", mine, "--entry", discussion);
         assertThat(approve.code()).as(approve.err()).isZero();
+        assertThat(cli.run("case", "discuss", managers, "--with", "Duty SW", "--summary", "Agreed a visit").code()).isZero();
+        assertOneLine(cli.run("case", "approve", managers, "--entry", entryId(cli, managers, "discussion")),
+                "another manager must approve it");
 
         assertOneLine(pat.run("audit"), "cannot view the audit log");
         assertOneLine(pat.run("user", "add", "x", "--role", "practitioner"), "cannot manage users");

@@ -174,6 +174,9 @@ class FormPdfTest {
                 .findFirst().orElseThrow().entry();
         s.cases().correct(id, discussion.id(), "Wrong agency named", "Sam explained the referral was closed by the"
                 + " duty team as below threshold.");
+        s.close();
+        s = Fixtures.servicesAs(dir, clock, "Second Manager"); // nobody approves their own entry
+        forms = s.forms();
         s.cases().approve(id, discussion.id(), "Checked with Sam.");
 
         FormService.Rendered r = forms.chronology(id, false);

@@ -69,6 +69,47 @@ public class FormSigningIT {
         }
     }
 
+    @Test
+    void eachSignatureMadeInResolveFillsItsBlockOnTheFormsPdfAndThePdfSaysWhoStillHasToSign() {
+        UUID id;
+        try (Services s = Fixtures.services(dir, clock)) {
+            id = FormCases.northSomersetResolvedAtStage3(s, clock);
+            s.forms().complete(id, "monitoring-form", 0, ANSWERS);
+            String unsigned = PdfText.all(s.forms().render(s.forms().fill(id, "monitoring-form", 0, ANSWERS), false,
+                    false).pdf());
+            assertThat(unsigned).contains("Not yet signed in Resolve.", "Still to sign: Signature of initiating"
+                    + " manager; Signature of receiving manager.").doesNotContain("Signed in Resolve by");
+
+            CaseState signed = s.forms().sign(id, "monitoring-form", 0, null);
+            Entry first = signed.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED).findFirst()
+                    .orElseThrow();
+            assertThat(first.get("block")).isEqualTo("initiating-manager");
+            String once = PdfText.all(s.forms().render(s.forms().fill(id, "monitoring-form", 0, ANSWERS), false,
+                    false).pdf());
+            assertThat(once).contains("Signed in Resolve: Signature of initiating manager.",
+                    "Still to sign: Signature of receiving manager.",
+                    "Signed in Resolve by Test Worker, Manager, Test team, 5 Feb 2026",
+                    "record entry " + first.id().toString().substring(0, 8));
+            assertThat(once.indexOf("Signed in Resolve by")).as("in the initiating manager's block")
+                    .isGreaterThan(once.lastIndexOf("Signature of initiating manager"))
+                    .isLessThan(once.lastIndexOf("Signature of receiving manager"));
+        }
+        try (Services other = Fixtures.servicesAs(dir, clock, "Robin Receiver")) {
+            CaseState both = other.forms().sign(id, "monitoring-form", 0, null);
+            Entry second = both.entries().stream().filter(e -> e.type() == EntryType.FORM_SIGNED)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(second.get("block")).isEqualTo("receiving-manager");
+            String twice = PdfText.all(other.forms().render(other.forms().fill(id, "monitoring-form", 0, ANSWERS),
+                    false, false).pdf());
+            assertThat(twice).contains("Every signature block is signed.", "Signed in Resolve by Robin Receiver",
+                    "record entry " + second.id().toString().substring(0, 8)).doesNotContain("Still to sign");
+        }
+        try (Services third = Fixtures.servicesAs(dir, clock, "Third Manager")) {
+            assertThatThrownBy(() -> third.forms().sign(id, "monitoring-form", 0, null))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("already signed");
+        }
+    }
+
     private static UUID caseId(Services s, UUID id) {
         return s.cases().get(id).id();
     }

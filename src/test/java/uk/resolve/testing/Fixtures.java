@@ -21,6 +21,11 @@ public final class Fixtures {
         return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, actor("Test Worker"));
     }
 
+    /** The services on the same database as {@link #services}, signed in as another manager of the team. */
+    public static Services servicesAs(Path folder, MutableClock clock, String name) {
+        return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, actor(name));
+    }
+
     /**
      * A manager of the "Test team": the role that may do everything with cases and reports, for tests
      * about cases rather than about who may do what ({@code RolesIT} tests each role).

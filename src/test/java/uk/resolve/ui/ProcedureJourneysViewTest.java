@@ -35,14 +35,14 @@ class ProcedureJourneysViewTest extends EscalationJourney {
             if (stage == 3) {
                 // From stage 3 the board business team is told, and Appendix A is due.
                 assertThat(allText("notificationsBox")).contains("CSCB Business Team (stage 3)");
-                assertThat(allText("formsBox")).contains("Appendix A", "stage 3, complete");
+                assertThat(allText("formsBox")).contains("Appendix A", "(stage 3): to be completed");
                 clickButton("openForm-appendix-a-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "appendix-a", 3));
                 markSent("cscb-business-team", 3);
                 assertThat(allText("notificationsBox")).contains("Sent ");
             }
             if (stage == 4) {
-                assertThat(allText("formsBox")).contains("stage 4, update");
+                assertThat(allText("formsBox")).contains("(stage 4): an update is due");
             }
         });
         resolve("The executive agreed an assessment will start now.");
@@ -162,7 +162,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
                 assertThat(allText("deadlinesBox")).contains("5 working days from the outset", "21 Dec 2026");
             }
             if (stage == 3) {
-                assertThat(allText("formsBox")).contains("Monitoring Form (Appendix 2)", "stage 3, complete");
+                assertThat(allText("formsBox")).contains("Monitoring Form (Appendix 2)", "(stage 3): to be completed");
                 clickButton("openForm-monitoring-form-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "monitoring-form", 3));
             }

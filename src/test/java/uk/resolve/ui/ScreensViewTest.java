@@ -24,9 +24,14 @@ class ScreensViewTest extends EscalationJourney {
 
     /** Only an administrator changes procedures; the other journeys here work on cases as a manager. */
     private boolean asAdministrator;
+    /** Nobody approves their own entry: a second manager of the team approves. */
+    private boolean asSecondManager;
 
     @Override
     protected uk.resolve.security.Actor actor() {
+        if (asSecondManager) {
+            return uk.resolve.testing.Fixtures.actor("Second Manager");
+        }
         return asAdministrator ? new uk.resolve.security.Actor("admin", uk.resolve.security.Role.ADMINISTRATOR, "IT")
                 : super.actor();
     }
@@ -73,7 +78,7 @@ class ScreensViewTest extends EscalationJourney {
     }
 
     @Test
-    void correctionsAppearBesideWhatTheyCorrectAndApprovalsAreShown() {
+    void correctionsAppearBesideWhatTheyCorrectAndApprovalsAreShown() throws Exception {
         UUID id = openCase("croydon", ChildStatus.CP_PLAN, "CR-700");
         discuss("Duty social worker", "We met on Tuesday.");
         CaseState c = stored(id);
@@ -89,10 +94,15 @@ class ScreensViewTest extends EscalationJourney {
         assertThat(entry).contains("We met on Tuesday.", "Corrected", "We spoke by phone on Monday.",
                 "Reason: Wrong day and method given.");
 
+        assertThat(present("approve-" + discussion)).as("nobody is offered to approve their own entry").isFalse();
+        asSecondManager = true;
+        restart();
+        onFx(() -> window.shell().showCase(id));
+        settle();
         press("approve-" + discussion);
         fill("field-note", "Read and agreed.");
         press("submitAction");
-        assertThat(allText("entry-" + discussion)).contains("Approved by Test Worker", "Read and agreed.");
+        assertThat(allText("entry-" + discussion)).contains("Approved by Second Manager", "Read and agreed.");
 
         press("shortenButton");
         fill("field-reason", "The child is seen at school on Friday.");

@@ -39,7 +39,7 @@ class WorkspaceFormEditorViewTest extends EscalationJourney {
         escalate("Not resolved between the workers.");
         escalate("Not resolved between the managers.");
         assertThat(stored(id).stage()).isEqualTo(3);
-        assertThat(text("form-appendix-a-3")).endsWith(": due");
+        assertThat(text("form-appendix-a-3")).endsWith("(stage 3): to be completed");
 
         pointerClick(node("openForm-appendix-a-3"));
         Stage editor = editorWindow("Appendix A");

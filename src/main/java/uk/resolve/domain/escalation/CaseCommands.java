@@ -242,10 +242,19 @@ public final class CaseCommands {
         if (target.type() == EntryType.RECORD_APPROVED || target.type() == EntryType.CORRECTION) {
             throw new RuleViolation("Approve the record itself, not an approval or a correction.");
         }
+        if (recordedBy(target, author)) {
+            throw new RuleViolation("You recorded this entry, so you cannot approve it yourself:"
+                    + " another manager must approve it.");
+        }
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ENTRY, entryId.toString());
         data.put(NOTE, blankToNull(note));
         return entry(c.id(), EntryType.RECORD_APPROVED, when(null), data);
+    }
+
+    /** Whether {@code person} (a sign-in name) wrote the entry: nobody approves their own entry. */
+    public static boolean recordedBy(Entry entry, String person) {
+        return person != null && entry.author() != null && entry.author().strip().equalsIgnoreCase(person.strip());
     }
 
     /**
@@ -253,6 +262,15 @@ public final class CaseCommands {
      * version they signed, like an approval.
      */
     public NewEntry signForm(CaseState c, UUID formEntryId, String note) {
+        return signForm(c, formEntryId, null, null, null, null, note);
+    }
+
+    /**
+     * A manager signs a completed form in one of its signature blocks, recording the block and the
+     * signer's role and agency so that the form's PDF shows the signature in its block.
+     */
+    public NewEntry signForm(CaseState c, UUID formEntryId, String blockId, String blockTitle, String role,
+                             String agency, String note) {
         Entry target = c.entry(formEntryId).orElseThrow(() -> new RuleViolation(
                 "This case has no entry " + formEntryId + "."));
         if (target.type() != EntryType.FORM_COMPLETED) {
@@ -261,6 +279,10 @@ public final class CaseCommands {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(ENTRY, formEntryId.toString());
         data.put(FORM, target.get(FORM));
+        data.put(BLOCK, blankToNull(blockId));
+        data.put(BLOCK_TITLE, blankToNull(blockTitle));
+        data.put(SIGNER_ROLE, blankToNull(role));
+        data.put(SIGNER_AGENCY, blankToNull(agency));
         data.put(NOTE, blankToNull(note));
         return entry(c.id(), EntryType.FORM_SIGNED, when(null), data);
     }

@@ -33,6 +33,11 @@ public final class EntryText {
     public static final String ACTIONS = "actions";
     public static final String RESOLVED = "resolved";
     public static final String ENTRY = "entry";
+    /** On a form signature: the signature block it fills, its title, and the signer's role and agency. */
+    public static final String BLOCK = "block";
+    public static final String BLOCK_TITLE = "block-title";
+    public static final String SIGNER_ROLE = "signer-role";
+    public static final String SIGNER_AGENCY = "signer-agency";
     public static final String NOTE = "note";
     public static final String DEADLINE = "deadline";
     public static final String DUE = "due";

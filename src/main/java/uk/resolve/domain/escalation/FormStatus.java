@@ -18,4 +18,14 @@ public record FormStatus(String form, String title, int stage, String action, In
     public boolean completed() {
         return completedAt != null;
     }
+
+    /**
+     * What is due, in words that cannot be read as a contradiction: "Appendix A (stage 3): to be
+     * completed", "… an update is due", "… completed", "… updated".
+     */
+    public static String describe(String title, int stage, String action, boolean completed) {
+        boolean update = "update".equals(action);
+        String state = completed ? (update ? "updated" : "completed") : (update ? "an update is due" : "to be completed");
+        return title + " (stage " + stage + "): " + state;
+    }
 }

@@ -415,8 +415,8 @@ public final class WorkspaceController {
     private void drawForms() {
         formsBox.getChildren().clear();
         for (var f : vm.forms()) {
-            Label l = new Label(f.title() + " (stage " + f.stage() + ", " + (f.action().equals("update") ? "update" : "complete")
-                    + ")" + (f.completed() ? ": completed" : ": due"));
+            Label l = new Label(uk.resolve.domain.escalation.FormStatus.describe(f.title(), f.stage(), f.action(),
+                    f.completed()));
             l.setWrapText(true);
             l.setId("form-" + f.form() + "-" + f.stage());
             l.getStyleClass().add(f.completed() ? "item-done" : "item-due");

@@ -417,17 +417,20 @@ public final class WorkspaceViewModel {
             default -> { }
         }
         String approval = item.approvals().isEmpty() ? "" : item.approvals().stream()
-                .map(a -> (a.type() == EntryType.FORM_SIGNED ? "Signed by " : "Approved by ") + a.author() + " on " + UkTime.format(a.writtenAt())
+                .map(a -> (a.type() == EntryType.FORM_SIGNED ? "Signed by " : "Approved by ") + cases.displayName(a.author()) + " on " + UkTime.format(a.writtenAt())
+                        + (a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) == null ? ""
+                        : " in the block “" + a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) + "”")
                         + (a.get(NOTE) == null ? "" : ": " + a.get(NOTE)))
                 .collect(Collectors.joining("\n"));
         List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
-                x.author(), x.get(TEXT, ""), x.get(REASON, ""))).toList();
+                cases.displayName(x.author()), x.get(TEXT, ""), x.get(REASON, ""))).toList();
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
-                && e.type() != EntryType.FORM_SIGNED;
+                && e.type() != EntryType.FORM_SIGNED
+                && !uk.resolve.domain.escalation.CaseCommands.recordedBy(e, cases.author());
         // Written up more than a day after it happened: shown, so that lateness is never hidden.
         boolean late = e.writtenAt().isAfter(e.happenedAt().plus(java.time.Duration.ofDays(1)));
         String when = UkTime.format(e.happenedAt()) + (late ? " (recorded later, on " + UkTime.format(e.writtenAt()) + ")" : "");
-        return new ChronologyRow(e.id(), when, e.type().label(), e.author(), item.stage(), text,
+        return new ChronologyRow(e.id(), when, e.type().label(), cases.displayName(e.author()), item.stage(), text,
                 details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
                         && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
