@@ -73,6 +73,12 @@ public final class NewCaseController {
     @FXML private Label concernError;
     @FXML private TextArea evidence;
     @FXML private TextArea outcomeWanted;
+    @FXML private TextField aroseDate;
+    @FXML private Label aroseDateError;
+    @FXML private TextField aroseTime;
+    @FXML private Label aroseTimeError;
+    @FXML private VBox questionsBox;
+    @FXML private Label startReasonLabel;
     @FXML private GridPane reviewGrid;
     @FXML private Label errorLabel;
     @FXML private Button backButton;
@@ -100,6 +106,9 @@ public final class NewCaseController {
         startStage.setItems(vm.startStageChoices());
         Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
         Bind.text(startReason, vm.startReason, startReasonError);
+        // The reason is asked for only when the case starts above the first stage.
+        startReasonLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.startStage.get() != null
+                && vm.startStage.get() > 1 ? "Reason *" : "Reason", vm.startStage.valueProperty()));
         policy.setItems(vm.policyChoices());
         Bind.choice(policy, vm.policy, null, p -> p.shortName() + ": " + p.name());
         policySummary.textProperty().bind(Bindings.createStringBinding(
@@ -119,6 +128,10 @@ public final class NewCaseController {
         Bind.text(concern, vm.concern, concernError);
         Bind.text(evidence, vm.evidence, null);
         Bind.text(outcomeWanted, vm.outcomeWanted, null);
+        Bind.text(aroseDate, vm.aroseDate, aroseDateError);
+        Bind.text(aroseTime, vm.aroseTime, aroseTimeError);
+        vm.questions().addListener((javafx.collections.ListChangeListener<NewCaseViewModel.Question>) c -> drawQuestions());
+        drawQuestions();
 
         Bind.message(draftNote, vm.draftNoteProperty());
         draftBar.visibleProperty().bind(vm.draftNoteProperty().isNotEmpty());
@@ -160,6 +173,42 @@ public final class NewCaseController {
             focusFirst(vm.stepProperty().get());
         });
         vm.load();
+    }
+
+    /** The procedure's own questions at opening: a date box or a list of answers each. */
+    private void drawQuestions() {
+        questionsBox.getChildren().clear();
+        for (NewCaseViewModel.Question q : vm.questions()) {
+            Label label = new Label(q.label() + (q.required() ? " *" : ""));
+            label.getStyleClass().add("field-label");
+            label.setWrapText(true);
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            error.setId("question-" + q.id() + "Error");
+            Node control;
+            if (q.date()) {
+                TextField t = new TextField();
+                t.setPromptText("e.g. 14/12/2026");
+                t.setPrefColumnCount(10);
+                t.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Bind.text(t, q.answer(), error);
+                control = t;
+            } else {
+                ComboBox<String> c = new ComboBox<>();
+                c.getItems().setAll(q.choices());
+                c.valueProperty().bindBidirectional(q.answer().valueProperty());
+                Bind.error(error, q.answer());
+                control = c;
+            }
+            control.setId("question-" + q.id());
+            control.setAccessibleText(q.label() + (q.required() ? ", required" : ""));
+            label.setLabelFor(control);
+            questionsBox.getChildren().add(new VBox(2, label, control, error));
+        }
+        questionsBox.setVisible(!vm.questions().isEmpty());
+        questionsBox.setManaged(!vm.questions().isEmpty());
     }
 
     /** One radio button per route, each with the procedure's description of when it applies. */

@@ -97,6 +97,19 @@ public final class NewCaseViewModel {
     public final Field<String> concern = Field.text("Your concern", true);
     public final Field<String> evidence = Field.text("Evidence for it", false);
     public final Field<String> outcomeWanted = Field.text("The outcome you want", false);
+    /** When the disagreement arose: the date (required) and time (if known) of the decision or action challenged. */
+    public final Field<String> aroseDate;
+    public final Field<String> aroseTime;
+
+    /** A date or a fact the procedure asks for at opening, with its answer. */
+    public record Question(String id, String label, boolean required, List<String> choices, Field<String> answer) {
+        /** A date question when it has no choices. */
+        public boolean date() {
+            return choices.isEmpty();
+        }
+    }
+
+    private final ObservableList<Question> questions = FXCollections.observableArrayList();
 
     private final IntegerProperty step = new SimpleIntegerProperty(0);
     private final StringProperty error = new SimpleStringProperty("");
@@ -125,8 +138,28 @@ public final class NewCaseViewModel {
                 s -> s != null && policy.get() != null && !policy.get().scope().covers(s)
                         ? "The " + policy.get().shortName() + " procedure does not cover this status." : null,
                 policy.valueProperty());
-        riskInstruction = Bindings.createStringBinding(() -> policy.get() == null ? ""
-                : policy.get().immediateRisk().instruction(), policy.valueProperty());
+        riskInstruction = Bindings.createStringBinding(() -> policy.get() == null || policy.get().immediateRisk() == null
+                ? "" : policy.get().immediateRisk().instruction(), policy.valueProperty());
+        aroseDate = new Field<>("When the disagreement arose", true, v -> {
+            java.time.LocalDate d = parseDate(v);
+            if (d == null) {
+                return "Give the date as day/month/year, for example 14/12/2026; \"" + v + "\" is not a date.";
+            }
+            return d.isAfter(UkTime.date(cases.now())) ? "That date is in the future. Give the date of the decision"
+                    + " or action you disagree with." : null;
+        });
+        aroseTime = new Field<>("Time it arose", false, v -> {
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            java.time.LocalTime t = parseTime(v);
+            if (t == null) {
+                return "Give the time as hours and minutes, for example 09:30, or leave it empty.";
+            }
+            java.time.LocalDate d = parseDate(aroseDate.get());
+            return d != null && UkTime.instant(d.atTime(t)).isAfter(cases.now())
+                    ? "That time is in the future. Give the time it happened, or leave it empty." : null;
+        }, aroseDate.valueProperty());
         tracksOffered = Bindings.createBooleanBinding(() -> policy.get() != null && policy.get().tracks().size() > 1,
                 policy.valueProperty());
         policy.valueProperty().addListener((o, a, p) -> policyChanged(p));
@@ -164,6 +197,7 @@ public final class NewCaseViewModel {
             policy.reset(policyChoices.stream().filter(p -> p.id().equals(def)).findFirst()
                     .orElse(policyChoices.isEmpty() ? null : policyChoices.get(0)));
             raisedBy.reset((String) r.get("raisedBy"));
+            aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
             raisedAgency.reset((String) r.get("agency"));
             startStage.reset(1);
             Map<String, String> draft = (Map<String, String>) r.get("draft");
@@ -202,6 +236,21 @@ public final class NewCaseViewModel {
         }
         statusChoices.setAll(statuses);
         categoryChoices.setAll(p.categories());
+        List<Question> asked = new ArrayList<>();
+        for (var d : p.dates()) {
+            if (d.atOpening()) {
+                asked.add(new Question(d.id(), d.label(), d.required(), List.of(), new Field<>(d.label(), d.required(),
+                        v -> v == null || v.isBlank() ? null : parseDate(v) == null
+                                ? "Give the date as day/month/year, for example 14/12/2026." : null)));
+            }
+        }
+        for (var f : p.facts()) {
+            if (f.atOpening()) {
+                asked.add(new Question(f.id(), f.label(), f.required(), f.choices(),
+                        new Field<>(f.label(), f.required(), null)));
+            }
+        }
+        questions.setAll(asked);
         if (category.get() != null && !p.categories().contains(category.get())) {
             category.set(p.category(category.get().label()).orElse(null));
         }
@@ -245,7 +294,12 @@ public final class NewCaseViewModel {
         return switch (s) {
             case 0 -> List.of(risk, policy, track, startStage, startReason);
             case 1 -> List.of(childRef, childName, childStatus, raisedBy, raisedAgency, otherAgency, otherProfessional);
-            case 2 -> List.of(category, concern, evidence, outcomeWanted);
+            case 2 -> {
+                List<Field<?>> f = new ArrayList<>(List.of(aroseDate, aroseTime, category, concern, evidence,
+                        outcomeWanted));
+                questions.forEach(q -> f.add(q.answer()));
+                yield f;
+            }
             default -> List.of();
         };
     }
@@ -340,7 +394,78 @@ public final class NewCaseViewModel {
         return new OpenCaseRequest(policy.get().id(), t == null ? null : t.id(), childRef.text(), childName.text(), childStatus.get(),
                 raisedBy.text(), raisedAgency.text(), otherAgency.text(), otherProfessional.text(),
                 category.get() == null ? null : category.get().label(), concern.text(), evidence.text(),
-                outcomeWanted.text(), immediate, start, start > 1 ? startReason.text() : null, false, null);
+                outcomeWanted.text(), immediate, start, start > 1 ? startReason.text() : null, false, null)
+                .with(arose(), givenDates(), givenFacts());
+    }
+
+    /** When the disagreement arose, from the date and the time if given (else the start of that day). */
+    public Instant arose() {
+        java.time.LocalDate d = parseDate(aroseDate.get());
+        if (d == null) {
+            return null;
+        }
+        java.time.LocalTime t = parseTime(aroseTime.get());
+        return UkTime.instant(d.atTime(t == null ? java.time.LocalTime.MIDNIGHT : t));
+    }
+
+    private Map<String, Instant> givenDates() {
+        Map<String, Instant> m = new LinkedHashMap<>();
+        for (Question q : questions) {
+            java.time.LocalDate d = q.date() ? parseDate(q.answer().get()) : null;
+            if (d != null) {
+                m.put(q.id(), UkTime.instant(d.atStartOfDay()));
+            }
+        }
+        return m;
+    }
+
+    private Map<String, String> givenFacts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Question q : questions) {
+            if (!q.date() && q.answer().get() != null && !q.answer().get().isBlank()) {
+                m.put(q.id(), q.answer().get());
+            }
+        }
+        return m;
+    }
+
+    private static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu", java.util.Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** A date typed as 14/12/2026, 14 Dec 2026 or 2026-12-14; null when it is not a real date (31/02). */
+    static java.time.LocalDate parseDate(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        for (var f : List.of(TYPED, UkTime.DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT))) {
+            try {
+                return java.time.LocalDate.parse(s.strip(), f);
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next way of writing it
+            }
+        }
+        return null;
+    }
+
+    static java.time.LocalTime parseTime(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.strip().replace('.', ':');
+        if (t.matches("\\d:\\d{2}")) {
+            t = "0" + t;
+        }
+        try {
+            return java.time.LocalTime.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The dates and facts the chosen procedure asks for at opening. */
+    public ObservableList<Question> questions() {
+        return questions;
     }
 
     /** Throws the draft away and starts again. */
@@ -368,6 +493,7 @@ public final class NewCaseViewModel {
         } finally {
             restoring = false;
         }
+        aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
         step.set(0);
         draftNote.set("");
         error.set("");
@@ -391,6 +517,8 @@ public final class NewCaseViewModel {
         m.put("concern", concern);
         m.put("evidence", evidence);
         m.put("outcomeWanted", outcomeWanted);
+        m.put("aroseDate", aroseDate);
+        m.put("aroseTime", aroseTime);
         return m;
     }
 
@@ -413,7 +541,8 @@ public final class NewCaseViewModel {
     }
 
     private boolean worthKeeping(Map<String, String> d) {
-        return d.keySet().stream().anyMatch(k -> !List.of("step", "policy", "track", "raisedBy", "raisedAgency", "startStage")
+        return d.keySet().stream().anyMatch(k -> !List.of("step", "policy", "track", "raisedBy", "raisedAgency", "startStage",
+                        "aroseDate")
                 .contains(k));
     }
 
@@ -457,6 +586,10 @@ public final class NewCaseViewModel {
         concern.set(d.get("concern"));
         evidence.set(d.get("evidence"));
         outcomeWanted.set(d.get("outcomeWanted"));
+        if (d.containsKey("aroseDate")) {
+            aroseDate.set(d.get("aroseDate"));
+        }
+        aroseTime.set(d.get("aroseTime"));
         step.set(Math.max(0, Math.min(STEP_TITLES.size() - 1, Integer.parseInt(d.getOrDefault("step", "0")))));
     }
 
@@ -533,6 +666,11 @@ public final class NewCaseViewModel {
         out.add(new String[] {"Raised by", nz(raisedBy.text()) + ", " + nz(raisedAgency.text())});
         out.add(new String[] {"Other agency", nz(otherAgency.text())
                 + (otherProfessional.text() == null ? "" : " (" + otherProfessional.text() + ")")});
+        out.add(new String[] {"Disagreement arose", nz(aroseDate.text())
+                + (aroseTime.text() == null ? "" : " at " + aroseTime.text())});
+        for (Question q : questions) {
+            out.add(new String[] {q.label(), q.answer().text() == null ? "—" : q.answer().text()});
+        }
         out.add(new String[] {"Category", category.get() == null ? "" : category.get().label()});
         out.add(new String[] {"Concern", nz(concern.text())});
         out.add(new String[] {"Evidence", nz(evidence.text())});

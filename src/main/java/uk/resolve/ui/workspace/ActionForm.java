@@ -25,7 +25,7 @@ public final class ActionForm {
 
     /** The actions a worker can take. */
     public enum Kind {
-        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM
+        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION, MET
     }
 
     /** How a field is entered. */
@@ -78,6 +78,14 @@ public final class ActionForm {
 
     /** A date and a time ("when did it happen"), checked together: valid, and not in the future. */
     public ActionForm when(String label, Instant now, boolean futureAllowed) {
+        return when(label, now, futureAllowed, null, null);
+    }
+
+    /**
+     * A date and a time, also refused before {@code earliest} (when not null), which {@code what}
+     * names ("the disagreement arose").
+     */
+    public ActionForm when(String label, Instant now, boolean futureAllowed, Instant earliest, String what) {
         LocalDateTime local = UkTime.local(now);
         Field<String> date = new Field<>(label + ": date", true, v -> parseDate(v) == null
                 ? "Give a date, for example " + UkTime.formatDate(local.toLocalDate()) + "." : null);
@@ -89,6 +97,9 @@ public final class ActionForm {
             LocalDate d = parseDate(date.get());
             if (!futureAllowed && d != null && LocalDateTime.of(d, t).isAfter(local.plusMinutes(5))) {
                 return "That is in the future. Give the time it happened.";
+            }
+            if (earliest != null && d != null && UkTime.instant(LocalDateTime.of(d, t)).isBefore(earliest)) {
+                return "That is before " + what + " (" + UkTime.format(earliest) + "). Check the date and time.";
             }
             return null;
         }, date.valueProperty());

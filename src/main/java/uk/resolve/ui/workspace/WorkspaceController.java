@@ -51,6 +51,7 @@ public final class WorkspaceController {
     @FXML private Label sampleBadge;
     @FXML private Label riskBadge;
     @FXML private Label overdueBadge;
+    @FXML private VBox actNowPanel;
     @FXML private Label subtitleLabel;
     @FXML private Label trackLabel;
     @FXML private Label statusLabel;
@@ -124,7 +125,9 @@ public final class WorkspaceController {
         guidanceLabel.textProperty().bind(vm.guidanceProperty());
         Bind.message(arbiterLabel, vm.arbiterProperty());
         concernLabel.textProperty().bind(vm.concernProperty());
+        show(actNowPanel, vm.actNowProperty());
         vm.stateProperty().addListener((o, a, c) -> {
+            drawActNow();
             drawTimeline();
             drawDeadlines();
             drawNotifications();
@@ -181,6 +184,54 @@ public final class WorkspaceController {
         n.managedProperty().bind(n.visibleProperty());
     }
 
+    /** The Act now panel of an immediate-risk case: what to do, whom to call, and a way to say it is done. */
+    private void drawActNow() {
+        actNowPanel.getChildren().clear();
+        if (!vm.actNowProperty().get()) {
+            return;
+        }
+        Label head = new Label("Act now: the child may be at immediate risk of harm");
+        head.getStyleClass().add("callout-title");
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        actNowPanel.getChildren().add(head);
+        if (!vm.actNowInstructionProperty().get().isBlank()) {
+            Label instruction = new Label(vm.actNowInstructionProperty().get());
+            instruction.setId("actNowInstruction");
+            instruction.setWrapText(true);
+            instruction.setMinHeight(Region.USE_PREF_SIZE);
+            actNowPanel.getChildren().add(instruction);
+        }
+        Label police = new Label("In an emergency, call the police on 999.");
+        police.setId("actNowPolice");
+        police.getStyleClass().add("act-now-emergency");
+        police.setWrapText(true);
+        police.setMinHeight(Region.USE_PREF_SIZE);
+        actNowPanel.getChildren().add(police);
+        VBox people = new VBox(2);
+        people.setId("actNowContacts");
+        for (var c : vm.actNowContacts()) {
+            Label l = new Label(c.name() + (c.details().isBlank() ? "" : ": " + c.details()));
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            people.getChildren().add(l);
+        }
+        if (!people.getChildren().isEmpty()) {
+            Label title = new Label("Contact now");
+            title.getStyleClass().add("field-label");
+            actNowPanel.getChildren().addAll(title, people);
+        }
+        Button done = new Button("_Record what was done");
+        done.setMnemonicParsing(true);
+        done.setId("recordRiskAction");
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        done.setAccessibleText("Record what was done to keep the child safe; the Act now panel then closes");
+        done.getStyleClass().add("accent");
+        done.disableProperty().bind(vm.busyProperty());
+        done.setOnAction(e -> vm.start(ActionForm.Kind.RISK_ACTION, null));
+        actNowPanel.getChildren().add(done);
+    }
+
     private void drawTimeline() {
         timelineBox.getChildren().clear();
         for (StageItem s : vm.timeline()) {
@@ -235,12 +286,27 @@ public final class WorkspaceController {
     private void drawDeadlines() {
         deadlinesBox.getChildren().clear();
         for (var d : vm.deadlines()) {
-            Label l = new Label(d.label() + ": " + d.due() + " (" + d.describe() + ")"
+            boolean met = !d.met().isEmpty();
+            Label l = new Label(d.label() + ": " + d.due() + (met ? ", " + d.met() : " (" + d.describe() + ")")
                     + (d.shortenedReason() == null ? "" : "\nBrought forward: " + d.shortenedReason()));
             l.setWrapText(true);
-            l.getStyleClass().add(d.overdue() ? "deadline-overdue" : "deadline");
+            l.getStyleClass().add(met ? "item-done" : d.overdue() ? "deadline-overdue" : "deadline");
             l.setId("deadline-" + d.id());
-            deadlinesBox.getChildren().add(l);
+            if (met || !vm.openProperty().get()) {
+                deadlinesBox.getChildren().add(l);
+                continue;
+            }
+            HBox.setHgrow(l, Priority.ALWAYS);
+            l.setMaxWidth(Double.MAX_VALUE);
+            Button done = new Button("Done");
+            done.setId("met-" + d.id());
+            done.setAccessibleText("Mark as met: " + d.label());
+            done.setMinWidth(Region.USE_PREF_SIZE);
+            done.disableProperty().bind(vm.busyProperty());
+            done.setOnAction(e -> vm.start(ActionForm.Kind.MET, d.id()));
+            HBox row = new HBox(8, l, done);
+            row.getStyleClass().add("due-row");
+            deadlinesBox.getChildren().add(row);
         }
         boolean any = !vm.deadlines().isEmpty();
         if (!any) {
@@ -384,6 +450,12 @@ public final class WorkspaceController {
             CheckBox cb = new CheckBox(item.text());
             cb.setWrapText(true);
             cb.selectedProperty().bindBidirectional(item.doneProperty());
+            if (item.recorded()) {
+                cb.setId("tick-" + item.key());
+                // A tick in the record is not undone; it is shown ticked and can no longer be changed.
+                cb.disableProperty().bind(item.doneProperty().or(vm.busyProperty()));
+                cb.setAccessibleHelp("Ticking records this step in the case record.");
+            }
             checklistBox.getChildren().add(cb);
         }
         checklistTitle.setVisible(!vm.checklist().isEmpty());
@@ -414,6 +486,7 @@ public final class WorkspaceController {
     private Node entry(ChronologyRow r) {
         Label head = new Label(r.when() + " · " + r.what() + " · stage " + r.stage() + " · " + r.author());
         head.getStyleClass().add("entry-head");
+        head.setWrapText(true); // "recorded later, on …" makes the heading long
         Label text = new Label(r.text());
         text.setWrapText(true);
         text.getStyleClass().add("entry-text");

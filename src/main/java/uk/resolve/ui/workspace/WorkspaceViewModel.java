@@ -62,8 +62,9 @@ public final class WorkspaceViewModel {
     public record StageItem(int number, String label, String title, StageState state, String detail) {
     }
 
+    /** A deadline in force; {@code met} says when it was met and whether on time, or is empty while open. */
     public record DeadlineItem(String id, String label, String due, String describe, boolean overdue,
-                               String shortenedReason) {
+                               String shortenedReason, String met) {
     }
 
     public record NotificationItem(String id, int stage, String to, String purpose, String due, boolean sent,
@@ -89,10 +90,27 @@ public final class WorkspaceViewModel {
         private final String text;
         private final BooleanProperty done = new SimpleBooleanProperty();
 
+        private final boolean recorded;
+
         ChecklistItem(String key, String text, boolean done) {
+            this(key, text, done, false);
+        }
+
+        ChecklistItem(String key, String text, boolean done, boolean recorded) {
             this.key = key;
             this.text = text;
+            this.recorded = recorded;
             this.done.set(done);
+        }
+
+        /** The step's id for a step in the record, else where its local tick is kept. */
+        public String key() {
+            return key;
+        }
+
+        /** True for a step the procedure names: its tick is an entry in the case record and cannot be undone. */
+        public boolean recorded() {
+            return recorded;
         }
 
         public String text() {
@@ -138,6 +156,9 @@ public final class WorkspaceViewModel {
     private final BooleanProperty sample = new SimpleBooleanProperty(false);
     private final BooleanProperty immediateRisk = new SimpleBooleanProperty(false);
     private final BooleanProperty overdue = new SimpleBooleanProperty(false);
+    private final BooleanProperty actNow = new SimpleBooleanProperty(false);
+    private final StringProperty actNowInstruction = new SimpleStringProperty("");
+    private final ObservableList<ContactItem> actNowContacts = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<ActionForm> action = new SimpleObjectProperty<>();
 
@@ -230,6 +251,10 @@ public final class WorkspaceViewModel {
         sample.set(d.sample());
         immediateRisk.set(d.immediateRisk());
         overdue.set(c.overdue());
+        actNowContacts.setAll(actNowContacts(c, p));
+        actNowInstruction.set(p.immediateRisk() == null || p.immediateRisk().instruction() == null
+                ? "" : p.immediateRisk().instruction());
+        actNow.set(c.actNow());
         stageHeading.set(c.open() ? "Now: " + current.heading() : "Closed at: " + current.heading());
         participants.set(current.participants().isEmpty() ? "" : "Who takes part: " + String.join("; ", current.participants()));
         guidance.set(current.guidance());
@@ -238,9 +263,23 @@ public final class WorkspaceViewModel {
                 : " The procedure does not make the decision binding.") : "");
         timeline.setAll(timeline(c, track));
         List<ChecklistItem> items = new ArrayList<>();
-        for (int i = 0; i < current.checklist().size(); i++) {
+        for (int i = 0; i < current.items().size(); i++) {
+            var step = current.items().get(i);
+            if (step.id() != null) {
+                // A named step is ticked in the record (it syncs, and a gate on escalating reads it).
+                boolean done = c.context().ticked().contains(c.trackId() + "/" + c.stage() + "/" + step.id());
+                ChecklistItem item = new ChecklistItem(step.id(), step.text()
+                        + (step.beforeEscalating() ? " (to tick before escalating)" : ""), done, true);
+                item.doneProperty().addListener((o, a, b) -> {
+                    if (b && !done) {
+                        tickInRecord(item, step.id());
+                    }
+                });
+                items.add(item);
+                continue;
+            }
             String key = c.stage() + ":" + i;
-            ChecklistItem item = new ChecklistItem(key, current.checklist().get(i), ticked.contains(key));
+            ChecklistItem item = new ChecklistItem(key, step.text(), ticked.contains(key));
             item.doneProperty().addListener((o, a, b) -> tick(item.key, b));
             items.add(item);
         }
@@ -253,7 +292,8 @@ public final class WorkspaceViewModel {
         var local = UkTime.local(at);
         deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
                 .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
-                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason()))
+                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason(),
+                        x.met() ? "met on " + UkTime.format(x.metAt()) + (x.metOnTime() ? " (on time)" : " (late)") : ""))
                 .toList());
         notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
                 n.purpose(), UkTime.format(n.due()), n.sent(), n.sent() ? "Sent " + UkTime.format(n.sentAt()) : ""))
@@ -297,6 +337,34 @@ public final class WorkspaceViewModel {
             out.add(new StageItem(s.number(), s.label(), s.title(), st, detail));
         }
         return out;
+    }
+
+    /**
+     * Whom to contact now for a child at immediate risk: the contacts of the procedure's notifications
+     * that apply to immediate risk, and its out-of-hours and front-door services where it gives them.
+     */
+    private static List<ContactItem> actNowContacts(CaseState c, Policy p) {
+        Map<String, ContactItem> out = new LinkedHashMap<>();
+        List<uk.resolve.domain.policy.NotificationRule> rules = new ArrayList<>(p.notifications());
+        p.tracks().forEach(t -> t.stages().forEach(s -> rules.addAll(s.notifications())));
+        for (var r : rules) {
+            if (r.when() != null && Boolean.TRUE.equals(r.when().immediateRisk())) {
+                Optional<Contact> ct = r.contact() == null ? Optional.empty() : p.contact(r.contact());
+                if (ct.isPresent()) {
+                    out.putIfAbsent(ct.get().id(), contact(ct.get()));
+                } else {
+                    out.putIfAbsent("to:" + r.to(), new ContactItem(r.to(), r.purpose()));
+                }
+            }
+        }
+        for (Contact ct : p.contacts()) {
+            String about = (ct.name() + " " + ct.group() + " " + ct.role()).toLowerCase(java.util.Locale.ROOT);
+            if (about.contains("out of hours") || about.contains("out-of-hours") || about.contains("emergency duty")
+                    || about.contains("front door") || about.contains("mash")) {
+                out.putIfAbsent(ct.id(), contact(ct));
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     private static ContactItem contact(Contact c) {
@@ -359,7 +427,10 @@ public final class WorkspaceViewModel {
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
                 && e.type() != EntryType.FORM_SIGNED
                 && !uk.resolve.domain.escalation.CaseCommands.recordedBy(e, cases.author());
-        return new ChronologyRow(e.id(), UkTime.format(e.happenedAt()), e.type().label(), cases.displayName(e.author()), item.stage(), text,
+        // Written up more than a day after it happened: shown, so that lateness is never hidden.
+        boolean late = e.writtenAt().isAfter(e.happenedAt().plus(java.time.Duration.ofDays(1)));
+        String when = UkTime.format(e.happenedAt()) + (late ? " (recorded later, on " + UkTime.format(e.writtenAt()) + ")" : "");
+        return new ChronologyRow(e.id(), when, e.type().label(), cases.displayName(e.author()), item.stage(), text,
                 details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
                         && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
@@ -400,6 +471,24 @@ public final class WorkspaceViewModel {
         if (v != null && !v.isBlank()) {
             out.add(label + ": " + v);
         }
+    }
+
+    private void tickInRecord(ChecklistItem item, String itemId) {
+        UUID id = caseId;
+        busy.set(true);
+        error.set("");
+        background.run(() -> {
+            CaseState after = cases.tick(id, itemId, null, null);
+            return new Loaded(after, cases.policyOf(after), cases.now(), null, Map.of());
+        }, l -> {
+            busy.set(false);
+            message.set("Ticked in the case record: " + item.text());
+            show(l.state(), l.policy(), l.now());
+        }, msg -> {
+            busy.set(false);
+            item.doneProperty().set(false);
+            error.set(msg);
+        });
     }
 
     private void tick(String key, boolean done) {
@@ -501,6 +590,8 @@ public final class WorkspaceViewModel {
                 Entry version = cases.get(id).entry(UUID.fromString(f.target())).orElseThrow();
                 yield formService.sign(id, version.get(FORM), version.intValue(STAGE, 0), f.value("note"));
             }
+            case RISK_ACTION -> cases.recordRiskAction(id, f.value("done"), at);
+            case MET -> cases.meetDeadline(id, f.target(), f.value("note"), at);
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
@@ -534,6 +625,8 @@ public final class WorkspaceViewModel {
             case APPROVE -> "Record approved.";
             case CORRECT -> "Correction recorded beside the original.";
             case MARK_SENT -> "Notification marked as sent.";
+            case RISK_ACTION -> "What was done is recorded; it stays in the chronology.";
+            case MET -> "Deadline marked as met.";
             case SIGN_FORM -> "Form signed. The signature is in the case record.";
             case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
                     + " computer (or after the next sync).";
@@ -557,7 +650,7 @@ public final class WorkspaceViewModel {
             case DISCUSS -> {
                 return new ActionForm(kind, "Record a discussion", "Record it now, while it is fresh: the procedure"
                         + " asks for a contemporaneous record of every discussion.", "Save discussion", null, key)
-                        .when("When", at, false)
+                        .when("When", at, false, earliest(c), earliestWhat(c))
                         .line("with", "Who took part", true, "Name, role and agency")
                         .choice("method", "How", List.of("Phone", "Meeting", "E-mail", "Video call", "Other"), "Phone")
                         .area("summary", "What was said", true, "The views of each side, in plain words")
@@ -577,7 +670,7 @@ public final class WorkspaceViewModel {
                         + String.join("; ", next.participants()) + ".", "Escalate to " + next.label().toLowerCase(java.util.Locale.UK), null, key)
                         .area("reason", "Reason for escalating", true, "Why it was not resolved at this stage")
                         .area("evidence", "Evidence", true, "What you have seen or been told, and where it is recorded")
-                        .when("When", at, false);
+                        .when("When", at, false, earliest(c), earliestWhat(c));
             }
             case RESOLVE -> {
                 return new ActionForm(kind, "Resolve the case", "Record what was agreed. "
@@ -586,7 +679,7 @@ public final class WorkspaceViewModel {
                         .area("outcome", "Agreed outcome", true, "What was agreed, and by whom")
                         .area("outstanding", "How outstanding issues will be pursued", false, "Any issues left open, and who will follow them up")
                         .area("learning", "Learning for the partnership", false, "What others could learn from this")
-                        .when("When", at, false);
+                        .when("When", at, false, earliest(c), earliestWhat(c));
             }
             case SIGN_FORM -> {
                 Entry e = c.entry(UUID.fromString(target)).orElseThrow();
@@ -659,6 +752,25 @@ public final class WorkspaceViewModel {
                         .ifPresent(i -> f.item("text").field().reset(i.currentText()));
                 return f;
             }
+            case MET -> {
+                DeadlineStatus d = c.deadlines().stream().filter(x -> x.id().equals(target) && !x.met()).findFirst()
+                        .orElse(null);
+                if (d == null) {
+                    error.set("That deadline is not open at this stage.");
+                    return null;
+                }
+                return new ActionForm(kind, "Done: " + d.label(), "Mark this deadline as met, with when it was"
+                        + " done. It then stays met, whatever is recorded later.", "Mark as met", target, key)
+                        .when("When it was done", at, false)
+                        .line("note", "Note", false, "For example: reply received by e-mail");
+            }
+            case RISK_ACTION -> {
+                return new ActionForm(kind, "Record what was done", "Say what you did to keep the child safe:"
+                        + " whom you called or told, when, and what they will do.", "Record what was done", null, key)
+                        .area("done", "What was done", true, "For example: called the police on 999; told the"
+                                + " designated safeguarding lead")
+                        .when("When", at, false);
+            }
             case MARK_SENT -> {
                 String[] t = target.split("@");
                 NotificationStatus n = c.notifications().stream()
@@ -671,6 +783,17 @@ public final class WorkspaceViewModel {
                 return null;
             }
         }
+    }
+
+    /** Events at the starting stage may date from when the disagreement arose; later ones from the stage's start. */
+    private static Instant earliest(CaseState c) {
+        Instant arose = c.context().arose();
+        return c.visits().size() <= 1 && arose != null && arose.isBefore(c.stageEnteredAt()) ? arose
+                : c.stageEnteredAt();
+    }
+
+    private static String earliestWhat(CaseState c) {
+        return earliest(c).equals(c.context().arose()) ? "the disagreement arose" : "this stage began";
     }
 
     /** Opens a form due, through whatever editor the application was given. */
@@ -745,6 +868,20 @@ public final class WorkspaceViewModel {
 
     public BooleanProperty immediateRiskProperty() {
         return immediateRisk;
+    }
+
+    /** True while an immediate-risk case waits for the worker to record what was done. */
+    public BooleanProperty actNowProperty() {
+        return actNow;
+    }
+
+    /** The procedure's instruction for a child at immediate risk; empty when it gives none. */
+    public StringProperty actNowInstructionProperty() {
+        return actNowInstruction;
+    }
+
+    public ObservableList<ContactItem> actNowContacts() {
+        return actNowContacts;
     }
 
     public BooleanProperty overdueProperty() {
