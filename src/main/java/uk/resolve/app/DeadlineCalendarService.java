@@ -72,6 +72,9 @@ public final class DeadlineCalendarService {
             Policy p = cases.policyOf(c);
             List<Open> events = new ArrayList<>();
             for (DeadlineStatus d : c.deadlines()) {
+                if (d.met()) {
+                    continue; // done: no longer an event, so a calendar that had it is told it is cancelled
+                }
                 events.add(new Open(c.id(), new DeadlineEvent(uid(c, d), caseNumber(c), p.name(),
                         stageHeading(p, c, d), d.label(), d.due(), 0, false)));
             }

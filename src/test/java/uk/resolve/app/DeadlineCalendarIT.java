@@ -162,6 +162,17 @@ class DeadlineCalendarIT {
     }
 
     @Test
+    void aMetDeadlineIsCancelledAndNoLongerReminded() throws Exception {
+        CaseState c = services().cases().open(openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-21T09:00"));
+        String uid = c.id() + "-s1-stage@resolve.uk";
+        assertThat(prop(export(false).get(uid), Property.STATUS)).isNotEqualTo("CANCELLED");
+        clock.set("2026-12-22T10:00");
+        s.cases().meetDeadline(c.id(), "stage", null, instant("2026-12-22T09:30"));
+        assertThat(prop(export(false).get(uid), Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(s.deadlineCalendar().open(false)).noneMatch(o -> o.event().uid().equals(uid));
+    }
+
+    @Test
     void aTeamCaseIsInTheManagersCalendarOnlyWithAll() throws Exception {
         CaseState c = services().cases().open(openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-21T09:00"));
         s.close();
