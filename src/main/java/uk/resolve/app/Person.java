@@ -2,7 +2,10 @@
 package uk.resolve.app;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import uk.resolve.security.Role;
 import uk.resolve.store.UserStore.UserRow;
 
 /**
@@ -11,7 +14,7 @@ import uk.resolve.store.UserStore.UserRow;
  *
  * @param name     sign-in name
  * @param fullName as they like to be shown; may be empty
- * @param role     role code ({@link uk.resolve.security.Role#parse})
+ * @param role     role codes as stored: a case role and/or "administrator" ({@link Role#parseSet})
  * @param team     team or agency; may be empty
  * @param active   false once removed
  * @param temporaryPassword true while they have a password an administrator set and have not yet chosen their own
@@ -24,5 +27,30 @@ public record Person(String name, String fullName, String role, String team, boo
         java.util.Set<String> temporary = session.withTemporaryPassword();
         return session.users().stream().map(u -> new Person(u.name(), u.fullName(), u.role(), u.team(), u.active(),
                 u.active() && temporary.contains(u.name()))).toList();
+    }
+
+    /** Their roles; empty when a newer version of Resolve stored one this version does not know. */
+    public Set<Role> roles() {
+        try {
+            return Role.parseSet(role);
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+    }
+
+    /** What they do on cases; empty for an administrator-only account. */
+    public Optional<Role> caseRole() {
+        return roles().stream().filter(Role::isCaseRole).findFirst();
+    }
+
+    /** True when they also look after Resolve here. */
+    public boolean administers() {
+        return roles().contains(Role.ADMINISTRATOR);
+    }
+
+    /** Their roles in words ("Safeguarding lead and administrator"), or the stored code if unknown. */
+    public String rolesLabel() {
+        Set<Role> r = roles();
+        return r.isEmpty() ? role : Role.describe(r);
     }
 }

@@ -102,10 +102,14 @@ public final class PolicyRegistry {
         return settings.get(DEFAULT_POLICY).flatMap(this::latest);
     }
 
+    /** Makes {@code id} the procedure a new escalation starts with (administrators; written to the audit log). */
     public void setDefault(String id) {
         requireAdministrator();
         require(id);
         settings.put(DEFAULT_POLICY, id);
+        if (audit != null) {
+            audit.record(AuditAction.SETTINGS_CHANGED, DEFAULT_POLICY, id);
+        }
     }
 
     /** Makes imports and the default procedure administrators' business, written to the audit log. */

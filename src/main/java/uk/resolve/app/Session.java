@@ -3,6 +3,7 @@ package uk.resolve.app;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.security.Actor;
@@ -134,20 +135,29 @@ public final class Session implements AutoCloseable {
      * is the database key wrapped under that password.
      */
     public UserRow addUser(String name, String fullName, Role role, String team, char[] initialPassword) {
+        return addUser(name, fullName, Set.of(role), team, initialPassword);
+    }
+
+    /**
+     * Adds a person with their roles (a case role and, optionally, administration) and a first
+     * password, which they must change when they first sign in.
+     */
+    public UserRow addUser(String name, String fullName, Set<Role> roles, String team, char[] initialPassword) {
         actor().require(Permission.MANAGE_USERS);
+        String codes = codes(roles);
         String who = Vault.canonical(name);
         Passwords.requireStrong(initialPassword, who);
         if (users.find(who).filter(UserRow::active).isPresent()) {
             throw new ProtectionException("There is already someone called " + who + " here. Choose another name, or"
                     + " reset their password instead.");
         }
-        UserRow row = new UserRow(who, fullName == null ? "" : fullName.strip(), role.code(),
+        UserRow row = new UserRow(who, fullName == null ? "" : fullName.strip(), codes,
                 team == null ? "" : team.strip(), true, vault.clock().instant(), actor().name());
         Keyring keyring = vault.keyring();
         keyring.put(who, WrappedKey.wrap(key(), initialPassword, Vault.context(who)), true);
         users.save(row);
         keyring.save();
-        services.audit().record(AuditAction.USER_ADDED, who, role.code() + (row.team().isEmpty() ? "" : ", team "
+        services.audit().record(AuditAction.USER_ADDED, who, codes + (row.team().isEmpty() ? "" : ", team "
                 + row.team()));
         return row;
     }
@@ -165,17 +175,45 @@ public final class Session implements AutoCloseable {
 
     /** Changes a person's role or team. */
     public UserRow changeUser(String name, Role role, String team) {
+        return changeUser(name, Set.of(role), team);
+    }
+
+    /**
+     * Changes a person's roles (a case role and, optionally, administration) or team. The last
+     * administrator keeps administration, so that someone can still add people and reset passwords.
+     */
+    public UserRow changeUser(String name, Set<Role> roles, String team) {
         actor().require(Permission.MANAGE_USERS);
+        String codes = codes(roles);
         UserRow old = require(name);
-        if (old.name().equals(actor().name()) && role != Role.ADMINISTRATOR && otherAdministrators(old.name()) == 0) {
-            throw new ProtectionException("You are the only administrator: add another administrator before you"
-                    + " change your own role.");
+        if (administers(old) && !roles.contains(Role.ADMINISTRATOR) && otherAdministrators(old.name()) == 0) {
+            throw new ProtectionException(old.name().equals(actor().name())
+                    ? "You are the only administrator: add another administrator before you give up administration."
+                    : old.name() + " is the only administrator: add another administrator first.");
         }
-        UserRow row = new UserRow(old.name(), old.fullName(), role.code(), team == null ? old.team() : team.strip(),
+        UserRow row = new UserRow(old.name(), old.fullName(), codes, team == null ? old.team() : team.strip(),
                 true, old.createdAt(), old.createdBy());
         users.save(row);
-        services.audit().record(AuditAction.USER_CHANGED, row.name(), role.code() + ", team " + row.team());
+        services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
+                : old.role() + " -> " + codes) + ", team " + row.team());
         return row;
+    }
+
+    /** The roles as stored, or a message a person can act on. */
+    private static String codes(Set<Role> roles) {
+        try {
+            return Role.codes(roles);
+        } catch (IllegalArgumentException e) {
+            throw new ProtectionException(e.getMessage());
+        }
+    }
+
+    private static boolean administers(UserRow row) {
+        try {
+            return Role.parseSet(row.role()).contains(Role.ADMINISTRATOR);
+        } catch (IllegalArgumentException e) {
+            return false; // a role from a newer version
+        }
     }
 
     /**
@@ -200,7 +238,7 @@ public final class Session implements AutoCloseable {
         if (row.name().equals(actor().name())) {
             throw new ProtectionException("You cannot remove yourself. Ask another administrator.");
         }
-        if (Role.parse(row.role()) == Role.ADMINISTRATOR && otherAdministrators(row.name()) == 0) {
+        if (administers(row) && otherAdministrators(row.name()) == 0) {
             throw new ProtectionException("That is the last administrator; add another first.");
         }
         Keyring keyring = vault.keyring();
@@ -213,7 +251,7 @@ public final class Session implements AutoCloseable {
 
     private long otherAdministrators(String except) {
         return users.all().stream().filter(UserRow::active).filter(u -> !u.name().equals(except))
-                .filter(u -> Role.parse(u.role()) == Role.ADMINISTRATOR).count();
+                .filter(Session::administers).count();
     }
 
     private UserRow require(String name) {

@@ -102,7 +102,24 @@ public final class Vault {
      * file is replaced). Refused once the database has people.
      */
     public Session createFirstAdministrator(String name, char[] password, String team) {
+        return createFirstAccount(name, "", null, password, team);
+    }
+
+    /**
+     * Creates the first account, which looks after Resolve on this computer and, with a
+     * {@code caseRole}, also works on cases: one person alone on their own laptop needs no second
+     * account. Without a case role it is an administrator-only account. As
+     * {@link #createFirstAdministrator} for the rest.
+     *
+     * @param caseRole what the person does on cases (practitioner, manager …), or null for administration only
+     */
+    public Session createFirstAccount(String name, String fullName, Role caseRole, char[] password, String team) {
         String who = canonical(name);
+        if (caseRole == Role.ADMINISTRATOR) {
+            caseRole = null;
+        }
+        java.util.Set<Role> roles = caseRole == null ? java.util.EnumSet.of(Role.ADMINISTRATOR)
+                : java.util.EnumSet.of(caseRole, Role.ADMINISTRATOR);
         Passwords.requireStrong(password, who);
         State state = state();
         if (state == State.PROTECTED) {
@@ -112,14 +129,14 @@ public final class Vault {
         byte[] key = Crypto.newKey();
         Keyring keyring = Keyring.create(keyFile);
         keyring.put(who, WrappedKey.wrap(key, password, context(who)), false);
-        UserRow admin = new UserRow(who, "", Role.ADMINISTRATOR.code(), team == null ? "" : team.strip(), true,
-                clock.instant(), who);
+        UserRow admin = new UserRow(who, fullName == null ? "" : fullName.strip(), Role.codes(roles),
+                team == null ? "" : team.strip(), true, clock.instant(), who);
         if (state == State.NEW) {
             keyring.save();
             try (Database db = Database.open(dbFile, key)) {
                 new UserStore(db).save(admin);
                 new AuditStore(db).append(clock.instant(), who, AuditAction.USER_ADDED, who,
-                        "first administrator of a new database");
+                        "first administrator of a new database (" + admin.role() + ")");
             } catch (RuntimeException e) {
                 deleteQuietly(keyFile);
                 throw e;
@@ -153,7 +170,7 @@ public final class Vault {
                 new UserStore(enc).save(admin);
                 audit.append(clock.instant(), admin.name(), AuditAction.DATABASE_ENCRYPTED,
                         dbFile.getFileName().toString(), entries + " entries encrypted on first sign-in");
-                audit.append(clock.instant(), admin.name(), AuditAction.USER_ADDED, admin.name(), "first administrator");
+                audit.append(clock.instant(), admin.name(), AuditAction.USER_ADDED, admin.name(), "first administrator (" + admin.role() + ")");
             }
             keyring.save();
             move(copy, dbFile);
@@ -243,7 +260,7 @@ public final class Vault {
             if (!row.active()) {
                 throw new ProtectionException(who + " may no longer sign in to this database. Ask your administrator.");
             }
-            Actor actor = new Actor(row.name(), Role.parse(row.role()), row.team());
+            Actor actor = new Actor(row.name(), roles(row), row.team());
             AuditStore audit = new AuditStore(db);
             for (Keyring.FailedAttempt f : keyring.drainFailures()) {
                 audit.append(f.at(), f.name(), AuditAction.SIGN_IN_FAILED, f.name(), f.reason());
@@ -355,6 +372,17 @@ public final class Vault {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: nothing depends on it
+        }
+    }
+
+    /** The roles stored for {@code row}, or a message when a newer version of Resolve wrote them. */
+    private java.util.Set<Role> roles(UserRow row) {
+        try {
+            return Role.parseSet(row.role());
+        } catch (IllegalArgumentException e) {
+            throw new ProtectionException("The role of " + row.name() + " in " + dbFile + " ('" + row.role() + "') is not"
+                    + " one this version of Resolve knows. Nothing was changed. Use the newer version of Resolve, or ask"
+                    + " your administrator to change the role.");
         }
     }
 }

@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 
 import uk.resolve.app.Session;
 import uk.resolve.app.Vault;
+import uk.resolve.security.Role;
 
 /**
- * {@code resolve init --admin NAME}: the first administrator of a new database, which is created
+ * {@code resolve init --admin NAME [--role ROLE]}: the first administrator of a new database (with a
+ * case role, one account that also works on cases), which is created
  * encrypted; or of a database from an earlier version, which is encrypted on the way. No one signs
  * in before: there is no one yet.
  */
@@ -28,6 +30,14 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--admin", required = true, paramLabel = "NAME", description = "The administrator's sign-in name.")
     String admin;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "What they also do on cases, so that one account"
+            + " both works on cases and looks after Resolve: practitioner, manager, safeguarding-lead or business-team"
+            + " (default: administration only).")
+    String role;
+
+    @Option(names = "--name", paramLabel = "FULL NAME", description = "The administrator's full name (optional).")
+    String fullName;
 
     @Option(names = "--team", paramLabel = "TEAM", description = "The administrator's team (optional).")
     String team;
@@ -45,19 +55,22 @@ final class InitCommand implements Callable<Integer> {
         if (before == Vault.State.UNPROTECTED) {
             Cli.requireDatabaseFile(vault.databaseFile());
         }
+        Role caseRole = caseRole();
         char[] password = root.secrets().read(Secrets.PASSWORD_FILE, "New password for " + admin, true);
         String message;
         String who;
-        try (Session session = vault.createFirstAdministrator(admin, password, team)) {
+        String roles;
+        try (Session session = vault.createFirstAccount(admin, fullName, caseRole, password, team)) {
             who = session.actor().name();
+            roles = session.actor().rolesLabel().toLowerCase(java.util.Locale.ROOT);
             var entries = session.services().entries();
             message = before == Vault.State.NEW
-                    ? "Created the database " + vault.databaseFile() + " with the administrator " + who
-                    + "; the database is encrypted."
+                    ? "Created the database " + vault.databaseFile() + " with " + who + " (" + roles
+                    + "); the database is encrypted."
                     : "Encrypted the database " + vault.databaseFile() + " (" + entries.caseCount()
                     + (entries.caseCount() == 1 ? " case, " : " cases, ") + entries.count()
                     + (entries.count() == 1 ? " entry" : " entries") + " kept) and made " + who
-                    + " its first administrator.";
+                    + " its first administrator (" + roles + ").";
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -65,7 +78,24 @@ final class InitCommand implements Callable<Integer> {
         out.println(message);
         out.println("Key file: " + vault.keyFile() + " — back it up with the database: without it the database"
                 + " cannot be opened.");
-        out.println("Next, add the people who will use it: resolve --user " + who + " user add NAME --role ROLE");
+        out.println(caseRole == null
+                ? "Next, add the people who will use it: resolve --user " + who + " user add NAME --role ROLE"
+                : "You can work on cases with this account now; to add others: resolve --user " + who
+                + " user add NAME --role ROLE");
         return 0;
+    }
+
+    /** The case role given with --role, or null for administration only. */
+    private Role caseRole() {
+        if (role == null) {
+            return null;
+        }
+        Role r;
+        try {
+            r = Role.parse(role);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--role: " + e.getMessage());
+        }
+        return r == Role.ADMINISTRATOR ? null : r;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,20 +36,25 @@ final class UserCommand {
             description = "Add a person with a first password, which they must change when they first sign in.")
     static final class Add extends Cli.SessionCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Their sign-in name.") String name;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = ROLES) String role;
+        @Option(names = "--role", paramLabel = "ROLE", description = ROLES) String role;
+        @Option(names = "--admin", description = ADMIN) boolean admin;
         @Option(names = "--team", paramLabel = "TEAM", description = "Their team (managers see their team's cases).") String team;
         @Option(names = "--name", paramLabel = "FULL NAME", description = "Their full name.") String fullName;
 
         @Override
         int run(Session session) {
-            Role r = role(role);
+            if (role == null && !admin) {
+                throw new UserError("Say what they do with --role (" + ROLES + "), and add --admin if they also look"
+                        + " after Resolve here.");
+            }
+            Set<Role> roles = roles(role == null ? Set.of() : role(role), admin ? Boolean.TRUE : null);
             session.actor().require(uk.resolve.security.Permission.MANAGE_USERS); // before asking for a password
             char[] pw = newPassword(root(), "First password for " + name);
             try {
-                UserRow row = session.addUser(name, fullName, r, team, pw);
-                out().println("Added " + row.name() + " (" + r.label() + (row.team().isEmpty() ? "" : ", team "
-                        + row.team()) + "). Give them their first password in person; they must choose their own"
-                        + " when they first sign in.");
+                UserRow row = session.addUser(name, fullName, roles, team, pw);
+                out().println("Added " + row.name() + " (" + Role.describe(roles) + (row.team().isEmpty() ? ""
+                        : ", team " + row.team()) + "). Give them their first password in person; they must choose"
+                        + " their own when they first sign in.");
             } finally {
                 Arrays.fill(pw, '\0');
             }
@@ -73,7 +79,7 @@ final class UserCommand {
                 return 0;
             }
             for (UserRow u : users) {
-                out().printf("%-16s %-26s %-20s %-24s %s%n", u.name(), roleLabel(u.role()),
+                out().printf("%-16s %-34s %-20s %-24s %s%n", u.name(), roleLabel(u.role()),
                         u.team().isEmpty() ? "-" : u.team(), u.fullName().isEmpty() ? "-" : u.fullName(),
                         (u.active() ? "added " + UkTime.formatDate(UkTime.date(u.createdAt())) + " by " + u.createdBy()
                                 : "removed") + (u.active() && temporary.contains(u.name()) ? "; temporary password" : ""));
@@ -82,15 +88,33 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "change", mixinStandardHelpOptions = true, description = "Change a person's role or team.")
+    @Command(name = "change", mixinStandardHelpOptions = true,
+            description = "Change a person's role, whether they administer Resolve, or their team.")
     static final class Change extends Cli.SessionCommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = ROLES) String role;
+        @Option(names = "--role", paramLabel = "ROLE", description = ROLES + " (default: unchanged)") String role;
+        @Option(names = "--admin", negatable = true, description = "They also look after Resolve here (--no-admin:"
+                + " they no longer do; default: unchanged).") Boolean admin;
         @Option(names = "--team", paramLabel = "TEAM", description = "Their team (default: unchanged).") String team;
 
         @Override
         int run(Session session) {
-            UserRow row = session.changeUser(name, role(role), team);
+            if (role == null && admin == null && team == null) {
+                throw new UserError("Say what to change: --role ROLE, --admin or --no-admin, --team TEAM.");
+            }
+            UserRow old = session.users().stream().filter(u -> u.active() && u.name().equalsIgnoreCase(name.strip()))
+                    .findFirst().orElseThrow(() -> new UserError("There is no one called '" + name + "' here. Run"
+                            + " 'resolve user list' to see who can sign in."));
+            Set<Role> given = role == null ? null : role(role);
+            Set<Role> now = storedRoles(old.role());
+            Set<Role> caseRoles = given != null ? given : now;
+            // "--role administrator" alone keeps its old meaning: administration only
+            Boolean administers = admin != null ? admin
+                    : given != null && given.contains(Role.ADMINISTRATOR) ? Boolean.TRUE
+                    : now.contains(Role.ADMINISTRATOR);
+            Set<Role> roles = roles(given != null && given.equals(Set.of(Role.ADMINISTRATOR)) ? Set.of() : caseRoles,
+                    administers);
+            UserRow row = session.changeUser(name, roles, team);
             out().println(row.name() + " is now " + roleLabel(row.role()).toLowerCase(java.util.Locale.ROOT)
                     + (row.team().isEmpty() ? "" : ", team " + row.team()) + ".");
             return 0;
@@ -159,22 +183,46 @@ final class UserCommand {
         }
     }
 
-    private static final String ROLES = "practitioner, manager, safeguarding-lead, business-team or administrator.";
+    private static final String ROLES = "practitioner, manager, safeguarding-lead, business-team or administrator"
+            + " (administration only)";
+    private static final String ADMIN = "They also look after Resolve here: people, procedures and settings.";
 
-    /** The role named on the command line, or a message listing the roles. */
-    static Role role(String text) {
+    /** The role (or roles, "manager,administrator") named on the command line, or a message listing the roles. */
+    static Set<Role> role(String text) {
         try {
-            return Role.parse(text);
+            return Role.parseSet(text);
         } catch (IllegalArgumentException e) {
             throw new UserError("--role: " + e.getMessage());
         }
     }
 
-    private static String roleLabel(String code) {
+    /** {@code given}'s case role with administration added or taken away ({@code admin} null: as given). */
+    private static Set<Role> roles(Set<Role> given, Boolean admin) {
+        java.util.EnumSet<Role> out = java.util.EnumSet.noneOf(Role.class);
+        given.stream().filter(Role::isCaseRole).forEach(out::add);
+        if (admin == null ? given.contains(Role.ADMINISTRATOR) : admin) {
+            out.add(Role.ADMINISTRATOR);
+        }
+        if (out.isEmpty()) {
+            throw new UserError("Without administration they need a role: --role " + ROLES.replace(" or administrator"
+                    + " (administration only)", "") + ".");
+        }
+        return out;
+    }
+
+    private static Set<Role> storedRoles(String codes) {
         try {
-            return Role.parse(code).label();
+            return Role.parseSet(codes);
         } catch (IllegalArgumentException e) {
-            return code; // a role from a newer version
+            return Set.of(); // a role from a newer version: replaced by what is given
+        }
+    }
+
+    private static String roleLabel(String codes) {
+        try {
+            return Role.describe(Role.parseSet(codes));
+        } catch (IllegalArgumentException e) {
+            return codes; // a role from a newer version
         }
     }
 
@@ -187,6 +235,9 @@ final class UserCommand {
         m.put("name", u.name());
         m.put("fullName", u.fullName());
         m.put("role", u.role());
+        Set<Role> roles = storedRoles(u.role());
+        m.put("roles", roles.stream().map(Role::code).toList());
+        m.put("administrator", roles.contains(Role.ADMINISTRATOR));
         m.put("team", u.team());
         m.put("active", u.active());
         m.put("createdAt", u.createdAt().toString());

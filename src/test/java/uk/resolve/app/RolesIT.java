@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +222,142 @@ class RolesIT {
                         assertThat(e.actor()).isEqualTo("alice");
                         assertThat(e.detail()).isEqualTo("wrong password to unlock");
                     });
+        }
+    }
+
+    @Test
+    void onePersonAloneOnTheirLaptopWorksOnCasesAndLooksAfterResolveWithOneAccount() {
+        Vault laptop = Vault.at(dir.resolve("laptop/resolve.mv.db"), clock);
+        UUID caseId;
+        try (Session dee = laptop.createFirstAccount("Dee", "Dee Lead", Role.SAFEGUARDING_LEAD, PW.toCharArray(),
+                "Oak School")) {
+            assertThat(dee.actor().roles()).containsExactlyInAnyOrder(Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR);
+            assertThat(dee.actor().rolesLabel()).isEqualTo("Safeguarding lead and administrator");
+            var s = dee.services();
+            CaseState c = s.cases().open(Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-11-24T09:00"));
+            caseId = c.id();
+            assertThat(s.reports().compute(query())).isNotNull();
+            dee.addUser("ann", "Ann", Role.PRACTITIONER, "Oak School", PW.toCharArray());
+            assertThat(dee.users()).extracting(u -> u.name() + ":" + u.role())
+                    .containsExactly("ann:practitioner", "dee:safeguarding-lead,administrator");
+        }
+        try (Session dee = laptop.signIn("dee", PW.toCharArray())) {
+            assertThat(dee.actor().administers()).isTrue();
+            assertThat(dee.actor().caseRole()).contains(Role.SAFEGUARDING_LEAD);
+            assertThat(dee.services().cases().get(caseId).details().childRef()).isEqualTo("REF-CROYDON");
+            assertThat(dee.services().audit().all()).filteredOn(e -> e.action().equals(AuditAction.USER_ADDED.code()))
+                    .extracting(AuditEvent::detail)
+                    .containsExactly("first administrator of a new database (safeguarding-lead,administrator)",
+                            "practitioner, team Oak School");
+        }
+    }
+
+    @Test
+    void aFirstAccountWithoutACaseRoleIsAnAdministratorOnly() {
+        Vault laptop = Vault.at(dir.resolve("it/resolve.mv.db"), clock);
+        try (Session it = laptop.createFirstAccount("it", "", null, PW.toCharArray(), "")) {
+            assertThat(it.actor().roles()).containsExactly(Role.ADMINISTRATOR);
+            assertThatThrownBy(() -> it.services().cases().list()).isInstanceOf(AccessDenied.class)
+                    .hasMessageContaining("signed in as administrator cannot work on cases");
+        }
+    }
+
+    @Test
+    void aManagerWhoAlsoAdministersStillCannotApproveTheirOwnRecord() {
+        try (Session admin = as("admin")) {
+            admin.addUser("max", "Max", EnumSet.of(Role.MANAGER, Role.ADMINISTRATOR), "Riverside School", PW.toCharArray());
+        }
+        UUID own;
+        UUID discussion;
+        try (Session max = as("max")) {
+            var s = max.services();
+            own = s.cases().open(Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-11-24T09:00")).id();
+            s.cases().discuss(own, new DiscussionRequest("Duty SW", "phone", "Spoke again", null, false,
+                    Fixtures.instant("2026-11-24T16:00")));
+            discussion = s.cases().get(own).entries().get(1).id();
+            assertThatThrownBy(() -> s.cases().approve(own, discussion, "ok")).isInstanceOf(RuleViolation.class)
+                    .hasMessageContaining("cannot approve it yourself");
+            // another's record, in the same team: approved
+            CaseState alices = s.cases().get(aliceCase);
+            s.cases().approve(aliceCase, alices.entries().get(1).id(), "Agreed");
+            assertThat(max.users()).extracting(u -> u.name()).contains("max");
+        }
+        try (Session mary = as("mary")) {
+            CaseState after = mary.services().cases().approve(own, discussion, "Agreed");
+            assertThat(after.entries()).anySatisfy(e -> assertThat(e.author()).isEqualTo("mary"));
+        }
+    }
+
+    @Test
+    void theBusinessTeamStillSeesNoCaseWhenItAlsoAdministers() {
+        try (Session admin = as("admin")) {
+            admin.changeUser("board", EnumSet.of(Role.BUSINESS_TEAM, Role.ADMINISTRATOR), null);
+        }
+        try (Session board = as("board")) {
+            assertThat(board.actor().rolesLabel()).isEqualTo("Partnership business team and administrator");
+            assertThatThrownBy(() -> board.services().cases().list()).isInstanceOf(AccessDenied.class);
+            assertThatThrownBy(() -> board.services().cases().get(aliceCase)).isInstanceOf(AccessDenied.class);
+            assertThat(board.users()).isNotEmpty();
+            assertThat(board.services().reports().compute(query())).isNotNull();
+        }
+    }
+
+    @Test
+    void administrationIsAuditedAndTheLastAdministratorCannotGiveItUp() {
+        try (Session admin = as("admin")) {
+            assertThatThrownBy(() -> admin.changeUser("admin", Role.PRACTITIONER, null))
+                    .isInstanceOf(ProtectionException.class).hasMessageContaining("only administrator");
+            assertThatThrownBy(() -> admin.changeUser("dsl", EnumSet.of(Role.MANAGER, Role.SAFEGUARDING_LEAD), null))
+                    .isInstanceOf(ProtectionException.class).hasMessageContaining("one role on cases");
+            admin.changeUser("dsl", EnumSet.of(Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR), null);
+            admin.services().policies().setDefault("croydon");
+        }
+        try (Session dsl = as("dsl")) {
+            // now another administrator exists, the first may become a practitioner who also administers no more
+            dsl.changeUser("admin", EnumSet.of(Role.PRACTITIONER), null);
+            assertThatThrownBy(() -> dsl.changeUser("dsl", EnumSet.of(Role.SAFEGUARDING_LEAD), null))
+                    .isInstanceOf(ProtectionException.class).hasMessageContaining("You are the only administrator");
+            assertThat(dsl.services().audit().all()).filteredOn(e -> e.action().equals(AuditAction.USER_CHANGED.code()))
+                    .extracting(e -> e.actor() + ": " + e.subject() + " " + e.detail())
+                    .containsExactly("admin: dsl safeguarding-lead -> safeguarding-lead,administrator, team Riverside School",
+                            "dsl: admin administrator -> practitioner, team ");
+            assertThat(dsl.services().audit().all()).filteredOn(e -> e.action().equals(AuditAction.SETTINGS_CHANGED.code()))
+                    .extracting(e -> e.actor() + ": " + e.subject() + " " + e.detail())
+                    .containsExactly("admin: policy.default croydon");
+            assertThat(dsl.services().audit().verify()).isEmpty();
+        }
+        try (Session admin = as("admin")) {
+            assertThat(admin.actor().roles()).containsExactly(Role.PRACTITIONER);
+            assertThatThrownBy(admin::users).isInstanceOf(AccessDenied.class);
+        }
+    }
+
+    @Test
+    void peopleFromBeforeRolesWereASetKeepTheirRoleAndAdministratorsStayAdministratorOnly() throws Exception {
+        // a database as the previous version left it: one role code per person, not yet encrypted
+        Path old = dir.resolve("old/resolve.mv.db");
+        Files.createDirectories(old.getParent());
+        String url = "jdbc:h2:file:" + dir.resolve("old/resolve").toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "resolve", "").locations("classpath:db/migration")
+                .target("9.1").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url, "resolve", ""); var st = c.createStatement()) {
+            st.execute("INSERT INTO app_user (name, full_name, role, team, active, created_at, created_by) VALUES"
+                    + " ('olda', 'Old Admin', 'administrator', '', TRUE, CURRENT_TIMESTAMP, 'olda'),"
+                    + " ('oldm', 'Old Manager', 'manager', 'Riverside School', TRUE, CURRENT_TIMESTAMP, 'olda')");
+        }
+        Vault upgraded = Vault.at(old, clock);
+        assertThat(upgraded.state()).isEqualTo(Vault.State.UNPROTECTED);
+        try (Session first = upgraded.createFirstAdministrator("newadmin", PW.toCharArray(), "")) {
+            assertThat(Person.all(first)).extracting(p -> p.name() + ": " + p.rolesLabel())
+                    .containsExactly("newadmin: Administrator", "olda: Administrator", "oldm: Manager");
+            assertThat(Person.all(first)).filteredOn(p -> p.name().equals("olda")).singleElement()
+                    .satisfies(p -> assertThat(p.caseRole()).isEmpty());
+            // the widened column holds the longest set
+            first.changeUser("oldm", EnumSet.of(Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR), null);
+            first.changeUser("olda", EnumSet.of(Role.BUSINESS_TEAM, Role.ADMINISTRATOR), null);
+            assertThat(first.users()).extracting(u -> u.name() + "=" + u.role()).contains(
+                    "oldm=safeguarding-lead,administrator", "olda=business-team,administrator");
+            assertThat(first.services().integrity().verify().peopleBreaks()).isEmpty();
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -55,6 +56,7 @@ public final class UsersController {
     @FXML private TextField nameField;
     @FXML private TextField fullNameField;
     @FXML private ComboBox<Role> roleChoice;
+    @FXML private CheckBox administersBox;
     @FXML private TextField teamField;
     @FXML private PasswordField passwordField;
     @FXML private PasswordField repeatField;
@@ -70,7 +72,7 @@ public final class UsersController {
     private void initialize() {
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         fullNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fullName()));
-        roleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(label(c.getValue().role())));
+        roleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rolesLabel()));
         teamColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().team()));
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(!c.getValue().active() ? "No (removed)"
                 : c.getValue().temporaryPassword() ? "Yes, with a temporary password" : "Yes"));
@@ -84,9 +86,10 @@ public final class UsersController {
         removeButton.disableProperty().bind(noActiveSelection.or(vm.busyProperty()));
         addButton.disableProperty().bind(vm.busyProperty());
         saveUserButton.disableProperty().bind(vm.busyProperty());
-        roleChoice.getItems().setAll(Role.values());
+        roleChoice.getItems().setAll(UsersViewModel.roleChoices());
         roleChoice.valueProperty().bindBidirectional(vm.roleProperty());
-        roleChoice.setConverter(Bind.converter(Role::label));
+        roleChoice.setConverter(Bind.converter(UsersViewModel::roleChoiceLabel));
+        administersBox.selectedProperty().bindBidirectional(vm.administersProperty());
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         fullNameField.textProperty().bindBidirectional(vm.fullNameProperty());
         teamField.textProperty().bindBidirectional(vm.teamProperty());
@@ -105,14 +108,6 @@ public final class UsersController {
         Platform.runLater(usersTable::requestFocus);
     }
 
-    private static String label(String roleCode) {
-        try {
-            return Role.parse(roleCode).label();
-        } catch (IllegalArgumentException e) {
-            return roleCode;
-        }
-    }
-
     private void show(Editing e) {
         visible(editor, e != Editing.NONE);
         boolean add = e == Editing.ADD;
@@ -123,7 +118,7 @@ public final class UsersController {
         for (Node n : List.of(fullNameLabel, fullNameField)) {
             visible(n, add);
         }
-        for (Node n : List.of(roleLabel, roleChoice, teamLabel, teamField)) {
+        for (Node n : List.of(roleLabel, roleChoice, administersBox, teamLabel, teamField)) {
             visible(n, roles);
         }
         for (Node n : List.of(passwordLabel, passwordField, repeatLabel, repeatField)) {
@@ -141,7 +136,9 @@ public final class UsersController {
             }
             case CHANGE -> {
                 editorTitle.setText("Change the role or team of " + vm.nameProperty().get());
-                editorHint.setText("Managers and safeguarding leads see the cases of their team.");
+                editorHint.setText("Managers and safeguarding leads see the cases of their team. Someone who looks"
+                        + " after Resolve adds people, resets passwords and chooses procedures; the last one cannot"
+                        + " give it up.");
                 saveUserButton.setText("Save");
                 Platform.runLater(roleChoice::requestFocus);
             }

@@ -35,6 +35,7 @@ public final class UsersViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty fullName = new SimpleStringProperty("");
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.PRACTITIONER);
+    private final BooleanProperty administers = new SimpleBooleanProperty(false);
     private final StringProperty team = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
@@ -55,6 +56,7 @@ public final class UsersViewModel {
     public void startAdd() {
         clear();
         role.set(Role.PRACTITIONER);
+        administers.set(false);
         editing.set(Editing.ADD);
     }
 
@@ -62,7 +64,8 @@ public final class UsersViewModel {
         clear();
         name.set(u.name());
         fullName.set(u.fullName());
-        role.set(Role.parse(u.role()));
+        role.set(u.caseRole().orElse(Role.ADMINISTRATOR));
+        administers.set(u.administers());
         team.set(u.team());
         editing.set(Editing.CHANGE);
     }
@@ -91,7 +94,18 @@ public final class UsersViewModel {
     /** Saves what the editor holds. */
     public void save() {
         String who = name.get() == null ? "" : name.get().strip();
-        Role r = role.get();
+        java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        if (role.get() != null && role.get().isCaseRole()) {
+            roles.add(role.get());
+        }
+        if (administers.get()) {
+            roles.add(Role.ADMINISTRATOR);
+        }
+        if (roles.isEmpty()) {
+            error.set("Choose what they do on cases, or tick that they look after Resolve here.");
+            return;
+        }
+        String said = Role.describe(roles).toLowerCase(java.util.Locale.ROOT);
         String t = team.get();
         switch (editing.get()) {
             case ADD -> {
@@ -106,17 +120,17 @@ public final class UsersViewModel {
                 String full = fullName.get();
                 change(() -> {
                     try {
-                        session.addUser(who, full, r, t, pw);
+                        session.addUser(who, full, roles, t, pw);
                     } finally {
                         Arrays.fill(pw, '\0');
                     }
-                    return who + " added as " + r.label().toLowerCase(java.util.Locale.ROOT) + ". Give them the first"
+                    return who + " added as " + said + ". Give them the first"
                             + " password in person; they choose their own when they first sign in.";
                 });
             }
             case CHANGE -> change(() -> {
-                session.changeUser(who, r, t);
-                return who + " is now " + r.label().toLowerCase(java.util.Locale.ROOT)
+                session.changeUser(who, roles, t);
+                return who + " is now " + said
                         + (t == null || t.isBlank() ? "" : ", team " + t.strip()) + ".";
             });
             case RESET -> {
@@ -201,8 +215,26 @@ public final class UsersViewModel {
         return fullName;
     }
 
+    /** What they do on cases; {@link Role#ADMINISTRATOR} stands for "nothing on cases" (administration only). */
     public ObjectProperty<Role> roleProperty() {
         return role;
+    }
+
+    /** Whether they also look after Resolve here: people, procedures and settings. */
+    public BooleanProperty administersProperty() {
+        return administers;
+    }
+
+    /** The choices for {@link #roleProperty()}: the case roles, then none. */
+    public static java.util.List<Role> roleChoices() {
+        java.util.List<Role> out = new java.util.ArrayList<>(Role.caseRoles());
+        out.add(Role.ADMINISTRATOR);
+        return out;
+    }
+
+    /** How a choice of {@link #roleChoices()} reads. */
+    public static String roleChoiceLabel(Role r) {
+        return r == null ? "" : r == Role.ADMINISTRATOR ? "None (looks after Resolve only)" : r.label();
     }
 
     public StringProperty teamProperty() {

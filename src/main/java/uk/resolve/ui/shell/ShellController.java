@@ -163,8 +163,8 @@ public final class ShellController implements Navigator {
                 auditNav).contains(n)).toList());
         Mnemonics.forgetOutside(nav.getScene());
         account(true, ctx.session() != null);
-        whoLabel.setText(who.name() + "\n" + who.role().label() + (who.team().isEmpty() ? "" : ", " + who.team()));
-        whoLabel.setAccessibleText("Signed in as " + who.name() + ", " + who.role().label()
+        whoLabel.setText(who.name() + "\n" + who.rolesLabel() + (who.team().isEmpty() ? "" : ", " + who.team()));
+        whoLabel.setAccessibleText("Signed in as " + who.name() + ", " + who.rolesLabel()
                 + (who.team().isEmpty() ? "" : ", " + who.team()));
         if (cases) {
             if (firstRun) {

@@ -44,7 +44,7 @@ public final class LockScreen extends StackPane {
         Label title = new Label("Resolve is locked");
         title.getStyleClass().add("title-2");
         title.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-        signedInAs = "Signed in as " + who.name() + " (" + who.role().label().toLowerCase(java.util.Locale.ROOT) + "). ";
+        signedInAs = "Signed in as " + who.name() + " (" + who.rolesLabel().toLowerCase(java.util.Locale.ROOT) + "). ";
         Label text = new Label(signedInAs + "Resolve locked itself so that nobody else can read your records. Type your"
                 + " password to go on where you were.");
         explanation = text;

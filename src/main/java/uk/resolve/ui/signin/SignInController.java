@@ -6,12 +6,14 @@ import javafx.fxml.FXML;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
+import uk.resolve.security.Role;
 import uk.resolve.ui.signin.SignInViewModel.Mode;
 import uk.resolve.ui.support.Bind;
 
@@ -24,6 +26,10 @@ public final class SignInController {
     @FXML private Label explanation;
     @FXML private VBox nameRow;
     @FXML private VBox teamRow;
+    @FXML private VBox fullNameRow;
+    @FXML private VBox roleRow;
+    @FXML private TextField fullNameField;
+    @FXML private ComboBox<Role> roleChoice;
     @FXML private VBox passwordRow;
     @FXML private VBox repeatRow;
     @FXML private Label nameLabel;
@@ -47,6 +53,10 @@ public final class SignInController {
     private void initialize() {
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         teamField.textProperty().bindBidirectional(vm.teamProperty());
+        fullNameField.textProperty().bindBidirectional(vm.fullNameProperty());
+        roleChoice.getItems().setAll(SignInViewModel.roleChoices());
+        roleChoice.setConverter(Bind.converter(SignInViewModel::roleChoiceLabel));
+        roleChoice.valueProperty().bindBidirectional(vm.caseRoleProperty());
         passwordField.textProperty().bindBidirectional(vm.passwordProperty());
         repeatField.textProperty().bindBidirectional(vm.repeatProperty());
         nameField.setAccessibleText("Sign-in name");
@@ -63,7 +73,8 @@ public final class SignInController {
         Bind.message(progressLabel, vm.progressProperty());
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
-        for (Node n : new Node[] {nameField, teamField, passwordField, repeatField, submitButton, cancelButton}) {
+        for (Node n : new Node[] {nameField, fullNameField, roleChoice, teamField, passwordField, repeatField,
+                submitButton, cancelButton}) {
             n.disableProperty().bind(vm.busyProperty());
         }
         vm.modeProperty().addListener((o, a, m) -> show(m));
@@ -81,6 +92,8 @@ public final class SignInController {
         visible(nameRow, setUp || m == Mode.SIGN_IN);
         nameField.setEditable(true);
         visible(teamRow, setUp);
+        visible(fullNameRow, setUp);
+        visible(roleRow, setUp);
         visible(passwordRow, m != Mode.CHECKING && m != Mode.BROKEN);
         visible(repeatRow, setUp || m == Mode.CHOOSE_PASSWORD);
         visible(submitButton, m != Mode.CHECKING && m != Mode.BROKEN);
@@ -95,9 +108,8 @@ public final class SignInController {
             }
             case SET_UP -> {
                 heading.setText("Set up Resolve");
-                explanation.setText("Resolve keeps your records encrypted on this computer. You are the first person"
-                        + " here, so you will be its administrator: you add the people who use it and can reset"
-                        + " their passwords.");
+                explanation.setText("Resolve keeps your records encrypted on this computer. Say who you are and what"
+                        + " you do; one account is all you need to record your cases and look after Resolve here.");
                 hint.setText("Choose a password of at least " + SignInViewModel.MIN_PASSWORD + " characters; a short"
                         + " phrase of several words is easiest to remember. Nobody can recover it for you, so keep it"
                         + " safe. Records: " + vm.databaseFile());
@@ -106,7 +118,7 @@ public final class SignInController {
             case ENCRYPT -> {
                 heading.setText("Set up Resolve");
                 explanation.setText("The records already on this computer were made by an earlier version of Resolve"
-                        + " and are not yet protected. Create the first administrator: the records will then be"
+                        + " and are not yet protected. Say who you are and what you do: the records will then be"
                         + " encrypted. Nothing is lost; this can take a minute.");
                 hint.setText("Choose a password of at least " + SignInViewModel.MIN_PASSWORD + " characters; a short"
                         + " phrase of several words is easiest to remember. Records: " + vm.databaseFile());

@@ -15,6 +15,7 @@ import uk.resolve.app.Services;
 import uk.resolve.app.Session;
 import uk.resolve.app.SignInMemory;
 import uk.resolve.app.Vault;
+import uk.resolve.security.Role;
 import uk.resolve.ui.support.Background;
 
 /**
@@ -29,7 +30,7 @@ public final class SignInViewModel {
     public enum Mode {
         /** Looking at the data folder. */
         CHECKING,
-        /** No database yet: create the first administrator. */
+        /** No database yet: create the first account, which also looks after Resolve here. */
         SET_UP,
         /** A database from an earlier version: the first administrator's set-up encrypts it. */
         ENCRYPT,
@@ -53,6 +54,8 @@ public final class SignInViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.CHECKING);
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty team = new SimpleStringProperty("");
+    private final StringProperty fullName = new SimpleStringProperty("");
+    private final ObjectProperty<Role> caseRole = new SimpleObjectProperty<>();
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -121,11 +124,18 @@ public final class SignInViewModel {
             message.set("Type the name you will sign in with.");
             return;
         }
+        Role role = caseRole.get();
+        if (role == null) {
+            message.set("Choose what you do, so that Resolve offers you the right things. If you will not work on"
+                    + " cases yourself, choose \"" + ONLY_ADMINISTRATION + "\".");
+            return;
+        }
         if (!checkNewPassword()) {
             return;
         }
         char[] pw = password.get().toCharArray();
         String t = team.get();
+        String full = fullName.get();
         boolean encrypting = mode.get() == Mode.ENCRYPT;
         progress.set(encrypting ? "Encrypting your records… This can take a minute; nothing is lost if it stops."
                 : "Creating your protected database…");
@@ -133,7 +143,7 @@ public final class SignInViewModel {
             try {
                 // The key file is written before the database, so its folder must be there first.
                 java.nio.file.Files.createDirectories(vault.databaseFile().toAbsolutePath().getParent());
-                Session s = vault.createFirstAdministrator(who, pw, t);
+                Session s = vault.createFirstAccount(who, full, role == Role.ADMINISTRATOR ? null : role, pw, t);
                 memory.remember(s.actor().name());
                 return s;
             } finally {
@@ -269,6 +279,34 @@ public final class SignInViewModel {
     public StringProperty teamProperty() {
         return team;
     }
+
+    /** The first person's full name, shown on forms and signatures; may be left empty. */
+    public StringProperty fullNameProperty() {
+        return fullName;
+    }
+
+    /**
+     * What the first person does on cases; {@link Role#ADMINISTRATOR} when they will only look after
+     * Resolve here. They look after Resolve in any case: someone must be able to add people.
+     */
+    public ObjectProperty<Role> caseRoleProperty() {
+        return caseRole;
+    }
+
+    /** The choices for {@link #caseRoleProperty()}: the case roles, then administration only. */
+    public static java.util.List<Role> roleChoices() {
+        java.util.List<Role> out = new java.util.ArrayList<>(Role.caseRoles());
+        out.add(Role.ADMINISTRATOR);
+        return out;
+    }
+
+    /** How a choice of {@link #roleChoices()} reads. */
+    public static String roleChoiceLabel(Role r) {
+        return r == null ? "" : r == Role.ADMINISTRATOR ? ONLY_ADMINISTRATION : r.label();
+    }
+
+    /** The choice for someone who will not work on cases themselves. */
+    public static final String ONLY_ADMINISTRATION = "None: I only look after Resolve here";
 
     public StringProperty passwordProperty() {
         return password;
