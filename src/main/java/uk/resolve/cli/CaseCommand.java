@@ -437,6 +437,7 @@ final class CaseCommand {
 
     static void print(PrintWriter out, CaseState c, Services s) {
         var now = UkTime.local(s.clock().instant());
+        java.util.function.UnaryOperator<String> person = s.cases()::displayName; // as the screens name people
         var d = c.details();
         out.println("Case " + c.id() + (d.sample() ? "  [SAMPLE]" : ""));
         out.println("Procedure: " + c.policyId() + " (version " + c.policyVersion() + "), track " + c.trackId());
@@ -483,14 +484,14 @@ final class CaseCommand {
         if (!c.formsDue().isEmpty()) {
             out.println("Forms due:");
             for (FormStatus f : c.formsDue()) {
-                out.println("  [" + f.form() + "] " + f.title() + " (stage " + f.stage() + ", " + f.action() + ")");
+                out.println("  [" + f.form() + "] " + FormStatus.describe(f.title(), f.stage(), f.action(), false));
             }
         }
         List<Attachment> attachments = Attachment.of(c.entries());
         if (!attachments.isEmpty()) {
             out.println("Attachments (save one with 'resolve case attachment ID N --out FILE'):");
             for (Attachment a : attachments) {
-                out.println("  " + a.number() + ". " + a.describe() + " — " + a.author() + ", "
+                out.println("  " + a.number() + ". " + a.describe() + " — " + person.apply(a.author()) + ", "
                         + UkTime.format(a.writtenAt()) + (a.note().isBlank() ? "" : ": " + a.note()));
             }
         }
@@ -498,8 +499,8 @@ final class CaseCommand {
         for (ChronologyItem item : c.chronology()) {
             Entry e = item.entry();
             out.println("  " + UkTime.format(e.happenedAt()) + "  stage " + item.stage() + "  " + e.type().label()
-                    + " — " + e.author() + (item.recordedLater() ? "  [recorded later, " + UkTime.format(e.writtenAt()) + "]" : "")
-                    + (item.approved() ? "  [approved by " + item.approvals().get(0).author() + "]" : ""));
+                    + " — " + person.apply(e.author()) + (item.recordedLater() ? "  [recorded later, " + UkTime.format(e.writtenAt()) + "]" : "")
+                    + (item.approved() ? "  [approved by " + person.apply(item.approvals().get(0).author()) + "]" : ""));
             String text = uk.resolve.domain.escalation.EntryText.primary(e);
             if (e.type() == uk.resolve.domain.record.EntryType.ATTACHMENT_ADDED) {
                 Attachment a = attachments.stream().filter(x -> x.entryId().equals(e.id())).findFirst().orElseThrow();
@@ -509,7 +510,7 @@ final class CaseCommand {
                 out.println("      " + text);
             }
             for (Entry corr : item.corrections()) {
-                out.println("      corrected " + UkTime.format(corr.writtenAt()) + " by " + corr.author() + " ("
+                out.println("      corrected " + UkTime.format(corr.writtenAt()) + " by " + person.apply(corr.author()) + " ("
                         + corr.get("reason") + "): " + corr.get("text"));
             }
             out.println("      entry " + e.id());

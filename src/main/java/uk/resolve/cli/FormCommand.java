@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import uk.resolve.app.FormService;
+import uk.resolve.domain.escalation.FormStatus;
 import uk.resolve.app.Services;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.policy.FormDefinition;
@@ -182,12 +183,10 @@ final class FormCommand extends Cli.DbCommand {
             for (FormService.Listed f : listed) {
                 if (f.formId().equals(FormDocuments.CHRONOLOGY)) {
                     o.println("  " + f.formId() + "  " + f.title() + " (any time)");
-                } else if (f.done()) {
-                    o.println("  " + f.formId() + "  " + f.title() + " — stage " + f.stage() + ", " + f.action()
-                            + ": done " + UkTime.format(f.completedAt()) + " (version " + f.version() + ")");
                 } else {
-                    o.println("  " + f.formId() + "  " + f.title() + " — stage " + f.stage() + ", " + f.action()
-                            + ": DUE");
+                    // in the screens' words: "Appendix A (stage 3): to be completed", never "complete: DUE"
+                    o.println("  " + f.formId() + "  " + FormStatus.describe(f.title(), f.stage(), f.action(), f.done())
+                            + (f.done() ? " " + UkTime.format(f.completedAt()) + " (version " + f.version() + ")" : ""));
                 }
             }
             return 0;

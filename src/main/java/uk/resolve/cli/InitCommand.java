@@ -65,12 +65,12 @@ final class InitCommand implements Callable<Integer> {
             roles = session.actor().rolesLabel().toLowerCase(java.util.Locale.ROOT);
             var entries = session.services().entries();
             message = before == Vault.State.NEW
-                    ? "Created the database " + vault.databaseFile() + " with " + who + " (" + roles
-                    + "); the database is encrypted."
+                    ? "Created the database " + vault.databaseFile() + " with " + (caseRole == null
+                    ? "the administrator " + who : who + " (" + roles + ")") + "; the database is encrypted."
                     : "Encrypted the database " + vault.databaseFile() + " (" + entries.caseCount()
                     + (entries.caseCount() == 1 ? " case, " : " cases, ") + entries.count()
                     + (entries.count() == 1 ? " entry" : " entries") + " kept) and made " + who
-                    + " its first administrator (" + roles + ").";
+                    + " its first administrator" + (caseRole == null ? "" : " (" + roles + ")") + ".";
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -71,7 +71,8 @@ class FormCommandTest {
         assertThat(out).contains("Wrote " + pdf, "Draft: 2 required fields are missing");
         assertThat(PdfText.all(readAll(pdf))).contains("DRAFT", "Required: not yet completed");
         run("form", "list", croydon.toString());
-        assertThat(out).contains("appendix-a", "stage 3, complete: DUE");
+        assertThat(out).contains("appendix-a  Escalation Notification to Croydon Safeguarding Children Board"
+                + " (Appendix A) (stage 3): to be completed").doesNotContain("DUE").doesNotContain("complete:");
     }
 
     @Test
@@ -86,7 +87,7 @@ class FormCommandTest {
         assertThat(PdfText.all(readAll(pdf))).contains("Head of Service", "020 8726 6000");
 
         assertThat(run("form", "list", croydon.toString())).isZero();
-        assertThat(out).contains("stage 3, complete: done").contains("(version 1)")
+        assertThat(out).contains("(Appendix A) (stage 3): completed ").contains("(version 1)")
                 .contains("chronology  Case chronology (any time)");
     }
 

@@ -177,6 +177,10 @@ class SecurityCommandsIT {
                 "pat signed in as practitioner cannot approve records");
         CliRunner.Result approve = cli.run("case", "approve", mine, "--entry", discussion);
         assertThat(approve.code()).as(approve.err()).isZero();
+        // people are named as the screens name them: their full name where they have one
+        CliRunner.Result shown = pat.run("case", "show", mine);
+        assertThat(shown.out()).contains("[approved by Test Worker]").doesNotContain("approved by worker")
+                .contains("Discussion recorded — pat");
         assertThat(cli.run("case", "discuss", managers, "--with", "Duty SW", "--summary", "Agreed a visit").code()).isZero();
         assertOneLine(cli.run("case", "approve", managers, "--entry", entryId(cli, managers, "discussion")),
                 "another manager must approve it");
@@ -240,9 +244,53 @@ class SecurityCommandsIT {
 
         List<Map<String, Object>> events = auditJson(admin);
         assertThat(events).extracting(e -> e.get("action") + " " + e.get("subject") + " " + e.get("detail"))
-                .contains("user-added lee safeguarding-lead, team Test team", "user-changed lee manager, team Test team",
+                .contains("user-added lee safeguarding-lead, team Test team", "user-changed lee safeguarding-lead -> manager, team Test team",
                         "password-reset worker temporary password set", "user-removed lee ",
                         "settings-changed calendar 2026-12-24 holiday added");
+    }
+
+    @Test
+    void initWithARoleMakesOneAccountThatWorksOnCasesAndManagesPeople() throws Exception {
+        CliRunner dee = cli.as("dee");
+        CliRunner.Result r = dee.runRaw("init", "--admin", "dee", "--role", "safeguarding-lead", "--name", "Dee Lead",
+                "--team", "Oak School");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("with dee (safeguarding lead and administrator); the database is encrypted.")
+                .contains("You can work on cases with this account now");
+        newCase(dee, "OAK-1");
+        assertThat(dee.run("case", "list").out()).contains("OAK-1");
+
+        List<Map<String, Object>> users = JSON.readValue(dee.run("user", "list", "--json").out(), new TypeReference<>() { });
+        assertThat(users).singleElement().satisfies(u -> assertThat(u).containsEntry("role",
+                "safeguarding-lead,administrator").containsEntry("roles", List.of("safeguarding-lead", "administrator"))
+                .containsEntry("administrator", true).containsEntry("fullName", "Dee Lead"));
+
+        Path first = cli.secretFile("first", "first password 123");
+        CliRunner newPw = dee.withEnv(Secrets.NEW_PASSWORD_FILE, first.toString());
+        CliRunner.Result add = newPw.run("user", "add", "max", "--role", "manager", "--admin", "--team", "Oak School");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added max (Manager and administrator, team Oak School).");
+        CliRunner.Result it = newPw.run("user", "add", "it", "--admin");
+        assertThat(it.out()).contains("Added it (Administrator).");
+        assertOneLine(newPw.run("user", "add", "kim"), "Say what they do with --role");
+        assertOneLine(newPw.run("user", "add", "kim", "--role", "manager,practitioner"), "one role on cases");
+
+        assertThat(dee.run("user", "change", "max", "--no-admin").out()).contains("max is now manager, team Oak School.");
+        assertThat(dee.run("user", "change", "max", "--role", "practitioner").out()).contains("max is now practitioner");
+        assertThat(dee.run("user", "change", "max", "--admin").out()).contains("max is now practitioner and administrator");
+        assertThat(dee.run("user", "change", "it", "--role", "business-team").out())
+                .contains("it is now partnership business team and administrator");
+        assertThat(dee.run("user", "remove", "it").code()).isZero();
+        assertThat(dee.run("user", "change", "max", "--no-admin").code()).isZero();
+        assertOneLine(dee.run("user", "change", "dee", "--no-admin"), "You are the only administrator");
+        assertOneLine(dee.run("user", "change", "dee"), "Say what to change");
+        CliRunner.Result list = dee.run("user", "list");
+        assertThat(list.out()).containsPattern("dee\\s+Safeguarding lead and administrator\\s+Oak School\\s+Dee Lead")
+                .containsPattern("max\\s+Practitioner\\s+Oak School");
+        assertThat(auditJson(dee)).extracting(e -> e.get("action") + " " + e.get("subject") + " " + e.get("detail"))
+                .contains("user-added max manager,administrator, team Oak School",
+                        "user-changed max manager,administrator -> manager, team Oak School",
+                        "user-changed it administrator -> business-team,administrator, team ");
     }
 
     // ---------------------------------------------------------------- the audit log

@@ -119,8 +119,18 @@ class SignInViewTest extends UiTestSupport {
         fill("passwordField", ADMIN_PW);
         fill("repeatField", ADMIN_PW);
         clickButton("submitButton");
+        assertThat(text("messageLabel")).as("what they do is asked").contains("Choose what you do");
+        assertThat(window.context()).isNull();
+        assertThat(this.<javafx.scene.control.CheckBox>node("administersBox").isSelected())
+                .as("the first person always looks after Resolve here").isTrue();
+
+        pick("roleChoice", "None: I only look after Resolve here");
+        fill("passwordField", ADMIN_PW);
+        fill("repeatField", ADMIN_PW);
+        clickButton("submitButton");
         assertThat(window.context()).as("signed in").isNotNull();
-        assertThat(window.session().actor().role()).isEqualTo(Role.ADMINISTRATOR);
+        assertThat(window.session().actor().roles()).as("an administrator-only account stays possible")
+                .containsExactly(Role.ADMINISTRATOR);
         assertThat(window.shell().current()).isInstanceOf(UsersController.class);
         assertThat(vault.state()).isEqualTo(Vault.State.PROTECTED);
         assertThat(present("usersNav")).isTrue();

@@ -83,8 +83,15 @@ public final class FormEditorController {
         label.getStyleClass().add("field-label");
         label.setWrapText(true);
         box.getChildren().add(label);
-        if (f.help() != null) {
-            Label help = new Label(f.help());
+        // The hint stays visible while typing: a placeholder would vanish at the first key.
+        String hint = switch (f.kind()) {
+            case DATE -> "A date, for example 21 Dec 2026.";
+            case NUMBER -> "A whole number.";
+            default -> null;
+        };
+        String helpText = f.help() == null ? hint : hint == null ? f.help() : f.help() + " " + hint;
+        if (helpText != null) {
+            Label help = new Label(helpText);
             help.getStyleClass().add("field-help");
             help.setWrapText(true);
             box.getChildren().add(help);
@@ -106,16 +113,11 @@ public final class FormEditorController {
                 input = area;
             } else {
                 input = new TextField();
-                if (f.kind() == FieldKind.DATE) {
-                    input.setPromptText("for example 21 Dec 2026");
-                } else if (f.kind() == FieldKind.NUMBER) {
-                    input.setPromptText("a whole number");
-                }
             }
             input.textProperty().bindBidirectional(f.valueProperty());
             control = input;
         }
-        control.setAccessibleText(f.label() + (f.help() == null ? "" : ". " + f.help()));
+        control.setAccessibleText(f.label() + (helpText == null ? "" : ". " + helpText));
         label.setLabelFor(control);
         box.getChildren().add(control);
         Label origin = new Label();
