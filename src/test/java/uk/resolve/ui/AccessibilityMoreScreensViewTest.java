@@ -106,7 +106,7 @@ class AccessibilityMoreScreensViewTest extends AccessibilityWalk {
 
         onFx(() -> window.shell().showCase(caseId));
         settle();
-        press("openForm-appendix-a-3");
+        pointerClick(node("openForm-appendix-a-3")); // the editor is a window of its own, shown and waited for
         Stage editor = editorWindow("Appendix A");
         Button save = from(editor.getScene().getRoot()).lookup("#saveButton").query();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !save.isDisabled());

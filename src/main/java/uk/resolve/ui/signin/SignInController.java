@@ -26,6 +26,7 @@ public final class SignInController {
     @FXML private Label explanation;
     @FXML private VBox nameRow;
     @FXML private VBox teamRow;
+    @FXML private javafx.scene.control.ScrollPane scroller;
     @FXML private VBox fullNameRow;
     @FXML private VBox roleRow;
     @FXML private TextField fullNameField;
@@ -77,6 +78,12 @@ public final class SignInController {
                 submitButton, cancelButton}) {
             n.disableProperty().bind(vm.busyProperty());
         }
+        // A click on the card's background focuses the scroll pane; give the keyboard back to the form.
+        scroller.focusedProperty().addListener((o, was, is) -> {
+            if (is) {
+                Platform.runLater(this::focusFirstEmpty);
+            }
+        });
         vm.modeProperty().addListener((o, a, m) -> show(m));
         show(vm.modeProperty().get());
         // After a failure the password box is empty again: put the keyboard there.
