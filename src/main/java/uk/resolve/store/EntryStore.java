@@ -45,7 +45,7 @@ public final class EntryStore {
     private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
     };
     private static final String COLUMNS =
-            "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash";
+            "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash, signature";
 
     private final Database db;
     private final String device;
@@ -60,6 +60,13 @@ public final class EntryStore {
 
     public String device() {
         return device;
+    }
+
+    private volatile uk.resolve.domain.record.EntrySignature.Signer signer;
+
+    /** From now on, entries appended here are signed by {@code s} (the signed-in person's key) as they are sealed. */
+    public void signWith(uk.resolve.domain.record.EntrySignature.Signer s) {
+        this.signer = s;
     }
 
     /**
@@ -81,8 +88,13 @@ public final class EntryStore {
                     }
                 }
                 List<Entry> sealed = new ArrayList<>();
+                uk.resolve.domain.record.EntrySignature.Signer by = signer;
                 for (NewEntry n : entries) {
                     Entry e = n.seal(device, ++seq, prev);
+                    String sig = by == null ? null : by.sign(e);
+                    if (sig != null) {
+                        e = e.withSignature(sig);
+                    }
                     prev = e.hash();
                     sealed.add(e);
                 }
@@ -219,7 +231,7 @@ public final class EntryStore {
 
     private static void insert(Connection c, List<Entry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 ps.setObject(1, e.id());
                 ps.setObject(2, e.caseId());
@@ -232,6 +244,7 @@ public final class EntryStore {
                 ps.setString(9, toJson(e.data()));
                 ps.setString(10, e.prevHash());
                 ps.setString(11, e.hash());
+                ps.setString(12, e.signature());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -299,7 +312,7 @@ public final class EntryStore {
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Positioned(read(rs), rs.getLong(12)));
+                    out.add(new Positioned(read(rs), rs.getLong(13)));
                 }
             }
             return out;
@@ -371,6 +384,11 @@ public final class EntryStore {
         return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
     }
 
+    /** Every entry of one kind, in arrival order (the key registrations, for signature checks). */
+    public List<Entry> ofType(EntryType type) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE type = ? ORDER BY local_seq", type.code());
+    }
+
     public Optional<Entry> entry(UUID id) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
     }
@@ -422,7 +440,8 @@ public final class EntryStore {
     /** How many cases have at least one entry here. */
     public long caseCount() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(DISTINCT case_id) FROM entry"); ResultSet rs = ps.executeQuery()) {
+                "SELECT COUNT(DISTINCT case_id) FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "'");
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -454,7 +473,7 @@ public final class EntryStore {
                 + " Resolve that wrote it."));
         return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), type, rs.getString(4),
                 rs.getString(5), rs.getLong(6), instant(rs.getString(7)), instant(rs.getString(8)),
-                fromJson(rs.getString(9)), rs.getString(10), rs.getString(11));
+                fromJson(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12));
     }
 
     /** Reads an instant stored as {@link Instant#toString()}; quicker than {@code Instant.parse}, same result. */

@@ -380,7 +380,7 @@ public final class ExportFile {
             return new Entry(UUID.fromString(n.get("id").asText()), UUID.fromString(n.get("caseId").asText()), type,
                     n.get("author").asText(), n.get("device").asText(), n.get("deviceSeq").asLong(),
                     Instant.parse(n.get("writtenAt").asText()), Instant.parse(n.get("happenedAt").asText()), data,
-                    n.get("prevHash").asText(), n.get("hash").asText());
+                    n.get("prevHash").asText(), n.get("hash").asText(), n.path("signature").asText(""));
         } catch (SyncException e) {
             throw e;
         } catch (RuntimeException e) {
