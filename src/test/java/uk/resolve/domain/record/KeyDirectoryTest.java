@@ -68,6 +68,7 @@ class KeyDirectoryTest {
         register(1, "admin", admin, KeyDirectory.Reason.FIRST_ADMINISTRATOR, "administrator", admin);
         register(2, "admin", worker, KeyDirectory.Reason.ADDED, "practitioner", admin);
         register(3, "admin", manager, KeyDirectory.Reason.ADDED, "manager", admin);
+        write(4, CASE, EntryType.CASE_OPENED, "worker", Map.of("concern", "Referral closed"), worker);
     }
 
     private KeyDirectory.Verdict check(Entry e) {
@@ -86,7 +87,7 @@ class KeyDirectoryTest {
     void anotherPersonsEntryEditedRehashedAndSignedWithTheAttackersOwnKeyIsABreak() {
         team();
         Entry original = note(10, "manager", manager);
-        Map<String, String> data = new TreeMap<>(original.data());
+        TreeMap<String, String> data = new TreeMap<>(original.data());
         data.put("summary", "Agreed to close the case");
         Entry unsealed = new Entry(original.id(), original.caseId(), original.type(), original.author(),
                 original.device(), original.deviceSeq(), original.writtenAt(), original.happenedAt(), data,
@@ -112,7 +113,8 @@ class KeyDirectoryTest {
         team();
         Entry original = note(10, "worker", worker);
         Entry unsealed = new Entry(original.id(), CASE, original.type(), "worker", "dev", original.deviceSeq(),
-                original.writtenAt(), original.happenedAt(), Map.of("summary", "changed"), original.prevHash(), "");
+                original.writtenAt(), original.happenedAt(), new TreeMap<>(Map.of("summary", "changed")), original.prevHash(),
+                "");
         Entry edited = new Entry(original.id(), CASE, original.type(), "worker", "dev", original.deviceSeq(),
                 original.writtenAt(), original.happenedAt(), new TreeMap<>(Map.of("summary", "changed")),
                 original.prevHash(), EntryHasher.hash(unsealed), original.signature());
