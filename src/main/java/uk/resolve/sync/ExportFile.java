@@ -33,6 +33,7 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.security.Argon2Params;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.CheckpointStore;
 
 /**
  * The export file: entries for USB sticks and secure e-mail, encrypted under a passphrase chosen at
@@ -49,7 +50,8 @@ import uk.resolve.security.Crypto;
  * sealed body is what a version 1 file held after its manifest, in plain text:
  *
  * <pre>
- * {"id":…,"caseId":…,"type":…,…,"prevHash":…,"hash":…}              ← N entries, one a line
+ * {"id":…,"caseId":…,"type":…,…,"prevHash":…,"hash":…,"signature":…} ← N entries, one a line
+ * {"checkpoints":[…],"auditCheckpoints":[…]}                          ← version 3: the exporter's checkpoints
  * {"end":"resolve-export","entries":N,"sha256":"…"}                  ← the trailer
  * </pre>
  *
@@ -65,7 +67,7 @@ public final class ExportFile {
     /** The format's name, first in every export. */
     public static final String FORMAT = "resolve-export";
     /** The newest version this build writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The last version without encryption. */
     static final int PLAIN_VERSION = 1;
 
@@ -92,7 +94,11 @@ public final class ExportFile {
      * A file read and checked whole: its manifest, its entries, the file's SHA-256, and whether it was
      * encrypted (false only for version 1 files from before encryption).
      */
-    public record Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted) {
+    public record Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted,
+                           CheckpointStore.Held checkpoints) {
+        public Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted) {
+            this(manifest, entries, sha256, encrypted, null);
+        }
     }
 
     /**
@@ -105,13 +111,25 @@ public final class ExportFile {
      */
     public static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase,
                                LongConsumer progress) {
-        return write(file, manifest, entries, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
+        return write(file, manifest, entries, null, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
                 progress);
+    }
+
+    /** As above, carrying {@code checkpoints} after the entries (null: none). */
+    public static String write(Path file, Manifest manifest, List<Entry> entries, CheckpointStore.Held checkpoints,
+                               char[] passphrase, LongConsumer progress) {
+        return write(file, manifest, entries, checkpoints, java.util.Objects.requireNonNull(passphrase),
+                Argon2Params.fresh(), progress);
     }
 
     /** As above with chosen key-derivation settings (tests use cheap ones); no passphrase writes version 1. */
     static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase, Argon2Params kdf,
                         LongConsumer progress) {
+        return write(file, manifest, entries, null, passphrase, kdf, progress);
+    }
+
+    private static String write(Path file, Manifest manifest, List<Entry> entries, CheckpointStore.Held checkpoints,
+                                char[] passphrase, Argon2Params kdf, LongConsumer progress) {
         Path abs = file.toAbsolutePath();
         Path temp = abs.resolveSibling(abs.getFileName() + ".part");
         MessageDigest md = SharedFile.sha256();
@@ -129,6 +147,9 @@ public final class ExportFile {
                 if (++n % 500 == 0) {
                     progress.accept(n);
                 }
+            }
+            if (checkpoints != null && passphrase != null) {
+                line(body, md, CheckpointLines.json(checkpoints, JSON));
             }
             ObjectNode end = JSON.createObjectNode();
             end.put("end", FORMAT);
@@ -296,12 +317,23 @@ public final class ExportFile {
             throw refused(name, "is damaged: its manifest and its trailer disagree on the number of entries");
         }
         List<Entry> entries = new ArrayList<>();
+        CheckpointStore.Held checkpoints = null;
+        boolean mayCarry = manifest.path("version").asInt(-1) >= 3;
         int pos = firstEnd + 1;
         while (pos < lastStart) {
             int eol = indexOf(bytes, pos);
             JsonNode node = parse(bytes, pos, eol);
             if (node == null) {
                 throw refused(name, "is damaged: line " + (entries.size() + 2) + " is not an entry");
+            }
+            if (mayCarry && checkpoints == null && CheckpointLines.is(node)) {
+                try {
+                    checkpoints = CheckpointLines.read(node);
+                } catch (IllegalArgumentException e) {
+                    throw refused(name, "is damaged: its checkpoints cannot be read");
+                }
+                pos = eol + 1;
+                continue;
             }
             Entry e = toEntry(node, name, entries.size() + 2);
             // an entry that does not match its own hash is set aside by the import, not refused here
@@ -320,7 +352,7 @@ public final class ExportFile {
             manifest.path("cases").forEach(c -> cases.add(UUID.fromString(c.asText())));
             Manifest m = new Manifest(Instant.parse(manifest.path("exportedAt").asText()),
                     manifest.path("device").asText(), manifest.path("exportedBy").asText(), cases);
-            return new Contents(m, entries, fileSum, encrypted);
+            return new Contents(m, entries, fileSum, encrypted, checkpoints);
         } catch (RuntimeException e) {
             throw refused(name, "is damaged: its manifest cannot be read");
         }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.CheckpointStore;
 
 /**
  * One segment: a small, immutable file of entries that one computer added to the shared record,
@@ -30,8 +31,9 @@ import uk.resolve.security.Crypto;
  * is new costs a little (decision 0007).
  *
  * <pre>
- * {"format":"resolve-segment","version":1,"device":…,"seq":N,"entries":n,"keyId":…}   ← header, readable
- * nonce ‖ AES-256-GCM(team key, entries one JSON object a line, associated data = header line)
+ * {"format":"resolve-segment","version":2,"device":…,"seq":N,"entries":n,"keyId":…}   ← header, readable
+ * nonce ‖ AES-256-GCM(team key, entries one JSON object a line, then the writer's checkpoints as one
+ *                     line (version 2), associated data = header line)
  * </pre>
  *
  * The header is authenticated with the body, so neither can be changed, cut short or moved to
@@ -42,7 +44,7 @@ import uk.resolve.security.Crypto;
 final class Segment {
 
     static final String FORMAT = "resolve-segment";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String SUFFIX = ".seg";
     static final String PART = ".part";
     /** Entries in one segment at most: a large push becomes several segments, each read on its own. */
@@ -99,10 +101,20 @@ final class Segment {
      * @throws java.nio.file.FileAlreadyExistsException when a segment of that name exists already
      */
     static void write(Path folder, Name name, List<Entry> entries, TeamKey key) throws IOException {
+        write(folder, name, entries, key, null);
+    }
+
+    /** As above, carrying {@code checkpoints} (the writer's view of every chain) after the entries. */
+    static void write(Path folder, Name name, List<Entry> entries, TeamKey key, CheckpointStore.Held checkpoints)
+            throws IOException {
         byte[] head = header(name, entries.size(), key).getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream body = new ByteArrayOutputStream(entries.size() * 700 + 64);
         for (Entry e : entries) {
             body.write(ExportFile.entryJson(e).getBytes(StandardCharsets.UTF_8));
+            body.write('\n');
+        }
+        if (checkpoints != null) {
+            body.write(CheckpointLines.json(checkpoints, JSON).getBytes(StandardCharsets.UTF_8));
             body.write('\n');
         }
         byte[] k = key.bytes();
@@ -131,8 +143,17 @@ final class Segment {
         }
     }
 
+    /** What a segment holds: its entries, and the checkpoints its writer sent with them (null in version 1). */
+    record Contents(List<Entry> entries, CheckpointStore.Held checkpoints) {
+    }
+
     /** The entries of the segment {@code file}, each checked against its hash. */
     static List<Entry> read(Path file, TeamKey key) throws IOException, Bad {
+        return readAll(file, key).entries();
+    }
+
+    /** The entries of the segment {@code file}, each checked against its hash, and its checkpoints. */
+    static Contents readAll(Path file, TeamKey key) throws IOException, Bad {
         String fileName = file.getFileName().toString();
         Name name = Name.parse(fileName).orElseThrow(() -> new Bad("its name is not a segment's name"));
         byte[] bytes = Files.readAllBytes(file);
@@ -153,7 +174,7 @@ final class Segment {
         if (version > VERSION) {
             throw new Bad("it was written by a newer version of Resolve (segment version " + version + ")");
         }
-        if (version != VERSION || !name.device().equals(head.path("device").asText())
+        if (version < 1 || !name.device().equals(head.path("device").asText())
                 || name.seq() != head.path("seq").asLong(-1)) {
             throw new Bad("its header does not match its name");
         }
@@ -170,13 +191,19 @@ final class Segment {
             Crypto.wipe(k);
         }
         List<Entry> out = new ArrayList<>();
+        CheckpointStore.Held checkpoints = null;
         int pos = 0;
         int line = 1;
         while (pos < plain.length) {
             int end = indexOf(plain, (byte) '\n', pos);
             end = end < 0 ? plain.length : end;
             try {
-                out.add(ExportFile.toEntry(JSON.readTree(plain, pos, end - pos), fileName, line));
+                JsonNode node = JSON.readTree(plain, pos, end - pos);
+                if (version >= 2 && checkpoints == null && CheckpointLines.is(node)) {
+                    checkpoints = CheckpointLines.read(node);
+                } else {
+                    out.add(ExportFile.toEntry(node, fileName, line));
+                }
             } catch (IOException | RuntimeException e) {
                 throw new Bad("entry " + line + " is not a complete entry of a kind this version knows");
             }
@@ -190,7 +217,7 @@ final class Segment {
         if (altered > 0) {
             throw new Bad(altered + " of its entries do not match their hash");
         }
-        return out;
+        return new Contents(out, checkpoints);
     }
 
     private static String header(Name name, int count, TeamKey key) throws IOException {

@@ -123,6 +123,11 @@ public final class SyncEngine {
         this.quarantine = new Quarantine(new uk.resolve.store.QuarantineStore(local), clock);
     }
 
+    /** This database's checkpoints, which travel with every segment it writes and are taken from every one it reads. */
+    public uk.resolve.store.CheckpointStore checkpoints() {
+        return new uk.resolve.store.CheckpointStore(local, entries.device());
+    }
+
     /** The gate entries pass on their way in and out; what it set aside is reported from it. */
     public Quarantine quarantine() {
         return quarantine;
@@ -259,8 +264,10 @@ public final class SyncEngine {
                     continue;
                 }
                 List<Entry> got;
+                Segment.Contents contents;
                 try {
-                    got = Segment.read(seg.getValue(), key);
+                    contents = Segment.readAll(seg.getValue(), key);
+                    got = contents.entries();
                 } catch (NoSuchFileException gone) {
                     save(shared, new State(base, mark, before.at(), read, seq, resent));
                     throw new LostRace("a segment was folded into the shared file meanwhile");
@@ -271,6 +278,9 @@ public final class SyncEngine {
                 }
                 pulled += accept(got);
                 got.forEach(e -> received.add(e.id()));
+                if (contents.checkpoints() != null) {
+                    checkpoints().receive(contents.checkpoints());
+                }
                 read.add(seg.getKey());
                 if (++n % 16 == 0) {
                     save(shared, new State(base, mark, before.at(), read, seq, resent));
@@ -294,7 +304,8 @@ public final class SyncEngine {
                 while (true) {
                     name = Segment.Name.next(me, ++seq);
                     try {
-                        Segment.write(shared.segments(), name, batch, key);
+                        Segment.write(shared.segments(), name, batch, key,
+                                checkpoints().held("sync", clock.instant()));
                         break;
                     } catch (java.nio.file.FileAlreadyExistsException taken) {
                         // a copy of this database restored from a backup wrote this number: take the next
@@ -362,6 +373,8 @@ public final class SyncEngine {
                         from + Segment.MAX_ENTRIES)));
                 pulled += accept(got);
             }
+            // the shared file's checkpoints come in with its entries, as segments' do
+            checkpoints().receive(new uk.resolve.store.CheckpointStore(db, "shared").offered());
         }
         step(SyncStep.PULLED);
         return pulled;

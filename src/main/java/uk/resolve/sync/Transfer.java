@@ -13,6 +13,9 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.KeyDirectory;
+import uk.resolve.store.CheckpointStore;
 import uk.resolve.store.EntryStore;
 
 /** Export of entries to an {@link ExportFile}, and import of one by the same merge as sync. */
@@ -50,6 +53,16 @@ public final class Transfer {
      */
     public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
                                   char[] passphrase, LongConsumer progress) {
+        return export(entries, out, cases, exportedBy, now, passphrase, progress, null);
+    }
+
+    /**
+     * As above; the people's key registrations go with any choice of cases (the receiver checks the
+     * entries' signatures with them), and with {@code checkpoints} (null: none) so do the checkpoints
+     * of the chains whose newest entries the file carries, and the audit logs'.
+     */
+    public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
+                                  char[] passphrase, LongConsumer progress, CheckpointStore checkpoints) {
         List<Entry> chosen;
         if (cases.isEmpty()) {
             chosen = entries.all();
@@ -63,10 +76,19 @@ public final class Transfer {
                 }
                 chosen.addAll(list);
             }
+            chosen.addAll(entries.ofType(EntryType.PERSON_KEYS));
         }
-        Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
+        Set<UUID> caseIds = chosen.stream().map(Entry::caseId).filter(c -> !KeyDirectory.PEOPLE.equals(c))
+                .collect(Collectors.toSet());
+        CheckpointStore.Held held = null;
+        if (checkpoints != null) {
+            Set<UUID> carried = chosen.stream().map(Entry::id).collect(Collectors.toSet());
+            CheckpointStore.Held all = checkpoints.held("export", now);
+            held = new CheckpointStore.Held(all.record().stream()
+                    .filter(cp -> cp.entryId() != null && carried.contains(cp.entryId())).toList(), all.audit());
+        }
         String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
-                passphrase, progress);
+                held, passphrase, progress);
         return new Exported(out, chosen.size(), caseIds.size(), sum);
     }
 
@@ -79,6 +101,12 @@ public final class Transfer {
      */
     public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
                                       Quarantine quarantine) {
+        return importFile(entries, file, passphrase, progress, quarantine, null);
+    }
+
+    /** As above; the checkpoints the file carries are taken into {@code checkpoints} (null: ignored). */
+    public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
+                                      Quarantine quarantine, CheckpointStore checkpoints) {
         ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
@@ -106,6 +134,9 @@ public final class Transfer {
         List<Entry> admitted = quarantine.admit(missing, entries, uk.resolve.domain.record.Quarantined.INCOMING, source);
         int setAside = otherVersions.size() + quarantine.pending() - before;
         int added = entries.addMissing(admitted);
+        if (checkpoints != null && contents.checkpoints() != null) {
+            checkpoints.receive(contents.checkpoints());
+        }
         return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside);
     }
 }

@@ -122,7 +122,7 @@ class SegmentSyncIT {
         openCase(a, "REF-PELICAN");
         sa.sync(shared, Laptops.KEY);
         String text = new String(Files.readAllBytes(segmentFiles().get(0)), StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":1,")
+        assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":2,")
                 .contains("\"keyId\":\"" + Laptops.KEY.id() + "\"")
                 .doesNotContain("REF-PELICAN").doesNotContain("Child Name").doesNotContain("closed without");
     }
@@ -226,7 +226,7 @@ class SegmentSyncIT {
                 Files.write(seg, bytes);
             }
             case NEWER_VERSION -> Files.write(seg, new String(bytes, StandardCharsets.ISO_8859_1)
-                    .replace("\"version\":1,", "\"version\":2,").getBytes(StandardCharsets.ISO_8859_1));
+                    .replace("\"version\":2,", "\"version\":3,").getBytes(StandardCharsets.ISO_8859_1));
             case OTHER_KEY -> {
                 Files.delete(seg);
                 TeamKey other = TeamKey.generate();
