@@ -66,7 +66,7 @@ public final class Transfer {
         }
         Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
         String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
-                passphrase, progress);
+                passphrase, progress, entries.contents().source());
         return new Exported(out, chosen.size(), caseIds.size(), sum);
     }
 
@@ -80,6 +80,13 @@ public final class Transfer {
     public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
                                       Quarantine quarantine) {
         ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
+        try (ExportFile.Bytes bytes = contents.bytes()) {
+            return importContents(entries, file, contents, bytes, quarantine);
+        }
+    }
+
+    private static Imported importContents(EntryStore entries, Path file, ExportFile.Contents contents,
+                                           ExportFile.Bytes bytes, Quarantine quarantine) {
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
             if (!ids.add(e.id())) {
@@ -105,7 +112,11 @@ public final class Transfer {
         int before = quarantine.pending();
         List<Entry> admitted = quarantine.admit(missing, entries, uk.resolve.domain.record.Quarantined.INCOMING, source);
         int setAside = otherVersions.size() + quarantine.pending() - before;
-        int added = entries.addMissing(admitted);
+        int[] badBytes = {0};
+        int added = entries.addMissing(admitted, bytes, r -> badBytes[0]++);
+        // bytes for entries already here that arrived earlier without them
+        entries.contents().fill(bytes, r -> badBytes[0]++);
+        setAside += badBytes[0];
         return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside);
     }
 }
