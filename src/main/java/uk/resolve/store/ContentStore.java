@@ -318,6 +318,13 @@ public final class ContentStore {
                 ps.setLong(2, w.size());
                 ps.setBinaryStream(3, in, w.size());
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                // the database reads the stream itself: a source that failed (altered, cut short) arrives as this
+                IOException cause = ioCause(e);
+                if (cause == null) {
+                    throw e;
+                }
+                throw cause;
             }
             longer = in.read() >= 0;
         } catch (IOException e) {
@@ -331,6 +338,15 @@ public final class ContentStore {
             return false;
         }
         return true;
+    }
+
+    private static IOException ioCause(Throwable t) {
+        for (Throwable x = t.getCause(); x != null && x != t; t = x, x = x.getCause()) {
+            if (x instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static MessageDigest sha256() {
