@@ -222,7 +222,10 @@ public final class ServerSync {
     }
 
     private void setAside(ContentStore.Rejected r) {
-        setAside.add("the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason());
+        String line = "the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason();
+        if (!setAside.contains(line)) { // tried again from the same place within one sync
+            setAside.add(line);
+        }
     }
 
     /** Sends the bytes of the documents {@code sent} names that the server lacks, a piece at a time. */

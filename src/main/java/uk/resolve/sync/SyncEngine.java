@@ -358,7 +358,10 @@ public final class SyncEngine {
 
     /** A document's bytes that did not match their SHA-256: not stored, and reported with the sync. */
     private void setAside(ContentStore.Rejected r) {
-        contentSetAside.add("the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason());
+        String line = "the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason();
+        if (!contentSetAside.contains(line)) { // tried again from the same place within one sync
+            contentSetAside.add(line);
+        }
     }
 
     /** Reads the shared file (a version this computer has not read) and adds what this computer lacks. */

@@ -2,6 +2,7 @@
 package uk.resolve.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,5 +165,58 @@ class AttachmentSyncIT {
         open.clear();
         assertThat(Plaintext.found(Files.readAllBytes(dir.resolve("plain/resolve.mv.db")), secrets()))
                 .contains(NOTE, MARKER);
+    }
+
+    @Test
+    void bytesAlteredBesideTheSegmentsAreSetAsideNeverStoredAndALaterSyncBringsThemWhole() throws Exception {
+        byte[] original = new byte[1536 * 1024]; // two sealed pieces
+        new java.util.Random(5).nextBytes(original);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, original, 0, 9);
+        Path doc = Files.createDirectories(dir.resolve("source")).resolve("minutes.pdf");
+        Files.write(doc, original);
+        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-3", clock.instant());
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        var attached = a.attachments().attach(caseId, doc, "");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+
+        Path beside;
+        try (Stream<Path> files = Files.list(new SharedFile(shared).segments())) {
+            beside = files.filter(p -> p.toString().endsWith(Segment.CONTENT)).findFirst().orElseThrow();
+        }
+        byte[] sealed = Files.readAllBytes(beside);
+        sealed[sealed.length - 100] ^= 1; // inside the last piece
+        Files.write(beside, sealed);
+
+        Services b = laptop("b");
+        SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(r.setAside()).singleElement().asString().contains(attached.entryId().toString());
+        assertThat(b.attachments().list(caseId)).singleElement().isEqualTo(attached);
+        assertThat(b.entries().contents().has(attached.sha256())).isFalse();
+        assertThatThrownBy(() -> b.attachments().content(caseId, 1)).hasMessageContaining("not reached this computer");
+
+        // folded into the shared file from the laptop that holds the document: the next sync brings it whole
+        assertThat(Laptops.engine(a, Laptops.segments().withFoldAt(1)).foldIfDue(shared, Laptops.KEY)).isTrue();
+        assertThat(beside).doesNotExist();
+        Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
+        assertThat(b.integrity().verify().intact()).isTrue();
+    }
+
+    @Test
+    void anExportCutShortInADocumentIsRefusedWholeAndImportsNothing() throws Exception {
+        Path doc = document();
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-4", clock.instant());
+        a.attachments().attach(caseId, doc, NOTE);
+        Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
+        a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
+        byte[] whole = Files.readAllBytes(export);
+        Files.write(export, java.util.Arrays.copyOf(whole, whole.length - 4096));
+        Services d = laptop("d");
+        assertThatThrownBy(() -> d.sync().importFile(export, PASSPHRASE, n -> { }))
+                .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
+        assertThat(d.entries().count()).isZero();
     }
 }
