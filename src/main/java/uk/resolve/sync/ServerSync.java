@@ -89,7 +89,7 @@ public final class ServerSync {
             schema(c, url);
             State before = state(url, user);
             long markBefore = entries.lastLocalSeq();
-            int pushed = push(c, key, before.mark(), markBefore);
+            int pushed = push(c, url, key, before.mark(), markBefore);
             save(url, user, new State(markBefore, before.pulled(), before.at()));
             step(SyncStep.MERGED);
             Set<UUID> received = new HashSet<>();
@@ -148,7 +148,7 @@ public final class ServerSync {
     }
 
     /** Sends this computer's entries after the mark, all or none, in one transaction. */
-    private int push(Connection c, TeamKey key, long mark, long upTo) throws SQLException {
+    private int push(Connection c, String url, TeamKey key, long mark, long upTo) throws SQLException {
         c.setAutoCommit(false);
         int pushed = 0;
         try (Statement st = c.createStatement();
@@ -182,9 +182,15 @@ public final class ServerSync {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
-        } catch (java.io.IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             c.rollback();
             throw new IllegalStateException("an entry could not be written as JSON", e);
+        } catch (java.io.IOException e) {
+            // a document's bytes could not be read from this computer's database: nothing was sent
+            c.rollback();
+            throw new SyncException(SyncException.Kind.REFUSED, "A document's contents could not be read from this"
+                    + " computer's database (" + e.getMessage() + "), so nothing was sent to the server " + shown(url)
+                    + ". Run 'resolve verify' to see which document, then sync again.", e);
         }
     }
 
