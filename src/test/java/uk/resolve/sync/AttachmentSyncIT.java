@@ -219,4 +219,22 @@ class AttachmentSyncIT {
                 .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
         assertThat(d.entries().count()).isZero();
     }
+
+    @Test
+    void aDocumentAlteredInAnExportIsSetAsideAndTheEntriesStillImported() throws Exception {
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-5", clock.instant());
+        var attached = a.attachments().attach(caseId, document(), NOTE);
+        Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
+        a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
+        byte[] whole = Files.readAllBytes(export);
+        whole[whole.length - 100] ^= 1; // inside the document's last sealed piece
+        Files.write(export, whole);
+        Services d = laptop("d");
+        var imported = d.sync().importFile(export, PASSPHRASE, n -> { });
+        assertThat(imported.documentsSetAside()).isEqualTo(1);
+        assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
+        assertThat(d.attachments().list(caseId)).singleElement().isEqualTo(attached);
+        assertThat(d.entries().contents().has(attached.sha256())).isFalse();
+    }
 }
