@@ -113,7 +113,7 @@ class TransferIT {
         Transfer.Exported e = a.sync().export(export, List.of(), pass(), n -> { });
         byte[] bytes = Files.readAllBytes(export);
         String manifest = new String(bytes, 0, indexOf(bytes, (byte) '\n'), StandardCharsets.UTF_8);
-        assertThat(manifest).startsWith("{\"format\":\"resolve-export\",\"version\":3,")
+        assertThat(manifest).startsWith("{\"format\":\"resolve-export\",\"version\":2,")
                 .contains("\"entries\":4")
                 .contains("\"encryption\":{\"cipher\":\"AES-256-GCM\",\"kdf\":{\"algorithm\":\"argon2id\","
                         + "\"memoryKiB\":65536,\"iterations\":2,\"parallelism\":1,\"salt\":\"");
