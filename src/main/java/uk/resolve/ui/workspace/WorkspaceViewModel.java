@@ -293,7 +293,7 @@ public final class WorkspaceViewModel {
         var local = UkTime.local(at);
         deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
                 .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
-                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason(),
+                        Deadlines.describe(x.due(), local, cases.calendar(), p.calendar()), x.overdue(), x.shortenedReason(),
                         x.met() ? "met on " + UkTime.format(x.metAt()) + (x.metOnTime() ? " (on time)" : " (late)") : ""))
                 .toList());
         notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
