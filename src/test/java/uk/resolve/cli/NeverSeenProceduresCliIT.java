@@ -100,7 +100,7 @@ class NeverSeenProceduresCliIT {
     @Test
     void anImmediateRiskCaseShowsWhomToCallAndWhatToAnswerAndEachMeetingAsksForTheStatement() throws Exception {
         String id = opened(newCase("conference-dissent", "thresholds", "child-in-need", "--immediate-risk",
-                "--start-stage", "2", "--reason", "Left alone tonight"));
+                "--start-stage", "2", "--reason", "Left alone tonight", "--arose", "2027-01-11T09:00"));
         String text = cli.run("case", "show", id).out();
         assertThat(text).contains("ACT NOW").contains("Contact now:")
                 .contains("Police: 999")

@@ -52,7 +52,7 @@ class UrgentContactsAndStageQuestionsFormatTest {
                   - {id: dsl, name: DSL, use: immediate-risk}
                   - {id: plain, name: Plain}
                 dates:
-                  - {id: strategy, label: When was the strategy discussion?, askedAt: stage-2}
+                  - {id: strategy, label: "When was the strategy discussion?", askedAt: stage-2}
                 """ + TRACK, "x.yaml");
         assertThat(p.contacts()).extracting(Contact::uses).containsExactly(List.of("front-door", "out-of-hours"),
                 List.of("immediate-risk"), List.of());
@@ -83,7 +83,7 @@ class UrgentContactsAndStageQuestionsFormatTest {
     @ParameterizedTest
     @ValueSource(strings = {"stage-3", "stage-0", "stage-x"})
     void aQuestionAskedAtAStageNoTrackHasIsReportedAtItsLine(String askedAt) {
-        List<Problem> ps = problems(BASE + "facts:\n  - {id: iro, label: IRO?, askedAt: " + askedAt + "}\n" + TRACK);
+        List<Problem> ps = problems(BASE + "facts:\n  - {id: iro, label: \"IRO?\", askedAt: " + askedAt + "}\n" + TRACK);
         assertThat(ps).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(10);
             assertThat(p.message()).containsAnyOf("there is no stage 3", "unknown askedAt '" + askedAt + "'");
