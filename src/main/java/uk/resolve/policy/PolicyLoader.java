@@ -498,7 +498,7 @@ public final class PolicyLoader {
                             + "'; use one or more of: " + String.join(", ", Contact.USES)));
                 }
             }
-            boolean urgent = uses.stream().anyMatch(u -> !u.equals(Contact.IMMEDIATE_RISK));
+            boolean urgent = uses.contains(Contact.FRONT_DOOR) || uses.contains(Contact.OUT_OF_HOURS);
             if (urgent && f.optText("phone") == null) {
                 problems.add(new Problem(f.path() + ".phone", f.line(), "a front door or out-of-hours contact needs"
                         + " the 'phone' number to ring"));

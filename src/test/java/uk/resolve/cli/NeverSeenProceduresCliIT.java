@@ -127,7 +127,7 @@ class NeverSeenProceduresCliIT {
                 "--at", "2027-01-11T14:00").code()).isZero();
         List<Map<String, Object>> steps = list(show(id), "meetingSteps");
         assertThat(steps).hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("item", "statement").containsEntry("ticked", false));
-        assertThat(cli.run("case", "show", id).out()).contains("At each meeting").contains("meeting of 11/01/2027 14:00");
+        assertThat(cli.run("case", "show", id).out()).contains("At each meeting").contains("meeting of 11 Jan 2027, 14:00");
         refused(cli.run("case", "escalate", id, "--reason", "No agreement"), "Read out the professional difference statement", id);
         String second = (String) steps.get(1).get("meeting");
         assertThat(cli.run("case", "tick", id, "statement", "--meeting", second).code()).isZero();

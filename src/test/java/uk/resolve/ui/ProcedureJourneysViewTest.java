@@ -84,7 +84,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
             }
             if (stage == 3) {
                 // 2.8: the agencies' board members are engaged before the case goes to the Chair
-                click("tick-hscb-members-engaged");
+                clickButton("tick-hscb-members-engaged");
                 settle();
             }
             if (stage == 4) {
