@@ -27,6 +27,7 @@ import uk.resolve.app.FormService;
 import uk.resolve.security.Permission;
 import uk.resolve.app.Preferences;
 import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.UrgentContacts;
 import uk.resolve.domain.escalation.ChronologyItem;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.escalation.DiscussionRequest;
@@ -292,7 +293,7 @@ public final class WorkspaceViewModel {
         var local = UkTime.local(at);
         deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
                 .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
-                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason(),
+                        Deadlines.describe(x.due(), local, cases.calendar(), p.calendar()), x.overdue(), x.shortenedReason(),
                         x.met() ? "met on " + UkTime.format(x.metAt()) + (x.metOnTime() ? " (on time)" : " (late)") : ""))
                 .toList());
         notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
@@ -340,31 +341,14 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Whom to contact now for a child at immediate risk: the contacts of the procedure's notifications
-     * that apply to immediate risk, and its out-of-hours and front-door services where it gives them.
+     * Whom to contact now for a child at immediate risk, from the procedure ({@link UrgentContacts}); the
+     * police on 999 lead the list and have their own line in the panel, so they are left out here.
      */
     private static List<ContactItem> actNowContacts(CaseState c, Policy p) {
-        Map<String, ContactItem> out = new LinkedHashMap<>();
-        List<uk.resolve.domain.policy.NotificationRule> rules = new ArrayList<>(p.notifications());
-        p.tracks().forEach(t -> t.stages().forEach(s -> rules.addAll(s.notifications())));
-        for (var r : rules) {
-            if (r.when() != null && Boolean.TRUE.equals(r.when().immediateRisk())) {
-                Optional<Contact> ct = r.contact() == null ? Optional.empty() : p.contact(r.contact());
-                if (ct.isPresent()) {
-                    out.putIfAbsent(ct.get().id(), contact(ct.get()));
-                } else {
-                    out.putIfAbsent("to:" + r.to(), new ContactItem(r.to(), r.purpose()));
-                }
-            }
-        }
-        for (Contact ct : p.contacts()) {
-            String about = (ct.name() + " " + ct.group() + " " + ct.role()).toLowerCase(java.util.Locale.ROOT);
-            if (about.contains("out of hours") || about.contains("out-of-hours") || about.contains("emergency duty")
-                    || about.contains("front door") || about.contains("mash")) {
-                out.putIfAbsent(ct.id(), contact(ct));
-            }
-        }
-        return List.copyOf(out.values());
+        return UrgentContacts.forPolicy(p).stream().filter(u -> !UrgentContacts.EMERGENCY.equals(u.use()))
+                .map(u -> new ContactItem(u.name(), java.util.stream.Stream.of(u.phone(), u.details())
+                        .filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "))))
+                .toList();
     }
 
     private static ContactItem contact(Contact c) {
