@@ -463,14 +463,26 @@ public final class EntryStore {
         }
     }
 
-    /** The entries with the given ids that this database holds, in arrival order (for sync). */
+    /**
+     * The entries with the given ids that this database holds, in the order of {@code ids} (a sync
+     * passes them in the order they arrived at the other side, and writes them in that order).
+     */
     public List<Entry> entries(Collection<UUID> ids) {
-        List<Entry> out = new ArrayList<>(ids.size());
+        java.util.Map<UUID, Entry> found = new java.util.HashMap<>(ids.size() * 2);
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
-                    chunk.toArray()));
+            for (Entry e : query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
+                    chunk.toArray())) {
+                found.put(e.id(), e);
+            }
+        }
+        List<Entry> out = new ArrayList<>(found.size());
+        for (UUID id : all) {
+            Entry e = found.remove(id);
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }

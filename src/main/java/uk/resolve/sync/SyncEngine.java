@@ -513,6 +513,8 @@ public final class SyncEngine {
             new uk.resolve.store.CheckpointStore(local, entries.device())
                     .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
+            // every laptop copies what is written: without the dead pages a bulk merge leaves, it is a third the size
+            db.closeCompacted();
         }
         step(SyncStep.MERGED);
 
