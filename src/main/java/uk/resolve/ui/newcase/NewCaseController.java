@@ -274,7 +274,7 @@ public final class NewCaseController {
         Node n = switch (step) {
             case 0 -> vm.risk.get() == NewCaseViewModel.Risk.YES ? riskYes : riskNo;
             case 1 -> childRef;
-            case 2 -> category;
+            case 2 -> aroseDate;
             default -> openButton;
         };
         javafx.application.Platform.runLater(n::requestFocus);
@@ -315,7 +315,15 @@ public final class NewCaseController {
         controls.put(vm.raisedAgency, raisedAgency);
         controls.put(vm.otherAgency, otherAgency);
         controls.put(vm.otherProfessional, otherProfessional);
+        controls.put(vm.aroseDate, aroseDate);
+        controls.put(vm.aroseTime, aroseTime);
         controls.put(vm.category, category);
+        for (NewCaseViewModel.Question q : vm.questions()) {
+            Node n = questionsBox.lookup("#question-" + q.id());
+            if (n != null) {
+                controls.put(q.answer(), n);
+            }
+        }
         controls.put(vm.concern, concern);
         controls.put(vm.evidence, evidence);
         controls.put(vm.outcomeWanted, outcomeWanted);

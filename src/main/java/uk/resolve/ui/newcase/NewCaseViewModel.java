@@ -197,7 +197,8 @@ public final class NewCaseViewModel {
             policy.reset(policyChoices.stream().filter(p -> p.id().equals(def)).findFirst()
                     .orElse(policyChoices.isEmpty() ? null : policyChoices.get(0)));
             raisedBy.reset((String) r.get("raisedBy"));
-            aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
+            // Empty, not today: the worker gives the real date of the decision they disagree with.
+            aroseDate.reset(null);
             raisedAgency.reset((String) r.get("agency"));
             startStage.reset(1);
             Map<String, String> draft = (Map<String, String>) r.get("draft");
@@ -493,7 +494,6 @@ public final class NewCaseViewModel {
         } finally {
             restoring = false;
         }
-        aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
         step.set(0);
         draftNote.set("");
         error.set("");
