@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -252,7 +251,8 @@ public final class WorkspaceController {
             return;
         }
         Label head = new Label("Bring the deadlines forward if the child needs it");
-        head.getStyleClass().add("callout-title");
+        head.setId("bringForwardTitle");
+        head.getStyleClass().add("field-label");
         head.setWrapText(true);
         head.setMinHeight(Region.USE_PREF_SIZE);
         Label text = new Label("This procedure sets no fast track and no shorter timescales for a child at"
@@ -694,11 +694,10 @@ public final class WorkspaceController {
         note.setMaxWidth(Double.MAX_VALUE);
         Bind.message(note, f.noteProperty());
         actionPanel.getChildren().addAll(title, intro, note);
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
+        // Each label above its field: the right-hand pane is narrow, and at large text a label column
+        // beside the fields would leave them too little room.
+        VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
-        int row = 0;
         Node first = null;
         for (ActionForm.Item item : f.items()) {
             Field<String> field = item.field();
@@ -707,15 +706,14 @@ public final class WorkspaceController {
             if (first == null) {
                 first = control;
             }
-            if (item.input() == ActionForm.Input.CHECK) {
-                grid.add(control, 1, row++);
-            } else {
+            VBox cell = new VBox(2);
+            if (item.input() != ActionForm.Input.CHECK) {
                 Label label = new Label(field.label() + (field.required() ? " *" : ""));
                 label.setLabelFor(control);
                 label.getStyleClass().add("field-label");
-                label.setMinWidth(Region.USE_PREF_SIZE);
-                grid.add(label, 0, row);
-                Node cell = control;
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                cell.getChildren().add(label);
                 String hint = hint(item);
                 if (hint != null) {
                     // A hint stays in view while typing, unlike a placeholder, and is read out as help.
@@ -725,17 +723,16 @@ public final class WorkspaceController {
                     h.setWrapText(true);
                     h.setMinHeight(Region.USE_PREF_SIZE);
                     ((javafx.scene.control.Control) control).setAccessibleHelp(hint);
-                    cell = new VBox(2, h, control);
+                    cell.getChildren().add(h);
                 }
-                grid.add(cell, 1, row++);
-                GridPane.setHgrow(cell, Priority.ALWAYS);
             }
             Label err = new Label();
             err.setId("field-" + item.key() + "Error");
             err.getStyleClass().add("field-error");
             err.setWrapText(true);
             Bind.error(err, field);
-            grid.add(err, 1, row++);
+            cell.getChildren().addAll(control, err);
+            grid.getChildren().add(cell);
         }
         Label error = new Label();
         error.getStyleClass().add("error-text");
