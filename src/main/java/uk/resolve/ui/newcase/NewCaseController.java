@@ -79,6 +79,9 @@ public final class NewCaseController {
     @FXML private Label aroseTimeError;
     @FXML private VBox questionsBox;
     @FXML private Label startReasonLabel;
+    @FXML private Label startIntro;
+    @FXML private Label startOnlyFirst;
+    @FXML private GridPane startGrid;
     @FXML private GridPane reviewGrid;
     @FXML private Label errorLabel;
     @FXML private Button backButton;
@@ -104,6 +107,14 @@ public final class NewCaseController {
         riskBox.managedProperty().bind(riskBox.visibleProperty());
         riskInstruction.textProperty().bind(vm.riskInstructionBinding());
         startStage.setItems(vm.startStageChoices());
+        // Where the procedure allows no other starting stage, say so rather than offer a choice of one.
+        javafx.beans.binding.BooleanBinding choice = Bindings.size(vm.startStageChoices()).greaterThan(1);
+        for (Node n : List.of(startIntro, startGrid)) {
+            n.visibleProperty().bind(choice);
+            n.managedProperty().bind(choice);
+        }
+        startOnlyFirst.visibleProperty().bind(choice.not());
+        startOnlyFirst.managedProperty().bind(choice.not());
         Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
         Bind.text(startReason, vm.startReason, startReasonError);
         // The reason is asked for only when the case starts above the first stage.
@@ -283,14 +294,24 @@ public final class NewCaseController {
     private void fillReview() {
         reviewGrid.getChildren().clear();
         int row = 0;
-        for (String[] line : vm.review()) {
-            Label k = new Label(line[0]);
+        for (NewCaseViewModel.ReviewLine line : vm.review()) {
+            Label k = new Label(line.key());
             k.getStyleClass().add("review-key");
-            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label v = new Label(line[1]);
+            k.setWrapText(true);
+            k.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            k.setMaxWidth(280);
+            Label v = new Label(line.value());
             v.setWrapText(true);
+            v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             v.setMaxWidth(Double.MAX_VALUE);
-            reviewGrid.addRow(row++, k, v);
+            GridPane.setHgrow(v, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.control.Hyperlink change = new javafx.scene.control.Hyperlink("Change");
+            change.setId("change-" + row);
+            change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            change.setAccessibleText("Change " + line.key());
+            int step = line.step();
+            change.setOnAction(e -> vm.change(step));
+            reviewGrid.addRow(row++, k, v, change);
         }
     }
 

@@ -188,8 +188,8 @@ class NewCaseViewModelTest {
         vm.category.set(vm.categoryChoices().get(0));
         vm.concern.set("The core group has not met.");
         vm.next();
-        assertThat(vm.review()).anySatisfy(r -> assertThat(r).containsExactly("Kind of disagreement",
-                "Dissent about the implementation of a child protection plan"));
+        assertThat(vm.review()).contains(new NewCaseViewModel.ReviewLine("Kind of disagreement",
+                "Dissent about the implementation of a child protection plan", 0));
         assertThat(vm.request().trackId()).isEqualTo("protection-plan");
         List<UUID> opened = new ArrayList<>();
         vm.submit(opened::add);
@@ -206,7 +206,7 @@ class NewCaseViewModelTest {
         assertThat(vm.tracksOfferedBinding().get()).isFalse();
         assertThat(vm.track.valid()).isTrue();
         assertThat(vm.request().trackId()).isEqualTo(services.policies().require("croydon").defaultTrack().id());
-        assertThat(vm.review()).noneSatisfy(r -> assertThat(r[0]).isEqualTo("Kind of disagreement"));
+        assertThat(vm.review()).noneSatisfy(r -> assertThat(r.key()).isEqualTo("Kind of disagreement"));
 
         var kr = services.policies().require("kingston-richmond");
         vm.policy.set(kr);
