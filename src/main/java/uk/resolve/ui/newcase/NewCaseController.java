@@ -141,6 +141,14 @@ public final class NewCaseController {
         Bind.text(outcomeWanted, vm.outcomeWanted, null);
         Bind.text(aroseDate, vm.aroseDate, aroseDateError);
         Bind.text(aroseTime, vm.aroseTime, aroseTimeError);
+        // Hints stay in view above their fields (a placeholder vanishes once typing starts), and are
+        // read out as the field's help.
+        for (javafx.scene.control.TextInputControl t : List.<javafx.scene.control.TextInputControl>of(childRef,
+                childName, raisedAgency, otherAgency, otherProfessional, concern, evidence, outcomeWanted)) {
+            if (t.getParent() instanceof VBox v && v.getChildren().get(0) instanceof Label hint) {
+                t.setAccessibleHelp(hint.getText());
+            }
+        }
         vm.questions().addListener((javafx.collections.ListChangeListener<NewCaseViewModel.Question>) c -> drawQuestions());
         drawQuestions();
 
@@ -201,7 +209,7 @@ public final class NewCaseController {
             Node control;
             if (q.date()) {
                 TextField t = new TextField();
-                t.setPromptText("e.g. 14/12/2026");
+                t.setAccessibleHelp("For example 14/12/2026");
                 t.setPrefColumnCount(10);
                 t.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Bind.text(t, q.answer(), error);
@@ -216,7 +224,13 @@ public final class NewCaseController {
             control.setId("question-" + q.id());
             control.setAccessibleText(q.label() + (q.required() ? ", required" : ""));
             label.setLabelFor(control);
-            questionsBox.getChildren().add(new VBox(2, label, control, error));
+            VBox cell = new VBox(2, label, control, error);
+            if (q.date()) {
+                Label hint = new Label("For example 14/12/2026");
+                hint.getStyleClass().addAll("text-muted", "field-hint");
+                cell.getChildren().add(1, hint);
+            }
+            questionsBox.getChildren().add(cell);
         }
         questionsBox.setVisible(!vm.questions().isEmpty());
         questionsBox.setManaged(!vm.questions().isEmpty());
