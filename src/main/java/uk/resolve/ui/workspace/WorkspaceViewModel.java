@@ -412,31 +412,20 @@ public final class WorkspaceViewModel {
         return out;
     }
 
-    /** Ids of the questions the procedure asks at the stage the case is at, still unanswered. */
+    /** Ids of the questions the procedure asks by now (at opening, or at a stage reached), still unanswered. */
     private static Set<String> dueAtThisStage(CaseState c, Policy p) {
-        if (!c.open()) {
-            return Set.of();
-        }
-        return p.facts().stream().filter(f -> !f.atOpening() && f.stage() == c.stage())
-                .filter(f -> !c.context().facts().containsKey(f.id())).map(FactQuestion::id)
-                .collect(Collectors.toSet());
+        return uk.resolve.domain.escalation.Questions.due(p, c).stream()
+                .map(uk.resolve.domain.escalation.Question::id).collect(Collectors.toSet());
     }
 
     /**
      * True when an open immediate-risk case follows a procedure with no fast track and no shorter
-     * timescales for risk, and no deadline in force has been brought forward yet: the worker is asked
-     * to bring deadlines forward.
+     * timescales for risk (the domain's rule), and no deadline in force has been brought forward yet: the
+     * worker is asked to bring deadlines forward once, not again after they have.
      */
     static boolean asksToBringDeadlinesForward(CaseState c, Policy p) {
-        return c.open() && c.details().immediateRisk() && !hasRiskTimescales(p)
-                && c.deadlines().stream().anyMatch(d -> !d.met())
+        return uk.resolve.domain.escalation.RiskTimescales.askToBringDeadlinesForward(p, c)
                 && c.deadlines().stream().noneMatch(d -> d.shortenedReason() != null);
-    }
-
-    /** A fast track or branch offered at any stage, or a deadline that applies only to immediate risk. */
-    private static boolean hasRiskTimescales(Policy p) {
-        return p.tracks().stream().flatMap(t -> t.stages().stream()).anyMatch(s -> !s.switches().isEmpty()
-                || s.deadlines().stream().anyMatch(d -> Boolean.TRUE.equals(d.when().immediateRisk())));
     }
 
     /** How an answer reads: {@code not-urgent} as "Not urgent". */
