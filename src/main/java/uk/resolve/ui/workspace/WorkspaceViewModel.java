@@ -412,9 +412,12 @@ public final class WorkspaceViewModel {
         return out;
     }
 
-    /** Ids of the questions the procedure asks by now (at opening, or at a stage reached), still unanswered. */
+    /**
+     * Ids of the questions the procedure asks at a stage the case has reached, still unanswered; those asked
+     * at opening and left unanswered stay in the questions list, without a prompt.
+     */
     private static Set<String> dueAtThisStage(CaseState c, Policy p) {
-        return uk.resolve.domain.escalation.Questions.due(p, c).stream()
+        return uk.resolve.domain.escalation.Questions.due(p, c).stream().filter(q -> q.stage() > 0)
                 .map(uk.resolve.domain.escalation.Question::id).collect(Collectors.toSet());
     }
 
