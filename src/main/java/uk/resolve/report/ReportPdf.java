@@ -80,7 +80,8 @@ public final class ReportPdf {
             newPage();
             cover();
             section(ReportTables.summary(report), null);
-            section(ReportTables.categories(report), () -> chart("Escalations raised, by category", report.categories()));
+            section(ReportTables.categories(report), () -> chart("Escalations raised, by category",
+                    report.categories().stream().map(c -> c.counts()).toList()));
             section(ReportTables.childStatus(report), () -> chart("Escalations raised, by status of the child",
                     report.childStatuses().stream().filter(c -> c.raised() > 0).toList()));
             agencies();
