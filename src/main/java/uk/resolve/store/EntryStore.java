@@ -62,10 +62,25 @@ public final class EntryStore {
         return device;
     }
 
+    /** The bytes of the documents these entries name, kept apart from them in the same database. */
+    public ContentStore contents() {
+        return new ContentStore(db);
+    }
+
     /**
      * Seals new entries into this device's chain and appends them, all or none, in one transaction.
      */
-    public synchronized List<Entry> append(List<NewEntry> entries) {
+    public List<Entry> append(List<NewEntry> entries) {
+        return append(entries, List.of(), null);
+    }
+
+    /**
+     * As {@link #append(List)}, with the bytes of the documents the entries name, read from
+     * {@code source} and written in the same transaction; bytes that do not match their SHA-256
+     * refuse the whole append ({@link ContentStore.Mismatch}).
+     */
+    public synchronized List<Entry> append(List<NewEntry> entries, List<ContentStore.Wanted> contents,
+                                           ContentStore.Source source) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -87,6 +102,7 @@ public final class EntryStore {
                     sealed.add(e);
                 }
                 insert(c, sealed);
+                ContentStore.putAll(c, contents, source);
                 if (!sealed.isEmpty()) {
                     Entry head = sealed.get(sealed.size() - 1);
                     try (PreparedStatement ps = c.prepareStatement(
@@ -114,7 +130,17 @@ public final class EntryStore {
      * Adds entries written elsewhere (sync, import) that this database lacks; entries it already
      * holds are skipped. All or none. Returns how many were new.
      */
-    public synchronized int addMissing(Collection<Entry> entries) {
+    public int addMissing(Collection<Entry> entries) {
+        return addMissing(entries, null, r -> { });
+    }
+
+    /**
+     * As {@link #addMissing(Collection)}, with the bytes of the documents the new entries name, from
+     * {@code source} (null for none) and in the same transaction; bytes that do not match their
+     * SHA-256 are set aside (told to {@code rejected}), never stored, and the entry comes in without them.
+     */
+    public synchronized int addMissing(Collection<Entry> entries, ContentStore.Source source,
+                                       java.util.function.Consumer<ContentStore.Rejected> rejected) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -143,6 +169,7 @@ public final class EntryStore {
                     }
                 }
                 insert(c, missing);
+                ContentStore.putArrived(c, missing, source, rejected);
                 advanceHeads(c, missing);
                 summarise(c, missing);
                 c.commit();

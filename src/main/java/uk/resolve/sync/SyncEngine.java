@@ -32,6 +32,7 @@ import org.h2.api.ErrorCode;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.ContentStore;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
@@ -113,6 +114,9 @@ public final class SyncEngine {
     private final Clock clock;
     private final Options options;
     private final Quarantine quarantine;
+    private final ContentStore contents;
+    /** Documents' bytes set aside during the sync under way: they did not match their SHA-256. */
+    private final List<String> contentSetAside = new ArrayList<>();
 
     public SyncEngine(Database local, EntryStore entries, SettingsStore settings, Clock clock, Options options) {
         this.local = local;
@@ -121,6 +125,7 @@ public final class SyncEngine {
         this.clock = clock;
         this.options = options;
         this.quarantine = new Quarantine(new uk.resolve.store.QuarantineStore(local), clock);
+        this.contents = new ContentStore(local);
     }
 
     /** The gate entries pass on their way in and out; what it set aside is reported from it. */
@@ -139,11 +144,15 @@ public final class SyncEngine {
     public synchronized SyncReport sync(Path shared, TeamKey key) {
         SharedFile file = new SharedFile(shared);
         long start = System.nanoTime();
+        contentSetAside.clear();
         for (int attempt = 1; ; attempt++) {
             try {
                 Result r = once(file, key);
-                return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew, attempt,
-                        Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow, r.setAside);
+                List<String> setAside = new ArrayList<>(r.setAside);
+                setAside.addAll(contentSetAside);
+                return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew && setAside.isEmpty(),
+                        attempt, Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow,
+                        setAside);
             } catch (LostRace race) {
                 if (attempt >= options.attempts()) {
                     throw new SyncException(SyncException.Kind.BUSY, "Other computers kept changing the shared file"
@@ -269,7 +278,7 @@ public final class SyncEngine {
                     setAside.add(seg.getKey() + " " + bad.getMessage());
                     continue;
                 }
-                pulled += accept(got);
+                pulled += accept(got, Segment.contents(shared.segments(), key));
                 got.forEach(e -> received.add(e.id()));
                 read.add(seg.getKey());
                 if (++n % 16 == 0) {
@@ -277,6 +286,8 @@ public final class SyncEngine {
                 }
             }
             save(shared, new State(base, mark, before.at(), read, seq, resent));
+            // documents' bytes that did not come with their entries earlier (set aside, or not yet written)
+            contents.fill(Segment.contents(shared.segments(), key), this::setAside);
             step(SyncStep.SEGMENTS_READ);
 
             int pushed = 0;
@@ -294,10 +305,15 @@ public final class SyncEngine {
                 while (true) {
                     name = Segment.Name.next(me, ++seq);
                     try {
+                        // the documents' bytes first, so that a segment that can be seen has them beside it
+                        for (ContentStore.Wanted w : Segment.contentsNamed(batch)) {
+                            Segment.writeContent(shared.segments(), name, w, contents.source(), key);
+                        }
                         Segment.write(shared.segments(), name, batch, key);
                         break;
                     } catch (java.nio.file.FileAlreadyExistsException taken) {
                         // a copy of this database restored from a backup wrote this number: take the next
+                        Segment.removeContents(shared.segments(), name.file());
                     }
                 }
                 read.add(name.file());
@@ -334,10 +350,18 @@ public final class SyncEngine {
      * Adds entries received from the shared file or a segment to this computer's record. The one
      * place incoming entries are accepted; their hashes have been checked.
      */
-    private int accept(List<Entry> incoming) {
+    private int accept(List<Entry> incoming, ContentStore.Source bytes) {
         // entries failing their checks are set aside, never merged: the rest of the team's work comes in
         return entries.addMissing(quarantine.admit(incoming, entries, uk.resolve.domain.record.Quarantined.INCOMING,
-                "the shared file"));
+                "the shared file"), bytes, this::setAside);
+    }
+
+    /** A document's bytes that did not match their SHA-256: not stored, and reported with the sync. */
+    private void setAside(ContentStore.Rejected r) {
+        String line = "the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason();
+        if (!contentSetAside.contains(line)) { // tried again from the same place within one sync
+            contentSetAside.add(line);
+        }
     }
 
     /** Reads the shared file (a version this computer has not read) and adds what this computer lacks. */
@@ -360,8 +384,9 @@ public final class SyncEngine {
             for (int from = 0; from < missing.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(missing.subList(from, Math.min(missing.size(),
                         from + Segment.MAX_ENTRIES)));
-                pulled += accept(got);
+                pulled += accept(got, new ContentStore(db).source());
             }
+            contents.fill(new ContentStore(db).source(), this::setAside);
         }
         step(SyncStep.PULLED);
         return pulled;
@@ -435,6 +460,7 @@ public final class SyncEngine {
                     step(SyncStep.FOLDED);
                     for (String name : fold) {
                         Files.deleteIfExists(shared.segments().resolve(name));
+                        Segment.removeContents(shared.segments(), name);
                     }
                 }
                 return r;
@@ -477,14 +503,16 @@ public final class SyncEngine {
         int pushed;
         try (Database db = openShared(shared, copy, key)) {
             EntryStore sharedStore = new EntryStore(db, "shared");
+            ContentStore sharedContents = new ContentStore(db);
             sharedIds = sharedStore.idsSince(0);
             Set<UUID> toLocal = new HashSet<>(sharedIds);
             toLocal.removeAll(localIds);
             List<UUID> in = new ArrayList<>(toLocal);
             for (int from = 0; from < in.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(in.subList(from, Math.min(in.size(), from + Segment.MAX_ENTRIES)));
-                pulled += accept(got);
+                pulled += accept(got, sharedContents.source());
             }
+            contents.fill(sharedContents.source(), this::setAside);
             step(SyncStep.PULLED);
 
             Set<UUID> missing = new HashSet<>(localIds);
@@ -506,8 +534,10 @@ public final class SyncEngine {
                         shared.db().getFileName().toString());
                 page.forEach(e -> heldBack.add(e.id()));
                 admitted.forEach(e -> heldBack.remove(e.id()));
-                pushed += sharedStore.addMissing(admitted);
+                pushed += sharedStore.addMissing(admitted, contents.source(), this::setAside);
             }
+            // bytes the shared file lacks for entries it already held (sent before they were here)
+            sharedContents.fill(contents.source(), this::setAside);
             // every device's chain head travels with the shared file, so a loss or roll-back shows
             new uk.resolve.store.CheckpointStore(local, entries.device())
                     .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());

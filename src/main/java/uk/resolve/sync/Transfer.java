@@ -24,9 +24,15 @@ public final class Transfer {
 
     /**
      * What an import did: {@code added} of the file's {@code inFile} entries were new here;
-     * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption.
+     * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption;
+     * {@code documentsSetAside} documents' bytes did not match their SHA-256 and were not stored.
      */
-    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside) {
+    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside,
+                           int documentsSetAside) {
+
+        public Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside) {
+            this(file, inFile, added, sha256, encrypted, setAside, 0);
+        }
 
         public String summary() {
             return (added == 0 && setAside == 0 ? "Nothing new: this database already held all " + inFile
@@ -35,6 +41,9 @@ public final class Transfer {
                     + (setAside == 0 ? "" : " " + setAside + (setAside == 1 ? " entry" : " entries") + " failed"
                     + " their checks and were set aside in quarantine (an administrator can see them with"
                     + " 'resolve quarantine list'); ask for the file to be exported again.")
+                    + (documentsSetAside == 0 ? "" : " The contents of " + documentsSetAside + (documentsSetAside == 1
+                    ? " attached document" : " attached documents") + " did not match their SHA-256 and were set"
+                    + " aside: they are listed but cannot be opened; ask for the file to be exported again.")
                     + (encrypted ? "" : " Note: this file was not encrypted (it was made by an earlier version of"
                     + " Resolve); delete it now that it is imported.");
         }
@@ -66,7 +75,7 @@ public final class Transfer {
         }
         Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
         String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
-                passphrase, progress);
+                passphrase, progress, entries.contents().source());
         return new Exported(out, chosen.size(), caseIds.size(), sum);
     }
 
@@ -80,6 +89,13 @@ public final class Transfer {
     public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
                                       Quarantine quarantine) {
         ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
+        try (ExportFile.Bytes bytes = contents.bytes()) {
+            return importContents(entries, file, contents, bytes, quarantine);
+        }
+    }
+
+    private static Imported importContents(EntryStore entries, Path file, ExportFile.Contents contents,
+                                           ExportFile.Bytes bytes, Quarantine quarantine) {
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
             if (!ids.add(e.id())) {
@@ -105,7 +121,11 @@ public final class Transfer {
         int before = quarantine.pending();
         List<Entry> admitted = quarantine.admit(missing, entries, uk.resolve.domain.record.Quarantined.INCOMING, source);
         int setAside = otherVersions.size() + quarantine.pending() - before;
-        int added = entries.addMissing(admitted);
-        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside);
+        Set<String> badBytes = new HashSet<>();
+        int added = entries.addMissing(admitted, bytes, r -> badBytes.add(r.wanted().sha256()));
+        // bytes for entries already here that arrived earlier without them (a bad one is tried again: counted once)
+        entries.contents().fill(bytes, r -> badBytes.add(r.wanted().sha256()));
+        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside,
+                badBytes.size());
     }
 }

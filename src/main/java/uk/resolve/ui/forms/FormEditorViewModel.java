@@ -258,10 +258,10 @@ public final class FormEditorViewModel {
 
     private String fileName() {
         if (isChronology()) {
-            return FormDocuments.fileName(FormDocuments.CHRONOLOGY, editing.state().details().childRef(),
+            return FormDocuments.fileName(FormDocuments.CHRONOLOGY, editing.state().id(),
                     uk.resolve.domain.time.UkTime.date(java.time.Instant.now()));
         }
-        return FormDocuments.fileName(formId + (current.complete() ? "" : "-draft"), current.caseReference(),
+        return FormDocuments.fileName(formId + (current.complete() ? "" : "-draft"), current.caseId(),
                 current.date());
     }
 
