@@ -185,7 +185,12 @@ public final class CaseService {
     }
 
     public CaseState tick(UUID caseId, String itemId, String note, Instant at) {
-        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at)));
+        return tick(caseId, itemId, note, at, null);
+    }
+
+    /** Ticks a step; one asked at every meeting is ticked for {@code meetingId} (null: the earliest waiting). */
+    public CaseState tick(UUID caseId, String itemId, String note, Instant at, UUID meetingId) {
+        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at, meetingId)));
     }
 
     public CaseState recordRiskAction(UUID caseId, String whatWasDone, Instant at) {

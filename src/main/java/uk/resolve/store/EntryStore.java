@@ -113,7 +113,7 @@ public final class EntryStore {
                         ps.executeUpdate();
                     }
                 }
-                summarise(c, sealed);
+                summarise(c, sealed, true);
                 c.commit();
                 return sealed;
             } catch (SQLException | RuntimeException e) {
@@ -171,7 +171,7 @@ public final class EntryStore {
                 insert(c, missing);
                 ContentStore.putArrived(c, missing, source, rejected);
                 advanceHeads(c, missing);
-                summarise(c, missing);
+                summarise(c, missing, false);
                 c.commit();
                 return missing.size();
             } catch (SQLException | RuntimeException e) {
@@ -195,10 +195,98 @@ public final class EntryStore {
         this.summaries = s;
     }
 
-    private void summarise(Connection c, List<Entry> written) throws SQLException {
+    /** Cases whose entries arrived while summaries are deferred, and how many entries; null when not deferring. */
+    private java.util.Set<UUID> deferredCases;
+    private long deferredEntries;
+
+    private void summarise(Connection c, List<Entry> written, boolean now) throws SQLException {
         CaseSummaryStore s = summaries;
-        if (s != null && !written.isEmpty()) {
-            s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+        if (s == null || written.isEmpty()) {
+            return;
+        }
+        if (!now && deferredCases != null) {
+            // the count of entries covered is not raised yet: a crash before the end leaves the read
+            // model visibly stale, and it is rebuilt at the next check
+            written.forEach(e -> deferredCases.add(e.caseId()));
+            deferredEntries += written.size();
+            return;
+        }
+        s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+    }
+
+    /**
+     * Defers the case summaries of entries added from elsewhere ({@link #addMissing}) until the
+     * returned handle is closed, when the summaries of every case they touched are made once, in one
+     * transaction: a sync or import of tens of thousands of entries then projects each case once, not
+     * once per page. Until then the read model counts fewer entries than the record holds, so any check
+     * meanwhile (and any check after a crash) rebuilds it; it is never read as current while wrong.
+     * Entries appended here meanwhile are summarised at once, as always.
+     */
+    public synchronized Deferred deferSummaries() {
+        if (deferredCases != null || summaries == null) {
+            return () -> { };
+        }
+        deferredCases = new java.util.LinkedHashSet<>();
+        deferredEntries = 0;
+        return this::summariseDeferred;
+    }
+
+    /** The end of {@link #deferSummaries()}: closing it makes the deferred summaries. */
+    @FunctionalInterface
+    public interface Deferred extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private synchronized void summariseDeferred() {
+        java.util.Set<UUID> cases = deferredCases;
+        long added = deferredEntries;
+        deferredCases = null;
+        deferredEntries = 0;
+        CaseSummaryStore s = summaries;
+        if (cases == null || cases.isEmpty() || s == null) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                s.refreshAll(c, cases, added);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The case summaries could not be brought up to date (" + StoreException.reason(e)
+                    + "). The record itself is complete; they are made again when next needed ('resolve rebuild').", e);
+        }
+    }
+
+    /** The entries of {@code caseIds}, case by case in arrival order, read inside the transaction of {@code c}. */
+    static void forEachCaseOf(Connection c, List<UUID> caseIds, java.util.function.Consumer<List<Entry>> action)
+            throws SQLException {
+        for (int from = 0; from < caseIds.size(); from += CHUNK) {
+            List<UUID> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entry WHERE case_id IN ("
+                    + placeholders(chunk.size()) + ") ORDER BY case_id, local_seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Entry> current = new ArrayList<>();
+                    while (rs.next()) {
+                        Entry e = read(rs);
+                        if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
+                            action.accept(current);
+                            current = new ArrayList<>();
+                        }
+                        current.add(e);
+                    }
+                    if (!current.isEmpty()) {
+                        action.accept(current);
+                    }
+                }
+            }
         }
     }
 
@@ -367,6 +455,27 @@ public final class EntryStore {
         }
     }
 
+    /**
+     * Every entry id in the order the entries arrived here. A sync takes what the other side lacks in
+     * this order, so that each page it moves is a run of each device's chain: the checks on the way in
+     * then read only the receiver's entries at those places, not the whole chain once per page.
+     */
+    public List<UUID> idsInArrivalOrder() {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM entry ORDER BY local_seq")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /** How many entries arrived after position {@code localSeq}. */
     public long countSince(long localSeq) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
@@ -381,14 +490,26 @@ public final class EntryStore {
         }
     }
 
-    /** The entries with the given ids that this database holds, in arrival order (for sync). */
+    /**
+     * The entries with the given ids that this database holds, in the order of {@code ids} (a sync
+     * passes them in the order they arrived at the other side, and writes them in that order).
+     */
     public List<Entry> entries(Collection<UUID> ids) {
-        List<Entry> out = new ArrayList<>(ids.size());
+        java.util.Map<UUID, Entry> found = new java.util.HashMap<>(ids.size() * 2);
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
-                    chunk.toArray()));
+            for (Entry e : query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
+                    chunk.toArray())) {
+                found.put(e.id(), e);
+            }
+        }
+        List<Entry> out = new ArrayList<>(found.size());
+        for (UUID id : all) {
+            Entry e = found.remove(id);
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }

@@ -146,7 +146,8 @@ public final class SyncEngine {
         long start = System.nanoTime();
         contentSetAside.clear();
         for (int attempt = 1; ; attempt++) {
-            try {
+            // a large pull projects each case it touched once, at the end, instead of once per page
+            try (EntryStore.Deferred summaries = entries.deferSummaries()) {
                 Result r = once(file, key);
                 List<String> setAside = new ArrayList<>(r.setAside);
                 setAside.addAll(contentSetAside);
@@ -377,10 +378,10 @@ public final class SyncEngine {
         int pulled = 0;
         try (Database db = openShared(shared, copy, key)) {
             EntryStore sharedStore = new EntryStore(db, "shared");
-            Set<UUID> all = sharedStore.idsSince(0);
+            List<UUID> all = sharedStore.idsInArrivalOrder();
             received.addAll(all);
-            all.removeAll(entries.idsSince(0));
-            List<UUID> missing = new ArrayList<>(all);
+            Set<UUID> here = entries.idsSince(0);
+            List<UUID> missing = all.stream().filter(id -> !here.contains(id)).toList();
             for (int from = 0; from < missing.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(missing.subList(from, Math.min(missing.size(),
                         from + Segment.MAX_ENTRIES)));
@@ -420,7 +421,7 @@ public final class SyncEngine {
         }
         sync(sharedPath, key);
         for (int attempt = 1; ; attempt++) {
-            try {
+            try (EntryStore.Deferred summaries = entries.deferSummaries()) {
                 Set<String> read = new HashSet<>(state(file).read());
                 read.retainAll(file.listSegments().keySet());
                 wholeFile(file, key, read);
@@ -502,12 +503,13 @@ public final class SyncEngine {
         int pulled = 0;
         int pushed;
         try (Database db = openShared(shared, copy, key)) {
+            db.writeInBulk(); // this computer's working copy: only its closed, verified bytes go anywhere
             EntryStore sharedStore = new EntryStore(db, "shared");
             ContentStore sharedContents = new ContentStore(db);
-            sharedIds = sharedStore.idsSince(0);
-            Set<UUID> toLocal = new HashSet<>(sharedIds);
-            toLocal.removeAll(localIds);
-            List<UUID> in = new ArrayList<>(toLocal);
+            List<UUID> sharedOrder = sharedStore.idsInArrivalOrder();
+            sharedIds = new HashSet<>(sharedOrder);
+            List<UUID> in = sharedOrder.stream().filter(id -> !localIds.contains(id)).toList();
+            sharedOrder = null;
             for (int from = 0; from < in.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(in.subList(from, Math.min(in.size(), from + Segment.MAX_ENTRIES)));
                 pulled += accept(got, sharedContents.source());
@@ -515,9 +517,9 @@ public final class SyncEngine {
             contents.fill(sharedContents.source(), this::setAside);
             step(SyncStep.PULLED);
 
-            Set<UUID> missing = new HashSet<>(localIds);
-            missing.removeAll(sharedIds);
-            if (missing.isEmpty() && copied.isPresent() && !encryptedNow) {
+            Set<UUID> inShared = sharedIds;
+            List<UUID> out = entries.idsInArrivalOrder().stream().filter(id -> !inShared.contains(id)).toList();
+            if (out.isEmpty() && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write, but its checkpoints come in
                 new uk.resolve.store.CheckpointStore(local, entries.device())
                         .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
@@ -525,7 +527,6 @@ public final class SyncEngine {
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
             // a page at a time, so that a first sync of tens of thousands of entries fits in the heap
-            List<UUID> out = new ArrayList<>(missing);
             pushed = 0;
             for (int from = 0; from < out.size(); from += Segment.MAX_ENTRIES) {
                 // never send an entry of ours that fails its own checks: it would stop every other laptop
@@ -542,6 +543,8 @@ public final class SyncEngine {
             new uk.resolve.store.CheckpointStore(local, entries.device())
                     .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
+            // every laptop copies what is written: without the dead pages a bulk merge leaves, it is a third the size
+            db.closeCompacted();
         }
         step(SyncStep.MERGED);
 

@@ -126,6 +126,9 @@ class CliIT {
         assertOneLineError(cli.run("case", "discuss", id, "--with", "x", "--summary", "y", "--at", "23-11-2026"),
                 "is not a date and time Resolve understands");
         for (int i = 0; i < 3; i++) {
+            if (i == 2) { // Havering 2.8: board members engaged before the Chair
+                assertThat(cli.run("case", "tick", id, "hscb-members-engaged").code()).isZero();
+            }
             assertThat(cli.run("case", "escalate", id, "--reason", "r").code()).isZero();
         }
         assertOneLineError(cli.run("case", "escalate", id, "--reason", "r"), "already at the last stage");
@@ -136,7 +139,7 @@ class CliIT {
                 "--raised-agency", "b", "--other-agency", "c", "--category", "Levels of need", "--concern", "e",
                 "--child-status", "adopted"), "--child-status: 'adopted' is not a status");
         // nothing recorded was changed by any of the refusals
-        assertThat(cli.run("verify").out()).contains("Verified 5 entries");
+        assertThat(cli.run("verify").out()).contains("Verified 6 entries"); // opened, a tick, 3 escalations, resolved
     }
 
     @Test

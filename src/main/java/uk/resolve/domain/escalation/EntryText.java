@@ -59,6 +59,8 @@ public final class EntryText {
     public static final String ID = "id";
     public static final String VALUE = "value";
     public static final String ITEM = "item";
+    /** The meeting (its entry id) a step asked for at every meeting was ticked for. */
+    public static final String MEETING = "meeting";
 
     private EntryText() {
     }
