@@ -214,7 +214,7 @@ class ReportExportTest {
                 List.of("Havering", "2", "none", "2", "3.0", "3", "0", "0", "2", "0", "0", "0", "0", "0"),
                 List.of("Havering", "3", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
                 List.of("Havering", "4", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
-                List.of("North Somerset", "1", "1 working day; 24 hours from the last discussion; " + shared, "2", "1.5",
+                List.of("North Somerset", "1", "1 working day; 24 hours from the first discussion; " + shared, "2", "1.5",
                         "2", "1", "1", "0", "0", "0", "0", "0", "0"),
                 List.of("North Somerset", "2", "2 working days; " + shared, "1", "2.0", "2", "1", "0", "0", "1", "1", "0", "0", "1"),
                 List.of("North Somerset", "3", "3 working days; " + shared, "1", "2.0", "2", "0", "1", "0", "0", "0", "0", "0", "0"),
