@@ -27,6 +27,7 @@ import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.CaseSummaryStore;
+import uk.resolve.store.ContentStore;
 import uk.resolve.store.EntryStore;
 
 /**
@@ -184,7 +185,12 @@ public final class CaseService {
     }
 
     public CaseState tick(UUID caseId, String itemId, String note, Instant at) {
-        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at)));
+        return tick(caseId, itemId, note, at, null);
+    }
+
+    /** Ticks a step; one asked at every meeting is ticked for {@code meetingId} (null: the earliest waiting). */
+    public CaseState tick(UUID caseId, String itemId, String note, Instant at, UUID meetingId) {
+        return act(caseId, (c, p) -> List.of(commands().tick(c, p, itemId, note, at, meetingId)));
     }
 
     public CaseState recordRiskAction(UUID caseId, String whatWasDone, Instant at) {
@@ -197,7 +203,13 @@ public final class CaseService {
 
     /** Appends entries built by another service (forms) after checking them against the case. */
     public CaseState append(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action) {
-        return act(caseId, action);
+        return act(caseId, action, List.of(), null);
+    }
+
+    /** As {@link #append(UUID, BiFunction)}, with the bytes of the documents the entries name, in one transaction. */
+    public CaseState append(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action,
+                            List<ContentStore.Wanted> contents, ContentStore.Source source) {
+        return act(caseId, action, contents, source);
     }
 
     /** The case's state now, when the signed-in person may see it. */
@@ -295,11 +307,15 @@ public final class CaseService {
         return new CaseProjector(calendar).project(list, policy, clock.instant());
     }
 
-    private synchronized CaseState act(UUID caseId,
-                                       BiFunction<CaseState, Policy, List<NewEntry>> action) {
+    private CaseState act(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action) {
+        return act(caseId, action, List.of(), null);
+    }
+
+    private synchronized CaseState act(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action,
+                                       List<ContentStore.Wanted> contents, ContentStore.Source source) {
         CaseState current = get(caseId);
         List<NewEntry> toAppend = action.apply(current, policyOf(current));
-        entries.append(toAppend);
+        entries.append(toAppend, contents, source);
         return get(caseId);
     }
 

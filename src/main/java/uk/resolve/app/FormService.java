@@ -58,7 +58,7 @@ public final class FormService {
     /**
      * A document ready to write or print.
      *
-     * @param fileName what to call it ({@code appendix-a_<case-ref>_<date>.pdf})
+     * @param fileName what to call it ({@code appendix-a_<case number>_<date>.pdf}, never the child's reference)
      * @param pdf      its bytes
      */
     public record Rendered(String fileName, byte[] pdf, String subject) {
@@ -243,7 +243,7 @@ public final class FormService {
     private Rendered render(FilledForm form, CaseState c, boolean draft, boolean archival) {
         PdfDocument doc = FormDocuments.form(form, c, cases.displayName(cases.author()), draft, cases::displayName);
         String name = FormDocuments.fileName(form.definition().id() + (draft && !form.complete() ? "-draft" : ""),
-                form.caseReference(), form.date());
+                form.caseId(), form.date());
         return new Rendered(name, renderer.render(doc, archival, cases.now()),
                 form.caseId() + " " + form.definition().id() + (draft ? " (draft)" : ""));
     }
@@ -265,7 +265,7 @@ public final class FormService {
         CaseState c = cases.get(caseId);
         var today = UkTime.date(cases.now());
         PdfDocument doc = FormDocuments.chronology(c, cases.policyOf(c), cases.displayName(cases.author()), today, cases::displayName);
-        return new Rendered(FormDocuments.fileName(FormDocuments.CHRONOLOGY, c.details().childRef(), today),
+        return new Rendered(FormDocuments.fileName(FormDocuments.CHRONOLOGY, c.id(), today),
                 renderer.render(doc, archival, cases.now()), caseId + " " + FormDocuments.CHRONOLOGY);
     }
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.app;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -24,6 +26,17 @@ final class OutputFiles {
 
     /** Writes {@code bytes} to {@code file}; {@code what} names it in a refusal ("the calendar file"). */
     static Path write(Path file, byte[] bytes, String what) {
+        return write(file, out -> out.write(bytes), what);
+    }
+
+    /** What writes a file's content, streamed. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes what {@code content} gives to {@code file}, streamed, whole or not at all. */
+    static Path write(Path file, Content content, String what) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
@@ -37,7 +50,12 @@ final class OutputFiles {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, ".resolve-", ".tmp");
-            Files.write(tmp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

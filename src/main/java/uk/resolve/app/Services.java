@@ -72,11 +72,12 @@ public final class Services implements AutoCloseable {
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
-        this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock);
+        this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock,
+                new uk.resolve.store.ContentStore(database));
         this.mailDrafts = new MailDraftService(cases, forms, audit);
         this.deadlineCalendar = new DeadlineCalendarService(cases, new uk.resolve.store.CalendarEventStore(database), audit);
         this.reminders = new ReminderService(deadlineCalendar, cases, settings);
-        this.attachments = new AttachmentService(cases, audit);
+        this.attachments = new AttachmentService(cases, new uk.resolve.store.ContentStore(database), audit);
     }
 
     /**

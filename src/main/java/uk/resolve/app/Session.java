@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import uk.resolve.domain.audit.AuditAction;
+import uk.resolve.domain.record.KeyDirectory;
 import uk.resolve.security.Actor;
+import uk.resolve.security.Argon2Params;
 import uk.resolve.security.Crypto;
 import uk.resolve.security.Keyring;
 import uk.resolve.security.Permission;
+import uk.resolve.security.PersonKeys;
 import uk.resolve.security.ProtectionException;
 import uk.resolve.security.Role;
 import uk.resolve.security.WrappedKey;
@@ -31,14 +34,16 @@ public final class Session implements AutoCloseable {
     private final Services services;
     private final UserStore users;
     private byte[] key;
+    private PersonKeys keys;
     private boolean mustChangePassword;
     private volatile boolean locked;
 
-    Session(Vault vault, Services services, byte[] key, boolean mustChangePassword) {
+    Session(Vault vault, Services services, byte[] key, PersonKeys keys, boolean mustChangePassword) {
         this.vault = vault;
         this.services = services;
         this.users = services.users();
         this.key = key;
+        this.keys = keys;
         this.mustChangePassword = mustChangePassword;
     }
 
@@ -110,13 +115,16 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- own password
 
-    /** Changes the signed-in person's password: the database key is wrapped again, nothing re-encrypted. */
+    /**
+     * Changes the signed-in person's password: the database key and their own private keys are wrapped
+     * again, nothing re-encrypted; their public keys stay as registered.
+     */
     public void changePassword(char[] current, char[] replacement) {
         String who = actor().name();
         verify(current);
         Passwords.requireStrong(replacement, who);
         Keyring keyring = vault.keyring();
-        keyring.put(who, WrappedKey.wrap(key(), replacement, Vault.context(who)), false);
+        seal(keyring, who, key(), keys, replacement, false);
         keyring.save();
         mustChangePassword = false;
         services.audit().record(AuditAction.PASSWORD_CHANGED, who, "");
@@ -154,9 +162,12 @@ public final class Session implements AutoCloseable {
         UserRow row = new UserRow(who, fullName == null ? "" : fullName.strip(), codes,
                 team == null ? "" : team.strip(), true, vault.clock().instant(), actor().name());
         Keyring keyring = vault.keyring();
-        keyring.put(who, WrappedKey.wrap(key(), initialPassword, Vault.context(who)), true);
+        PersonKeys theirs = PersonKeys.generate(who);
+        seal(keyring, who, key(), theirs, initialPassword, true);
         users.save(row);
         keyring.save();
+        KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
+                KeyDirectory.Reason.ADDED, codes);
         services.audit().record(AuditAction.USER_ADDED, who, codes + (row.team().isEmpty() ? "" : ", team "
                 + row.team()));
         return row;
@@ -226,8 +237,13 @@ public final class Session implements AutoCloseable {
         UserRow row = require(name);
         Passwords.requireStrong(temporary, row.name());
         Keyring keyring = vault.keyring();
-        keyring.put(row.name(), WrappedKey.wrap(key(), temporary, Vault.context(row.name())), true);
+        // their old private keys are sealed under the password they forgot: they get new ones, and their
+        // old public keys stay valid for what they signed before now
+        PersonKeys theirs = PersonKeys.generate(row.name());
+        seal(keyring, row.name(), key(), theirs, temporary, true);
         keyring.save();
+        KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
+                KeyDirectory.Reason.RESET, row.role());
         services.audit().record(AuditAction.PASSWORD_RESET, row.name(), "temporary password set");
     }
 
@@ -246,6 +262,7 @@ public final class Session implements AutoCloseable {
         keyring.save();
         users.save(new UserRow(row.name(), row.fullName(), row.role(), row.team(), false, row.createdAt(),
                 row.createdBy()));
+        KeyRegistrations.withdraw(services.entries(), vault.clock().instant(), actor().name(), row.name());
         services.audit().record(AuditAction.USER_REMOVED, row.name(), "");
     }
 
@@ -259,6 +276,29 @@ public final class Session implements AutoCloseable {
         return users.find(who).filter(UserRow::active).orElseThrow(() ->
                 new ProtectionException("There is no one called '" + name + "' here. Run 'resolve user list' to see"
                         + " who can sign in."));
+    }
+
+    /** Seals the database key and {@code theirs} under one key derived from {@code password}. */
+    private static void seal(Keyring keyring, String who, byte[] dbKey, PersonKeys theirs, char[] password,
+                             boolean mustChange) {
+        Argon2Params kdf = Argon2Params.fresh();
+        byte[] kek = kdf.derive(password);
+        byte[] secret = theirs.secret();
+        try {
+            keyring.put(who, WrappedKey.wrapWithKek(kdf, kek, dbKey, Vault.context(who)),
+                    WrappedKey.wrapWithKek(kdf, kek, secret, PersonKeys.context(who)), mustChange);
+        } finally {
+            Crypto.wipe(kek);
+            Crypto.wipe(secret);
+        }
+    }
+
+    /** The signed-in person's own key pairs. */
+    PersonKeys keys() {
+        if (keys == null) {
+            throw new ProtectionException("You have signed out. Sign in again.");
+        }
+        return keys;
     }
 
     private byte[] key() {
@@ -282,5 +322,6 @@ public final class Session implements AutoCloseable {
         services.close();
         Crypto.wipe(key);
         key = null;
+        keys = null;
     }
 }

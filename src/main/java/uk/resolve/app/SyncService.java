@@ -400,7 +400,8 @@ public final class SyncService implements AutoCloseable {
         if (ids.isEmpty()) {
             throw new SyncException(SyncException.Kind.REFUSED, "There are no cases of yours to export.");
         }
-        Transfer.Exported r = Transfer.export(entries, file, ids, author, clock.instant(), passphrase, progress);
+        Transfer.Exported r = Transfer.export(entries, file, ids, author, clock.instant(), passphrase, progress,
+                engine.checkpoints());
         audit.record(AuditAction.EXPORT, file.getFileName().toString(), ids.size() + " cases, encrypted");
         return r;
     }
@@ -414,7 +415,8 @@ public final class SyncService implements AutoCloseable {
     public Transfer.Imported importFile(Path file, char[] passphrase, LongConsumer progress) {
         actor.require(Permission.SYNC_AND_EXPORT);
         var gate = engine.quarantine();
-        Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate);
+        Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate,
+                engine.checkpoints());
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
         QuarantineService.report(gate.reported(), audit);
         publish();

@@ -15,6 +15,7 @@ import uk.resolve.security.Actor;
 import uk.resolve.security.Argon2Params;
 import uk.resolve.security.Crypto;
 import uk.resolve.security.Keyring;
+import uk.resolve.security.PersonKeys;
 import uk.resolve.security.ProtectionException;
 import uk.resolve.security.Role;
 import uk.resolve.security.Throttle;
@@ -240,7 +241,8 @@ public final class Vault {
             keyring.save();
             throw wrongNameOrPassword();
         }
-        byte[] key = unwrap(keyring, slot, password, now, "wrong password", Vault::wrongNameOrPassword);
+        Opened opened = unwrap(keyring, slot, password, now, "wrong password", Vault::wrongNameOrPassword);
+        byte[] key = opened.dbKey();
         Database db;
         try {
             db = Database.open(dbFile, key);
@@ -268,8 +270,15 @@ public final class Vault {
             keyring.recordSuccess(who);
             keyring.save();
             Services services = Services.open(db, clock, actor);
+            services.entries().signWith(opened.keys());
+            if (!KeyRegistrations.registered(services.entries(), opened.keys())) {
+                // the first administrator's keys, or anyone's first sign-in since signing began
+                KeyRegistrations.register(services.entries(), clock.instant(), who, opened.keys(),
+                        actor.administers() && !KeyRegistrations.any(services.entries())
+                                ? KeyRegistrations.FIRST : KeyRegistrations.UPGRADE, Role.codes(actor.roles()));
+            }
             services.audit().record(AuditAction.SIGN_IN, who, "");
-            return new Session(this, services, key, slot.mustChangePassword());
+            return new Session(this, services, key, opened.keys(), slot.mustChangePassword());
         } catch (RuntimeException e) {
             Crypto.wipe(key);
             db.close();
@@ -285,7 +294,7 @@ public final class Vault {
         Keyring.Slot slot = keyring.slot(who).orElseThrow(() ->
                 new ProtectionException(who + " may no longer sign in to this database. Ask your administrator."));
         Crypto.wipe(unwrap(keyring, slot, password, now, "wrong password to unlock",
-                () -> new ProtectionException("That password is not right. Type it again (Caps Lock?).")));
+                () -> new ProtectionException("That password is not right. Type it again (Caps Lock?).")).dbKey());
         var failed = keyring.drainFailures();
         keyring.recordSuccess(who);
         keyring.save();
@@ -297,7 +306,16 @@ public final class Vault {
      * wait is over is refused (and noted for the audit log) even with the right password; a wrong
      * password is counted, and {@code wrong} says so unless the count now makes the person wait.
      */
-    private static byte[] unwrap(Keyring keyring, Keyring.Slot slot, char[] password, Instant now, String reason,
+    /** What a password opens in a slot: the database key and the person's own key pairs. */
+    private record Opened(byte[] dbKey, PersonKeys keys) {
+    }
+
+    /**
+     * As the database key, the person's private keys are opened with the one key derived from the
+     * password (sign-in stays one derivation); a person without keys yet gets new ones, sealed the
+     * same way and saved in the key file.
+     */
+    private static Opened unwrap(Keyring keyring, Keyring.Slot slot, char[] password, Instant now, String reason,
                                  java.util.function.Supplier<ProtectionException> wrong) {
         String who = slot.name();
         if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
@@ -305,8 +323,32 @@ public final class Vault {
             keyring.save();
             throw tooMany(who, slot.failures(), Duration.between(now, slot.notBefore()));
         }
+        byte[] kek = slot.key().kdf().derive(password);
         try {
-            return slot.key().unwrap(password, context(who));
+            byte[] dbKey = slot.key().unwrapWithKek(kek, context(who));
+            PersonKeys keys = null;
+            if (slot.personKeys() != null) {
+                byte[] secret = null;
+                try {
+                    secret = slot.personKeys().unwrapWithKek(kek, PersonKeys.context(who));
+                    keys = PersonKeys.fromSecret(who, secret);
+                } catch (WrappedKey.WrongSecret damaged) {
+                    keys = null; // the database key opened, so only the sealed keys were damaged: make new ones
+                } finally {
+                    Crypto.wipe(secret);
+                }
+            }
+            if (keys == null) {
+                keys = PersonKeys.generate(who);
+                byte[] secret = keys.secret();
+                try {
+                    keyring.put(who, slot.key(), WrappedKey.wrapWithKek(slot.key().kdf(), kek, secret,
+                            PersonKeys.context(who)), slot.mustChangePassword());
+                } finally {
+                    Crypto.wipe(secret);
+                }
+            }
+            return new Opened(dbKey, keys);
         } catch (WrappedKey.WrongSecret e) {
             Keyring.Slot after = keyring.recordFailure(who, now, reason);
             keyring.save();
@@ -314,6 +356,8 @@ public final class Vault {
                 throw tooMany(who, after.failures(), Duration.between(now, after.notBefore()));
             }
             throw wrong.get();
+        } finally {
+            Crypto.wipe(kek);
         }
     }
 

@@ -10,6 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import uk.resolve.app.Services;
+import uk.resolve.domain.escalation.MeetingStep;
+import uk.resolve.domain.escalation.Question;
+import uk.resolve.domain.escalation.Questions;
+import uk.resolve.domain.escalation.RiskTimescales;
+import uk.resolve.domain.escalation.UrgentContacts;
+import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.attachment.Attachment;
 import uk.resolve.domain.attachment.AttachmentCheck;
 import uk.resolve.domain.escalation.CaseState;
@@ -160,10 +166,14 @@ final class CaseCommand {
         @Parameters(index = "1", paramLabel = "ITEM") String item;
         @Option(names = "--note", paramLabel = "TEXT") String note;
         @Option(names = "--at", paramLabel = "WHEN") String at;
+        @Option(names = "--meeting", paramLabel = "ENTRY",
+                description = "For a step asked at every meeting: the meeting's entry id (default: the earliest not yet ticked).")
+        String meeting;
 
         @Override
         int run(Services s) {
-            return done(s.cases().tick(caseId(s), item, note, Times.instant(at, "--at")));
+            return done(s.cases().tick(caseId(s), item, note, Times.instant(at, "--at"),
+                    meeting == null ? null : entryId(meeting)));
         }
     }
 
@@ -390,7 +400,7 @@ final class CaseCommand {
         int run(Services s) {
             CaseState c = s.cases().view(caseId(s));
             if (json) {
-                out().println(Json.write(CaseJson.of(c, true)));
+                out().println(Json.write(CaseJson.of(c, true, policyOrNull(s, c))));
             } else {
                 print(out(), c, s);
             }
@@ -417,7 +427,7 @@ final class CaseCommand {
             var now = UkTime.local(s.clock().instant());
             for (CaseState c : cases) {
                 String next = c.nextDeadline().map(d -> UkTime.format(d.due()) + " ("
-                        + Deadlines.describe(d.due(), now, s.calendar()) + ")").orElse(c.open() ? "no timescale" : "-");
+                        + Deadlines.describe(d.due(), now, calendarOf(s, c)) + ")").orElse(c.open() ? "no timescale" : "-");
                 out().printf("%s  %-12s %-9s stage %d/%d  %-30s next: %s%s%n", c.id().toString().substring(0, 8),
                         c.details().childRef(), c.status().code(), c.stage(), c.lastStage(),
                         c.details().raisedAgency() + " / " + c.details().otherAgency(), next,
@@ -435,6 +445,24 @@ final class CaseCommand {
         }
     }
 
+    /** The case's procedure, or null when it is not installed here. */
+    static Policy policyOrNull(Services s, CaseState c) {
+        try {
+            return s.cases().policyOf(c);
+        } catch (RuntimeException notInstalled) {
+            return null;
+        }
+    }
+
+    /** The working calendar of the case's procedure; the default one when the procedure is not installed. */
+    static uk.resolve.domain.time.WorkingCalendar calendarOf(Services s, CaseState c) {
+        try {
+            return s.calendar().forCalendar(s.cases().policyOf(c).calendar());
+        } catch (RuntimeException notInstalled) {
+            return s.calendar();
+        }
+    }
+
     static void print(PrintWriter out, CaseState c, Services s) {
         var now = UkTime.local(s.clock().instant());
         java.util.function.UnaryOperator<String> person = s.cases()::displayName; // as the screens name people
@@ -447,9 +475,17 @@ final class CaseCommand {
         if (d.immediateRisk()) {
             out.println("IMMEDIATE RISK" + (d.immediateRiskReason() == null ? "" : ": " + d.immediateRiskReason()));
         }
+        Policy policy = policyOrNull(s, c);
         if (c.actNow()) {
             out.println("ACT NOW: in an emergency, call the police on 999. Then record what was done:"
                     + " resolve case risk-action ID --done TEXT");
+            if (policy != null) {
+                if (policy.immediateRisk() != null && policy.immediateRisk().instruction() != null) {
+                    out.println("  " + policy.immediateRisk().instruction().strip());
+                }
+                out.println("Contact now:");
+                UrgentContacts.forPolicy(policy).forEach(u -> out.println("  " + u.line()));
+            }
         }
         if (c.context().route().size() > 1) {
             out.println("Route: " + String.join(" -> ", c.context().route()));
@@ -460,6 +496,21 @@ final class CaseCommand {
         c.context().facts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> out.println("Answer " + e.getKey() + ": " + e.getValue()));
         out.println("Concern: " + d.concern());
+        List<Question> questions = policy == null ? List.of() : Questions.due(policy, c);
+        if (!questions.isEmpty()) {
+            out.println("Questions to answer (resolve case answer ID FACT=ANSWER, resolve case date ID DATE=WHEN):");
+            for (Question q : questions) {
+                out.println("  [" + q.id() + "] " + q.label() + (q.date() ? " (a date)"
+                        : " (" + String.join(" / ", q.choices()) + ")") + (q.stage() > 0 ? " — asked at stage " + q.stage() : ""));
+            }
+        }
+        if (!c.context().meetingStepsDue().isEmpty()) {
+            out.println("At each meeting (resolve case tick ID ITEM [--meeting ENTRY]):");
+            for (MeetingStep m : c.context().meetingStepsDue()) {
+                out.println("  [" + m.itemId() + "] " + m.text() + " — meeting of " + UkTime.format(m.meetingAt())
+                        + " (entry " + m.meetingId() + ")");
+            }
+        }
         out.println("Now at " + c.stageHeading() + " (stage " + c.stage() + " of " + c.lastStage() + ") since "
                 + UkTime.format(c.stageEnteredAt()) + "; " + c.status().code());
         if (c.resolution() != null) {
@@ -470,9 +521,16 @@ final class CaseCommand {
             out.println("Deadlines:");
             for (DeadlineStatus dl : c.deadlines()) {
                 String standing = dl.met() ? "met " + UkTime.format(dl.metAt()) + (dl.metOnTime() ? ", on time" : ", late")
-                        : Deadlines.describe(dl.due(), now, s.calendar());
+                        : Deadlines.describe(dl.due(), now, calendarOf(s, c));
                 out.println("  [" + dl.id() + "] " + dl.label() + ": " + UkTime.format(dl.due()) + " (" + standing + ")"
                         + (dl.shortenedReason() == null ? "" : " — shortened: " + dl.shortenedReason()));
+                if (dl.soonerPrompt() != null) {
+                    out.println("      " + dl.soonerPrompt() + " (resolve case shorten)");
+                }
+            }
+            if (policy != null && RiskTimescales.askToBringDeadlinesForward(policy, c)) {
+                out.println("  The procedure sets no shorter timescales for a child at immediate risk: bring these"
+                        + " deadlines forward to protect the child (resolve case shorten).");
             }
         }
         if (!c.notificationsDue().isEmpty()) {

@@ -19,6 +19,44 @@ final class CaseJson {
     private CaseJson() {
     }
 
+    /**
+     * A case with what its procedure asks of it now: questions due, steps due at meetings, whom to contact
+     * for immediate risk and whether to bring deadlines forward ({@code policy} null: left out).
+     */
+    static Map<String, Object> of(CaseState c, boolean withEntries, uk.resolve.domain.policy.Policy policy) {
+        Map<String, Object> m = of(c, withEntries);
+        m.put("meetingSteps", c.context().meetingSteps().stream().map(s -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("item", s.itemId());
+            x.put("text", s.text());
+            x.put("meeting", s.meetingId().toString());
+            x.put("meetingAt", s.meetingAt().toString());
+            x.put("ticked", s.ticked());
+            return x;
+        }).toList());
+        if (policy != null) {
+            m.put("questionsDue", uk.resolve.domain.escalation.Questions.due(policy, c).stream().map(q -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("id", q.id());
+                x.put("label", q.label());
+                x.put("kind", q.date() ? "date" : "fact");
+                x.put("choices", q.choices());
+                x.put("stage", q.stage());
+                return x;
+            }).toList());
+            m.put("urgentContacts", uk.resolve.domain.escalation.UrgentContacts.forPolicy(policy).stream().map(u -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("use", u.use());
+                x.put("name", u.name());
+                x.put("phone", u.phone());
+                x.put("details", u.details());
+                return x;
+            }).toList());
+            m.put("bringDeadlinesForward", uk.resolve.domain.escalation.RiskTimescales.askToBringDeadlinesForward(policy, c));
+        }
+        return m;
+    }
+
     static Map<String, Object> of(CaseState c, boolean withEntries) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
@@ -96,6 +134,8 @@ final class CaseJson {
         m.put("shared", d.sharedBudget());
         m.put("metAt", d.metAt() == null ? null : d.metAt().toString());
         m.put("metOnTime", d.met() ? d.metOnTime() : null);
+        m.put("sooner", d.sooner());
+        m.put("soonerPrompt", d.soonerPrompt());
         return m;
     }
 

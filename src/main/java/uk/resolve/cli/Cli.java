@@ -265,6 +265,7 @@ public final class Cli implements Callable<Integer> {
             report.findings().forEach(f -> out.println((f.isBreak() ? "BREAK: " : "note: ") + f.message()));
             auditBreaks.forEach(b -> out.println("BREAK: " + b));
             result.peopleBreaks().forEach(b -> out.println("BREAK: " + b));
+            result.contentBreaks().forEach(b -> out.println("BREAK: " + b));
             // the summaries lists and reports read are derived: a disagreement is repaired, not a break
             String stale = s.summaries().ensureCurrent();
             stale = stale != null ? stale : s.summaries().lastRebuild(); // perhaps already at sign-in
@@ -293,8 +294,13 @@ public final class Cli implements Callable<Integer> {
             if (!result.peopleBreaks().isEmpty()) {
                 where.add("a break in the people and their roles (changed outside Resolve)");
             }
+            if (!result.contentBreaks().isEmpty()) {
+                where.add(breaks(result.contentBreaks().size()) + " in the attached documents (contents missing or"
+                        + " altered)");
+            }
             throw new UserError(String.join(" and ", where) + ", listed above. Restore the database from a backup"
-                    + (report.intact() ? "" : " or sync it again from your team's shared file")
+                    + (report.intact() && result.contentBreaks().isEmpty() ? ""
+                    : " or sync it again from your team's shared file")
                     + ", and tell your administrator.");
         }
 

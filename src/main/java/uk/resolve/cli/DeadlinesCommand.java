@@ -70,8 +70,11 @@ final class DeadlinesCommand extends Cli.DbCommand {
         }
         var now = UkTime.local(s.clock().instant());
         for (DeadlineEvent e : events) {
+            // an event names its procedure, whose calendar counts the working days left
+            String code = s.policies().latest().stream().filter(p -> p.name().equals(e.procedure()))
+                    .map(uk.resolve.domain.policy.Policy::calendar).findFirst().orElse(null);
             out().println(e.caseNumber() + "  " + UkTime.format(e.due()) + " (" + Deadlines.describe(e.due(), now,
-                    s.calendar()) + ")  " + e.stage() + ": " + e.label());
+                    s.calendar(), code) + ")  " + e.stage() + ": " + e.label());
         }
         return 0;
     }

@@ -352,9 +352,12 @@ public final class FormDocuments {
         }
     }
 
-    /** A file name that says what the document is: {@code appendix-a_REF-1_2026-12-21.pdf}. */
-    public static String fileName(String documentId, String caseReference, LocalDate date) {
-        return slug(documentId) + "_" + slug(caseReference) + "_" + date + ".pdf";
+    /**
+     * A file name that says what the document is, by Resolve's case number and never by anything about the child
+     * (file names show in folders, recent-file lists and mail attachments): {@code appendix-a_1a2b3c4d_2026-12-21.pdf}.
+     */
+    public static String fileName(String documentId, java.util.UUID caseId, LocalDate date) {
+        return slug(documentId) + "_" + caseId.toString().substring(0, 8) + "_" + date + ".pdf";
     }
 
     private static String slug(String s) {

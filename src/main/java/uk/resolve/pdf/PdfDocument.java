@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * What a printed document says, independent of how it is laid out: the header every page carries
- * and the blocks of content in order. {@link PdfRenderer} lays it out on A4.
+ * and the blocks of content in order. {@link PdfRenderer} lays every document out the same way on
+ * A4 (forms, the chronology and the partnership's report alike).
  *
  * @param title            the document's title (first page, footer, PDF metadata)
  * @param partnership      the partnership's title, on every page
- * @param caseReference    the case as the document names it, on every page
- * @param procedureVersion the procedure's version, on every page
+ * @param caseReference    the case as the document names it, on every page; null for a document about
+ *                         no one case, whose header then reads {@code procedureVersion} as given
+ * @param procedureVersion the procedure's version, on every page (or, without a case, the header's
+ *                         second line)
  * @param author           who produced it (PDF metadata)
  * @param draft            true to mark every page as a draft
  * @param blocks           the content
@@ -23,7 +26,36 @@ public record PdfDocument(String title, String partnership, String caseReference
     }
 
     /** A piece of content. */
-    public sealed interface Block permits Heading, Paragraph, Notice, Details, Field, Signature, Item {
+    public sealed interface Block permits Heading, Subheading, Paragraph, Notice, Details, Field, Signature, Item,
+            Table, BarChart {
+    }
+
+    /** A heading within a section, in bold on its own line. */
+    public record Subheading(String text) implements Block {
+    }
+
+    /**
+     * A table: a shaded header row repeated on each page it runs over, cells that wrap, figures
+     * aligned right, a row whose first cell is {@code Total} (or {@code All procedures}) in bold.
+     *
+     * @param empty what to print when there are no rows
+     */
+    public record Table(List<String> columns, List<List<String>> rows, String empty) implements Block {
+        public Table {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** A horizontal bar chart, drawn as vector graphics; its labels wrap and are never cut short. */
+    public record BarChart(String title, List<Bar> bars) implements Block {
+        public BarChart {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    /** One bar: what it counts, and how many. */
+    public record Bar(String label, int value) {
     }
 
     /** A section heading. */

@@ -108,7 +108,12 @@ public final class PdfRenderer {
 
     /** Renders {@code doc} into {@code file}, replacing it only once the whole PDF is written. */
     public void write(PdfDocument doc, boolean archival, Path file) throws IOException {
-        byte[] bytes = render(doc, archival);
+        write(doc, archival, Instant.now(), file);
+    }
+
+    /** As {@link #write(PdfDocument, boolean, Path)}, dated {@code at} in its metadata. */
+    public void write(PdfDocument doc, boolean archival, Instant at, Path file) throws IOException {
+        byte[] bytes = render(doc, archival, at);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
@@ -231,6 +236,16 @@ public final class PdfRenderer {
         private void block(Block b) {
             if (b instanceof PdfDocument.Heading h) {
                 heading(h);
+            } else if (b instanceof PdfDocument.Subheading h) {
+                List<String> lines = wrap(h.text(), true, 10, WIDTH);
+                ensure(lines.size() * 14 + 40);
+                y -= 2;
+                flow(lines, LEFT, true, 10, 14, INK);
+                y -= 2;
+            } else if (b instanceof PdfDocument.Table t) {
+                table(t);
+            } else if (b instanceof PdfDocument.BarChart c) {
+                chart(c);
             } else if (b instanceof PdfDocument.Paragraph p) {
                 paragraph(p);
             } else if (b instanceof PdfDocument.Notice n) {
@@ -424,6 +439,199 @@ public final class PdfRenderer {
             y -= 8;
         }
 
+        // -- tables and charts ------------------------------------------------------------------------
+
+        private static final String FIGURE = "-?[0-9.]+%?|–|";
+
+        private void table(PdfDocument.Table t) {
+            if (t.rows().isEmpty()) {
+                flow(wrap(t.empty(), false, 8.5f, WIDTH), LEFT, false, 8.5f, 12, GREY);
+                y -= 8;
+                return;
+            }
+            // a column empty in every row (a track name where no procedure has tracks) is left out
+            List<Integer> shown = new ArrayList<>();
+            for (int c = 0; c < t.columns().size(); c++) {
+                final int col = c;
+                if (c == 0 || t.rows().stream().anyMatch(r -> !r.get(col).isBlank())) {
+                    shown.add(c);
+                }
+            }
+            float size = shown.size() > 8 ? 7f : shown.size() > 6 ? 7.5f : 8.5f;
+            boolean[] numeric = new boolean[shown.size()];
+            for (int i = 0; i < shown.size(); i++) {
+                final int col = shown.get(i);
+                numeric[i] = i > 0 && t.rows().stream().allMatch(r -> r.get(col).matches(FIGURE));
+            }
+            float[] widths = widths(t, shown, numeric, size);
+            List<String> header = shown.stream().map(t.columns()::get).toList();
+            ensure(rowHeight(header, widths, true, size) + rowHeight(shown.stream().map(t.rows().get(0)::get).toList(),
+                    widths, false, size));
+            row(header, widths, numeric, true, size, true);
+            for (List<String> r : t.rows()) {
+                List<String> cells = shown.stream().map(r::get).toList();
+                if (y - rowHeight(cells, widths, false, size) < BOTTOM) {
+                    newPage();
+                    row(header, widths, numeric, true, size, true);
+                }
+                boolean total = "Total".equals(cells.get(0)) || "All procedures".equals(cells.get(0));
+                row(cells, widths, numeric, total, size, false);
+            }
+            y -= 10;
+        }
+
+        /** Each column as wide as its longest cell where the page allows; else its longest word, and a share of the rest. */
+        private float[] widths(PdfDocument.Table t, List<Integer> shown, boolean[] numeric, float size) {
+            int n = shown.size();
+            // a point more than the cell's padding, so that a word measured to fit is never wrapped by rounding
+            float pad = 9;
+            float[] min = new float[n];
+            float[] want = new float[n];
+            for (int i = 0; i < n; i++) {
+                int col = shown.get(i);
+                List<String> cells = new ArrayList<>();
+                cells.add(t.columns().get(col));
+                t.rows().forEach(r -> cells.add(r.get(col)));
+                for (int k = 0; k < cells.size(); k++) {
+                    String cell = cells.get(k);
+                    boolean isBold = k == 0;
+                    float longestWord = 0;
+                    for (String word : clean(cell).split("\\s+")) {
+                        longestWord = Math.max(longestWord, Math.min(width(word, isBold, size) + pad, WIDTH / 4));
+                    }
+                    min[i] = Math.max(min[i], longestWord);
+                    if (k > 0) {
+                        // short cells ("Stage 1", "22 Apr 2027") read badly broken
+                        min[i] = Math.max(min[i], Math.min(width(clean(cell), isBold, size) + pad, 62));
+                    }
+                    // a figure's heading may wrap, so that text columns get the room
+                    want[i] = Math.max(want[i], k == 0 && numeric[i] ? longestWord : width(clean(cell), isBold, size) + pad);
+                }
+            }
+            float sumWant = sum(want);
+            if (sumWant <= WIDTH) {
+                want[0] += WIDTH - sumWant > 120 ? 0 : WIDTH - sumWant;
+                return want;
+            }
+            float sumMin = sum(min);
+            float[] out = new float[n];
+            if (sumMin >= WIDTH) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = min[i] * WIDTH / sumMin;
+                }
+                return out;
+            }
+            // the narrowest wishes first, in full, while the others still get their minimum: a procedure's
+            // name stays on one line and the long column (a category, a timescale) wraps instead
+            System.arraycopy(min, 0, out, 0, n);
+            boolean[] full = new boolean[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Float.compare(want[a] - min[a], want[b] - min[b]));
+            float used = sumMin;
+            for (int i : order) {
+                if (used + want[i] - min[i] <= WIDTH) {
+                    used += want[i] - min[i];
+                    out[i] = want[i];
+                    full[i] = true;
+                }
+            }
+            float rest = 0;
+            for (int i = 0; i < n; i++) {
+                rest += full[i] ? 0 : want[i] - min[i];
+            }
+            for (int i = 0; i < n; i++) {
+                if (!full[i] && rest > 0) {
+                    out[i] += (WIDTH - used) * (want[i] - min[i]) / rest;
+                }
+            }
+            return out;
+        }
+
+        private static float sum(float[] a) {
+            float s = 0;
+            for (float v : a) {
+                s += v;
+            }
+            return s;
+        }
+
+        private float rowHeight(List<String> cells, float[] widths, boolean isBold, float size) {
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                lines = Math.max(lines, wrap(cells.get(i), isBold, size, widths[i] - 8).size());
+            }
+            return lines * (size + 2.5f) + 6;
+        }
+
+        private void row(List<String> cells, float[] widths, boolean[] numeric, boolean isBold, float size,
+                         boolean header) {
+            float h = rowHeight(cells, widths, isBold, size);
+            float total = sum(widths);
+            if (header) {
+                page.add(new Box(LEFT, y - h, total, h, BAND, null, 0));
+            }
+            float x = LEFT;
+            for (int i = 0; i < cells.size(); i++) {
+                float ly = y - 3 - size;
+                for (String line : wrap(cells.get(i), isBold, size, widths[i] - 8)) {
+                    float lx = numeric[i] && !header ? x + widths[i] - 4 - width(line, isBold, size) : x + 4;
+                    text(lx, ly, isBold, size, INK, line);
+                    ly -= size + 2.5f;
+                }
+                x += widths[i];
+            }
+            y -= h;
+            page.add(new Line(LEFT, y, LEFT + total, y, 0.5f, RULE));
+        }
+
+        /** Bars from a common axis, each label wrapped to the left of its bar and the figure after it. */
+        private void chart(PdfDocument.BarChart c) {
+            if (c.bars().isEmpty() || c.bars().stream().allMatch(b -> b.value() == 0)) {
+                return;
+            }
+            float labelWidth = 190;
+            float barArea = WIDTH - labelWidth - 30;
+            float barHeight = 11;
+            float gap = 5;
+            List<List<String>> labels = new ArrayList<>();
+            float height = 18;
+            for (PdfDocument.Bar b : c.bars()) {
+                List<String> l = wrap(b.label(), false, 8, labelWidth - 8);
+                labels.add(l);
+                height += Math.max(barHeight, l.size() * 10) + gap;
+            }
+            ensure(Math.min(height, 300) + 16);
+            text(LEFT, y - 9, true, 9, GREY, c.title());
+            y -= 16;
+            int max = c.bars().stream().mapToInt(PdfDocument.Bar::value).max().orElse(1);
+            float x0 = LEFT + labelWidth;
+            float top = y;
+            for (int i = 0; i < c.bars().size(); i++) {
+                List<String> l = labels.get(i);
+                float rowH = Math.max(barHeight, l.size() * 10);
+                if (y - rowH < BOTTOM) {
+                    page.add(new Line(x0, top + 2, x0, y + gap - 2, 0.5f, GREY));
+                    newPage();
+                    top = y;
+                }
+                float ly = y - 8;
+                for (String s : l) {
+                    text(x0 - 6 - width(s, false, 8), ly, false, 8, INK, s);
+                    ly -= 10;
+                }
+                int v = c.bars().get(i).value();
+                float w = barArea * v / max;
+                page.add(new Box(x0, y - barHeight, Math.max(w, v > 0 ? 1 : 0), barHeight, ACCENT, null, 0));
+                text(x0 + w + 4, y - 8.5f, false, 8, INK, Integer.toString(v));
+                y -= rowH + gap;
+            }
+            page.add(new Line(x0, top + 2, x0, y + gap - 2, 0.5f, GREY));
+            y -= 10;
+        }
+
         /** A line of a note, with the bar beside it that ties it to its entry across pages. */
         private void barred(float x, String line, boolean isBold, float size, float leading, float[] colour) {
             page.add(new Line(LEFT + 8, y, LEFT + 8, y - leading, 2f, ACCENT));
@@ -549,7 +757,8 @@ public final class PdfRenderer {
             String pageText = "Page " + number + " of " + total;
             float pageWidth = width(pageText, true, 8.5f);
             draw(cs, new Text(LEFT, H - 31, true, 9, INK, clip(doc.partnership(), true, 9, WIDTH)));
-            String reference = "Case " + doc.caseReference() + "   ·   Procedure version " + doc.procedureVersion();
+            String reference = doc.caseReference() == null ? doc.procedureVersion()
+                    : "Case " + doc.caseReference() + "   ·   Procedure version " + doc.procedureVersion();
             draw(cs, new Text(LEFT, H - 43, false, 8.5f, GREY, clip(reference, false, 8.5f, WIDTH)));
             draw(cs, new Line(LEFT, H - 50, LEFT + WIDTH, H - 50, 0.6f, RULE));
             draw(cs, new Line(LEFT, 46, LEFT + WIDTH, 46, 0.6f, RULE));

@@ -73,7 +73,7 @@ public final class PolicyLoader {
     private static final Set<String> RISK = Set.of("instruction", "startStages");
     private static final Set<String> ARBITER = Set.of("title", "description", "binding", "minimumAgencies");
     private static final Set<String> CONTACT = Set.of("id", "name", "role", "organisation", "group", "email",
-            "phone", "notes");
+            "phone", "notes", "use");
     private static final Set<String> FORM = Set.of("id", "title", "description", "completedBy", "recipient",
             "anonymous", "sections", "signatures", "kind", "addressee");
     private static final Set<String> SECTION = Set.of("title", "text", "fields");
@@ -83,7 +83,7 @@ public final class PolicyLoader {
     private static final Set<String> BUDGET = Set.of("id", "label", "within", "from", "stages");
     private static final Set<String> STAGE = Set.of("label", "title", "participants", "guidance", "checklist",
             "contacts", "deadlines", "notifications", "forms", "finalArbiter", "switches");
-    private static final Set<String> DEADLINE = Set.of("id", "label", "within", "from", "when");
+    private static final Set<String> DEADLINE = Set.of("id", "label", "within", "from", "when", "orSooner");
     private static final Set<String> NOTIFICATION = Set.of("id", "to", "contact", "purpose", "on", "when", "within");
     private static final Set<String> WHEN = Set.of("childStatus", "immediateRisk", "facts", "track", "outcome");
     private static final Set<String> FORM_RULE = Set.of("form", "on", "action", "when");
@@ -146,6 +146,7 @@ public final class PolicyLoader {
         private final Set<String> trackIds = new HashSet<>();
         private final Set<String> outcomeIds = new HashSet<>();
         private final List<Runnable> crossChecks = new ArrayList<>();
+        private int longestTrack;
 
         Reader(List<Problem> problems) {
             this.problems = problems;
@@ -204,6 +205,7 @@ public final class PolicyLoader {
                 problems.add(new Problem("tracks", f.raw("tracks").line(), "a procedure needs at least one track"));
             }
             unique(f, "tracks", tracks.stream().map(Track::id).toList());
+            longestTrack = tracks.stream().mapToInt(Track::lastStage).max().orElse(0);
             ImmediateRisk risk = immediateRisk(f.raw("immediateRisk"), tracks);
             FinalArbiter arbiter = arbiter(f.raw("finalArbiter"));
             crossChecks.forEach(Runnable::run);
@@ -253,13 +255,42 @@ public final class PolicyLoader {
             if (f == null) {
                 return null;
             }
-            boolean opening = askedAt(f);
+            int stageNo = askedAtStage(f);
+            boolean opening = stageNo == 0 && askedAt(f);
             boolean required = f.bool("required", false);
             if (required && !opening) {
                 problems.add(new Problem(f.path() + ".required", f.line(), "only a date asked at opening can be"
                         + " required; add 'askedAt: opening' or remove 'required'"));
             }
-            return new DateQuestion(id(f, "id"), f.text("label"), opening, required);
+            return new DateQuestion(id(f, "id"), f.text("label"), opening, required, stageNo);
+        }
+
+        /** The N of {@code askedAt: stage-N}, checked against the longest track; 0 for any other askedAt. */
+        private int askedAtStage(Fields f) {
+            String at = f.optText("askedAt");
+            if (at == null || !at.startsWith("stage-")) {
+                return 0;
+            }
+            Node node = f.raw("askedAt");
+            int n;
+            try {
+                n = Integer.parseInt(at.substring(6));
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                problems.add(new Problem(node.path(), node.line(), "unknown askedAt '" + at
+                        + "'; use opening, any or stage-<number>, for example stage-2"));
+                return 0;
+            }
+            int asked = n;
+            crossChecks.add(() -> {
+                if (asked > longestTrack) {
+                    problems.add(new Problem(node.path(), node.line(), "there is no stage " + asked
+                            + " in any track; stages are numbered 1 to " + longestTrack));
+                }
+            });
+            return n;
         }
 
         private boolean askedAt(Fields f) {
@@ -271,7 +302,7 @@ public final class PolicyLoader {
                 return true;
             }
             problems.add(new Problem(f.raw("askedAt").path(), f.raw("askedAt").line(), "unknown askedAt '" + at
-                    + "'; use opening or any"));
+                    + "'; use opening, any or stage-<number>"));
             return false;
         }
 
@@ -289,18 +320,8 @@ public final class PolicyLoader {
                 }
             }
             String at = f.optText("askedAt");
-            int stageNo = 0;
-            boolean opening = false;
-            if (at != null && at.startsWith("stage-")) {
-                try {
-                    stageNo = Integer.parseInt(at.substring(6));
-                } catch (NumberFormatException e) {
-                    problems.add(new Problem(f.raw("askedAt").path(), f.raw("askedAt").line(), "unknown askedAt '" + at
-                            + "'; use opening, any or stage-<number>"));
-                }
-            } else {
-                opening = askedAt(f);
-            }
+            int stageNo = askedAtStage(f);
+            boolean opening = !(at != null && at.startsWith("stage-")) && askedAt(f);
             boolean required = f.bool("required", false);
             if (required && !opening) {
                 problems.add(new Problem(f.path() + ".required", f.line(), "only a question asked at opening can be"
@@ -470,8 +491,21 @@ public final class PolicyLoader {
             if (f == null) {
                 return null;
             }
+            List<String> uses = f.raw("use") instanceof Node.Scalar ? List.of(f.text("use")) : f.texts("use");
+            for (String use : uses) {
+                if (!Contact.USES.contains(use)) {
+                    problems.add(new Problem(f.raw("use").path(), f.raw("use").line(), "unknown use '" + use
+                            + "'; use one or more of: " + String.join(", ", Contact.USES)));
+                }
+            }
+            boolean urgent = uses.contains(Contact.FRONT_DOOR) || uses.contains(Contact.OUT_OF_HOURS);
+            if (urgent && f.optText("phone") == null) {
+                problems.add(new Problem(f.path() + ".phone", f.line(), "a front door or out-of-hours contact needs"
+                        + " the 'phone' number to ring"));
+            }
             return new Contact(id(f, "id"), f.text("name"), f.optText("role"), f.optText("organisation"),
-                    f.optText("group"), f.optText("email"), f.optText("phone"), f.optText("notes"));
+                    f.optText("group"), f.optText("email"), f.optText("phone"), f.optText("notes"),
+                    uses.stream().filter(Contact.USES::contains).distinct().toList());
         }
 
         private FormDefinition form(Node n) {
@@ -722,7 +756,8 @@ public final class PolicyLoader {
                 return null;
             }
             AnchorRef from = anchorRef(f);
-            return new DeadlineRule(id(f, "id"), f.text("label"), within(f, true), from.anchor(), from.id(), when(f));
+            return new DeadlineRule(id(f, "id"), f.text("label"), within(f, true), from.anchor(), from.id(), when(f),
+                    f.optText("orSooner"));
         }
 
         private TimeSpan within(Fields f, boolean required) {

@@ -33,10 +33,18 @@ public final class Keyring {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PENDING = 200;
 
-    /** One person's wrapped key and sign-in record. */
-    public record Slot(String name, WrappedKey key, int failures, Instant notBefore, boolean mustChangePassword) {
+    /**
+     * One person's wrapped key and sign-in record; {@code personKeys} are the private halves of their
+     * {@link PersonKeys}, sealed under the same derived key as {@code key} (null until they have keys).
+     */
+    public record Slot(String name, WrappedKey key, int failures, Instant notBefore, boolean mustChangePassword,
+                       WrappedKey personKeys) {
+        public Slot(String name, WrappedKey key, int failures, Instant notBefore, boolean mustChangePassword) {
+            this(name, key, failures, notBefore, mustChangePassword, null);
+        }
+
         Slot withFailures(int n, Instant until) {
-            return new Slot(name, key, n, until, mustChangePassword);
+            return new Slot(name, key, n, until, mustChangePassword, personKeys);
         }
     }
 
@@ -92,8 +100,11 @@ public final class Keyring {
                 Argon2Params params = Argon2Params.read(u.path("kdf"));
                 byte[] sealed = Base64.getDecoder().decode(u.path("wrappedKey").asText());
                 Instant notBefore = u.hasNonNull("notBefore") ? Instant.parse(u.get("notBefore").asText()) : null;
+                WrappedKey personKeys = u.hasNonNull("personKeys")
+                        ? new WrappedKey(params, Base64.getDecoder().decode(u.get("personKeys").asText())) : null;
                 k.slots.put(e.getKey(), new Slot(e.getKey(), new WrappedKey(params, sealed),
-                        u.path("failures").asInt(0), notBefore, u.path("mustChangePassword").asBoolean(false)));
+                        u.path("failures").asInt(0), notBefore, u.path("mustChangePassword").asBoolean(false),
+                        personKeys));
             }
             for (JsonNode f : root.path("failedSignIns")) {
                 k.pending.add(new FailedAttempt(f.path("name").asText(), Instant.parse(f.path("at").asText()),
@@ -139,6 +150,19 @@ public final class Keyring {
 
     public void put(String name, WrappedKey key, boolean mustChangePassword) {
         slots.put(name, new Slot(name, key, 0, null, mustChangePassword));
+    }
+
+    /**
+     * Puts a slot holding the database key and the person's private keys, both sealed under one key
+     * derived with the same settings ({@code key.kdf()}), so that signing in derives once.
+     */
+    public void put(String name, WrappedKey key, WrappedKey personKeys, boolean mustChangePassword) {
+        if (personKeys != null && !personKeys.kdf().equals(key.kdf())) {
+            throw new IllegalArgumentException("the person's keys must be sealed under the database key's derivation");
+        }
+        Slot old = slots.get(name);
+        slots.put(name, new Slot(name, key, old == null ? 0 : old.failures(), old == null ? null : old.notBefore(),
+                mustChangePassword, personKeys));
     }
 
     public void remove(String name) {
@@ -195,6 +219,9 @@ public final class Keyring {
             s.key().kdf().write(u.putObject("kdf"));
             u.put("cipher", Crypto.CIPHER_NAME);
             u.put("wrappedKey", s.key().sealedBase64());
+            if (s.personKeys() != null) {
+                u.put("personKeys", s.personKeys().sealedBase64());
+            }
             u.put("failures", s.failures());
             if (s.notBefore() != null) {
                 u.put("notBefore", s.notBefore().toString());

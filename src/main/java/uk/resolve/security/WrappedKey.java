@@ -32,6 +32,20 @@ public record WrappedKey(Argon2Params kdf, byte[] sealed) {
         }
     }
 
+    /** Seals {@code data} under {@code kek}, a key already derived with {@code kdf} (one derivation for several values). */
+    public static WrappedKey wrapWithKek(Argon2Params kdf, byte[] kek, byte[] data, String context) {
+        return new WrappedKey(kdf, Crypto.seal(kek, data, Crypto.utf8(context)));
+    }
+
+    /** The data, opened with {@code kek} already derived under {@link #kdf()}. */
+    public byte[] unwrapWithKek(byte[] kek, String context) throws WrongSecret {
+        try {
+            return Crypto.open(kek, sealed, Crypto.utf8(context));
+        } catch (AEADBadTagException e) {
+            throw new WrongSecret();
+        }
+    }
+
     /**
      * The data key, or {@link WrongSecret} when {@code secret} is not the one it was wrapped with
      * (or the wrapped key was altered).

@@ -126,6 +126,57 @@ public final class CaseSummaryStore {
         }
     }
 
+    /**
+     * Makes the summaries of many cases again in one pass, inside the transaction that added
+     * {@code added} entries to them: their entries are read a few hundred cases a query and the rows
+     * written in batches (the end of {@link EntryStore#deferSummaries()}).
+     */
+    void refreshAll(Connection c, Collection<UUID> caseIds, long added) throws SQLException {
+        List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(caseIds));
+        Set<UUID> seen = new java.util.HashSet<>();
+        SQLException[] failed = {null};
+        try (PreparedStatement merge = c.prepareStatement("MERGE INTO case_summary (case_id, owner, team, shared_with,"
+                + " policy_id, opened_at, sample, state, report_entries, checksum) KEY (case_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int[] batched = {0};
+            EntryStore.forEachCaseOf(c, ids, list -> {
+                UUID id = list.get(0).caseId();
+                seen.add(id);
+                Summary s = summariser.summarise(list);
+                if (failed[0] != null) {
+                    return;
+                }
+                try {
+                    if (s == null) {
+                        write(c, id, null);
+                        return;
+                    }
+                    bind(merge, id, Columns.of(s));
+                    merge.addBatch();
+                    if (++batched[0] % 500 == 0) {
+                        merge.executeBatch();
+                    }
+                } catch (SQLException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            merge.executeBatch();
+        }
+        for (UUID id : ids) {
+            if (!seen.contains(id)) {
+                write(c, id, null);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE read_model SET entries = entries + ? WHERE name = ?")) {
+            ps.setLong(1, added);
+            ps.setString(2, MODEL);
+            ps.executeUpdate();
+        }
+    }
+
     private static void write(Connection c, UUID id, Summary s) throws SQLException {
         if (s == null) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM case_summary WHERE case_id = ?")) {

@@ -87,6 +87,35 @@ public final class CheckpointStore {
         accept(AUDIT, other.read(AUDIT));
     }
 
+    /** Checkpoints as carried by a segment or an export file: the devices' chains and the audit logs. */
+    public record Held(List<Checkpoint> record, List<Checkpoint> audit) {
+        public Held {
+            record = List.copyOf(record);
+            audit = List.copyOf(audit);
+        }
+    }
+
+    /** This database's checkpoints to send with a segment or export, its own heads taken now first. */
+    public Held held(String source, Instant now) {
+        take(source, now);
+        return new Held(read(RECORD), read(AUDIT));
+    }
+
+    /** The checkpoints held here as they are (the shared file's, read without taking new ones). */
+    public Held offered() {
+        return new Held(read(RECORD), read(AUDIT));
+    }
+
+    /**
+     * Takes the checkpoints that came with a segment or an export file, as sync's exchange does: those
+     * of the devices' chains that this record bears out, and every audit-log checkpoint. Call it after
+     * the entries that came with them were added.
+     */
+    public void receive(Held offered) {
+        accept(RECORD, offered.record());
+        accept(AUDIT, offered.audit());
+    }
+
     private void accept(String chain, List<Checkpoint> offered) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -99,7 +128,7 @@ public final class CheckpointStore {
                         held.setString(3, cp.hash());
                         try (ResultSet rs = held.executeQuery()) {
                             rs.next();
-                            if (rs.getLong(1) == 0) {
+                            if (rs.getLong(1) == 0 && !(cp.device().equals(device) && lacks(c, cp))) {
                                 continue;
                             }
                         }
@@ -116,6 +145,22 @@ public final class CheckpointStore {
         } catch (SQLException e) {
             throw new StoreException("Could not record the checkpoints of the shared file ("
                     + StoreException.reason(e) + ").", e);
+        }
+    }
+
+    /**
+     * True when this database holds no entry at all at the checkpoint's place: a checkpoint others saw of
+     * this database's own chain, further than it now reaches, says its own entries were lost (restored
+     * from an old backup, or deleted with the checkpoints that saw them), so it is kept for 'verify'.
+     */
+    private static boolean lacks(Connection c, Checkpoint cp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entry WHERE device = ? AND device_seq >= ?")) {
+            ps.setString(1, cp.device());
+            ps.setLong(2, cp.seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
         }
     }
 

@@ -45,7 +45,7 @@ public final class EntryStore {
     private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
     };
     private static final String COLUMNS =
-            "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash";
+            "id, case_id, type, author, device, device_seq, written_at, happened_at, data, prev_hash, hash, signature";
 
     private final Database db;
     private final String device;
@@ -62,10 +62,32 @@ public final class EntryStore {
         return device;
     }
 
+    private volatile uk.resolve.domain.record.EntrySignature.Signer signer;
+
+    /** From now on, entries appended here are signed by {@code s} (the signed-in person's key) as they are sealed. */
+    public void signWith(uk.resolve.domain.record.EntrySignature.Signer s) {
+        this.signer = s;
+    }
+
+    /** The bytes of the documents these entries name, kept apart from them in the same database. */
+    public ContentStore contents() {
+        return new ContentStore(db);
+    }
+
     /**
      * Seals new entries into this device's chain and appends them, all or none, in one transaction.
      */
-    public synchronized List<Entry> append(List<NewEntry> entries) {
+    public List<Entry> append(List<NewEntry> entries) {
+        return append(entries, List.of(), null);
+    }
+
+    /**
+     * As {@link #append(List)}, with the bytes of the documents the entries name, read from
+     * {@code source} and written in the same transaction; bytes that do not match their SHA-256
+     * refuse the whole append ({@link ContentStore.Mismatch}).
+     */
+    public synchronized List<Entry> append(List<NewEntry> entries, List<ContentStore.Wanted> contents,
+                                           ContentStore.Source source) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -81,12 +103,18 @@ public final class EntryStore {
                     }
                 }
                 List<Entry> sealed = new ArrayList<>();
+                uk.resolve.domain.record.EntrySignature.Signer by = signer;
                 for (NewEntry n : entries) {
                     Entry e = n.seal(device, ++seq, prev);
+                    String sig = by == null ? null : by.sign(e);
+                    if (sig != null) {
+                        e = e.withSignature(sig);
+                    }
                     prev = e.hash();
                     sealed.add(e);
                 }
                 insert(c, sealed);
+                ContentStore.putAll(c, contents, source);
                 if (!sealed.isEmpty()) {
                     Entry head = sealed.get(sealed.size() - 1);
                     try (PreparedStatement ps = c.prepareStatement(
@@ -97,7 +125,7 @@ public final class EntryStore {
                         ps.executeUpdate();
                     }
                 }
-                summarise(c, sealed);
+                summarise(c, sealed, true);
                 c.commit();
                 return sealed;
             } catch (SQLException | RuntimeException e) {
@@ -114,7 +142,17 @@ public final class EntryStore {
      * Adds entries written elsewhere (sync, import) that this database lacks; entries it already
      * holds are skipped. All or none. Returns how many were new.
      */
-    public synchronized int addMissing(Collection<Entry> entries) {
+    public int addMissing(Collection<Entry> entries) {
+        return addMissing(entries, null, r -> { });
+    }
+
+    /**
+     * As {@link #addMissing(Collection)}, with the bytes of the documents the new entries name, from
+     * {@code source} (null for none) and in the same transaction; bytes that do not match their
+     * SHA-256 are set aside (told to {@code rejected}), never stored, and the entry comes in without them.
+     */
+    public synchronized int addMissing(Collection<Entry> entries, ContentStore.Source source,
+                                       java.util.function.Consumer<ContentStore.Rejected> rejected) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -143,8 +181,9 @@ public final class EntryStore {
                     }
                 }
                 insert(c, missing);
+                ContentStore.putArrived(c, missing, source, rejected);
                 advanceHeads(c, missing);
-                summarise(c, missing);
+                summarise(c, missing, false);
                 c.commit();
                 return missing.size();
             } catch (SQLException | RuntimeException e) {
@@ -168,10 +207,98 @@ public final class EntryStore {
         this.summaries = s;
     }
 
-    private void summarise(Connection c, List<Entry> written) throws SQLException {
+    /** Cases whose entries arrived while summaries are deferred, and how many entries; null when not deferring. */
+    private java.util.Set<UUID> deferredCases;
+    private long deferredEntries;
+
+    private void summarise(Connection c, List<Entry> written, boolean now) throws SQLException {
         CaseSummaryStore s = summaries;
-        if (s != null && !written.isEmpty()) {
-            s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+        if (s == null || written.isEmpty()) {
+            return;
+        }
+        if (!now && deferredCases != null) {
+            // the count of entries covered is not raised yet: a crash before the end leaves the read
+            // model visibly stale, and it is rebuilt at the next check
+            written.forEach(e -> deferredCases.add(e.caseId()));
+            deferredEntries += written.size();
+            return;
+        }
+        s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+    }
+
+    /**
+     * Defers the case summaries of entries added from elsewhere ({@link #addMissing}) until the
+     * returned handle is closed, when the summaries of every case they touched are made once, in one
+     * transaction: a sync or import of tens of thousands of entries then projects each case once, not
+     * once per page. Until then the read model counts fewer entries than the record holds, so any check
+     * meanwhile (and any check after a crash) rebuilds it; it is never read as current while wrong.
+     * Entries appended here meanwhile are summarised at once, as always.
+     */
+    public synchronized Deferred deferSummaries() {
+        if (deferredCases != null || summaries == null) {
+            return () -> { };
+        }
+        deferredCases = new java.util.LinkedHashSet<>();
+        deferredEntries = 0;
+        return this::summariseDeferred;
+    }
+
+    /** The end of {@link #deferSummaries()}: closing it makes the deferred summaries. */
+    @FunctionalInterface
+    public interface Deferred extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private synchronized void summariseDeferred() {
+        java.util.Set<UUID> cases = deferredCases;
+        long added = deferredEntries;
+        deferredCases = null;
+        deferredEntries = 0;
+        CaseSummaryStore s = summaries;
+        if (cases == null || cases.isEmpty() || s == null) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                s.refreshAll(c, cases, added);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The case summaries could not be brought up to date (" + StoreException.reason(e)
+                    + "). The record itself is complete; they are made again when next needed ('resolve rebuild').", e);
+        }
+    }
+
+    /** The entries of {@code caseIds}, case by case in arrival order, read inside the transaction of {@code c}. */
+    static void forEachCaseOf(Connection c, List<UUID> caseIds, java.util.function.Consumer<List<Entry>> action)
+            throws SQLException {
+        for (int from = 0; from < caseIds.size(); from += CHUNK) {
+            List<UUID> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entry WHERE case_id IN ("
+                    + placeholders(chunk.size()) + ") ORDER BY case_id, local_seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Entry> current = new ArrayList<>();
+                    while (rs.next()) {
+                        Entry e = read(rs);
+                        if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
+                            action.accept(current);
+                            current = new ArrayList<>();
+                        }
+                        current.add(e);
+                    }
+                    if (!current.isEmpty()) {
+                        action.accept(current);
+                    }
+                }
+            }
         }
     }
 
@@ -219,7 +346,7 @@ public final class EntryStore {
 
     private static void insert(Connection c, List<Entry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 ps.setObject(1, e.id());
                 ps.setObject(2, e.caseId());
@@ -232,6 +359,7 @@ public final class EntryStore {
                 ps.setString(9, toJson(e.data()));
                 ps.setString(10, e.prevHash());
                 ps.setString(11, e.hash());
+                ps.setString(12, e.signature());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -299,7 +427,7 @@ public final class EntryStore {
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Positioned(read(rs), rs.getLong(12)));
+                    out.add(new Positioned(read(rs), rs.getLong(13)));
                 }
             }
             return out;
@@ -340,6 +468,27 @@ public final class EntryStore {
         }
     }
 
+    /**
+     * Every entry id in the order the entries arrived here. A sync takes what the other side lacks in
+     * this order, so that each page it moves is a run of each device's chain: the checks on the way in
+     * then read only the receiver's entries at those places, not the whole chain once per page.
+     */
+    public List<UUID> idsInArrivalOrder() {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM entry ORDER BY local_seq")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /** How many entries arrived after position {@code localSeq}. */
     public long countSince(long localSeq) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
@@ -354,14 +503,26 @@ public final class EntryStore {
         }
     }
 
-    /** The entries with the given ids that this database holds, in arrival order (for sync). */
+    /**
+     * The entries with the given ids that this database holds, in the order of {@code ids} (a sync
+     * passes them in the order they arrived at the other side, and writes them in that order).
+     */
     public List<Entry> entries(Collection<UUID> ids) {
-        List<Entry> out = new ArrayList<>(ids.size());
+        java.util.Map<UUID, Entry> found = new java.util.HashMap<>(ids.size() * 2);
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
-                    chunk.toArray()));
+            for (Entry e : query("SELECT " + COLUMNS + " FROM entry WHERE id IN (" + placeholders(chunk.size()) + ")",
+                    chunk.toArray())) {
+                found.put(e.id(), e);
+            }
+        }
+        List<Entry> out = new ArrayList<>(found.size());
+        for (UUID id : all) {
+            Entry e = found.remove(id);
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }
@@ -369,6 +530,11 @@ public final class EntryStore {
     /** The entries this database holds at places {@code from} to {@code to} of {@code device}'s chain. */
     public List<Entry> chainPlaces(String device, long from, long to) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE device = ? AND device_seq BETWEEN ? AND ?", device, from, to);
+    }
+
+    /** Every entry of one kind, in arrival order (the key registrations, for signature checks). */
+    public List<Entry> ofType(EntryType type) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE type = ? ORDER BY local_seq", type.code());
     }
 
     public Optional<Entry> entry(UUID id) {
@@ -422,7 +588,8 @@ public final class EntryStore {
     /** How many cases have at least one entry here. */
     public long caseCount() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(DISTINCT case_id) FROM entry"); ResultSet rs = ps.executeQuery()) {
+                "SELECT COUNT(DISTINCT case_id) FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "'");
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -454,7 +621,7 @@ public final class EntryStore {
                 + " Resolve that wrote it."));
         return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), type, rs.getString(4),
                 rs.getString(5), rs.getLong(6), instant(rs.getString(7)), instant(rs.getString(8)),
-                fromJson(rs.getString(9)), rs.getString(10), rs.getString(11));
+                fromJson(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12));
     }
 
     /** Reads an instant stored as {@link Instant#toString()}; quicker than {@code Instant.parse}, same result. */

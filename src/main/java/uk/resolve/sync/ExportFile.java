@@ -33,6 +33,8 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.security.Argon2Params;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.CheckpointStore;
+import uk.resolve.store.ContentStore;
 
 /**
  * The export file: entries for USB sticks and secure e-mail, encrypted under a passphrase chosen at
@@ -49,7 +51,8 @@ import uk.resolve.security.Crypto;
  * sealed body is what a version 1 file held after its manifest, in plain text:
  *
  * <pre>
- * {"id":…,"caseId":…,"type":…,…,"prevHash":…,"hash":…}              ← N entries, one a line
+ * {"id":…,"caseId":…,"type":…,…,"prevHash":…,"hash":…,"signature":…} ← N entries, one a line
+ * {"checkpoints":[…],"auditCheckpoints":[…]}                          ← the exporter's checkpoints (0011)
  * {"end":"resolve-export","entries":N,"sha256":"…"}                  ← the trailer
  * </pre>
  *
@@ -59,13 +62,20 @@ import uk.resolve.security.Crypto;
  * checked too. Version 1 files (from before encryption: the same lines, unsealed, with
  * {@code "encryption":{"cipher":"none"}}) are still read, and the import says the file was not
  * encrypted. Readers refuse a {@code version} above their own.
+ *
+ * <p>An export whose entries name documents kept apart from them (decision 0010) is version 3: the
+ * sealed body is preceded by its length (8 bytes), and each document's bytes follow it as a
+ * {@link SealedContent} record under the same key ({@code "contents":k} in the manifest), so that
+ * neither writing nor reading ever holds more than one piece of a document.
  */
 public final class ExportFile {
 
     /** The format's name, first in every export. */
     public static final String FORMAT = "resolve-export";
     /** The newest version this build writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version written when no document's bytes travel with the entries. */
+    static final int ENTRIES_VERSION = 2;
     /** The last version without encryption. */
     static final int PLAIN_VERSION = 1;
 
@@ -92,7 +102,58 @@ public final class ExportFile {
      * A file read and checked whole: its manifest, its entries, the file's SHA-256, and whether it was
      * encrypted (false only for version 1 files from before encryption).
      */
-    public record Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted) {
+    public record Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted, Bytes bytes,
+                           CheckpointStore.Held checkpoints) {
+
+        Contents(Manifest manifest, List<Entry> entries, String sha256, boolean encrypted) {
+            this(manifest, entries, sha256, encrypted, Bytes.NONE, null);
+        }
+    }
+
+    /** The documents' bytes in a version 3 file, opened from where they lie in it; close to forget the key. */
+    public static final class Bytes implements ContentStore.Source, AutoCloseable {
+        static final Bytes NONE = new Bytes(null, new byte[0], java.util.Map.of());
+        private final Path file;
+        private final byte[] key;
+        private final java.util.Map<String, Long> at;
+
+        Bytes(Path file, byte[] key, java.util.Map<String, Long> at) {
+            this.file = file;
+            this.key = key;
+            this.at = at;
+        }
+
+        @Override
+        public java.io.InputStream open(ContentStore.Wanted w) throws IOException {
+            Long offset = at.get(w.sha256());
+            if (offset == null) {
+                return null;
+            }
+            java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file);
+            ch.position(offset);
+            java.io.InputStream in = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(ch),
+                    1 << 16);
+            try {
+                SealedContent.Header h = SealedContent.header(in);
+                if (!h.sha256().equals(w.sha256()) || h.size() != w.size()) {
+                    throw new IOException("the file holds other contents than its entry names");
+                }
+                return SealedContent.open(in, key, h);
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        }
+
+        /** How many documents' bytes the file holds. */
+        public int count() {
+            return at.size();
+        }
+
+        @Override
+        public void close() {
+            Crypto.wipe(key);
+        }
     }
 
     /**
@@ -106,12 +167,36 @@ public final class ExportFile {
     public static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase,
                                LongConsumer progress) {
         return write(file, manifest, entries, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
-                progress);
+                progress, null);
+    }
+
+    /** As above, with the bytes of the documents the entries name, read from {@code bytes}, streamed. */
+    public static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase,
+                               LongConsumer progress, ContentStore.Source bytes) {
+        return write(file, manifest, entries, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
+                progress, bytes);
+    }
+
+    static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase, Argon2Params kdf,
+                        LongConsumer progress) {
+        return write(file, manifest, entries, passphrase, kdf, progress, null);
+    }
+
+    /** As above, carrying {@code checkpoints} (the exporter's, inside what is sealed) after the entries. */
+    public static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase,
+                               LongConsumer progress, ContentStore.Source bytes, CheckpointStore.Held checkpoints) {
+        return write(file, manifest, entries, java.util.Objects.requireNonNull(passphrase), Argon2Params.fresh(),
+                progress, bytes, checkpoints);
+    }
+
+    static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase, Argon2Params kdf,
+                        LongConsumer progress, ContentStore.Source bytes) {
+        return write(file, manifest, entries, passphrase, kdf, progress, bytes, null);
     }
 
     /** As above with chosen key-derivation settings (tests use cheap ones); no passphrase writes version 1. */
     static String write(Path file, Manifest manifest, List<Entry> entries, char[] passphrase, Argon2Params kdf,
-                        LongConsumer progress) {
+                        LongConsumer progress, ContentStore.Source bytes, CheckpointStore.Held checkpoints) {
         Path abs = file.toAbsolutePath();
         Path temp = abs.resolveSibling(abs.getFileName() + ".part");
         MessageDigest md = SharedFile.sha256();
@@ -119,7 +204,21 @@ public final class ExportFile {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            byte[] head = utf8(manifestJson(manifest, entries.size(), passphrase == null ? null : kdf));
+            // the documents' bytes this database holds travel after the entries (version 3)
+            List<ContentStore.Wanted> named = new ArrayList<>();
+            if (passphrase != null && bytes != null) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (ContentStore.Wanted w : Segment.contentsNamed(entries)) {
+                    if (seen.add(w.sha256())) {
+                        try (java.io.InputStream in = bytes.open(w)) {
+                            if (in != null) {
+                                named.add(w);
+                            }
+                        }
+                    }
+                }
+            }
+            byte[] head = utf8(manifestJson(manifest, entries.size(), passphrase == null ? null : kdf, named.size()));
             md.update(head);
             md.update((byte) '\n');
             ByteArrayOutputStream body = new ByteArrayOutputStream(entries.size() * 700 + 256);
@@ -130,28 +229,44 @@ public final class ExportFile {
                     progress.accept(n);
                 }
             }
+            if (checkpoints != null && passphrase != null) {
+                line(body, md, CheckpointLines.json(checkpoints, JSON));
+            }
             ObjectNode end = JSON.createObjectNode();
             end.put("end", FORMAT);
             end.put("entries", entries.size());
             end.put("sha256", HexFormat.of().formatHex(md.digest()));
             body.write(utf8(JSON.writeValueAsString(end) + "\n"));
             byte[] rest = body.toByteArray();
-            if (passphrase != null) {
-                byte[] key = kdf.derive(passphrase);
-                try {
+            byte[] key = passphrase == null ? null : kdf.derive(passphrase);
+            MessageDigest whole = SharedFile.sha256();
+            try {
+                if (key != null) {
                     byte[] plain = rest;
                     rest = Crypto.seal(key, plain, head);
                     Arrays.fill(plain, (byte) 0);
-                } finally {
+                }
+                try (OutputStream raw = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(temp),
+                        whole), 1 << 16)) {
+                    raw.write(head);
+                    raw.write('\n');
+                    if (!named.isEmpty()) {
+                        new java.io.DataOutputStream(raw).writeLong(rest.length);
+                    }
+                    raw.write(rest);
+                    for (ContentStore.Wanted w : named) {
+                        try (java.io.InputStream in = bytes.open(w)) {
+                            if (in == null) {
+                                throw new IOException("a document's contents went from the database during the export");
+                            }
+                            SealedContent.write(raw, key, w, in);
+                        }
+                    }
+                }
+            } finally {
+                if (key != null) {
                     Crypto.wipe(key);
                 }
-            }
-            MessageDigest whole = SharedFile.sha256();
-            try (OutputStream raw = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(temp), whole),
-                    1 << 16)) {
-                raw.write(head);
-                raw.write('\n');
-                raw.write(rest);
             }
             progress.accept(entries.size());
             Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
@@ -190,6 +305,10 @@ public final class ExportFile {
      */
     public static Contents read(Path file, char[] passphrase, LongConsumer progress) {
         String name = file.toString();
+        JsonNode first = firstLine(file);
+        if (first != null && FORMAT.equals(first.path("format").asText()) && first.path("version").asInt() == VERSION) {
+            return readWithContents(file, passphrase, progress);
+        }
         byte[] bytes;
         try {
             if (Files.size(file) > 2L * 1024 * 1024 * 1024 - 64) {
@@ -262,6 +381,133 @@ public final class ExportFile {
         }
     }
 
+    /** The manifest of {@code file} when it can be read, or null (the whole read then says what is wrong). */
+    private static JsonNode firstLine(Path file) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            byte[] line = manifestLine(in);
+            return line == null ? null : parse(line, 0, line.length);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The bytes up to the first newline (consumed), or null when there is none within 16 MB. */
+    private static byte[] manifestLine(java.io.InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        for (int b; (b = in.read()) >= 0; ) {
+            if (b == '\n') {
+                return line.toByteArray();
+            }
+            if (line.size() >= 16 * 1024 * 1024) {
+                return null;
+            }
+            line.write(b);
+        }
+        return null;
+    }
+
+    /**
+     * Reads a version 3 file: the manifest, the sealed entries (checked as a version 2 file's), and
+     * where each document's bytes lie, without reading them: they are opened, a piece at a time and
+     * checked, when imported.
+     */
+    private static Contents readWithContents(Path file, char[] passphrase, LongConsumer progress) {
+        String name = file.toString();
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            String fileSum = SharedFile.sha256(file);
+            byte[] head = manifestLine(in);
+            JsonNode manifest = parse(head, 0, head.length);
+            JsonNode encryption = manifest.path("encryption");
+            if (!Crypto.CIPHER_NAME.equals(encryption.path("cipher").asText("none"))) {
+                throw refused(name, "is damaged or altered: its manifest names no cipher its version has");
+            }
+            Argon2Params kdf;
+            try {
+                kdf = Argon2Params.read(encryption.path("kdf"));
+            } catch (IllegalArgumentException e) {
+                throw refused(name, "is damaged or altered: " + e.getMessage());
+            }
+            if (passphrase == null || passphrase.length == 0) {
+                throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " is encrypted. Give the"
+                        + " passphrase it was exported with. Nothing was imported.");
+            }
+            java.io.DataInputStream data = new java.io.DataInputStream(in);
+            long length = data.readLong();
+            long offset = head.length + 1L + 8;
+            if (length <= 0 || length > Files.size(file) - offset) {
+                throw truncated(name);
+            }
+            byte[] sealed = data.readNBytes((int) length);
+            offset += length;
+            byte[] key = kdf.derive(passphrase);
+            boolean kept = false;
+            try {
+                byte[] plain;
+                try {
+                    plain = Crypto.open(key, sealed, head);
+                } catch (AEADBadTagException e) {
+                    throw new SyncException(SyncException.Kind.REFUSED, "The passphrase does not open the file " + name
+                            + ", or the file has been altered or damaged since it was exported. Nothing was imported."
+                            + " Check the passphrase with whoever sent the file (capital letters and spaces count); if"
+                            + " it is right, ask for the file to be exported again.", e);
+                }
+                byte[] logical = new byte[head.length + 1 + plain.length];
+                System.arraycopy(head, 0, logical, 0, head.length);
+                logical[head.length] = '\n';
+                System.arraycopy(plain, 0, logical, head.length + 1, plain.length);
+                Arrays.fill(plain, (byte) 0);
+                Contents entries;
+                try {
+                    entries = readLines(name, logical, head.length, manifest, fileSum, true, progress);
+                } finally {
+                    Arrays.fill(logical, (byte) 0);
+                }
+                int count = manifest.path("contents").asInt(-1);
+                java.util.Map<String, Long> at = new java.util.HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    // a record's header, then its pieces skipped: where it lies is all that is kept
+                    java.io.ByteArrayOutputStream counted = new java.io.ByteArrayOutputStream();
+                    SealedContent.Header h = SealedContent.header(new java.io.FilterInputStream(in) {
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            int n = super.read(b, off, len);
+                            if (n > 0) {
+                                counted.write(b, off, n);
+                            }
+                            return n;
+                        }
+
+                        @Override
+                        public int read() throws IOException {
+                            int b = super.read();
+                            if (b >= 0) {
+                                counted.write(b);
+                            }
+                            return b;
+                        }
+                    });
+                    at.put(h.sha256(), offset);
+                    offset += counted.size() + SealedContent.skip(in, h);
+                }
+                if (count < 0 || offset != Files.size(file)) {
+                    throw truncated(name);
+                }
+                kept = true;
+                return new Contents(entries.manifest(), entries.entries(), fileSum, true, new Bytes(file, key, at),
+                        entries.checkpoints());
+            } finally {
+                if (!kept) {
+                    Crypto.wipe(key);
+                }
+            }
+        } catch (java.io.EOFException e) {
+            throw truncated(name);
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.REFUSED, "The file " + name + " could not be read ("
+                    + e.getMessage() + "). Nothing was imported.", e);
+        }
+    }
+
     private static Contents readPlain(String name, byte[] bytes, int firstEnd, JsonNode manifest, int version,
                                       String fileSum, LongConsumer progress) {
         String cipher = manifest.path("encryption").path("cipher").asText("none");
@@ -296,12 +542,22 @@ public final class ExportFile {
             throw refused(name, "is damaged: its manifest and its trailer disagree on the number of entries");
         }
         List<Entry> entries = new ArrayList<>();
+        CheckpointStore.Held checkpoints = null;
         int pos = firstEnd + 1;
         while (pos < lastStart) {
             int eol = indexOf(bytes, pos);
             JsonNode node = parse(bytes, pos, eol);
             if (node == null) {
                 throw refused(name, "is damaged: line " + (entries.size() + 2) + " is not an entry");
+            }
+            if (encrypted && checkpoints == null && CheckpointLines.is(node)) {
+                try {
+                    checkpoints = CheckpointLines.read(node);
+                } catch (IllegalArgumentException e) {
+                    throw refused(name, "is damaged: its checkpoints cannot be read");
+                }
+                pos = eol + 1;
+                continue;
             }
             Entry e = toEntry(node, name, entries.size() + 2);
             // an entry that does not match its own hash is set aside by the import, not refused here
@@ -320,7 +576,7 @@ public final class ExportFile {
             manifest.path("cases").forEach(c -> cases.add(UUID.fromString(c.asText())));
             Manifest m = new Manifest(Instant.parse(manifest.path("exportedAt").asText()),
                     manifest.path("device").asText(), manifest.path("exportedBy").asText(), cases);
-            return new Contents(m, entries, fileSum, encrypted);
+            return new Contents(m, entries, fileSum, encrypted, Bytes.NONE, checkpoints);
         } catch (RuntimeException e) {
             throw refused(name, "is damaged: its manifest cannot be read");
         }
@@ -344,10 +600,11 @@ public final class ExportFile {
                 + " being copied or sent)");
     }
 
-    private static String manifestJson(Manifest m, int count, Argon2Params kdf) throws JsonProcessingException {
+    private static String manifestJson(Manifest m, int count, Argon2Params kdf, int contents)
+            throws JsonProcessingException {
         ObjectNode n = JSON.createObjectNode();
         n.put("format", FORMAT);
-        n.put("version", kdf == null ? PLAIN_VERSION : VERSION);
+        n.put("version", kdf == null ? PLAIN_VERSION : contents > 0 ? VERSION : ENTRIES_VERSION);
         n.put("exportedAt", m.exportedAt().toString());
         n.put("device", m.device());
         n.put("exportedBy", m.exportedBy());
@@ -361,6 +618,9 @@ public final class ExportFile {
         } else {
             encryption.put("cipher", Crypto.CIPHER_NAME);
             kdf.write(encryption.putObject("kdf"));
+        }
+        if (contents > 0) {
+            n.put("contents", contents);
         }
         return JSON.writeValueAsString(n);
     }
@@ -380,7 +640,7 @@ public final class ExportFile {
             return new Entry(UUID.fromString(n.get("id").asText()), UUID.fromString(n.get("caseId").asText()), type,
                     n.get("author").asText(), n.get("device").asText(), n.get("deviceSeq").asLong(),
                     Instant.parse(n.get("writtenAt").asText()), Instant.parse(n.get("happenedAt").asText()), data,
-                    n.get("prevHash").asText(), n.get("hash").asText());
+                    n.get("prevHash").asText(), n.get("hash").asText(), n.path("signature").asText(""));
         } catch (SyncException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryScreen;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.KeyDirectory;
 import uk.resolve.domain.record.Quarantined;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.QuarantineStore;
@@ -48,7 +50,12 @@ public final class Quarantine {
             long to = list.stream().mapToLong(Entry::deviceSeq).max().orElse(0);
             held.addAll(receiver.chainPlaces(device, from, to));
         });
-        List<EntryScreen.Rejected> rejected = EntryScreen.screen(candidates, held);
+        // the signatures are checked against the registrations both sides hold
+        List<Entry> registrations = new ArrayList<>(receiver.ofType(EntryType.PERSON_KEYS));
+        Set<UUID> known = registrations.stream().map(Entry::id).collect(Collectors.toCollection(HashSet::new));
+        candidates.stream().filter(e -> e.type() == EntryType.PERSON_KEYS && !known.contains(e.id()))
+                .forEach(registrations::add);
+        List<EntryScreen.Rejected> rejected = EntryScreen.screen(candidates, held, KeyDirectory.of(registrations));
         if (rejected.isEmpty()) {
             return candidates;
         }

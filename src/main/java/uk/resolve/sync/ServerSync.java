@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.ContentStore;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
 
@@ -51,6 +52,8 @@ public final class ServerSync {
     private final SettingsStore settings;
     private final Clock clock;
     private final SyncEngine.Hook hook;
+    /** Documents' bytes set aside during the sync under way: altered, or not matching their SHA-256. */
+    private final List<String> setAside = new ArrayList<>();
 
     public ServerSync(EntryStore entries, SettingsStore settings, Clock clock, SyncEngine.Hook hook) {
         this.entries = entries;
@@ -74,6 +77,7 @@ public final class ServerSync {
                     + " address. Give it as jdbc:postgresql://HOST/DATABASE (add ?sslmode=verify-full for TLS).");
         }
         long start = System.nanoTime();
+        setAside.clear();
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", new String(password));
@@ -85,7 +89,7 @@ public final class ServerSync {
             schema(c, url);
             State before = state(url, user);
             long markBefore = entries.lastLocalSeq();
-            int pushed = push(c, key, before.mark(), markBefore);
+            int pushed = push(c, url, key, before.mark(), markBefore);
             save(url, user, new State(markBefore, before.pulled(), before.at()));
             step(SyncStep.MERGED);
             Set<UUID> received = new HashSet<>();
@@ -96,7 +100,7 @@ public final class ServerSync {
             long mark = received.containsAll(entries.idsSince(markBefore)) ? end : markBefore;
             save(url, user, new State(mark, pulledTo[0], clock.instant()));
             return new SyncReport(null, pulled, pushed, -1, pulled == 0 && pushed == 0, 1,
-                    Duration.ofNanos(System.nanoTime() - start), clock.instant(), false, List.of());
+                    Duration.ofNanos(System.nanoTime() - start), clock.instant(), false, List.copyOf(setAside));
         } catch (SQLException e) {
             throw translate(url, user, e);
         } finally {
@@ -116,6 +120,11 @@ public final class ServerSync {
             st.execute("CREATE TABLE IF NOT EXISTS resolve_schema (version INTEGER NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS resolve_entry (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL UNIQUE,"
                     + " device VARCHAR(100) NOT NULL, key_id VARCHAR(40) NOT NULL, payload BYTEA NOT NULL)");
+            // documents' bytes, in sealed pieces of 1 MiB, under a name the team key makes from their
+            // SHA-256 (decision 0010): the server cannot tell which document is which
+            st.execute("CREATE TABLE IF NOT EXISTS resolve_content (name VARCHAR(64) NOT NULL, piece INTEGER NOT NULL,"
+                    + " pieces INTEGER NOT NULL, key_id VARCHAR(40) NOT NULL, payload BYTEA NOT NULL,"
+                    + " PRIMARY KEY (name, piece))");
             int version;
             try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM resolve_schema")) {
                 rs.next();
@@ -139,7 +148,7 @@ public final class ServerSync {
     }
 
     /** Sends this computer's entries after the mark, all or none, in one transaction. */
-    private int push(Connection c, TeamKey key, long mark, long upTo) throws SQLException {
+    private int push(Connection c, String url, TeamKey key, long mark, long upTo) throws SQLException {
         c.setAutoCommit(false);
         int pushed = 0;
         try (Statement st = c.createStatement();
@@ -161,6 +170,7 @@ public final class ServerSync {
                     for (int n : ins.executeBatch()) {
                         pushed += Math.max(0, n);
                     }
+                    pushContents(c, k, key, page.stream().map(EntryStore.Positioned::entry).toList());
                     mark = page.get(page.size() - 1).localSeq();
                     step(SyncStep.SEGMENT_WRITTEN);
                 }
@@ -172,9 +182,15 @@ public final class ServerSync {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
-        } catch (java.io.IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             c.rollback();
             throw new IllegalStateException("an entry could not be written as JSON", e);
+        } catch (java.io.IOException e) {
+            // a document's bytes could not be read from this computer's database: nothing was sent
+            c.rollback();
+            throw new SyncException(SyncException.Kind.REFUSED, "A document's contents could not be read from this"
+                    + " computer's database (" + e.getMessage() + "), so nothing was sent to the server " + shown(url)
+                    + ". Run 'resolve verify' to see which document, then sync again.", e);
         }
     }
 
@@ -197,9 +213,11 @@ public final class ServerSync {
                     }
                 }
                 if (got.isEmpty()) {
+                    // bytes of documents whose entries came earlier without them
+                    entries.contents().fill(contents(c, k, key), this::setAside);
                     return pulled;
                 }
-                pulled += entries.addMissing(got);
+                pulled += entries.addMissing(got, contents(c, k, key), this::setAside);
                 got.forEach(e -> received.add(e.id()));
                 pulledTo[0] = last;
                 save(url, user, new State(mark, last, at));
@@ -207,6 +225,133 @@ public final class ServerSync {
         } finally {
             Crypto.wipe(k);
         }
+    }
+
+    private void setAside(ContentStore.Rejected r) {
+        String line = "the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason();
+        if (!setAside.contains(line)) { // tried again from the same place within one sync
+            setAside.add(line);
+        }
+    }
+
+    /** Sends the bytes of the documents {@code sent} names that the server lacks, a piece at a time. */
+    private void pushContents(Connection c, byte[] k, TeamKey key, List<Entry> sent) throws SQLException,
+            java.io.IOException {
+        ContentStore.Source local = entries.contents().source();
+        try (PreparedStatement has = c.prepareStatement("SELECT 1 FROM resolve_content WHERE name = ? AND piece = 0");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO resolve_content (name, piece, pieces, key_id,"
+                     + " payload) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (ContentStore.Wanted w : Segment.contentsNamed(sent)) {
+                String name = contentName(k, w.sha256());
+                has.setString(1, name);
+                try (ResultSet rs = has.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                try (java.io.InputStream in = local.open(w)) {
+                    if (in == null) {
+                        continue; // not here either: whoever holds it sends it
+                    }
+                    int pieces = (int) Math.max(1, (w.size() + SealedContent.PIECE - 1) / SealedContent.PIECE);
+                    for (int i = 0; i < pieces; i++) {
+                        byte[] piece = in.readNBytes((int) Math.min(SealedContent.PIECE, w.size() - (long) i * SealedContent.PIECE));
+                        ins.setString(1, name);
+                        ins.setInt(2, i);
+                        ins.setInt(3, pieces);
+                        ins.setString(4, key.id());
+                        ins.setBytes(5, Crypto.seal(k, piece, pieceAad(w.sha256(), i, pieces, key.id())));
+                        ins.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The documents' bytes on the server, fetched and opened a piece at a time as they are read. */
+    private static ContentStore.Source contents(Connection c, byte[] k, TeamKey key) {
+        return w -> {
+            String name = contentName(k, w.sha256());
+            int pieces;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pieces FROM resolve_content WHERE name = ? AND piece = 0"
+                    + " AND key_id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, key.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    pieces = rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                throw new java.io.IOException("the server did not give the document's contents", e);
+            }
+            return new java.io.InputStream() {
+                private int index;
+                private byte[] piece = new byte[0];
+                private int pos;
+
+                private boolean fill() throws java.io.IOException {
+                    while (pos >= piece.length) {
+                        if (index >= pieces) {
+                            return false;
+                        }
+                        try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM resolve_content"
+                                + " WHERE name = ? AND piece = ?")) {
+                            ps.setString(1, name);
+                            ps.setInt(2, index);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                if (!rs.next()) {
+                                    throw new java.io.IOException("a piece of the document's contents is missing");
+                                }
+                                piece = Crypto.open(k, rs.getBytes(1), pieceAad(w.sha256(), index, pieces, key.id()));
+                            }
+                        } catch (SQLException e) {
+                            throw new java.io.IOException("the server did not give the document's contents", e);
+                        } catch (AEADBadTagException e) {
+                            throw new java.io.IOException("a piece of the document's contents was altered");
+                        }
+                        pos = 0;
+                        index++;
+                    }
+                    return true;
+                }
+
+                @Override
+                public int read() throws java.io.IOException {
+                    return fill() ? piece[pos++] & 0xff : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    if (len == 0) {
+                        return 0;
+                    }
+                    if (!fill()) {
+                        return -1;
+                    }
+                    int n = Math.min(len, piece.length - pos);
+                    System.arraycopy(piece, pos, b, off, n);
+                    pos += n;
+                    return n;
+                }
+            };
+        };
+    }
+
+    /** The server's name for a document's bytes: keyed by the team key, so it reveals nothing of the document. */
+    private static String contentName(byte[] k, String sha256) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(k, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(("resolve-content|" + sha256).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
+        }
+    }
+
+    private static byte[] pieceAad(String sha256, int index, int pieces, String keyId) {
+        return (sha256 + "|" + index + "|" + pieces + "|" + keyId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Entry open(byte[] k, TeamKey key, String url, UUID id, String keyId, byte[] payload) {

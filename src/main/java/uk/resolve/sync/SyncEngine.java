@@ -32,6 +32,7 @@ import org.h2.api.ErrorCode;
 
 import uk.resolve.domain.record.Entry;
 import uk.resolve.security.Crypto;
+import uk.resolve.store.ContentStore;
 import uk.resolve.store.Database;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.SettingsStore;
@@ -113,6 +114,9 @@ public final class SyncEngine {
     private final Clock clock;
     private final Options options;
     private final Quarantine quarantine;
+    private final ContentStore contents;
+    /** Documents' bytes set aside during the sync under way: they did not match their SHA-256. */
+    private final List<String> contentSetAside = new ArrayList<>();
 
     public SyncEngine(Database local, EntryStore entries, SettingsStore settings, Clock clock, Options options) {
         this.local = local;
@@ -121,6 +125,12 @@ public final class SyncEngine {
         this.clock = clock;
         this.options = options;
         this.quarantine = new Quarantine(new uk.resolve.store.QuarantineStore(local), clock);
+        this.contents = new ContentStore(local);
+    }
+
+    /** This database's checkpoints, which travel with every segment it writes and are taken from every one it reads. */
+    public uk.resolve.store.CheckpointStore checkpoints() {
+        return new uk.resolve.store.CheckpointStore(local, entries.device());
     }
 
     /** The gate entries pass on their way in and out; what it set aside is reported from it. */
@@ -139,11 +149,16 @@ public final class SyncEngine {
     public synchronized SyncReport sync(Path shared, TeamKey key) {
         SharedFile file = new SharedFile(shared);
         long start = System.nanoTime();
+        contentSetAside.clear();
         for (int attempt = 1; ; attempt++) {
-            try {
+            // a large pull projects each case it touched once, at the end, instead of once per page
+            try (EntryStore.Deferred summaries = entries.deferSummaries()) {
                 Result r = once(file, key);
-                return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew, attempt,
-                        Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow, r.setAside);
+                List<String> setAside = new ArrayList<>(r.setAside);
+                setAside.addAll(contentSetAside);
+                return new SyncReport(file.db(), r.pulled, r.pushed, r.sharedEntries, r.nothingNew && setAside.isEmpty(),
+                        attempt, Duration.ofNanos(System.nanoTime() - start), clock.instant(), r.encryptedNow,
+                        setAside);
             } catch (LostRace race) {
                 if (attempt >= options.attempts()) {
                     throw new SyncException(SyncException.Kind.BUSY, "Other computers kept changing the shared file"
@@ -259,8 +274,10 @@ public final class SyncEngine {
                     continue;
                 }
                 List<Entry> got;
+                Segment.Contents segment;
                 try {
-                    got = Segment.read(seg.getValue(), key);
+                    segment = Segment.readAll(seg.getValue(), key);
+                    got = segment.entries();
                 } catch (NoSuchFileException gone) {
                     save(shared, new State(base, mark, before.at(), read, seq, resent));
                     throw new LostRace("a segment was folded into the shared file meanwhile");
@@ -269,14 +286,19 @@ public final class SyncEngine {
                     setAside.add(seg.getKey() + " " + bad.getMessage());
                     continue;
                 }
-                pulled += accept(got);
+                pulled += accept(got, Segment.contents(shared.segments(), key));
                 got.forEach(e -> received.add(e.id()));
+                if (segment.checkpoints() != null) {
+                    checkpoints().receive(segment.checkpoints());
+                }
                 read.add(seg.getKey());
                 if (++n % 16 == 0) {
                     save(shared, new State(base, mark, before.at(), read, seq, resent));
                 }
             }
             save(shared, new State(base, mark, before.at(), read, seq, resent));
+            // documents' bytes that did not come with their entries earlier (set aside, or not yet written)
+            contents.fill(Segment.contents(shared.segments(), key), this::setAside);
             step(SyncStep.SEGMENTS_READ);
 
             int pushed = 0;
@@ -294,10 +316,16 @@ public final class SyncEngine {
                 while (true) {
                     name = Segment.Name.next(me, ++seq);
                     try {
-                        Segment.write(shared.segments(), name, batch, key);
+                        // the documents' bytes first, so that a segment that can be seen has them beside it
+                        for (ContentStore.Wanted w : Segment.contentsNamed(batch)) {
+                            Segment.writeContent(shared.segments(), name, w, contents.source(), key);
+                        }
+                        Segment.write(shared.segments(), name, batch, key,
+                                checkpoints().held("sync", clock.instant()));
                         break;
                     } catch (java.nio.file.FileAlreadyExistsException taken) {
                         // a copy of this database restored from a backup wrote this number: take the next
+                        Segment.removeContents(shared.segments(), name.file());
                     }
                 }
                 read.add(name.file());
@@ -334,10 +362,18 @@ public final class SyncEngine {
      * Adds entries received from the shared file or a segment to this computer's record. The one
      * place incoming entries are accepted; their hashes have been checked.
      */
-    private int accept(List<Entry> incoming) {
+    private int accept(List<Entry> incoming, ContentStore.Source bytes) {
         // entries failing their checks are set aside, never merged: the rest of the team's work comes in
         return entries.addMissing(quarantine.admit(incoming, entries, uk.resolve.domain.record.Quarantined.INCOMING,
-                "the shared file"));
+                "the shared file"), bytes, this::setAside);
+    }
+
+    /** A document's bytes that did not match their SHA-256: not stored, and reported with the sync. */
+    private void setAside(ContentStore.Rejected r) {
+        String line = "the contents of attachment entry " + r.wanted().entryId() + ": " + r.reason();
+        if (!contentSetAside.contains(line)) { // tried again from the same place within one sync
+            contentSetAside.add(line);
+        }
     }
 
     /** Reads the shared file (a version this computer has not read) and adds what this computer lacks. */
@@ -353,15 +389,18 @@ public final class SyncEngine {
         int pulled = 0;
         try (Database db = openShared(shared, copy, key)) {
             EntryStore sharedStore = new EntryStore(db, "shared");
-            Set<UUID> all = sharedStore.idsSince(0);
+            List<UUID> all = sharedStore.idsInArrivalOrder();
             received.addAll(all);
-            all.removeAll(entries.idsSince(0));
-            List<UUID> missing = new ArrayList<>(all);
+            Set<UUID> here = entries.idsSince(0);
+            List<UUID> missing = all.stream().filter(id -> !here.contains(id)).toList();
             for (int from = 0; from < missing.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(missing.subList(from, Math.min(missing.size(),
                         from + Segment.MAX_ENTRIES)));
-                pulled += accept(got);
+                pulled += accept(got, new ContentStore(db).source());
             }
+            contents.fill(new ContentStore(db).source(), this::setAside);
+            // the shared file's checkpoints come in with its entries, as segments' do
+            checkpoints().receive(new uk.resolve.store.CheckpointStore(db, "shared").offered());
         }
         step(SyncStep.PULLED);
         return pulled;
@@ -395,7 +434,7 @@ public final class SyncEngine {
         }
         sync(sharedPath, key);
         for (int attempt = 1; ; attempt++) {
-            try {
+            try (EntryStore.Deferred summaries = entries.deferSummaries()) {
                 Set<String> read = new HashSet<>(state(file).read());
                 read.retainAll(file.listSegments().keySet());
                 wholeFile(file, key, read);
@@ -435,6 +474,7 @@ public final class SyncEngine {
                     step(SyncStep.FOLDED);
                     for (String name : fold) {
                         Files.deleteIfExists(shared.segments().resolve(name));
+                        Segment.removeContents(shared.segments(), name);
                     }
                 }
                 return r;
@@ -476,20 +516,23 @@ public final class SyncEngine {
         int pulled = 0;
         int pushed;
         try (Database db = openShared(shared, copy, key)) {
+            db.writeInBulk(); // this computer's working copy: only its closed, verified bytes go anywhere
             EntryStore sharedStore = new EntryStore(db, "shared");
-            sharedIds = sharedStore.idsSince(0);
-            Set<UUID> toLocal = new HashSet<>(sharedIds);
-            toLocal.removeAll(localIds);
-            List<UUID> in = new ArrayList<>(toLocal);
+            ContentStore sharedContents = new ContentStore(db);
+            List<UUID> sharedOrder = sharedStore.idsInArrivalOrder();
+            sharedIds = new HashSet<>(sharedOrder);
+            List<UUID> in = sharedOrder.stream().filter(id -> !localIds.contains(id)).toList();
+            sharedOrder = null;
             for (int from = 0; from < in.size(); from += Segment.MAX_ENTRIES) {
                 List<Entry> got = sharedStore.entries(in.subList(from, Math.min(in.size(), from + Segment.MAX_ENTRIES)));
-                pulled += accept(got);
+                pulled += accept(got, sharedContents.source());
             }
+            contents.fill(sharedContents.source(), this::setAside);
             step(SyncStep.PULLED);
 
-            Set<UUID> missing = new HashSet<>(localIds);
-            missing.removeAll(sharedIds);
-            if (missing.isEmpty() && copied.isPresent() && !encryptedNow) {
+            Set<UUID> inShared = sharedIds;
+            List<UUID> out = entries.idsInArrivalOrder().stream().filter(id -> !inShared.contains(id)).toList();
+            if (out.isEmpty() && copied.isPresent() && !encryptedNow) {
                 // the shared file already holds everything of ours: nothing to write, but its checkpoints come in
                 new uk.resolve.store.CheckpointStore(local, entries.device())
                         .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
@@ -497,7 +540,6 @@ public final class SyncEngine {
                 return new Result(pulled, 0, sharedIds.size(), false, false);
             }
             // a page at a time, so that a first sync of tens of thousands of entries fits in the heap
-            List<UUID> out = new ArrayList<>(missing);
             pushed = 0;
             for (int from = 0; from < out.size(); from += Segment.MAX_ENTRIES) {
                 // never send an entry of ours that fails its own checks: it would stop every other laptop
@@ -506,12 +548,16 @@ public final class SyncEngine {
                         shared.db().getFileName().toString());
                 page.forEach(e -> heldBack.add(e.id()));
                 admitted.forEach(e -> heldBack.remove(e.id()));
-                pushed += sharedStore.addMissing(admitted);
+                pushed += sharedStore.addMissing(admitted, contents.source(), this::setAside);
             }
+            // bytes the shared file lacks for entries it already held (sent before they were here)
+            sharedContents.fill(contents.source(), this::setAside);
             // every device's chain head travels with the shared file, so a loss or roll-back shows
             new uk.resolve.store.CheckpointStore(local, entries.device())
                     .exchange(new uk.resolve.store.CheckpointStore(db, "shared"), "sync", clock.instant());
             new SettingsStore(db).put(GENERATION, UUID.randomUUID() + " " + entries.device() + " " + clock.instant());
+            // every laptop copies what is written: without the dead pages a bulk merge leaves, it is a third the size
+            db.closeCompacted();
         }
         step(SyncStep.MERGED);
 

@@ -13,6 +13,9 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.KeyDirectory;
+import uk.resolve.store.CheckpointStore;
 import uk.resolve.store.EntryStore;
 
 /** Export of entries to an {@link ExportFile}, and import of one by the same merge as sync. */
@@ -24,9 +27,15 @@ public final class Transfer {
 
     /**
      * What an import did: {@code added} of the file's {@code inFile} entries were new here;
-     * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption.
+     * {@code encrypted} is false for a file from an earlier version of Resolve, made without encryption;
+     * {@code documentsSetAside} documents' bytes did not match their SHA-256 and were not stored.
      */
-    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside) {
+    public record Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside,
+                           int documentsSetAside) {
+
+        public Imported(Path file, int inFile, int added, String sha256, boolean encrypted, int setAside) {
+            this(file, inFile, added, sha256, encrypted, setAside, 0);
+        }
 
         public String summary() {
             return (added == 0 && setAside == 0 ? "Nothing new: this database already held all " + inFile
@@ -35,6 +44,9 @@ public final class Transfer {
                     + (setAside == 0 ? "" : " " + setAside + (setAside == 1 ? " entry" : " entries") + " failed"
                     + " their checks and were set aside in quarantine (an administrator can see them with"
                     + " 'resolve quarantine list'); ask for the file to be exported again.")
+                    + (documentsSetAside == 0 ? "" : " The contents of " + documentsSetAside + (documentsSetAside == 1
+                    ? " attached document" : " attached documents") + " did not match their SHA-256 and were set"
+                    + " aside: they are listed but cannot be opened; ask for the file to be exported again.")
                     + (encrypted ? "" : " Note: this file was not encrypted (it was made by an earlier version of"
                     + " Resolve); delete it now that it is imported.");
         }
@@ -50,6 +62,16 @@ public final class Transfer {
      */
     public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
                                   char[] passphrase, LongConsumer progress) {
+        return export(entries, out, cases, exportedBy, now, passphrase, progress, null);
+    }
+
+    /**
+     * As above; the people's key registrations go with any choice of cases (the receiver checks the
+     * entries' signatures with them), and with {@code checkpoints} (null: none) so do the checkpoints
+     * of the chains whose newest entries the file carries, and the audit logs'.
+     */
+    public static Exported export(EntryStore entries, Path out, List<UUID> cases, String exportedBy, Instant now,
+                                  char[] passphrase, LongConsumer progress, CheckpointStore checkpoints) {
         List<Entry> chosen;
         if (cases.isEmpty()) {
             chosen = entries.all();
@@ -63,10 +85,19 @@ public final class Transfer {
                 }
                 chosen.addAll(list);
             }
+            chosen.addAll(entries.ofType(EntryType.PERSON_KEYS));
         }
-        Set<UUID> caseIds = chosen.stream().map(Entry::caseId).collect(Collectors.toSet());
+        Set<UUID> caseIds = chosen.stream().map(Entry::caseId).filter(c -> !KeyDirectory.PEOPLE.equals(c))
+                .collect(Collectors.toSet());
+        CheckpointStore.Held held = null;
+        if (checkpoints != null) {
+            Set<UUID> carried = chosen.stream().map(Entry::id).collect(Collectors.toSet());
+            CheckpointStore.Held all = checkpoints.held("export", now);
+            held = new CheckpointStore.Held(all.record().stream()
+                    .filter(cp -> cp.entryId() != null && carried.contains(cp.entryId())).toList(), all.audit());
+        }
         String sum = ExportFile.write(out, new ExportFile.Manifest(now, entries.device(), exportedBy, cases), chosen,
-                passphrase, progress);
+                passphrase, progress, entries.contents().source(), held);
         return new Exported(out, chosen.size(), caseIds.size(), sum);
     }
 
@@ -79,7 +110,21 @@ public final class Transfer {
      */
     public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
                                       Quarantine quarantine) {
+        return importFile(entries, file, passphrase, progress, quarantine, null);
+    }
+
+    /** As above; the checkpoints the file carries are taken into {@code checkpoints} (null: ignored). */
+    public static Imported importFile(EntryStore entries, Path file, char[] passphrase, LongConsumer progress,
+                                      Quarantine quarantine, CheckpointStore checkpoints) {
         ExportFile.Contents contents = ExportFile.read(file, passphrase, progress);
+        try (ExportFile.Bytes bytes = contents.bytes()) {
+            return importContents(entries, file, contents, bytes, quarantine, checkpoints);
+        }
+    }
+
+    private static Imported importContents(EntryStore entries, Path file, ExportFile.Contents contents,
+                                           ExportFile.Bytes bytes, Quarantine quarantine,
+                                           CheckpointStore checkpoints) {
         Set<UUID> ids = new HashSet<>();
         for (Entry e : contents.entries()) {
             if (!ids.add(e.id())) {
@@ -105,7 +150,14 @@ public final class Transfer {
         int before = quarantine.pending();
         List<Entry> admitted = quarantine.admit(missing, entries, uk.resolve.domain.record.Quarantined.INCOMING, source);
         int setAside = otherVersions.size() + quarantine.pending() - before;
-        int added = entries.addMissing(admitted);
-        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside);
+        Set<String> badBytes = new HashSet<>();
+        int added = entries.addMissing(admitted, bytes, r -> badBytes.add(r.wanted().sha256()));
+        // bytes for entries already here that arrived earlier without them (a bad one is tried again: counted once)
+        entries.contents().fill(bytes, r -> badBytes.add(r.wanted().sha256()));
+        if (checkpoints != null && contents.checkpoints() != null) {
+            checkpoints.receive(contents.checkpoints()); // after the entries: only those borne out are kept
+        }
+        return new Imported(file, contents.entries().size(), added, contents.sha256(), contents.encrypted(), setAside,
+                badBytes.size());
     }
 }

@@ -180,4 +180,61 @@ class CaseSummaryIT {
             assertThat(fromSummaries.summary().openPastDeadline()).isEqualTo(1);
         }
     }
+    private static long coveredEntries(Services s) throws Exception {
+        try (Connection c = s.database().connection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT entries FROM read_model WHERE name = 'case_summary'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long summaryRows(Services s) throws Exception {
+        try (Connection c = s.database().connection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM case_summary")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void entriesMergedInBulkAreSummarisedOnceWhenTheMergeEnds() throws Exception {
+        try (Services a = laptop("a"); Services b = laptop("b")) {
+            UUID first = openCase(a, "croydon", "2026-12-01T09:00");
+            a.cases().escalate(first, "Still unresolved", null, null);
+            UUID second = openCase(a, "havering", "2026-12-10T09:00");
+            var all = a.entries().all();
+            try (EntryStore.Deferred d = b.entries().deferSummaries()) {
+                // in pages, as a sync merges them
+                assertThat(b.entries().addMissing(all.subList(0, 2))).isEqualTo(2);
+                assertThat(b.entries().addMissing(all.subList(2, all.size()))).isEqualTo(all.size() - 2);
+                assertThat(summaryRows(b)).isZero();
+                assertThat(coveredEntries(b)).isZero(); // visibly stale until the end
+                // one of b's own, recorded meanwhile, is summarised at once and counted alone
+                openCase(b, "croydon", "2026-12-11T09:00");
+                assertThat(summaryRows(b)).isEqualTo(1);
+            }
+            assertThat(coveredEntries(b)).isEqualTo(b.entries().count());
+            assertSummariesMatchEntries(b, 3);
+            assertThat(b.cases().get(second).summary()).isEqualTo(a.cases().get(second).summary());
+        }
+    }
+
+    @Test
+    void aMergeStoppedBeforeItsSummariesWereMadeIsRebuiltAtTheNextOpening() throws Exception {
+        try (Services a = laptop("a")) {
+            openCase(a, "croydon", "2026-12-01T09:00");
+            openCase(a, "havering", "2026-12-10T09:00");
+            var all = a.entries().all();
+            Services b = laptop("b");
+            EntryStore.Deferred never = b.entries().deferSummaries();
+            assertThat(b.entries().addMissing(all)).isEqualTo(all.size());
+            b.close(); // the process stopped: the deferred summaries were never made
+            assertThat(never).isNotNull();
+            try (Services again = laptop("b")) {
+                assertThat(again.summaries().lastRebuild()).contains("covered 0 entries, and the record holds "
+                        + all.size());
+                assertSummariesMatchEntries(again, 2);
+            }
+        }
+    }
 }

@@ -109,7 +109,7 @@ class FormCommandTest {
         assertThat(err).contains("--set: the form 'appendix-a' has no field 'colour'. Its fields are: name,"
                 + " role");
         assertThat(run("form", croydon.toString(), "monitoring-form", "--out", "x.pdf")).isEqualTo(1);
-        assertThat(err).contains("has no form 'monitoring-form'. Its forms are: appendix-a, chronology.");
+        assertThat(err).contains("has no form 'monitoring-form'. Its forms are: appendix-a, outcome-confirmation, chronology.");
         assertThat(run("form", croydon.toString(), "appendix-a", "--out", "x.pdf", "--set", "novalue")).isEqualTo(1);
         assertThat(err).contains("is not FIELD=VALUE");
     }

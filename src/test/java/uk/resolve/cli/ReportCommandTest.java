@@ -57,7 +57,7 @@ class ReportCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Escalations raised in the period\\s+7\n")
                 .containsPattern("Average working days to resolution\\s+7\\.6\n")
-                .containsPattern("Croydon\\s+2\\s+10\\.5\\s+6\\s+15\\s+1\\s+1\\s+0\n")
+                .containsPattern("Croydon\\s+2\\s+10\\.5\\s+6\\s+15\\s+1\\s+1\\s+0\\s+0\\s+0\\s+0\n")
                 .contains("Open cases past their deadline")
                 .doesNotContain("CR-2001").doesNotContain("Jamie");
     }

@@ -181,6 +181,6 @@ class FormAnonymityAndRecordTest {
     void anUnknownFormIsRefusedWithTheFormsThereAre() {
         UUID id = FormCases.croydonAtStage3(s, clock);
         assertThatThrownBy(() -> forms.fill(id, "appendix-b", 0, Map.of()))
-                .hasMessage("The Croydon procedure has no form 'appendix-b'. Its forms are: appendix-a, chronology.");
+                .hasMessage("The Croydon procedure has no form 'appendix-b'. Its forms are: appendix-a, outcome-confirmation, chronology.");
     }
 }

@@ -72,9 +72,13 @@ class FormPdfTest {
                 "receiving-manager.date", "6/2/2026", "notes", "Reviewed at the network meeting."));
         assertThat(form.complete()).as(form.problemSummary()).isTrue();
 
-        String text = PdfText.all(forms.render(form, false, false).pdf());
+        FormService.Rendered rendered = forms.render(form, false, false);
+        String text = PdfText.all(rendered.pdf());
 
         assertEveryAnswerPrinted(form, text);
+        assertThat(rendered.fileName()).as("a file name names the case, never the child")
+                .isEqualTo("monitoring-form_" + id.toString().substring(0, 8) + "_" + form.date() + ".pdf")
+                .doesNotContain(FormCases.CHILD_REF);
         assertThat(form.text("name")).isEqualTo(FormCases.CHILD_NAME);
         assertThat(form.text("resolution-stage")).isEqualTo("3");
         assertThat(form.text("days-taken")).isEqualTo("3");
@@ -182,7 +186,8 @@ class FormPdfTest {
         FormService.Rendered r = forms.chronology(id, false);
         String text = PdfText.all(r.pdf());
 
-        assertThat(r.fileName()).isEqualTo("chronology_" + FormCases.CHILD_REF + "_2026-01-19.pdf");
+        assertThat(r.fileName()).isEqualTo("chronology_" + id.toString().substring(0, 8) + "_2026-01-19.pdf")
+                .doesNotContain(FormCases.CHILD_REF);
         assertThat(text).contains("Case chronology", FormCases.CHILD_NAME, FormCases.CHILD_REF,
                 "Sam explained the referral was closed as below threshold; we did not agree.",
                 "Reason: Wrong agency named", "closed by the duty team as below threshold.",

@@ -139,26 +139,34 @@ class ReportExportTest {
     }
 
     @Test
-    void categoriesListEveryCategoryOfTheProceduresUsed() throws IOException {
+    void categoriesAreEachProceduresOwnAndNeverMergedByLabel() throws IOException {
         assertThat(table("categories")).containsExactly(
-                List.of("Category", "Raised", "Resolved", "Withdrawn", "Open"),
-                List.of("Levels of need", "2", "2", "0", "0"),
-                List.of("Roles and responsibilities", "1", "0", "1", "0"),
-                List.of("Quality and progression of plans (early help, child in need, child protection, looked after)",
+                List.of("Procedure", "Category", "Raised", "Resolved", "Withdrawn", "Open"),
+                List.of("Croydon", "Levels of need", "1", "1", "0", "0"),
+                List.of("Croydon", "Roles and responsibilities", "0", "0", "0", "0"),
+                List.of("Croydon",
+                        "Quality and progression of plans (early help, child in need, child protection, looked after)",
                         "0", "0", "0", "0"),
-                List.of("Communication", "1", "1", "0", "0"),
-                List.of("The need for action", "1", "1", "0", "0"),
-                List.of("Progressing plans and communication", "0", "0", "0", "0"),
-                List.of("Thresholds and levels of need", "1", "1", "0", "0"),
-                List.of("A decision or action that is not safe", "0", "0", "0", "0"),
-                List.of("A decision or action that is inappropriate", "0", "0", "0", "0"),
-                List.of("A decision or action that creates a significant issue", "0", "0", "0", "0"),
-                List.of("A service requested but not provided", "1", "0", "0", "1"),
-                List.of("Lack of clarity in working together", "0", "0", "0", "0"));
-        pdfHasLines("Levels of need 2 2 0 0", "Roles and responsibilities 1 0 1 0", "Communication 1 1 0 0",
-                "The need for action 1 1 0 0", "Progressing plans and communication 0 0 0 0",
-                "Thresholds and levels of need 1 1 0 0", "A service requested but not provided 1 0 0 1",
-                "Lack of clarity in working together 0 0 0 0");
+                List.of("Croydon", "Communication", "1", "1", "0", "0"),
+                List.of("Havering", "Levels of need", "1", "1", "0", "0"),
+                List.of("Havering", "Roles and responsibilities", "1", "0", "1", "0"),
+                List.of("Havering", "The need for action", "0", "0", "0", "0"),
+                List.of("Havering", "Progressing plans and communication", "0", "0", "0", "0"),
+                List.of("North Somerset", "Thresholds and levels of need", "1", "1", "0", "0"),
+                List.of("North Somerset", "A decision or action that is not safe", "0", "0", "0", "0"),
+                List.of("North Somerset", "A decision or action that is inappropriate", "0", "0", "0", "0"),
+                List.of("North Somerset", "A decision or action that creates a significant issue", "0", "0", "0", "0"),
+                List.of("North Somerset", "A service requested but not provided", "1", "0", "0", "1"),
+                List.of("North Somerset", "Lack of clarity in working together", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "Levels of need", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "Roles and responsibilities", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "The need for action", "1", "1", "0", "0"),
+                List.of("Safety of Children policy", "Communication", "0", "0", "0", "0"));
+        pdfHasLines("Croydon Levels of need 1 1 0 0", "Havering Roles and responsibilities 1 0 1 0",
+                "Croydon Communication 1 1 0 0", "Safety of Children policy The need for action 1 1 0 0",
+                "Havering Progressing plans and communication 0 0 0 0",
+                "North Somerset Thresholds and levels of need 1 1 0 0",
+                "North Somerset A service requested but not provided 1 0 0 1");
     }
 
     @Test
@@ -192,38 +200,40 @@ class ReportExportTest {
         List<List<String>> rows = table("stage-times");
         assertThat(rows.get(0)).containsExactly("Procedure", "Track", "Stage", "Timescale", "Visits completed",
                 "Average working days", "Longest", "Met", "Not met", "No timescale", "At stage now",
-                "Now past timescale");
+                "Now past timescale", "Deadlines met on time", "Deadlines met late", "Deadlines open and overdue");
         String shared = "5 working days from when the concern was raised (shared across stages 1, 2, 3)";
         // procedure, stage, timescale, then the figures
         List<List<String>> expected = List.of(
-                List.of("Croydon", "1", "7 working days", "2", "6.5", "7", "2", "0", "0", "0", "0"),
-                List.of("Croydon", "2", "7 working days", "1", "8.0", "8", "0", "1", "0", "0", "0"),
-                List.of("Croydon", "3", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Croydon", "4", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Croydon", "5", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0"),
+                List.of("Croydon", "1", "7 working days", "2", "6.5", "7", "2", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Croydon", "2", "7 working days", "1", "8.0", "8", "0", "1", "0", "0", "0", "0", "0", "0"),
+                List.of("Croydon", "3", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Croydon", "4", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Croydon", "5", "7 working days", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
                 List.of("Havering", "1", "5 working days from when the concern was raised", "2", "5.0", "6", "1", "1",
-                        "0", "0", "0"),
-                List.of("Havering", "2", "none", "2", "3.0", "3", "0", "0", "2", "0", "0"),
-                List.of("Havering", "3", "none", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Havering", "4", "none", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("North Somerset", "1", "1 working day; 24 hours from the last discussion; " + shared, "2", "1.5",
-                        "2", "1", "1", "0", "0", "0"),
-                List.of("North Somerset", "2", "2 working days; " + shared, "1", "2.0", "2", "1", "0", "0", "1", "1"),
-                List.of("North Somerset", "3", "3 working days; " + shared, "1", "2.0", "2", "0", "1", "0", "0", "0"),
-                List.of("North Somerset", "4", "5 working days", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("North Somerset", "5", "none", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Safety of Children policy", "1", "none", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Safety of Children policy", "2", "none", "1", "2.0", "2", "0", "0", "1", "0", "0"),
-                List.of("Safety of Children policy", "3", "none", "0", "–", "–", "0", "0", "0", "0", "0"),
-                List.of("Safety of Children policy", "4", "none", "0", "–", "–", "0", "0", "0", "0", "0"));
+                        "0", "0", "0", "0", "0", "0"),
+                List.of("Havering", "2", "none", "2", "3.0", "3", "0", "0", "2", "0", "0", "0", "0", "0"),
+                List.of("Havering", "3", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Havering", "4", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("North Somerset", "1", "1 working day; 24 hours from the first discussion; " + shared, "2", "1.5",
+                        "2", "1", "1", "0", "0", "0", "0", "0", "0"),
+                List.of("North Somerset", "2", "2 working days; " + shared, "1", "2.0", "2", "1", "0", "0", "1", "1", "0", "0", "1"),
+                List.of("North Somerset", "3", "3 working days; " + shared, "1", "2.0", "2", "0", "1", "0", "0", "0", "0", "0", "0"),
+                List.of("North Somerset", "4", "5 working days", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("North Somerset", "5", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "1", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "2", "none", "1", "2.0", "2", "0", "0", "1", "0", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "3", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"),
+                List.of("Safety of Children policy", "4", "none", "0", "–", "–", "0", "0", "0", "0", "0", "0", "0", "0"));
         assertThat(rows).hasSize(expected.size() + 1);
         // in the PDF, one table per procedure, a stage's figures on one line followed by its title
         for (List<String> want : expected) {
             String procedureSection = pdfSection(want.get(0) + "\n", "\n" + "Stage " + expected.stream()
                     .filter(w -> w.get(0).equals(want.get(0))).map(w -> w.get(1)).reduce((a, b) -> b).orElseThrow());
             assertThat(procedureSection).contains("\nStage " + want.get(1) + " "
-                    + String.join(" ", want.subList(3, want.size())) + " ");
+                    + String.join(" ", want.subList(3, want.size() - 3)) + " ");
         }
+        // and the deadlines kept, in a table of their own
+        pdfHasLines("Croydon Stage 1 0 0 0", "North Somerset Stage 2 0 0 1");
         for (int i = 0; i < expected.size(); i++) {
             List<String> row = rows.get(i + 1);
             List<String> want = expected.get(i);
@@ -239,12 +249,14 @@ class ReportExportTest {
     void totalWorkingDaysAreCountedAcrossBankHolidays() throws IOException {
         assertThat(table("total-times")).containsExactly(
                 List.of("Procedure", "Resolved", "Average working days", "Shortest", "Longest", "Within timescales",
-                        "Over timescales", "No timescale"),
-                List.of("Croydon", "2", "10.5", "6", "15", "1", "1", "0"),
-                List.of("Havering", "1", "9.0", "9", "9", "0", "1", "0"),
-                List.of("North Somerset", "1", "6.0", "6", "6", "0", "1", "0"),
-                List.of("Safety of Children policy", "1", "2.0", "2", "2", "0", "0", "1"),
-                List.of("All procedures", "5", "7.6", "2", "15", "1", "3", "1"));
+                        "Over timescales", "No timescale", "Deadlines met on time", "Deadlines met late",
+                        "Deadlines open and overdue"),
+                List.of("Croydon", "2", "10.5", "6", "15", "1", "1", "0", "0", "0", "0"),
+                List.of("Havering", "1", "9.0", "9", "9", "0", "1", "0", "0", "0", "0"),
+                List.of("North Somerset", "1", "6.0", "6", "6", "0", "1", "0", "0", "0", "1"),
+                List.of("Safety of Children policy", "1", "2.0", "2", "2", "0", "0", "1", "0", "0", "0"),
+                List.of("All procedures", "5", "7.6", "2", "15", "1", "3", "1", "0", "0", "1"));
+        // in the PDF the deadlines kept are a table of their own
         pdfHasLines("Croydon 2 10.5 6 15 1 1 0", "Havering 1 9.0 9 9 0 1 0", "North Somerset 1 6.0 6 6 0 1 0",
                 "Safety of Children policy 1 2.0 2 2 0 0 1", "All procedures 5 7.6 2 15 1 3 1");
     }
@@ -258,7 +270,7 @@ class ReportExportTest {
                         "Resolve at second tier or escalate", "Police", "Children's Social Care"));
         // the first line of the row: long names wrap onto the next
         assertThat(pdfText).containsPattern(ReportCases.ref(cases.c4)
-                + " North( Somerset)? 2 22 Apr 2027 11 Resolve at second( tier or escalate)? Police Children's");
+                + " North( Somerset)? 2 22 Apr 2027 11 Resolve at( second)?( tier or escalate)? Police Children's");
     }
 
     @Test
@@ -270,8 +282,9 @@ class ReportExportTest {
                                 + " invited."),
                 List.of("Havering", "Levels of need", "2", "12 Mar 2027", "Escalate sooner; see also [removed]."),
                 List.of("Croydon", "Communication", "1", "1 Apr 2027", "Share minutes within two days."));
+        assertThat(pdfText.replace("\n", " ")).contains("Agree thresholds at the strategy meeting for [removed]"
+                + " ([removed]); [removed]'s school was not invited.");
         pdfHasLines("Croydon · Levels of need · resolved at stage 2 on 18 Jan 2027",
-                "Agree thresholds at the strategy meeting for [removed] ([removed]); [removed]'s school was not invited.",
                 "Havering · Levels of need · resolved at stage 2 on 12 Mar 2027", "Escalate sooner; see also [removed].",
                 "Croydon · Communication · resolved at stage 1 on 1 Apr 2027", "Share minutes within two days.");
     }
@@ -342,9 +355,12 @@ class ReportExportTest {
                 }
             }
             assertThat(doc.getDocumentInformation().getTitle())
-                    .isEqualTo("Resolution of professional differences: monitoring report, 1 Dec 2026 to 30 Apr 2027");
+                    .isEqualTo("Resolution of professional differences: monitoring report");
+            // laid out by the same engine as forms, and archival like them
+            assertThat(doc.getDocumentCatalog().getMetadata()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getOutputIntents()).hasSize(1);
         }
-        assertThat(pdfText).contains("Resolution of professional differences\n")
+        assertThat(pdfText).contains("Resolution of professional differences: monitoring")
                 .contains("Escalations raised, by category").contains("Resolved, by stage of resolution");
     }
 }

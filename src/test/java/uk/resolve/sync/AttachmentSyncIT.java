@@ -2,6 +2,7 @@
 package uk.resolve.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,7 @@ class AttachmentSyncIT {
         return f;
     }
 
+    /** What must be found nowhere at rest: the document's text, in the clear and in base64, and the note. */
     private static String[] secrets() {
         return new String[] {MARKER, NOTE, Base64.getEncoder().encodeToString(MARKER.getBytes(StandardCharsets.US_ASCII))};
     }
@@ -94,16 +96,27 @@ class AttachmentSyncIT {
 
         // through segments, as the application syncs
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
-        // the segments are folded into the shared file later: keep a copy of them to search as well
+        // the segments and the documents' bytes beside them are folded into the shared file later: keep a
+        // copy of them to search as well
         Path kept = Files.createDirectories(dir.resolve("kept-segments"));
-        for (Path seg : new SharedFile(shared).listSegments().values()) {
-            Files.copy(seg, kept.resolve(seg.getFileName()));
+        try (Stream<Path> beside = Files.list(new SharedFile(shared).segments())) {
+            for (Path p : beside.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, kept.resolve(p.getFileName()));
+            }
         }
-        assertThat(kept).isNotEmptyDirectory();
+        try (Stream<Path> k = Files.list(kept)) {
+            assertThat(k.map(p -> p.getFileName().toString()).toList())
+                    .anyMatch(n -> n.endsWith(Segment.SUFFIX))
+                    .anyMatch(n -> n.endsWith("." + attached.entryId() + Segment.CONTENT));
+        }
         Services b = laptop("b");
         Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
         assertThat(b.attachments().list(caseId).get(0)).isEqualTo(attached);
+        // the entry that travelled names the bytes; it does not hold them
+        var entry = b.entries().entry(attached.entryId()).orElseThrow();
+        assertThat(entry.data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.BYTES);
+        assertThat(entry.data().toString()).hasSizeLessThan(1000);
 
         // through the shared file itself, once the segments are folded into it
         assertThat(Laptops.engine(a, Laptops.segments().withFoldAt(1)).foldIfDue(shared, Laptops.KEY)).isTrue();
@@ -117,6 +130,7 @@ class AttachmentSyncIT {
         Path export = dir.resolve("usb").resolve("cases.resolve");
         Files.createDirectories(export.getParent());
         a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
+        assertThat(Files.size(export)).isGreaterThan(original.length);
         Services d = laptop("d");
         d.sync().importFile(export, PASSPHRASE, n -> { });
         assertThat(d.attachments().content(caseId, 1)).isEqualTo(original);
@@ -141,7 +155,8 @@ class AttachmentSyncIT {
 
     @Test
     void theSearchForTheMarkerFindsItInAnUnencryptedDatabase() throws Exception {
-        // the check above can fail: the same search finds the document and its note in a plain database
+        // the check above can fail: the same search finds the document (its bytes, now apart from its entry)
+        // and its note in a plain database
         Services plain = Laptops.laptop(dir.resolve("plain"), clock, "p");
         open.add(plain);
         UUID caseId = Laptops.openCase(plain, "REF-2", clock.instant());
@@ -149,6 +164,77 @@ class AttachmentSyncIT {
         plain.close();
         open.clear();
         assertThat(Plaintext.found(Files.readAllBytes(dir.resolve("plain/resolve.mv.db")), secrets()))
-                .contains(NOTE, secrets()[2]);
+                .contains(NOTE, MARKER);
+    }
+
+    @Test
+    void bytesAlteredBesideTheSegmentsAreSetAsideNeverStoredAndALaterSyncBringsThemWhole() throws Exception {
+        byte[] original = new byte[1536 * 1024]; // two sealed pieces
+        new java.util.Random(5).nextBytes(original);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, original, 0, 9);
+        Path doc = Files.createDirectories(dir.resolve("source")).resolve("minutes.pdf");
+        Files.write(doc, original);
+        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-3", clock.instant());
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+        var attached = a.attachments().attach(caseId, doc, "");
+        Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
+
+        Path beside;
+        try (Stream<Path> files = Files.list(new SharedFile(shared).segments())) {
+            beside = files.filter(p -> p.toString().endsWith(Segment.CONTENT)).findFirst().orElseThrow();
+        }
+        byte[] sealed = Files.readAllBytes(beside);
+        sealed[sealed.length - 100] ^= 1; // inside the last piece
+        Files.write(beside, sealed);
+
+        Services b = laptop("b");
+        SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(r.setAside()).singleElement().asString().contains(attached.entryId().toString());
+        assertThat(b.attachments().list(caseId)).singleElement().isEqualTo(attached);
+        assertThat(b.entries().contents().has(attached.sha256())).isFalse();
+        assertThatThrownBy(() -> b.attachments().content(caseId, 1)).hasMessageContaining("not reached this computer");
+
+        // folded into the shared file from the laptop that holds the document: the next sync brings it whole
+        assertThat(Laptops.engine(a, Laptops.segments().withFoldAt(1)).foldIfDue(shared, Laptops.KEY)).isTrue();
+        assertThat(beside).doesNotExist();
+        Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
+        assertThat(b.integrity().verify().intact()).isTrue();
+    }
+
+    @Test
+    void anExportCutShortInADocumentIsRefusedWholeAndImportsNothing() throws Exception {
+        Path doc = document();
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-4", clock.instant());
+        a.attachments().attach(caseId, doc, NOTE);
+        Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
+        a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
+        byte[] whole = Files.readAllBytes(export);
+        Files.write(export, java.util.Arrays.copyOf(whole, whole.length - 4096));
+        Services d = laptop("d");
+        assertThatThrownBy(() -> d.sync().importFile(export, PASSPHRASE, n -> { }))
+                .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
+        assertThat(d.entries().count()).isZero();
+    }
+
+    @Test
+    void aDocumentAlteredInAnExportIsSetAsideAndTheEntriesStillImported() throws Exception {
+        Services a = laptop("a");
+        UUID caseId = Laptops.openCase(a, "REF-5", clock.instant());
+        var attached = a.attachments().attach(caseId, document(), NOTE);
+        Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
+        a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
+        byte[] whole = Files.readAllBytes(export);
+        whole[whole.length - 100] ^= 1; // inside the document's last sealed piece
+        Files.write(export, whole);
+        Services d = laptop("d");
+        var imported = d.sync().importFile(export, PASSPHRASE, n -> { });
+        assertThat(imported.documentsSetAside()).isEqualTo(1);
+        assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
+        assertThat(d.attachments().list(caseId)).singleElement().isEqualTo(attached);
+        assertThat(d.entries().contents().has(attached.sha256())).isFalse();
     }
 }

@@ -122,7 +122,7 @@ class SegmentSyncIT {
         openCase(a, "REF-PELICAN");
         sa.sync(shared, Laptops.KEY);
         String text = new String(Files.readAllBytes(segmentFiles().get(0)), StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":1,")
+        assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":2,")
                 .contains("\"keyId\":\"" + Laptops.KEY.id() + "\"")
                 .doesNotContain("REF-PELICAN").doesNotContain("Child Name").doesNotContain("closed without");
     }
@@ -184,6 +184,66 @@ class SegmentSyncIT {
         assertThat(sa.sync(shared, Laptops.KEY).nothingNew()).isTrue();
     }
 
+    /** Each entry's device and place in its device's chain, in the order the shared file received them. */
+    private List<String> chainOrderInShared() throws Exception {
+        Path copy = Files.createTempDirectory(dir, "peek").resolve("peek.mv.db");
+        Files.copy(shared, copy);
+        String base = copy.toString().substring(0, copy.toString().length() - ".mv.db".length());
+        List<String> out = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r;CIPHER=AES",
+                "resolve", Laptops.KEY.hex() + " ");
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT device, device_seq FROM entry ORDER BY local_seq")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "#" + rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFoldOfThousandsOfEntriesWritesEachDevicesChainInOrderAndLosesNone() throws Exception {
+        Services a = laptop("a");
+        Services b = laptop("b");
+        SyncEngine sa = Laptops.engine(a, Laptops.segments().withFoldAt(2));
+        SyncEngine sb = Laptops.engine(b, Laptops.segments().withFoldAt(2));
+        openCase(a, "A-0");
+        sa.sync(shared, Laptops.KEY); // the first sync makes the shared file whole
+        int fromA = Laptops.ids(a).size();
+        java.time.Instant at = clock.instant();
+        List<uk.resolve.domain.record.NewEntry> batch = new ArrayList<>();
+        UUID caseId = null;
+        for (int i = 0; i < 4_500; i++) {
+            if (i % 50 == 0) {
+                caseId = UUID.randomUUID();
+                batch.add(new uk.resolve.domain.record.NewEntry(caseId, caseId,
+                        uk.resolve.domain.record.EntryType.CASE_OPENED, "Test Worker", at, at,
+                        new java.util.TreeMap<>(java.util.Map.of("policy", "croydon", "childRef", "B-" + i))));
+            } else {
+                batch.add(uk.resolve.domain.record.NewEntry.of(caseId,
+                        uk.resolve.domain.record.EntryType.DISCUSSION_RECORDED, "Test Worker", at, at.plusSeconds(i),
+                        java.util.Map.of("summary", "Call " + i, "with", "Duty SW")));
+            }
+            if (batch.size() == 500) {
+                b.entries().append(batch);
+                batch.clear();
+            }
+        }
+        sb.sync(shared, Laptops.KEY);
+        assertThat(segmentFiles()).hasSize(3); // 2,000 entries a segment
+
+        assertThat(sb.foldIfDue(shared, Laptops.KEY)).isTrue();
+        assertThat(segmentFiles()).isEmpty();
+        List<String> order = chainOrderInShared();
+        assertThat(order).hasSize(fromA + 4_500);
+        String device = b.entries().device();
+        List<Long> places = order.stream().filter(o -> o.startsWith(device + "#"))
+                .map(o -> Long.parseLong(o.substring(device.length() + 1))).toList();
+        assertThat(places).hasSize(4_500).isSorted();
+        sa.sync(shared, Laptops.KEY);
+        assertThat(Laptops.ids(a)).isEqualTo(Laptops.ids(b)).hasSize(fromA + 4_500);
+    }
+
     @Test
     void aSharedFileWrittenByWholeFileSyncIsTakenUpAsItIs() throws Exception {
         Services a = laptop("a");
@@ -226,7 +286,7 @@ class SegmentSyncIT {
                 Files.write(seg, bytes);
             }
             case NEWER_VERSION -> Files.write(seg, new String(bytes, StandardCharsets.ISO_8859_1)
-                    .replace("\"version\":1,", "\"version\":2,").getBytes(StandardCharsets.ISO_8859_1));
+                    .replace("\"version\":2,", "\"version\":3,").getBytes(StandardCharsets.ISO_8859_1));
             case OTHER_KEY -> {
                 Files.delete(seg);
                 TeamKey other = TeamKey.generate();

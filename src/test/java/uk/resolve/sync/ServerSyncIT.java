@@ -287,7 +287,8 @@ class ServerSyncIT {
         openCase(b, "B-1");
         sync(b);
         try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
-            st.execute("UPDATE resolve_entry SET payload = overlay(payload placing '\\x00'::bytea from 20 for 1)");
+            // one bit flipped (a byte set to 0 was sometimes 0 already)
+            st.execute("UPDATE resolve_entry SET payload = set_byte(payload, 19, get_byte(payload, 19) # 1)");
         }
         Services a = laptop("a");
         assertThatThrownBy(() -> sync(a)).hasMessageContaining("altered outside Resolve");
@@ -353,5 +354,49 @@ class ServerSyncIT {
             assertThat(all).containsAll(committed);
             assertThat(serverIds(url)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
         }
+    }
+
+    @Test
+    void anAttachmentTravelsThroughTheServerInSealedPiecesAndAnAlteredPieceIsNeverStored() throws Exception {
+        String marker = "PELICAN-MINUTES-3Q";
+        byte[] doc = new byte[2 * 1024 * 1024 + 5000]; // three pieces
+        new Random(11).nextBytes(doc);
+        byte[] head = ("%PDF-1.4\n" + marker).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, doc, 0, head.length);
+        Path file = Files.createDirectories(dir.resolve("in")).resolve("minutes.pdf");
+        Files.write(file, doc);
+
+        Services a = laptop("a");
+        UUID caseId = openCase(a, "REF-ATT");
+        var attached = a.attachments().attach(caseId, file, "");
+        sync(a);
+        Services b = laptop("b");
+        sync(b);
+        assertThat(b.attachments().content(caseId, 1)).isEqualTo(doc);
+        assertThat(b.integrity().verify().intact()).isTrue();
+
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = superuser(db); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT COUNT(*), MIN(name) FROM resolve_content")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).as("named by the team key, not by the document's SHA-256")
+                        .isNotEqualTo(attached.sha256());
+            }
+            try (var rs = st.executeQuery("SELECT payload FROM resolve_content")) {
+                while (rs.next()) {
+                    uk.resolve.testing.Plaintext.assertAbsent(rs.getBytes(1), marker);
+                }
+            }
+            // a piece altered on the server: the next laptop takes the entry, never the altered bytes
+            st.execute("UPDATE resolve_content SET payload = set_byte(payload, 39, get_byte(payload, 39) # 1)"
+                    + " WHERE piece = 1");
+        }
+        Services c = laptop("c");
+        sync(c);
+        assertThat(c.attachments().list(caseId)).hasSize(1);
+        assertThat(c.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(c.integrity().verify().contentBreaks()).singleElement().asString()
+                .contains("Case " + caseId, "attachment 1", "not in this database");
     }
 }

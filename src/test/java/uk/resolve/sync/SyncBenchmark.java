@@ -49,25 +49,39 @@ public final class SyncBenchmark {
             SyncEngine eb = new SyncEngine(b.database(), b.entries(), b.settings(), clock, timed);
 
             System.out.println("== Shared file");
-            fill(a, 10_000);
-            run("10,000 entries into an empty shared file (creates it)", () -> ea.sync(shared, Laptops.KEY), steps,
+            fill(a, SMALL);
+            run(n(SMALL) + " entries into an empty shared file (creates it)", () -> ea.sync(shared, Laptops.KEY), steps,
                     last, shared, -1);
-            fill(b, 90_000);
-            run("first sync: 90,000 entries with a shared file of 10,000", () -> eb.sync(shared, Laptops.KEY),
-                    steps, last, shared, 15_000);
+            fill(b, BIG);
+            run("first sync: " + n(BIG) + " entries with a shared file of " + n(SMALL), () -> eb.sync(shared,
+                    Laptops.KEY), steps, last, shared, 15_000);
+            long before = Files.size(shared);
             run("  then the fold of its segments (housekeeping after that sync)", () -> {
                 eb.foldIfDue(shared, Laptops.KEY);
                 return null;
             }, steps, last, shared, -1);
-            run("a laptop receiving 90,000 entries", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, -1);
+            System.out.printf("    shared file %.1f MB before the fold, %.1f MB after it%n", before / 1e6,
+                    Files.size(shared) / 1e6);
+            run("a laptop receiving " + n(BIG) + " entries", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, -1);
             fill(a, 100);
-            run("100 new entries into a shared file of 100,000", () -> ea.sync(shared, Laptops.KEY), steps, last,
+            run("100 new entries into a shared file of " + n(SMALL + BIG), () -> ea.sync(shared, Laptops.KEY), steps, last,
                     shared, 1_000);
-            run("nothing new (shared file of 100,100)", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, 100);
+            run("nothing new (shared file of " + n(SMALL + BIG + 100) + ")", () -> ea.sync(shared, Laptops.KEY), steps, last, shared, 100);
             run("the other laptop receiving those 100", () -> eb.sync(shared, Laptops.KEY), steps, last, shared, 1_000);
             System.out.printf("Shared file %.1f MB%n", Files.size(shared) / 1e6);
         }
-        server(dir, clock, shared);
+        if (!Boolean.getBoolean("bench.noServer")) {
+            server(dir, clock, shared);
+        }
+    }
+
+    /** {@code -Dbench.scale=0.2} runs every size at a fifth, for a quick look; the targets are for 1. */
+    private static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+    private static final int SMALL = (int) (10_000 * SCALE);
+    private static final int BIG = (int) (90_000 * SCALE);
+
+    private static String n(int count) {
+        return String.format("%,d", count);
     }
 
     private static void server(Path dir, Clock clock, Path shared) throws Exception {
@@ -81,18 +95,18 @@ public final class SyncBenchmark {
             ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { });
             Map<SyncStep, Long> none = new EnumMap<>(SyncStep.class);
             long[] last = {0};
-            fill(a, 10_000);
-            run("10,000 entries into an empty server", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+            fill(a, SMALL);
+            run(n(SMALL) + " entries into an empty server", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
                     last, shared, -1);
-            fill(b, 90_000);
-            run("first sync: 90,000 entries with a server of 10,000", () -> sb.sync(url, "postgres", new char[0],
-                    Laptops.KEY), none, last, shared, 15_000);
-            run("a laptop receiving 90,000 entries", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+            fill(b, BIG);
+            run("first sync: " + n(BIG) + " entries with a server of " + n(SMALL), () -> sb.sync(url, "postgres",
+                    new char[0], Laptops.KEY), none, last, shared, 15_000);
+            run("a laptop receiving " + n(BIG) + " entries", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
                     last, shared, -1);
             fill(a, 100);
-            run("100 new entries into a server of 100,000", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY),
+            run("100 new entries into a server of " + n(SMALL + BIG), () -> sa.sync(url, "postgres", new char[0], Laptops.KEY),
                     none, last, shared, 1_000);
-            run("nothing new (server of 100,100)", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
+            run("nothing new (server of " + n(SMALL + BIG + 100) + ")", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
                     last, shared, 100);
         }
     }
@@ -112,14 +126,17 @@ public final class SyncBenchmark {
         System.gc();
         resetPeaks();
         steps.clear();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         last[0] = t0;
         SyncReport r = sync.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
         long peak = peakHeap();
         long floor = copyMillis(shared);
-        System.out.printf("%-62s %7d ms  floor %5d ms  ratio %6.2f  peak heap %4.0f MB  %s%s%n", what, ms, floor,
-                ms / (double) Math.max(1, floor), peak / 1e6, targetMs < 0 ? "" : "target < " + targetMs + " ms ",
+        System.out.printf("%-62s %7d ms (cpu %6d ms)  floor %5d ms  ratio %6.2f  peak heap %4.0f MB  %s%s%n", what,
+                ms, cpuMs, floor, ms / (double) Math.max(1, floor), peak / 1e6, targetMs < 0 ? "" : "target < " + targetMs + " ms ",
                 r == null ? "" : "(" + r.summary() + ")");
         if (!steps.isEmpty()) {
             StringBuilder sb = new StringBuilder("    steps:");

@@ -272,11 +272,11 @@ class TransferIT {
     void aFileFromANewerVersionIsRefusedWithWhatToDo() throws Exception {
         writeLegacy(export);
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
-        lines.set(0, lines.get(0).replace("\"version\":1", "\"version\":3"));
+        lines.set(0, lines.get(0).replace("\"version\":1", "\"version\":4"));
         Files.write(export, resealed(lines));
         assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
-                .hasMessage("The file " + export + " was made by a newer version of Resolve (export format version 3;"
-                        + " this version reads up to 2). Nothing was imported. Install the newer version of Resolve to"
+                .hasMessage("The file " + export + " was made by a newer version of Resolve (export format version 4;"
+                        + " this version reads up to 3). Nothing was imported. Install the newer version of Resolve to"
                         + " import it.");
         assertThat(b.entries().count()).isZero();
     }

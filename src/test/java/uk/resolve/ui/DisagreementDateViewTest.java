@@ -46,7 +46,12 @@ class DisagreementDateViewTest extends EscalationJourney {
     void theDisagreementDateIsRequiredRealAndNotInTheFutureAndIsKeptOnTheCase() {
         Policy croydon = policy("croydon");
         toTheDisagreementStep(croydon, null);
-        assertThat(text("aroseDate")).as("today is offered").isEqualTo("14 Dec 2026");
+        assertThat(text("aroseDate")).as("no date is offered: the worker gives the real one").isNullOrEmpty();
+        press("nextButton");
+        assertThat(text("aroseDateError")).isEqualTo("Required: when the disagreement arose.");
+        assertThat(this.<javafx.scene.control.TextField>node("aroseDate").isFocused()).as("the empty date has the focus")
+                .isTrue();
+        assertThat(text("aroseTime")).as("the time is optional and empty").isNullOrEmpty();
 
         fill("aroseDate", "31/02/2026");
         press("nextButton");

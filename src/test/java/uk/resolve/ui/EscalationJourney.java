@@ -48,6 +48,7 @@ public abstract class EscalationJourney extends UiTestSupport {
         type("otherAgency", "Children's Social Care");
         type("otherProfessional", "Duty social worker");
         clickButton("nextButton");
+        type("aroseDate", "14/12/2026");
         pick("category", p.categories().get(0).label());
         type("concern", "Referral closed without an assessment.");
         type("evidence", "Three bruises in the log.");

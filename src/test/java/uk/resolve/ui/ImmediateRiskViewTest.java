@@ -39,6 +39,7 @@ class ImmediateRiskViewTest extends EscalationJourney {
         write("Children's Social Care");
         assertThat(text("otherAgency")).isEqualTo("Children's Social Care");
         press("nextButton");
+        fill("aroseDate", "14/12/2026");
         choose("category", croydon.categories().get(1));
         fill("concern", "No strategy discussion was held after the disclosure.");
         press("nextButton");
@@ -86,6 +87,7 @@ class ImmediateRiskViewTest extends EscalationJourney {
         fill("raisedAgency", "GP practice");
         fill("otherAgency", "Children's Social Care");
         press("nextButton");
+        fill("aroseDate", "14/12/2026");
         choose("category", havering.categories().get(2));
         fill("concern", "No visit after a disclosure of harm.");
         press("nextButton");

@@ -63,7 +63,9 @@ class KeyboardOnlyViewTest extends EscalationJourney {
         push(KeyCode.ENTER);
         settle();
 
-        assertThat(focusId()).isEqualTo("category");
+        assertThat(focusId()).as("the disagreement's date comes first, empty").isEqualTo("aroseDate");
+        keys(scene(), "11/12/2026");
+        tabTo("category", 2);
         chooseWithKeys("category", kr.categories().get(1));
         tabTo("concern", 2);
         keys(scene(), "The core group has not met since October.");

@@ -57,7 +57,11 @@ class ProcedureJourneysViewTest extends EscalationJourney {
         assertThat(c.entries()).filteredOn(e -> e.type() == EntryType.DISCUSSION_RECORDED).hasSize(1);
         assertThat(c.notifications()).filteredOn(n -> n.id().equals("cscb-business-team") && n.stage() == 3)
                 .allMatch(NotificationStatus::sent);
-        assertThat(c.formsDue()).extracting(f -> f.stage()).containsExactly(3, 4, 5);
+        assertThat(c.formsDue()).filteredOn(f -> f.form().equals("appendix-a")).extracting(f -> f.stage())
+                .containsExactly(3, 4, 5);
+        // and the written confirmation of the agreed outcome, a letter to the other agency
+        assertThat(c.formsDue()).filteredOn(f -> f.form().equals("outcome-confirmation")).extracting(f -> f.stage())
+                .containsExactly(5);
     }
 
     @Test
@@ -77,6 +81,11 @@ class ProcedureJourneysViewTest extends EscalationJourney {
                 discuss("Team manager, Children's Social Care", "Managers met; still not agreed.");
                 markSent("iro", 2);
                 assertThat(present("markSent-iro-2")).isFalse();
+            }
+            if (stage == 3) {
+                // 2.8: the agencies' board members are engaged before the case goes to the Chair
+                clickButton("tick-hscb-members-engaged");
+                settle();
             }
             if (stage == 4) {
                 assertThat(allText("notificationsBox")).contains("Chair of the HSCB (stage 4)");
@@ -155,7 +164,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
         assertThat(allText("deadlinesBox")).contains("15 Dec 2026", "1 working day left")
                 .contains("5 working days from the outset", "21 Dec 2026");
         discuss("The other practitioner", "We could not agree.");
-        assertThat(allText("deadlinesBox")).contains("Line managers make contact after an unresolved discussion");
+        assertThat(allText("deadlinesBox")).contains("Line managers make contact within 24 hours of the practitioners' discussion");
         escalateToLast(id, () -> {
             int stage = stored(id).stage();
             if (stage == 2 || stage == 3) {
@@ -175,7 +184,10 @@ class ProcedureJourneysViewTest extends EscalationJourney {
         CaseState c = stored(id);
         assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(c.visits()).hasSize(5);
-        assertThat(c.forms()).extracting(f -> f.stage()).containsExactly(3, 4);
+        assertThat(c.forms()).filteredOn(f -> f.form().equals("monitoring-form")).extracting(f -> f.stage())
+                .containsExactly(3, 4);
+        assertThat(c.forms()).filteredOn(f -> f.form().equals("outcome-confirmation")).extracting(f -> f.stage())
+                .containsExactly(5);
     }
 
     @Test

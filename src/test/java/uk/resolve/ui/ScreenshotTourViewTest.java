@@ -101,6 +101,7 @@ class ScreenshotTourViewTest extends EscalationJourney {
         type("otherAgency", "Achieving for Children");
         screenshot("tour-04-new-escalation-child");
         clickButton("nextButton");
+        type("aroseDate", "11/12/2026");
         pick("category", policy("kingston-richmond").categories().get(0).label());
         type("concern", "The core group has not met for eight weeks, and two visits were missed.");
         screenshot("tour-05-new-escalation-disagreement");

@@ -19,8 +19,11 @@ import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
 
 /**
- * A document on a case's record. Its bytes travel inside its entry (base64), so that they are
- * encrypted, synced and exported wherever the case's entries are, and covered by the entry's hash.
+ * A document on a case's record. Its entry holds its name, size, kind, note and the SHA-256 of its
+ * bytes, which the entry's hash covers; the bytes themselves are kept apart, under that SHA-256,
+ * and travel beside the entries wherever they are synced or exported (decision 0010), so that
+ * nothing that reads the record holds them. Entries written before that held the bytes themselves
+ * (base64, field {@code bytes}); they are still read.
  *
  * @param number    its place among the case's attachments, from 1, as listed by {@code case show}
  * @param entryId   the entry that holds it
@@ -38,8 +41,11 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
     public static final String FILE_NAME = "fileName";
     public static final String SIZE = "size";
     public static final String SHA256 = "sha256";
+    /** The bytes in base64, in entries written before bytes were kept apart; never written now. */
     public static final String BYTES = "bytes";
     public static final String NOTE = "note";
+    /** What kind of document it is, from its name: "pdf", "docx", "eml"… */
+    public static final String KIND = "kind";
 
     /** The case's attachments in the order they were recorded, numbered from 1. */
     public static List<Attachment> of(List<Entry> entries) {
@@ -72,28 +78,49 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
     }
 
     /**
-     * Checks the file ({@link AttachmentCheck}) and makes the entry that puts it on the record.
+     * Checks the file ({@link AttachmentCheck}) and makes the entry that puts it on the record. The
+     * entry names the bytes by their SHA-256; they are stored apart, in the same transaction.
      *
      * @param caseEntries the case's record so far, for its total
+     * @param size        the file's size in bytes
+     * @param sha256      the SHA-256 of its bytes, in lower-case hex
+     * @param head        its first bytes (16 are enough), to tell what it really is
      */
     public static NewEntry newEntry(UUID caseId, List<Entry> caseEntries, String author, Instant at, String fileName,
-                                    String note, byte[] bytes) {
+                                    String note, long size, String sha256, byte[] head) {
         String name = baseName(fileName);
-        AttachmentCheck.check(name, bytes.length, bytes.length > 16 ? java.util.Arrays.copyOf(bytes, 16) : bytes,
+        AttachmentCheck.check(name, size, head.length > 16 ? java.util.Arrays.copyOf(head, 16) : head,
                 totalBytes(caseEntries));
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
+        }
         Map<String, String> data = new TreeMap<>();
         data.put(FILE_NAME, name);
-        data.put(SIZE, Long.toString(bytes.length));
-        data.put(SHA256, sha256(bytes));
+        data.put(SIZE, Long.toString(size));
+        data.put(SHA256, sha256);
         data.put(NOTE, note == null ? "" : note.strip());
-        data.put(BYTES, Base64.getEncoder().encodeToString(bytes));
+        data.put(KIND, extensionOf(name));
         return NewEntry.of(caseId, EntryType.ATTACHMENT_ADDED, author, at, at, data);
     }
 
-    /** The bytes an attachment entry holds, checked against its SHA-256. */
+    /** As above for bytes already in memory (small documents, tests). */
+    public static NewEntry newEntry(UUID caseId, List<Entry> caseEntries, String author, Instant at, String fileName,
+                                    String note, byte[] bytes) {
+        return newEntry(caseId, caseEntries, author, at, fileName, note, bytes.length, sha256(bytes), bytes);
+    }
+
+    /** True when {@code e} holds its document's bytes itself (written before bytes were kept apart). */
+    public static boolean holdsBytes(Entry e) {
+        return e.type() == EntryType.ATTACHMENT_ADDED && e.data().containsKey(BYTES);
+    }
+
+    /**
+     * The bytes an attachment entry written before bytes were kept apart holds, checked against its
+     * SHA-256 ({@link #holdsBytes}).
+     */
     public static byte[] content(Entry e) {
-        if (e.type() != EntryType.ATTACHMENT_ADDED) {
-            throw new IllegalArgumentException("not an attachment: " + e.type());
+        if (e.type() != EntryType.ATTACHMENT_ADDED || !e.data().containsKey(BYTES)) {
+            throw new IllegalArgumentException("not an attachment entry holding its bytes: " + e.type());
         }
         byte[] bytes;
         try {
@@ -111,6 +138,10 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
 
     /** The part of its name after the last dot, lower case ("pdf"), or "" when there is none. */
     public String extension() {
+        return extensionOf(fileName);
+    }
+
+    private static String extensionOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
@@ -141,7 +172,8 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of {@code bytes} in lower-case hex, as entries hold it. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

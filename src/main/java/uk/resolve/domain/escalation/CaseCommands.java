@@ -396,6 +396,15 @@ public final class CaseCommands {
 
     /** Ticks a checklist item of the current stage that the procedure names by id. */
     public NewEntry tick(CaseState c, Policy policy, String itemId, String note, Instant happenedAt) {
+        return tick(c, policy, itemId, note, happenedAt, null);
+    }
+
+    /**
+     * Ticks a checklist item of the current stage. A step asked for at every meeting ({@code on:
+     * meeting-recorded}) is ticked for one meeting: {@code meetingId}, or when null the earliest meeting
+     * still waiting for it.
+     */
+    public NewEntry tick(CaseState c, Policy policy, String itemId, String note, Instant happenedAt, UUID meetingId) {
         mustBeOpen(c, "tick a step on");
         Track track = policy.track(c.trackId()).orElse(policy.defaultTrack());
         Stage stage = track.stage(c.stage()).orElseThrow();
@@ -403,14 +412,42 @@ public final class CaseCommands {
                 .orElseThrow(() -> new RuleViolation(c.stageHeading() + " has no checklist item '" + itemId
                         + "'. Items that can be ticked: " + String.join(", ", stage.items().stream()
                         .map(ChecklistItem::id).filter(java.util.Objects::nonNull).toList()) + "."));
-        if (c.context().ticked().contains(c.trackId() + "/" + c.stage() + "/" + item.id())) {
+        Instant earliest = earliest(c);
+        String meeting = null;
+        if (item.onMeeting()) {
+            List<MeetingStep> steps = c.context().meetingSteps().stream()
+                    .filter(m -> m.itemId().equals(item.id())).toList();
+            if (steps.isEmpty()) {
+                throw new RuleViolation("'" + item.text() + "' is a step for each meeting, and no meeting has been"
+                        + " recorded at " + c.stageHeading() + ". Record the meeting first.");
+            }
+            MeetingStep step = meetingId == null
+                    ? steps.stream().filter(m -> !m.ticked()).findFirst().orElseThrow(() -> new RuleViolation(
+                            "'" + item.text() + "' is already ticked for every meeting recorded at "
+                                    + c.stageHeading() + "."))
+                    : steps.stream().filter(m -> m.meetingId().equals(meetingId)).findFirst()
+                            .orElseThrow(() -> new RuleViolation("No meeting " + meetingId + " is recorded at "
+                                    + c.stageHeading() + ". Meetings: " + String.join(", ", steps.stream()
+                                    .map(m -> m.meetingId() + " (" + UkTime.format(m.meetingAt()) + ")").toList())
+                                    + "."));
+            if (step.ticked()) {
+                throw new RuleViolation("'" + item.text() + "' is already ticked for the meeting of "
+                        + UkTime.format(step.meetingAt()) + ".");
+            }
+            meeting = step.meetingId().toString();
+            earliest = step.meetingAt();
+        } else if (meetingId != null) {
+            throw new RuleViolation("'" + item.text() + "' is not a step for each meeting; tick it without a meeting.");
+        } else if (c.context().ticked().contains(CaseProjector.tickKey(c.trackId(), c.stage(), item.id(), null))) {
             throw new RuleViolation("'" + item.text() + "' is already ticked at " + c.stageHeading() + ".");
         }
-        Instant at = notBefore(when(happenedAt), earliest(c), "the case reached its current stage");
+        Instant at = notBefore(when(happenedAt), earliest, meeting == null ? "the case reached its current stage"
+                : "the meeting");
         Map<String, String> data = new LinkedHashMap<>();
         data.put(TRACK, c.trackId());
         data.put(STAGE, Integer.toString(c.stage()));
         data.put(ITEM, item.id());
+        data.put(MEETING, meeting);
         data.put(NOTE, blankToNull(note));
         return entry(c.id(), EntryType.CHECKLIST_TICKED, at, data);
     }

@@ -22,10 +22,17 @@ import uk.resolve.domain.policy.TrackSwitch;
  * @param gates             checklist items still to tick before the case may be escalated from this stage
  * @param switches          track switches the current stage offers now
  * @param riskActionAt      when the worker recorded what was done for an immediate-risk case; null until then
+ * @param meetingSteps      for each meeting recorded at the current stage, each step the procedure asks for at
+ *                          every meeting, ticked or not (empty unless open)
  */
 public record CaseContext(Instant arose, Map<String, Instant> dates, Map<String, String> facts, List<String> route,
                           Set<String> ticked, List<ChecklistItem> gates, List<TrackSwitch> switches,
-                          Instant riskActionAt) {
+                          Instant riskActionAt, List<MeetingStep> meetingSteps) {
+
+    public CaseContext(Instant arose, Map<String, Instant> dates, Map<String, String> facts, List<String> route,
+                       Set<String> ticked, List<ChecklistItem> gates, List<TrackSwitch> switches, Instant riskActionAt) {
+        this(arose, dates, facts, route, ticked, gates, switches, riskActionAt, List.of());
+    }
 
     public CaseContext {
         dates = Map.copyOf(dates);
@@ -34,5 +41,11 @@ public record CaseContext(Instant arose, Map<String, Instant> dates, Map<String,
         ticked = Set.copyOf(ticked);
         gates = List.copyOf(gates);
         switches = List.copyOf(switches);
+        meetingSteps = meetingSteps == null ? List.of() : List.copyOf(meetingSteps);
+    }
+
+    /** The meeting steps still to tick. */
+    public List<MeetingStep> meetingStepsDue() {
+        return meetingSteps.stream().filter(m -> !m.ticked()).toList();
     }
 }

@@ -123,9 +123,10 @@ public final class CaseProjector {
             closeVisit(null);
             LocalDateTime localNow = UkTime.local(now);
             Entry opening = entries.get(0);
+            List<MeetingStep> meetingSteps = status == CaseStatus.OPEN ? meetingSteps() : List.of();
             CaseContext context = new CaseContext(arose, dates, facts, route, ticked,
-                    status == CaseStatus.OPEN ? gates() : List.of(),
-                    status == CaseStatus.OPEN ? switches() : List.of(), riskActionAt);
+                    status == CaseStatus.OPEN ? gates(meetingSteps) : List.of(),
+                    status == CaseStatus.OPEN ? switches() : List.of(), riskActionAt, meetingSteps);
             return new CaseState(opening.caseId(), policy.id(), opening.get(POLICY_VERSION, policy.version()),
                     track.id(), stage, heading(stage), track.lastStage(), status, details, openedAt,
                     stageEnteredAt, visits, status == CaseStatus.OPEN ? deadlines(localNow) : List.of(),
@@ -167,7 +168,8 @@ public final class CaseProjector {
                         }
                     }
                 }
-                case CHECKLIST_TICKED -> ticked.add(e.get(TRACK, track.id()) + "/" + e.intValue(STAGE, 0) + "/" + e.get(ITEM));
+                case CHECKLIST_TICKED -> ticked.add(tickKey(e.get(TRACK, track.id()), e.intValue(STAGE, 0), e.get(ITEM),
+                        e.get(MEETING)));
                 case RISK_ACTION -> {
                     if (riskActionAt == null) {
                         riskActionAt = e.happenedAt();
@@ -276,13 +278,39 @@ public final class CaseProjector {
             return new Situation(details.childStatus(), details.immediateRisk(), facts, track.id(), outcomeId);
         }
 
-        private List<ChecklistItem> gates() {
+        private List<ChecklistItem> gates(List<MeetingStep> meetingSteps) {
             Stage current = track.stage(stage).orElseThrow();
             Situation now = situation();
+            // a step asked for at every meeting holds escalation back while any meeting still waits for it
             return current.items().stream()
-                    .filter(i -> i.beforeEscalating() && i.when().holds(now)
-                            && !ticked.contains(track.id() + "/" + stage + "/" + i.id()))
+                    .filter(i -> i.beforeEscalating() && i.when().holds(now) && (i.onMeeting()
+                            ? meetingSteps.stream().anyMatch(m -> m.itemId().equals(i.id()) && !m.ticked())
+                            : !ticked.contains(tickKey(track.id(), stage, i.id(), null))))
                     .toList();
+        }
+
+        /** Each meeting recorded at the current stage, with each step the procedure asks for at every meeting. */
+        private List<MeetingStep> meetingSteps() {
+            Stage current = track.stage(stage).orElseThrow();
+            Situation now = situation();
+            List<ChecklistItem> items = current.items().stream()
+                    .filter(i -> i.onMeeting() && i.id() != null && i.when().holds(now)).toList();
+            if (items.isEmpty()) {
+                return List.of();
+            }
+            boolean onlyVisit = visits.size() <= 1;
+            List<MeetingStep> out = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.type() == EntryType.DISCUSSION_RECORDED && "meeting".equals(e.get(METHOD))
+                        && e.intValue(STAGE, 0) == stage
+                        && (onlyVisit || !e.happenedAt().isBefore(stageEnteredAt))) {
+                    for (ChecklistItem i : items) {
+                        out.add(new MeetingStep(i.id(), i.text(), e.id(), e.happenedAt(),
+                                ticked.contains(tickKey(track.id(), stage, i.id(), e.id().toString()))));
+                    }
+                }
+            }
+            return out;
         }
 
         private List<TrackSwitch> switches() {
@@ -325,7 +353,8 @@ public final class CaseProjector {
                 Instant metAt = met.get(metKey(track.id(), stage, rule.id()));
                 Instant anchor = anchor(rule.from(), rule.fromId(), metAt);
                 if (anchor != null) {
-                    result.add(status(stage, rule.id(), rule.label(), anchor, rule.within(), false, now, metAt));
+                    result.add(status(stage, rule.id(), rule.label(), anchor, rule.within(), false, now, metAt)
+                            .withSooner(rule.sooner()));
                 }
             }
             for (Budget budget : track.budgets()) {
@@ -433,6 +462,14 @@ public final class CaseProjector {
             result.add(new FormStatus(rule.form(), title, stageNo, rule.action(),
                     done == null ? null : done.happenedAt(), done == null ? null : done.id().toString()));
         }
+    }
+
+    /**
+     * How a tick is kept in {@link CaseContext#ticked()}: {@code track/stage/item}, and for a step asked for at
+     * every meeting {@code track/stage/item@meeting-entry-id}.
+     */
+    static String tickKey(String trackId, int stage, String itemId, String meetingId) {
+        return trackId + "/" + stage + "/" + itemId + (meetingId == null ? "" : "@" + meetingId);
     }
 
     /** The key under which a met deadline is kept: budgets (stage 0) span the track's stages. */

@@ -18,9 +18,17 @@ import uk.resolve.domain.time.UkTime;
  * @param overdue         whether it has passed
  * @param sharedBudget    true for a timescale shared across stages
  * @param metAt           when it was met, or null; a met deadline is never overdue
+ * @param sooner          the procedure's shorter alternative ("a timescale that protects the child from
+ *                        harm", whichever is less), or null
  */
 public record DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue,
-                             String shortenedReason, boolean overdue, boolean sharedBudget, Instant metAt) {
+                             String shortenedReason, boolean overdue, boolean sharedBudget, Instant metAt,
+                             String sooner) {
+
+    public DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue, String shortenedReason,
+                          boolean overdue, boolean sharedBudget, Instant metAt) {
+        this(stage, id, label, due, procedureDue, shortenedReason, overdue, sharedBudget, metAt, null);
+    }
 
     public DeadlineStatus(int stage, String id, String label, DueAt due, DueAt procedureDue, String shortenedReason,
                           boolean overdue, boolean sharedBudget) {
@@ -38,7 +46,25 @@ public record DeadlineStatus(int stage, String id, String label, DueAt due, DueA
     public DeadlineStatus asOf(java.time.LocalDateTime now) {
         boolean past = metAt == null && due.isPast(now);
         return past == overdue ? this
-                : new DeadlineStatus(stage, id, label, due, procedureDue, shortenedReason, past, sharedBudget, metAt);
+                : new DeadlineStatus(stage, id, label, due, procedureDue, shortenedReason, past, sharedBudget, metAt,
+                sooner);
+    }
+
+    /**
+     * What to ask the worker when the procedure sets "this or a shorter timescale, whichever is less":
+     * null when it does not, or once the worker has brought the deadline forward or met it.
+     */
+    public String soonerPrompt() {
+        if (sooner == null || metAt != null || shortenedReason != null) {
+            return null;
+        }
+        return "Or " + sooner.strip() + ", whichever is less: if the child needs it sooner, bring this deadline"
+                + " forward.";
+    }
+
+    DeadlineStatus withSooner(String text) {
+        return new DeadlineStatus(stage, id, label, due, procedureDue, shortenedReason, overdue, sharedBudget, metAt,
+                text);
     }
 
     /** True when it was met by its deadline. */

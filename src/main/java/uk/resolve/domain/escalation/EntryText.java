@@ -59,6 +59,8 @@ public final class EntryText {
     public static final String ID = "id";
     public static final String VALUE = "value";
     public static final String ITEM = "item";
+    /** The meeting (its entry id) a step asked for at every meeting was ticked for. */
+    public static final String MEETING = "meeting";
 
     private EntryText() {
     }
@@ -72,7 +74,7 @@ public final class EntryText {
             case CORRECTION -> TEXT;
             case RESOLVED -> OUTCOME;
             case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED, DEADLINE_MET, CHECKLIST_TICKED,
-                    ATTACHMENT_ADDED -> NOTE;
+                    ATTACHMENT_ADDED, PERSON_KEYS -> NOTE;
             case DATE_RECORDED, FACT_ANSWERED -> VALUE;
             case TRACK_SWITCHED -> REASON;
             case RISK_ACTION -> TEXT;

@@ -12,14 +12,21 @@ import uk.resolve.domain.time.TimeSpan;
  * @param from   measured from
  * @param fromId the date or deadline named by {@code date:<id>} or {@code deadline:<id>}, else null
  * @param when   when the deadline applies
+ * @param sooner the procedure's shorter alternative, "whichever is less" ({@code orSooner}: "a timescale
+ *               that protects the child from harm"), or null when it gives none
  */
-public record DeadlineRule(String id, String label, TimeSpan within, Anchor from, String fromId, Condition when) {
+public record DeadlineRule(String id, String label, TimeSpan within, Anchor from, String fromId, Condition when,
+                           String sooner) {
 
     public DeadlineRule {
         when = when == null ? Condition.ALWAYS : when;
     }
 
+    public DeadlineRule(String id, String label, TimeSpan within, Anchor from, String fromId, Condition when) {
+        this(id, label, within, from, fromId, when, null);
+    }
+
     public DeadlineRule(String id, String label, TimeSpan within, Anchor from) {
-        this(id, label, within, from, null, Condition.ALWAYS);
+        this(id, label, within, from, null, Condition.ALWAYS, null);
     }
 }

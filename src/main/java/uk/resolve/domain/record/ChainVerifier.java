@@ -99,6 +99,7 @@ public final class ChainVerifier {
         }
         checkpoints(byDevice, checkpoints, findings);
         openings(entries, findings);
+        signatures(entries, findings);
         return new Report(entries.size(), byDevice.size(), findings);
     }
 
@@ -128,8 +129,47 @@ public final class ChainVerifier {
         }
     }
 
+    /**
+     * Every entry against its author's keys as registered when it was written ({@link KeyDirectory}):
+     * a missing or wrong signature is a break; entries from before signing are counted in a note.
+     */
+    private static void signatures(Collection<Entry> entries, List<Finding> findings) {
+        KeyDirectory keys = KeyDirectory.of(entries);
+        Map<String, Integer> unsigned = new TreeMap<>();
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::device).thenComparingLong(Entry::deviceSeq));
+        for (Entry e : sorted) {
+            if (!e.hashIsValid()) {
+                continue; // reported already: its signature cannot be checked against content that changed
+            }
+            KeyDirectory.Verdict v = keys.check(e);
+            if (v.status() == KeyDirectory.Status.BAD) {
+                findings.add(new Finding(true, e.device(), e.deviceSeq(), e.id().toString(), "entry " + e.id() + " ("
+                        + e.type().label() + ", device " + e.device() + " #" + e.deviceSeq() + ", by " + e.author()
+                        + (KeyDirectory.PEOPLE.equals(e.caseId()) ? "" : ", case " + e.caseId()) + "): " + v.reason()));
+            } else if (v.status() == KeyDirectory.Status.UNSIGNED_BEFORE_KEYS) {
+                unsigned.merge(e.device(), 1, Integer::sum);
+            }
+        }
+        if (!unsigned.isEmpty()) {
+            int n = unsigned.values().stream().mapToInt(Integer::intValue).sum();
+            findings.add(new Finding(false, "", 0, "", n + (n == 1 ? " entry was" : " entries were") + " written"
+                    + " before signing began (marked " + Entry.UNSIGNED + "; devices " + String.join(", ",
+                    unsigned.keySet()) + "): checked by hash and chain only"));
+        }
+        List<String> own = keys.ownRegistrations().stream().map(KeyDirectory.Registration::person).distinct()
+                .sorted().toList();
+        if (!own.isEmpty()) {
+            findings.add(new Finding(false, "", 0, "", "the keys of " + String.join(", ", own) + " were registered"
+                    + " by " + (own.size() == 1 ? "that person" : "each person") + " on their own (first administrator,"
+                    + " or first sign-in after signing began), vouched for by the team's database key only: an"
+                    + " administrator should know " + (own.size() == 1 ? "that name" : "every one of these names")));
+        }
+    }
+
     private static void openings(Collection<Entry> entries, List<Finding> findings) {
         Map<java.util.UUID, List<Entry>> byCase = entries.stream()
+                .filter(e -> !KeyDirectory.PEOPLE.equals(e.caseId()))
                 .collect(Collectors.groupingBy(Entry::caseId, TreeMap::new, Collectors.toList()));
         for (Map.Entry<java.util.UUID, List<Entry>> c : byCase.entrySet()) {
             boolean opened = c.getValue().stream().anyMatch(e -> e.type() == EntryType.CASE_OPENED);

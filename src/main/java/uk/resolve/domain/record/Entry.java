@@ -23,13 +23,35 @@ import java.util.UUID;
  * @param data       the entry's content, by field name
  * @param prevHash   the hash of the previous entry written on the same device, or "" for the first
  * @param hash       SHA-256 over all of the above, see {@link EntryHasher}
+ * @param signature  the author's Ed25519 signature over the hash ({@link EntrySignature}), or
+ *                   {@link #UNSIGNED} for an entry written before its author had keys
  */
 public record Entry(UUID id, UUID caseId, EntryType type, String author, String device, long deviceSeq,
                     Instant writtenAt, Instant happenedAt, SortedMap<String, String> data,
-                    String prevHash, String hash) {
+                    String prevHash, String hash, String signature) {
+
+    /** The mark of an entry that carries no signature: written before signing, or by an earlier version. */
+    public static final String UNSIGNED = "unsigned-before-keys";
 
     public Entry {
         data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
+        signature = signature == null || signature.isBlank() ? UNSIGNED : signature;
+    }
+
+    /** An entry without a signature. */
+    public Entry(UUID id, UUID caseId, EntryType type, String author, String device, long deviceSeq,
+                 Instant writtenAt, Instant happenedAt, SortedMap<String, String> data, String prevHash, String hash) {
+        this(id, caseId, type, author, device, deviceSeq, writtenAt, happenedAt, data, prevHash, hash, UNSIGNED);
+    }
+
+    /** True when it carries a signature (whether that signature is good is {@link KeyDirectory}'s question). */
+    public boolean signed() {
+        return !UNSIGNED.equals(signature);
+    }
+
+    /** This entry with {@code sig} as its signature (the hash does not cover the signature). */
+    public Entry withSignature(String sig) {
+        return new Entry(id, caseId, type, author, device, deviceSeq, writtenAt, happenedAt, data, prevHash, hash, sig);
     }
 
     /** A field of the content, or null. */
@@ -76,6 +98,7 @@ public record Entry(UUID id, UUID caseId, EntryType type, String author, String 
         m.put("data", data);
         m.put("prevHash", prevHash);
         m.put("hash", hash);
+        m.put("signature", signature);
         return m;
     }
 
@@ -87,6 +110,6 @@ public record Entry(UUID id, UUID caseId, EntryType type, String author, String 
     /** A copy of this entry with different content, for tests that simulate tampering. */
     public Entry withData(Map<String, String> newData) {
         return new Entry(id, caseId, type, author, device, deviceSeq, writtenAt, happenedAt,
-                new TreeMap<>(newData), prevHash, hash);
+                new TreeMap<>(newData), prevHash, hash, signature);
     }
 }

@@ -30,6 +30,16 @@ public final class EntryScreen {
      * @return the candidates that fail, each once, in the candidates' order
      */
     public static List<Rejected> screen(Collection<Entry> candidates, Collection<Entry> held) {
+        return screen(candidates, held, null);
+    }
+
+    /**
+     * As {@link #screen(Collection, Collection)}, and each candidate's signature against {@code keys}
+     * (the receiver's registrations with the candidates'): an entry not signed by its author's key as
+     * registered when it was written fails. One whose author has no registration here at all passes,
+     * as the registration may come in a later batch; {@code verify} reports it if it never does.
+     */
+    public static List<Rejected> screen(Collection<Entry> candidates, Collection<Entry> held, KeyDirectory keys) {
         Map<String, Entry> atPlace = new HashMap<>();
         for (Entry e : held) {
             atPlace.put(place(e.device(), e.deviceSeq()), e);
@@ -59,6 +69,11 @@ public final class EntryScreen {
                 if (before != null && !before.hash().equals(e.prevHash())) {
                     out.put(e.id(), new Rejected(e, where + " does not follow the entry before it in that chain:"
                             + " the chain was altered outside Resolve"));
+                } else if (keys != null && (keys.knows(e.author()) || e.type() == EntryType.PERSON_KEYS)) {
+                    KeyDirectory.Verdict v = keys.check(e);
+                    if (v.status() == KeyDirectory.Status.BAD) {
+                        out.put(e.id(), new Rejected(e, where + " fails its signature check: " + v.reason()));
+                    }
                 }
             }
         }

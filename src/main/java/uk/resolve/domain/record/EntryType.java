@@ -27,7 +27,9 @@ public enum EntryType {
     TRACK_SWITCHED("track-switched", "Route changed"),
     CHECKLIST_TICKED("ticked", "Step done"),
     RISK_ACTION("risk-action", "Action taken for immediate risk"),
-    ATTACHMENT_ADDED("attachment", "Document attached");
+    ATTACHMENT_ADDED("attachment", "Document attached"),
+    /** A person's public keys registered (or withdrawn); not about any case, see {@link KeyDirectory}. */
+    PERSON_KEYS("person-keys", "Keys registered");
 
     private final String code;
     private final String label;

@@ -23,7 +23,8 @@ import uk.resolve.domain.time.DueAt;
  * @param asAt           when the figures were taken
  * @param summary        headline figures
  * @param agencies       raising agency × receiving agency
- * @param categories     by category of disagreement
+ * @param categories     by category of disagreement, each procedure's own (two procedures' categories are
+ *                       never merged, however alike their names)
  * @param childStatuses  by the status of the child
  * @param resolutionStages the stage at which resolution was achieved
  * @param stageTimes     working days at each stage, against the procedure's timescales
@@ -34,7 +35,7 @@ import uk.resolve.domain.time.DueAt;
  * @param cases          one anonymised line per case
  */
 public record PartnershipReport(ReportQuery query, String procedure, Instant asAt, Summary summary,
-                                AgencyMatrix agencies, List<CountRow> categories, List<CountRow> childStatuses,
+                                AgencyMatrix agencies, List<CategoryCount> categories, List<CountRow> childStatuses,
                                 List<StageCount> resolutionStages, List<StageTime> stageTimes,
                                 List<TotalTime> totalTimes, List<OverdueCase> overdue, List<LearningItem> learning,
                                 List<FeedbackItem> feedback, List<CaseRow> cases) {
@@ -103,6 +104,42 @@ public record PartnershipReport(ReportQuery query, String procedure, Instant asA
     public record CountRow(String label, int raised, int resolved, int withdrawn, int open) {
     }
 
+    /**
+     * Cases raised under one procedure's category of disagreement, and how they stand.
+     *
+     * @param procedureId the procedure's id
+     * @param procedure   its short name
+     * @param categoryId  the category's id in the procedure (its label, tidied, when the procedure lists none)
+     * @param category    the category as the procedure names it
+     * @param label       what a chart or table shows: the category, followed by the procedure's name when the
+     *                    report covers more than one procedure
+     */
+    public record CategoryCount(String procedureId, String procedure, String categoryId, String category,
+                                String label, int raised, int resolved, int withdrawn, int open) {
+
+        /** The same counts under its label, for charts and tables of counts. */
+        public CountRow counts() {
+            return new CountRow(label, raised, resolved, withdrawn, open);
+        }
+    }
+
+    /**
+     * How the deadlines of a stage (or a procedure) were kept: each deadline that applied to a visit counts
+     * once, judged against the procedure's timescale on the procedure's calendar.
+     *
+     * @param metOnTime   marked met by its due time
+     * @param metLate     marked met after it was due
+     * @param openOverdue not met, past due, at a stage a case is at now
+     */
+    public record DeadlinesKept(int metOnTime, int metLate, int openOverdue) {
+
+        public static final DeadlinesKept NONE = new DeadlinesKept(0, 0, 0);
+
+        public DeadlinesKept plus(DeadlinesKept o) {
+            return new DeadlinesKept(metOnTime + o.metOnTime, metLate + o.metLate, openOverdue + o.openOverdue);
+        }
+    }
+
     /** How many of the resolved cases were resolved at {@code stage}. */
     public record StageCount(int stage, int resolved) {
     }
@@ -124,10 +161,11 @@ public record PartnershipReport(ReportQuery query, String procedure, Instant asA
      * @param noTimescale        completed visits to which no timescale applied
      * @param inProgress         cases at this stage now
      * @param inProgressPast     of those, already past a timescale
+     * @param deadlines          the stage's deadlines met on time, met late, and open past due
      */
     public record StageTime(String procedure, String track, int stage, String heading, String timescale,
                             int completedVisits, long workingDays, int longest, int met, int notMet,
-                            int noTimescale, int inProgress, int inProgressPast) {
+                            int noTimescale, int inProgress, int inProgressPast, DeadlinesKept deadlines) {
     }
 
     /**
@@ -136,9 +174,11 @@ public record PartnershipReport(ReportQuery query, String procedure, Instant asA
      * @param withinTimescales resolved cases whose every stage met the timescales that applied
      * @param overTimescales   resolved cases with at least one stage over a timescale
      * @param noTimescale      resolved cases to which no timescale applied at any stage
+     * @param deadlines        every deadline of the procedure's cases raised in the period (resolved or not):
+     *                         met on time, met late, open past due
      */
     public record TotalTime(String procedure, int resolved, long workingDays, int shortest, int longest,
-                            int withinTimescales, int overTimescales, int noTimescale) {
+                            int withinTimescales, int overTimescales, int noTimescale, DeadlinesKept deadlines) {
     }
 
     /**

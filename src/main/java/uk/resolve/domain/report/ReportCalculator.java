@@ -31,6 +31,8 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.report.PartnershipReport.AgencyMatrix;
 import uk.resolve.domain.report.PartnershipReport.CaseRow;
+import uk.resolve.domain.report.PartnershipReport.CategoryCount;
+import uk.resolve.domain.report.PartnershipReport.DeadlinesKept;
 import uk.resolve.domain.report.PartnershipReport.CountRow;
 import uk.resolve.domain.report.PartnershipReport.FeedbackItem;
 import uk.resolve.domain.report.PartnershipReport.LearningItem;
@@ -66,6 +68,15 @@ import static uk.resolve.domain.escalation.EntryText.STAGE;
  * every one that applied; a visit to a stage with no timescale (or none that applied) is counted
  * as "no timescale", neither met nor missed. A visit still in progress is compared with
  * {@code now}: it is "past a timescale" once any has gone by.
+ *
+ * <h2>Deadlines kept</h2>
+ * Each deadline that applied to a visit is also counted on its own: met on time (marked met by its
+ * due time), met late, or open past due (not marked met, at the stage a case is at now, and gone by).
+ *
+ * <h2>Calendars and categories</h2>
+ * Working days are counted on the calendar each case's procedure names (England and Wales, Scotland or
+ * Northern Ireland), with the administrator's additions for that calendar. Categories of disagreement
+ * are each procedure's own: two procedures' categories are never merged, however alike their labels.
  */
 public final class ReportCalculator {
 
@@ -85,6 +96,7 @@ public final class ReportCalculator {
 
     private final WorkingCalendar calendar;
 
+    /** @param calendar working days; each procedure's own calendar is taken from it ({@link WorkingCalendar#forCalendar}) */
     public ReportCalculator(WorkingCalendar calendar) {
         this.calendar = calendar;
     }
@@ -146,27 +158,36 @@ public final class ReportCalculator {
 
     // ---- per case -------------------------------------------------------------------------
 
-    private record VisitResult(StageVisit visit, int workingDays, Outcome outcome) {
+    private record VisitResult(StageVisit visit, int workingDays, Outcome outcome, DeadlinesKept kept) {
     }
 
-    private record Evaluated(CaseState c, Policy policy, Track track, String raising, String receiving,
-                             String category, List<VisitResult> visits, int workingDays, Outcome overall,
-                             Redactor redactor) {
+    private record Judged(Outcome outcome, DeadlinesKept kept) {
+    }
+
+    private record Evaluated(CaseState c, Policy policy, Track track, WorkingCalendar calendar, String raising,
+                             String receiving, String category, List<VisitResult> visits, int workingDays,
+                             Outcome overall, Redactor redactor) {
         boolean is(CaseStatus s) {
             return c.status() == s;
         }
 
         Evaluated named(String raisingLabel, String receivingLabel) {
-            return new Evaluated(c, policy, track, raisingLabel, receivingLabel, category, visits, workingDays,
-                    overall, redactor);
+            return new Evaluated(c, policy, track, calendar, raisingLabel, receivingLabel, category, visits,
+                    workingDays, overall, redactor);
+        }
+
+        DeadlinesKept kept() {
+            return visits.stream().map(VisitResult::kept).reduce(DeadlinesKept.NONE, DeadlinesKept::plus);
         }
     }
 
     private Evaluated evaluate(CaseState c, Policy p, Redactor redactor, Instant now) {
         Track track = p.track(c.trackId()).orElse(p.defaultTrack());
+        WorkingCalendar cal = calendar.forCalendar(p.calendar());
         List<VisitResult> visits = new ArrayList<>();
         for (StageVisit v : c.visits()) {
-            visits.add(new VisitResult(v, CaseMetrics.workingDaysAt(v, calendar, now), outcome(c, track, v, now)));
+            Judged j = outcome(c, track, v, now, cal);
+            visits.add(new VisitResult(v, CaseMetrics.workingDaysAt(v, cal, now), j.outcome(), j.kept()));
         }
         Outcome overall;
         if (c.open()) {
@@ -180,17 +201,21 @@ public final class ReportCalculator {
             overall = Outcome.NO_TIMESCALE;
         }
         var d = c.details();
-        return new Evaluated(c, p, track, tidy(redactor.redact(d.raisedAgency(), d)),
+        return new Evaluated(c, p, track, cal, tidy(redactor.redact(d.raisedAgency(), d)),
                 tidy(redactor.redact(d.otherAgency(), d)), tidy(redactor.redact(d.category(), d)), visits,
-                CaseMetrics.workingDaysTaken(c, calendar, now), overall, redactor);
+                CaseMetrics.workingDaysTaken(c, cal, now), overall, redactor);
     }
 
-    private Outcome outcome(CaseState c, Track track, StageVisit v, Instant now) {
+    private Judged outcome(CaseState c, Track track, StageVisit v, Instant now, WorkingCalendar cal) {
         boolean inProgress = v.leftAt() == null;
+        boolean current = inProgress && c.open();
         Instant end = inProgress ? now : v.leftAt();
         Stage stage = track.stage(v.stage()).orElse(null);
         int applied = 0;
         boolean missed = false;
+        int onTime = 0;
+        int late = 0;
+        int overdue = 0;
         if (stage != null) {
             for (DeadlineRule rule : stage.deadlines()) {
                 // a deadline the worker marked met is judged at the moment it was met
@@ -199,7 +224,14 @@ public final class ReportCalculator {
                 Instant anchor = anchor(c, v, rule.from(), rule.fromId(), until);
                 if (anchor != null) {
                     applied++;
-                    missed |= !met(anchor, rule.within(), until);
+                    boolean kept = met(anchor, rule.within(), until, cal);
+                    missed |= !kept;
+                    if (metAt != null && !metAt.isAfter(end)) {
+                        onTime += kept ? 1 : 0;
+                        late += kept ? 0 : 1;
+                    } else if (current && !kept) {
+                        overdue++;
+                    }
                 }
             }
         }
@@ -207,13 +239,14 @@ public final class ReportCalculator {
             if (budget.stages().contains(v.stage())) {
                 Instant anchor = budget.from() == Anchor.CASE_OPENED ? c.openedAt() : v.enteredAt();
                 applied++;
-                missed |= !met(anchor, budget.within(), end);
+                missed |= !met(anchor, budget.within(), end, cal);
             }
         }
+        DeadlinesKept kept = new DeadlinesKept(onTime, late, overdue);
         if (inProgress) {
-            return missed ? Outcome.IN_PROGRESS_PAST : Outcome.IN_PROGRESS;
+            return new Judged(missed ? Outcome.IN_PROGRESS_PAST : Outcome.IN_PROGRESS, kept);
         }
-        return applied == 0 ? Outcome.NO_TIMESCALE : missed ? Outcome.NOT_MET : Outcome.MET;
+        return new Judged(applied == 0 ? Outcome.NO_TIMESCALE : missed ? Outcome.NOT_MET : Outcome.MET, kept);
     }
 
     private static Instant metAt(CaseState c, StageVisit v, String deadlineId) {
@@ -260,11 +293,11 @@ public final class ReportCalculator {
         };
     }
 
-    private boolean met(Instant anchor, TimeSpan within, Instant end) {
+    private static boolean met(Instant anchor, TimeSpan within, Instant end, WorkingCalendar cal) {
         if (within.unit() == TimeUnit.WORKING_DAYS) {
-            return calendar.workingDaysBetween(UkTime.date(anchor), UkTime.date(end)) <= within.amount();
+            return cal.workingDaysBetween(UkTime.date(anchor), UkTime.date(end)) <= within.amount();
         }
-        return !Deadlines.due(anchor, within, calendar).isPast(UkTime.local(end));
+        return !Deadlines.due(anchor, within, cal).isPast(UkTime.local(end));
     }
 
     // ---- tables ---------------------------------------------------------------------------
@@ -315,22 +348,42 @@ public final class ReportCalculator {
         return new AgencyMatrix(rows, cols, out);
     }
 
-    private static List<CountRow> categories(List<Evaluated> cases, List<Policy> scope) {
-        Map<String, String> labels = new LinkedHashMap<>();
+    /** A category of one procedure: the procedure's id and the category's id, never its label alone. */
+    private record CategoryKey(String procedureId, String categoryId) {
+    }
+
+    private static CategoryKey categoryKey(Evaluated e) {
+        String id = e.policy().category(e.category()).map(Category::id).orElse(key(e.category()));
+        return new CategoryKey(e.policy().id(), id);
+    }
+
+    private static List<CategoryCount> categories(List<Evaluated> cases, List<Policy> scope) {
+        boolean several = scope.size() > 1;
+        Map<CategoryKey, String[]> named = new LinkedHashMap<>();
         for (Policy p : scope) {
             for (Category cat : p.categories()) {
-                labels.putIfAbsent(key(cat.label()), cat.label());
+                named.putIfAbsent(new CategoryKey(p.id(), cat.id()), new String[] {p.shortName(), cat.label()});
             }
         }
-        TreeMap<String, String> extra = new TreeMap<>();
+        // a category typed in a case but not (or no longer) in its procedure's list comes after the listed ones
+        TreeMap<String, Map.Entry<CategoryKey, String[]>> extra = new TreeMap<>();
         for (Evaluated e : cases) {
-            if (!labels.containsKey(key(e.category()))) {
-                extra.putIfAbsent(key(e.category()), e.category());
+            CategoryKey k = categoryKey(e);
+            if (!named.containsKey(k)) {
+                extra.putIfAbsent(e.policy().shortName() + "\u0000" + k.categoryId(),
+                        Map.entry(k, new String[] {e.policy().shortName(), e.category()}));
             }
         }
-        labels.putAll(extra);
-        List<CountRow> rows = new ArrayList<>();
-        labels.forEach((k, label) -> rows.add(count(label, cases.stream().filter(e -> key(e.category()).equals(k)).toList())));
+        extra.values().forEach(x -> named.putIfAbsent(x.getKey(), x.getValue()));
+        Map<CategoryKey, List<Evaluated>> byKey = new HashMap<>();
+        cases.forEach(e -> byKey.computeIfAbsent(categoryKey(e), k -> new ArrayList<>()).add(e));
+        List<CategoryCount> rows = new ArrayList<>();
+        named.forEach((k, names) -> {
+            CountRow n = count(names[1], byKey.getOrDefault(k, List.of()));
+            rows.add(new CategoryCount(k.procedureId(), names[0], k.categoryId(), names[1],
+                    several ? names[1] + " (" + names[0] + ")" : names[1], n.raised(), n.resolved(), n.withdrawn(),
+                    n.open()));
+        });
         return rows;
     }
 
@@ -377,6 +430,7 @@ public final class ReportCalculator {
         int none;
         int inProgress;
         int inProgressPast;
+        DeadlinesKept kept = DeadlinesKept.NONE;
 
         StageAcc(Policy policy, Track track, int stage, String heading) {
             this.policy = policy;
@@ -399,6 +453,7 @@ public final class ReportCalculator {
             for (VisitResult v : e.visits()) {
                 StageAcc acc = rows.computeIfAbsent(e.c().policyId() + "|" + e.track().id() + "|" + v.visit().stage(),
                         k -> new StageAcc(e.policy(), e.track(), v.visit().stage(), v.visit().heading()));
+                acc.kept = acc.kept.plus(v.kept());
                 switch (v.outcome()) {
                     case IN_PROGRESS -> acc.inProgress++;
                     case IN_PROGRESS_PAST -> {
@@ -423,7 +478,7 @@ public final class ReportCalculator {
                         .thenComparing(a -> a.stage))
                 .map(a -> new StageTime(a.policy.shortName(), a.policy.tracks().size() > 1 ? a.track.name() : null,
                         a.stage, a.heading, timescale(a.track, a.stage), a.completed, a.days, a.longest, a.met,
-                        a.notMet, a.none, a.inProgress, a.inProgressPast))
+                        a.notMet, a.none, a.inProgress, a.inProgressPast, a.kept))
                 .toList();
     }
 
@@ -444,15 +499,16 @@ public final class ReportCalculator {
     private static List<TotalTime> totalTimes(List<Evaluated> cases, List<Policy> scope) {
         List<TotalTime> rows = new ArrayList<>();
         for (Policy p : scope) {
-            List<Evaluated> resolved = cases.stream()
-                    .filter(e -> e.is(CaseStatus.RESOLVED) && e.policy().id().equals(p.id())).toList();
+            List<Evaluated> mine = cases.stream().filter(e -> e.policy().id().equals(p.id())).toList();
+            List<Evaluated> resolved = mine.stream().filter(e -> e.is(CaseStatus.RESOLVED)).toList();
             rows.add(new TotalTime(p.shortName(), resolved.size(),
                     resolved.stream().mapToLong(Evaluated::workingDays).sum(),
                     resolved.stream().mapToInt(Evaluated::workingDays).min().orElse(0),
                     resolved.stream().mapToInt(Evaluated::workingDays).max().orElse(0),
                     (int) resolved.stream().filter(e -> e.overall() == Outcome.MET).count(),
                     (int) resolved.stream().filter(e -> e.overall() == Outcome.NOT_MET).count(),
-                    (int) resolved.stream().filter(e -> e.overall() == Outcome.NO_TIMESCALE).count()));
+                    (int) resolved.stream().filter(e -> e.overall() == Outcome.NO_TIMESCALE).count(),
+                    mine.stream().map(Evaluated::kept).reduce(DeadlinesKept.NONE, DeadlinesKept::plus)));
         }
         return rows;
     }
@@ -468,7 +524,7 @@ public final class ReportCalculator {
             if (d != null) {
                 rows.add(new OverdueCase(shortId(e.c()), e.policy().shortName(), e.c().stage(), e.raising(),
                         e.receiving(), d.label(), d.due(),
-                        calendar.workingDaysBetween(d.due().date(), localNow.toLocalDate())));
+                        e.calendar().workingDaysBetween(d.due().date(), localNow.toLocalDate())));
             }
         }
         rows.sort(Comparator.comparing(OverdueCase::due).thenComparing(OverdueCase::caseRef));

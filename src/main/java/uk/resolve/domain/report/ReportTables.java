@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import uk.resolve.domain.report.PartnershipReport.AgencyMatrix;
+import uk.resolve.domain.report.PartnershipReport.CategoryCount;
+import uk.resolve.domain.report.PartnershipReport.DeadlinesKept;
 import uk.resolve.domain.report.PartnershipReport.CountRow;
 import uk.resolve.domain.report.PartnershipReport.Summary;
 import uk.resolve.domain.report.PartnershipReport.TotalTime;
@@ -59,8 +61,16 @@ public final class ReportTables {
                 List.of("Figure", "Value"), rows);
     }
 
+    /** Each procedure's categories, with the procedure named: two procedures' categories are never merged. */
     public static ReportTable categories(PartnershipReport r) {
-        return counts(CATEGORIES, "By category of disagreement", "Category", r.categories());
+        List<List<String>> out = new ArrayList<>();
+        for (CategoryCount c : r.categories()) {
+            out.add(List.of(c.procedure(), c.category(), n(c.raised()), n(c.resolved()), n(c.withdrawn()),
+                    n(c.open())));
+        }
+        return new ReportTable(CATEGORIES, "By category of disagreement",
+                "Each procedure's own categories, as the procedure names them.",
+                List.of("Procedure", "Category", "Raised", "Resolved", "Withdrawn", "Open"), out);
     }
 
     public static ReportTable childStatus(PartnershipReport r) {
@@ -115,11 +125,13 @@ public final class ReportTables {
         List<List<String>> rows = r.stageTimes().stream().map(t -> List.of(t.procedure(),
                 t.track() == null ? "" : t.track(), t.heading(), t.timescale(), n(t.completedVisits()),
                 average(t.workingDays(), t.completedVisits()), t.completedVisits() == 0 ? NONE : n(t.longest()),
-                n(t.met()), n(t.notMet()), n(t.noTimescale()), n(t.inProgress()), n(t.inProgressPast()))).toList();
+                n(t.met()), n(t.notMet()), n(t.noTimescale()), n(t.inProgress()), n(t.inProgressPast()),
+                n(t.deadlines().metOnTime()), n(t.deadlines().metLate()), n(t.deadlines().openOverdue()))).toList();
         return new ReportTable(STAGE_TIMES, "Working days at each stage against the procedure's timescales",
                 "Each visit to a stage, compared with the stage's timescales and any shared across stages.",
                 List.of("Procedure", "Track", "Stage", "Timescale", "Visits completed", "Average working days",
-                        "Longest", "Met", "Not met", "No timescale", "At stage now", "Now past timescale"), rows);
+                        "Longest", "Met", "Not met", "No timescale", "At stage now", "Now past timescale",
+                        "Deadlines met on time", "Deadlines met late", "Deadlines open and overdue"), rows);
     }
 
     public static ReportTable totalTimes(PartnershipReport r) {
@@ -134,19 +146,22 @@ public final class ReportTables {
                     used.stream().mapToInt(TotalTime::longest).max().orElse(0),
                     r.totalTimes().stream().mapToInt(TotalTime::withinTimescales).sum(),
                     r.totalTimes().stream().mapToInt(TotalTime::overTimescales).sum(),
-                    r.totalTimes().stream().mapToInt(TotalTime::noTimescale).sum())));
+                    r.totalTimes().stream().mapToInt(TotalTime::noTimescale).sum(),
+                    r.totalTimes().stream().map(TotalTime::deadlines).reduce(DeadlinesKept.NONE, DeadlinesKept::plus))));
         }
         return new ReportTable(TOTAL_TIMES, "Working days from raising to resolution",
                 "Resolved cases raised in the period; a case is within timescales when every stage met its own.",
                 List.of("Procedure", "Resolved", "Average working days", "Shortest", "Longest", "Within timescales",
-                        "Over timescales", "No timescale"), rows);
+                        "Over timescales", "No timescale", "Deadlines met on time", "Deadlines met late",
+                        "Deadlines open and overdue"), rows);
     }
 
     private static List<String> totalRow(TotalTime t) {
         boolean any = t.resolved() > 0;
         return List.of(t.procedure(), n(t.resolved()), average(t.workingDays(), t.resolved()),
                 any ? n(t.shortest()) : NONE, any ? n(t.longest()) : NONE, n(t.withinTimescales()),
-                n(t.overTimescales()), n(t.noTimescale()));
+                n(t.overTimescales()), n(t.noTimescale()), n(t.deadlines().metOnTime()), n(t.deadlines().metLate()),
+                n(t.deadlines().openOverdue()));
     }
 
     public static ReportTable overdue(PartnershipReport r) {

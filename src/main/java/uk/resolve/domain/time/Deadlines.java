@@ -29,8 +29,16 @@ public final class Deadlines {
     }
 
     /**
+     * How a deadline of a procedure following {@code calendarCode} ({@code scotland} ...) stands on
+     * {@code today}: working days are counted on that calendar, as the deadline itself was.
+     */
+    public static String describe(DueAt due, LocalDateTime now, WorkingCalendar calendar, String calendarCode) {
+        return describe(due, now, calendarCode == null ? calendar : calendar.forCalendar(calendarCode));
+    }
+
+    /**
      * How a deadline stands for a user on {@code today}: "due today", "2 working days left",
-     * "overdue by 1 day".
+     * "overdue by 1 day". {@code calendar} must be the procedure's own (see the overload taking its code).
      */
     public static String describe(DueAt due, LocalDateTime now, WorkingCalendar calendar) {
         LocalDate today = now.toLocalDate();

@@ -14,7 +14,13 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -32,6 +38,12 @@ public final class FormEditorController {
     @FXML private Label status;
     @FXML private VBox fieldsBox;
     @FXML private VBox previewBox;
+    @FXML private SplitPane split;
+    @FXML private ScrollPane fieldsScroll;
+    @FXML private ScrollPane previewScroll;
+
+    /** The preview's zoom: 1 fits a page to the width of the preview; Ctrl+= and Ctrl+- change it, Ctrl+0 fits again. */
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     @FXML private ProgressIndicator busy;
     @FXML private Button saveButton;
 
@@ -58,9 +70,42 @@ public final class FormEditorController {
         model.loadedProperty().addListener((o, was, is) -> {
             if (is) {
                 buildFields();
+                if (model.fields().isEmpty()) {
+                    // nothing to fill in (the chronology): the page takes the whole window
+                    split.getItems().remove(fieldsScroll);
+                }
             }
         });
         model.previewPages().addListener((ListChangeListener<BufferedImage>) c -> showPreview());
+        // zoomed in, the page is wider than the window and scrolls sideways
+        previewScroll.fitToWidthProperty().bind(zoom.lessThanOrEqualTo(1));
+        title.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::zoomKeys);
+            }
+        });
+    }
+
+    /** The preview's zoom, 1 when a page fits the width of the preview. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    private void zoomKeys(KeyEvent e) {
+        if (e.isConsumed() || !e.isShortcutDown()) {
+            return;
+        }
+        KeyCode k = e.getCode();
+        if (k == KeyCode.EQUALS || k == KeyCode.PLUS || k == KeyCode.ADD) {
+            zoom.set(Math.min(4, zoom.get() * 1.25));
+        } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
+            zoom.set(Math.max(0.25, zoom.get() / 1.25));
+        } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
+            zoom.set(1);
+        } else {
+            return;
+        }
+        e.consume();
     }
 
     private void buildFields() {
@@ -150,7 +195,10 @@ public final class FormEditorController {
         for (BufferedImage page : model.previewPages()) {
             ImageView view = new ImageView(uk.resolve.ui.support.FxImages.of(page));
             view.setPreserveRatio(true);
-            view.fitWidthProperty().bind(previewBox.widthProperty().subtract(56).map(w -> Math.min(w.doubleValue(), 900)));
+            // fitted to the visible width of the preview, times the zoom
+            view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.max(200, previewScroll.getViewportBounds().getWidth() - 40) * zoom.get(),
+                    previewScroll.viewportBoundsProperty(), zoom));
             view.getStyleClass().add("preview-page");
             view.setAccessibleText("Page " + n++ + " of " + model.previewPages().size());
             previewBox.getChildren().add(view);

@@ -258,10 +258,10 @@ public final class FormEditorViewModel {
 
     private String fileName() {
         if (isChronology()) {
-            return FormDocuments.fileName(FormDocuments.CHRONOLOGY, editing.state().details().childRef(),
+            return FormDocuments.fileName(FormDocuments.CHRONOLOGY, editing.state().id(),
                     uk.resolve.domain.time.UkTime.date(java.time.Instant.now()));
         }
-        return FormDocuments.fileName(formId + (current.complete() ? "" : "-draft"), current.caseReference(),
+        return FormDocuments.fileName(formId + (current.complete() ? "" : "-draft"), current.caseId(),
                 current.date());
     }
 
@@ -281,7 +281,7 @@ public final class FormEditorViewModel {
             Supplier<byte[]> next;
             while ((next = pendingPreview.getAndSet(null)) != null) {
                 try {
-                    List<BufferedImage> pages = PdfPreview.pages(next.get(), 72);
+                    List<BufferedImage> pages = PdfPreview.pages(next.get(), PREVIEW_DPI);
                     ui.execute(() -> previewPages.setAll(pages));
                 } catch (RuntimeException ex) {
                     ui.execute(() -> failed("The preview could not be drawn: ", ex));
@@ -417,6 +417,9 @@ public final class FormEditorViewModel {
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
     }
+
+    /** Sharp enough to read a page fitted to a wide window, or zoomed in a little. */
+    static final float PREVIEW_DPI = 110;
 
     /** True when the form can be saved to the case record (not for the chronology). */
     public boolean savable() {

@@ -89,6 +89,13 @@ final class DueSoonPane extends VBox {
         list.visibleProperty().bind(Bindings.isNotEmpty(vm.items()));
         list.managedProperty().bind(list.visibleProperty());
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // a long procedure name wraps inside the list instead of scrolling it sideways
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(ReminderService.Reminder r, boolean empty) {
                 super.updateItem(r, empty);

@@ -94,8 +94,13 @@ public final class HomeViewModel {
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
             // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
             CaseRow.Shared shared = new CaseRow.Shared();
-            List<CaseRow> list = cases.list(c -> hiddenSample(c, removedAt) ? null
-                    : shared.row(CaseRow.of(c, cases.policyOf(c).shortName(), now, cases.calendar())));
+            List<CaseRow> list = cases.list(c -> {
+                if (hiddenSample(c, removedAt)) {
+                    return null;
+                }
+                var policy = cases.policyOf(c);
+                return shared.row(CaseRow.of(c, policy.shortName(), now, cases.calendar().forCalendar(policy.calendar())));
+            });
             long open = 0;
             long overdue = 0;
             boolean samples = false;

@@ -79,6 +79,9 @@ public final class NewCaseController {
     @FXML private Label aroseTimeError;
     @FXML private VBox questionsBox;
     @FXML private Label startReasonLabel;
+    @FXML private Label startIntro;
+    @FXML private Label startOnlyFirst;
+    @FXML private GridPane startGrid;
     @FXML private GridPane reviewGrid;
     @FXML private Label errorLabel;
     @FXML private Button backButton;
@@ -104,6 +107,14 @@ public final class NewCaseController {
         riskBox.managedProperty().bind(riskBox.visibleProperty());
         riskInstruction.textProperty().bind(vm.riskInstructionBinding());
         startStage.setItems(vm.startStageChoices());
+        // Where the procedure allows no other starting stage, say so rather than offer a choice of one.
+        javafx.beans.binding.BooleanBinding choice = Bindings.size(vm.startStageChoices()).greaterThan(1);
+        for (Node n : List.of(startIntro, startGrid)) {
+            n.visibleProperty().bind(choice);
+            n.managedProperty().bind(choice);
+        }
+        startOnlyFirst.visibleProperty().bind(choice.not());
+        startOnlyFirst.managedProperty().bind(choice.not());
         Bind.choice(startStage, vm.startStage, null, vm::stageLabel);
         Bind.text(startReason, vm.startReason, startReasonError);
         // The reason is asked for only when the case starts above the first stage.
@@ -130,6 +141,14 @@ public final class NewCaseController {
         Bind.text(outcomeWanted, vm.outcomeWanted, null);
         Bind.text(aroseDate, vm.aroseDate, aroseDateError);
         Bind.text(aroseTime, vm.aroseTime, aroseTimeError);
+        // Hints stay in view above their fields (a placeholder vanishes once typing starts), and are
+        // read out as the field's help.
+        for (javafx.scene.control.TextInputControl t : List.<javafx.scene.control.TextInputControl>of(childRef,
+                childName, raisedAgency, otherAgency, otherProfessional, concern, evidence, outcomeWanted)) {
+            if (t.getParent() instanceof VBox v && v.getChildren().get(0) instanceof Label hint) {
+                t.setAccessibleHelp(hint.getText());
+            }
+        }
         vm.questions().addListener((javafx.collections.ListChangeListener<NewCaseViewModel.Question>) c -> drawQuestions());
         drawQuestions();
 
@@ -190,7 +209,7 @@ public final class NewCaseController {
             Node control;
             if (q.date()) {
                 TextField t = new TextField();
-                t.setPromptText("e.g. 14/12/2026");
+                t.setAccessibleHelp("For example 14/12/2026");
                 t.setPrefColumnCount(10);
                 t.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Bind.text(t, q.answer(), error);
@@ -205,7 +224,13 @@ public final class NewCaseController {
             control.setId("question-" + q.id());
             control.setAccessibleText(q.label() + (q.required() ? ", required" : ""));
             label.setLabelFor(control);
-            questionsBox.getChildren().add(new VBox(2, label, control, error));
+            VBox cell = new VBox(2, label, control, error);
+            if (q.date()) {
+                Label hint = new Label("For example 14/12/2026");
+                hint.getStyleClass().addAll("text-muted", "field-hint");
+                cell.getChildren().add(1, hint);
+            }
+            questionsBox.getChildren().add(cell);
         }
         questionsBox.setVisible(!vm.questions().isEmpty());
         questionsBox.setManaged(!vm.questions().isEmpty());
@@ -274,7 +299,7 @@ public final class NewCaseController {
         Node n = switch (step) {
             case 0 -> vm.risk.get() == NewCaseViewModel.Risk.YES ? riskYes : riskNo;
             case 1 -> childRef;
-            case 2 -> category;
+            case 2 -> aroseDate;
             default -> openButton;
         };
         javafx.application.Platform.runLater(n::requestFocus);
@@ -283,14 +308,24 @@ public final class NewCaseController {
     private void fillReview() {
         reviewGrid.getChildren().clear();
         int row = 0;
-        for (String[] line : vm.review()) {
-            Label k = new Label(line[0]);
+        for (NewCaseViewModel.ReviewLine line : vm.review()) {
+            Label k = new Label(line.key());
             k.getStyleClass().add("review-key");
-            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label v = new Label(line[1]);
+            k.setWrapText(true);
+            k.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            k.setMaxWidth(280);
+            Label v = new Label(line.value());
             v.setWrapText(true);
+            v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             v.setMaxWidth(Double.MAX_VALUE);
-            reviewGrid.addRow(row++, k, v);
+            GridPane.setHgrow(v, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.control.Hyperlink change = new javafx.scene.control.Hyperlink("Change");
+            change.setId("change-" + row);
+            change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            change.setAccessibleText("Change " + line.key());
+            int step = line.step();
+            change.setOnAction(e -> vm.change(step));
+            reviewGrid.addRow(row++, k, v, change);
         }
     }
 
@@ -315,7 +350,15 @@ public final class NewCaseController {
         controls.put(vm.raisedAgency, raisedAgency);
         controls.put(vm.otherAgency, otherAgency);
         controls.put(vm.otherProfessional, otherProfessional);
+        controls.put(vm.aroseDate, aroseDate);
+        controls.put(vm.aroseTime, aroseTime);
         controls.put(vm.category, category);
+        for (NewCaseViewModel.Question q : vm.questions()) {
+            Node n = questionsBox.lookup("#question-" + q.id());
+            if (n != null) {
+                controls.put(q.answer(), n);
+            }
+        }
         controls.put(vm.concern, concern);
         controls.put(vm.evidence, evidence);
         controls.put(vm.outcomeWanted, outcomeWanted);

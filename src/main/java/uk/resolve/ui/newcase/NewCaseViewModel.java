@@ -197,7 +197,8 @@ public final class NewCaseViewModel {
             policy.reset(policyChoices.stream().filter(p -> p.id().equals(def)).findFirst()
                     .orElse(policyChoices.isEmpty() ? null : policyChoices.get(0)));
             raisedBy.reset((String) r.get("raisedBy"));
-            aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
+            // Empty, not today: the worker gives the real date of the decision they disagree with.
+            aroseDate.reset(null);
             raisedAgency.reset((String) r.get("agency"));
             startStage.reset(1);
             Map<String, String> draft = (Map<String, String>) r.get("draft");
@@ -493,7 +494,6 @@ public final class NewCaseViewModel {
         } finally {
             restoring = false;
         }
-        aroseDate.reset(UkTime.formatDate(UkTime.date(cases.now())));
         step.set(0);
         draftNote.set("");
         error.set("");
@@ -647,35 +647,48 @@ public final class NewCaseViewModel {
         return riskYes;
     }
 
-    /** The summary shown on the last step. */
-    public List<String[]> review() {
-        List<String[]> out = new ArrayList<>();
+    /** One answer on the check-your-answers step, with the step where it is given. */
+    public record ReviewLine(String key, String value, int step) {
+    }
+
+    /** Every answer, shown on the last step, each with the step to go back to for changing it. */
+    public List<ReviewLine> review() {
+        List<ReviewLine> out = new ArrayList<>();
         Policy p = policy.get();
-        out.add(new String[] {"Procedure", p == null ? "" : p.name() + " (" + p.shortName() + ")"});
+        out.add(new ReviewLine("Immediate risk", risk.get() == Risk.YES ? "Yes" : "No", 0));
+        out.add(new ReviewLine("Procedure", p == null ? "" : p.name() + " (" + p.shortName() + ")", 0));
         if (p != null && p.tracks().size() > 1 && chosenTrack() != null) {
-            out.add(new String[] {"Kind of disagreement", chosenTrack().name()});
+            out.add(new ReviewLine("Kind of disagreement", chosenTrack().name(), 0));
         }
-        out.add(new String[] {"Immediate risk", risk.get() == Risk.YES ? "Yes" : "No"});
         int start = risk.get() == Risk.YES && startStage.get() != null ? startStage.get() : 1;
-        out.add(new String[] {"Starts at", stageLabel(start)});
+        out.add(new ReviewLine("Starts at", stageLabel(start), 0));
         if (start > 1) {
-            out.add(new String[] {"Reason for starting there", nz(startReason.text())});
+            out.add(new ReviewLine("Reason for starting there", nz(startReason.text()), 0));
         }
-        out.add(new String[] {"Child's reference", nz(childRef.text())});
-        out.add(new String[] {"Child's status", childStatus.get() == null ? "" : childStatus.get().label()});
-        out.add(new String[] {"Raised by", nz(raisedBy.text()) + ", " + nz(raisedAgency.text())});
-        out.add(new String[] {"Other agency", nz(otherAgency.text())
-                + (otherProfessional.text() == null ? "" : " (" + otherProfessional.text() + ")")});
-        out.add(new String[] {"Disagreement arose", nz(aroseDate.text())
-                + (aroseTime.text() == null ? "" : " at " + aroseTime.text())});
+        out.add(new ReviewLine("Child's reference", nz(childRef.text()), 1));
+        out.add(new ReviewLine("Child's or family's name", nz(childName.text()), 1));
+        out.add(new ReviewLine("Child's status", childStatus.get() == null ? "" : childStatus.get().label(), 1));
+        out.add(new ReviewLine("Raised by", nz(raisedBy.text()) + ", " + nz(raisedAgency.text()), 1));
+        out.add(new ReviewLine("Other agency", nz(otherAgency.text())
+                + (otherProfessional.text() == null ? "" : " (" + otherProfessional.text() + ")"), 1));
+        out.add(new ReviewLine("Disagreement arose", nz(aroseDate.text())
+                + (aroseTime.text() == null ? "" : " at " + aroseTime.text()), 2));
         for (Question q : questions) {
-            out.add(new String[] {q.label(), q.answer().text() == null ? "—" : q.answer().text()});
+            out.add(new ReviewLine(q.label(), q.answer().text() == null ? "—" : q.answer().text(), 2));
         }
-        out.add(new String[] {"Category", category.get() == null ? "" : category.get().label()});
-        out.add(new String[] {"Concern", nz(concern.text())});
-        out.add(new String[] {"Evidence", nz(evidence.text())});
-        out.add(new String[] {"Outcome wanted", nz(outcomeWanted.text())});
+        out.add(new ReviewLine("Category", category.get() == null ? "" : category.get().label(), 2));
+        out.add(new ReviewLine("Concern", nz(concern.text()), 2));
+        out.add(new ReviewLine("Evidence", nz(evidence.text()), 2));
+        out.add(new ReviewLine("Outcome wanted", nz(outcomeWanted.text()), 2));
         return out;
+    }
+
+    /** Goes back to an earlier step to change an answer (from the check-your-answers step). */
+    public void change(int s) {
+        if (s >= 0 && s < step.get()) {
+            error.set("");
+            step.set(s);
+        }
     }
 
     private static String nz(String s) {

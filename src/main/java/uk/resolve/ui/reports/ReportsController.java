@@ -19,6 +19,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -51,11 +52,16 @@ public final class ReportsController {
     @FXML private Label statusLabel;
     @FXML private Label problemLabel;
     @FXML private TableView<List<String>> summaryTable;
-    @FXML private BarChart<Number, String> categoryChart;
+    @FXML private VBox categoryBox;
     @FXML private PieChart childStatusChart;
     @FXML private BarChart<String, Number> stageChart;
-    @FXML private BarChart<Number, String> agencyChart;
+    @FXML private VBox agencyBox;
     @FXML private TabPane tablesPane;
+
+    private final BarRows categoryChart = new BarRows("Raised, by category",
+            "Chart of escalations raised by category");
+    private final BarRows agencyChart = new BarRows("Raised, by raising agency",
+            "Chart of escalations raised by agency");
 
     public ReportsController(ReportsViewModel model) {
         this.model = model;
@@ -83,6 +89,10 @@ public final class ReportsController {
         progressBar.visibleProperty().bind(model.runningProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         problemLabel.textProperty().bind(model.problemProperty());
+        categoryChart.setId("categoryChart");
+        agencyChart.setId("agencyChart");
+        categoryBox.getChildren().setAll(categoryChart);
+        agencyBox.getChildren().setAll(agencyChart);
         model.reportProperty().addListener((o, a, report) -> show(report));
         // Nothing to show until a report has run: no empty table or bare chart axes.
         var hasReport = model.reportProperty().isNotNull();
@@ -90,7 +100,13 @@ public final class ReportsController {
             n.visibleProperty().bind(hasReport);
             n.managedProperty().bind(hasReport);
         }
-        model.loadProcedures();
+        if (model.reportProperty().get() != null) {
+            // the screen built again over a report already run this session shows it at once
+            show(model.reportProperty().get());
+        }
+        if (model.procedures().size() <= 1) {
+            model.loadProcedures();
+        }
     }
 
     @FXML
@@ -133,15 +149,7 @@ public final class ReportsController {
     private void show(PartnershipReport report) {
         fill(summaryTable, ReportTables.summary(report));
         summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        XYChart.Series<Number, String> categories = new XYChart.Series<>();
-        // the chart draws its categories bottom to top; reversed, they read as in the table
-        for (int i = report.categories().size() - 1; i >= 0; i--) {
-            var c = report.categories().get(i);
-            categories.getData().add(new XYChart.Data<>(c.raised(), shortLabel(c.label())));
-        }
-        categoryChart.getData().setAll(List.of(categories));
-        counts((javafx.scene.chart.NumberAxis) categoryChart.getXAxis(),
-                report.categories().stream().mapToInt(c -> c.raised()).max().orElse(0));
+        categoryChart.show(report.categories().stream().map(c -> c.counts()).toList());
         childStatusChart.setData(FXCollections.observableArrayList(report.childStatuses().stream()
                 .filter(c -> c.raised() > 0).map(c -> new PieChart.Data(c.label() + " (" + c.raised() + ")", c.raised()))
                 .toList()));
@@ -150,14 +158,9 @@ public final class ReportsController {
         stageChart.getData().setAll(List.of(stages));
         counts((javafx.scene.chart.NumberAxis) stageChart.getYAxis(),
                 report.resolutionStages().stream().mapToInt(x -> x.resolved()).max().orElse(0));
-        XYChart.Series<Number, String> agencies = new XYChart.Series<>();
         var m = report.agencies();
-        for (int i = m.raising().size() - 1; i >= 0; i--) {
-            agencies.getData().add(new XYChart.Data<>(m.rowTotal(i), shortLabel(m.raising().get(i))));
-        }
-        agencyChart.getData().setAll(List.of(agencies));
-        counts((javafx.scene.chart.NumberAxis) agencyChart.getXAxis(),
-                java.util.stream.IntStream.range(0, m.raising().size()).map(m::rowTotal).max().orElse(0));
+        agencyChart.show(java.util.stream.IntStream.range(0, m.raising().size())
+                .mapToObj(i -> new PartnershipReport.CountRow(m.raising().get(i), m.rowTotal(i), 0, 0, 0)).toList());
         tablesPane.getTabs().clear();
         for (ReportTable t : model.tables()) {
             if (t.id().equals(ReportTables.SUMMARY)) {
@@ -183,21 +186,42 @@ public final class ReportsController {
         axis.setMinorTickVisible(false);
     }
 
-    /** Long labels squeeze a chart's bars to nothing; the table beside it has them in full. */
-    private static String shortLabel(String label) {
-        return label.length() <= 40 ? label : label.substring(0, 38).strip() + "…";
-    }
-
-    private static void fill(TableView<List<String>> view, ReportTable t) {
+    /**
+     * Columns as wide as their text at the table's own font size (so at 200% text too), up to about 30
+     * characters; longer text wraps within its cell rather than being cut off.
+     */
+    private void fill(TableView<List<String>> view, ReportTable t) {
         view.getColumns().clear();
+        // a label's font follows the window's text size; a table has none of its own to ask
+        double em = statusLabel.getFont().getSize();
         for (int i = 0; i < t.columns().size(); i++) {
             final int col = i;
             TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
-            c.setPrefWidth(i == 0 ? 260 : Math.max(90, Math.min(320, t.columns().get(i).length() * 8)));
+            c.setCellFactory(x -> new WrappingCell());
+            int longest = t.rows().stream().mapToInt(r -> r.get(col).length()).max().orElse(0);
+            int heading = java.util.Arrays.stream(t.columns().get(i).split(" ")).mapToInt(String::length).max()
+                    .orElse(0);
+            int chars = Math.max(Math.max(8, heading + 2), Math.min(30, longest + 2));
+            c.setPrefWidth(chars * em * 0.62);
+            c.setMinWidth(Math.max(8, heading + 2) * em * 0.62);
             view.getColumns().add(c);
         }
         view.setItems(FXCollections.observableArrayList(t.rows()));
+    }
+
+    /** A table cell whose text wraps over more lines instead of ending in "…". */
+    private static final class WrappingCell extends javafx.scene.control.TableCell<List<String>, String> {
+        WrappingCell() {
+            setWrapText(true);
+            setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
     }
 
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */

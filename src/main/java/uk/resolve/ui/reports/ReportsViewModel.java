@@ -162,30 +162,38 @@ public final class ReportsViewModel {
         }, false);
     }
 
+    /** A report worked out, with its tables laid out as text. */
+    public record Ready(PartnershipReport report, List<ReportTable> tables) {
+    }
+
     /** Works the report out in the background; returns the task (already started), or null when the period is wrong. */
-    public Task<PartnershipReport> run() {
+    public Task<Ready> run() {
         if (!canRun.get()) {
             return null;
         }
         ReportQuery query = new ReportQuery(new ReportPeriod(from.get(), to.get()),
                 procedure.get() == null ? null : procedure.get().id());
-        Task<PartnershipReport> task = new Task<>() {
+        Task<Ready> task = new Task<>() {
             @Override
-            protected PartnershipReport call() {
+            protected Ready call() {
                 updateProgress(-1, 1);
-                return service.compute(query, (done, total, message) -> {
+                PartnershipReport r = service.compute(query, (done, total, message) -> {
                     if (isCancelled()) {
                         throw new CancellationException();
                     }
                     updateProgress(done, total);
                     updateMessage(message);
                 });
+                updateMessage("Laying out the tables…");
+                // the tables' text (one line per case) is made here, not on the application thread
+                return new Ready(r, ReportTables.of(r));
             }
         };
-        start(task, r -> {
+        start(task, ready -> {
             // tables first: whoever watches the report reads them when it changes
-            tables.setAll(ReportTables.of(r));
-            report.set(r);
+            tables.setAll(ready.tables());
+            report.set(ready.report());
+            PartnershipReport r = ready.report();
             return r.summary().raised() + (r.summary().raised() == 1 ? " case" : " cases") + " raised in "
                     + r.query().period().describe() + ".";
         }, true);

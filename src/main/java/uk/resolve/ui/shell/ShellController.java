@@ -34,6 +34,8 @@ public final class ShellController implements Navigator {
     private final StatusLine status;
     private UiContext context;
     private Object current;
+    /** The reports screen, kept for the session so that a report run stays while the person moves around. */
+    private Parent reports;
     private java.util.List<Node> allNav;
     private final java.util.Set<Node> offered = new java.util.HashSet<>();
     private Runnable lock = () -> { };
@@ -143,6 +145,7 @@ public final class ShellController implements Navigator {
     /** The database is open: enable navigation and show the first screen. */
     void attach(UiContext ctx, boolean firstRun) {
         this.context = ctx;
+        reports = null;
         nav.setDisable(false);
         busyIndicator.visibleProperty().bind(ctx.background().runningProperty().greaterThan(0));
         Actor who = ctx.services().actor();
@@ -186,6 +189,7 @@ public final class ShellController implements Navigator {
     /** Signed out: nothing of the last person's screens stays. */
     void detach() {
         context = null;
+        reports = null;
         current = null;
         busyIndicator.visibleProperty().unbind();
         busyIndicator.setVisible(false);
@@ -236,7 +240,10 @@ public final class ShellController implements Navigator {
 
     /** The partnership's reports: anonymised figures, charts and exports. */
     public void showReports() {
-        content.getChildren().setAll(ReportsView.load(context.services()));
+        if (reports == null) {
+            reports = ReportsView.load(context.services());
+        }
+        content.getChildren().setAll(reports);
         current = null;
         vm.screenProperty().set("reports");
     }

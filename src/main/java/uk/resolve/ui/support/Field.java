@@ -39,13 +39,23 @@ public final class Field<T> {
         this.error = Bindings.createStringBinding(() -> {
             T v = value.get();
             if (required && isBlank(v)) {
-                return "Required: " + lowerFirst(label) + ".";
+                return requiredMessage(label);
             }
             String m = check == null ? null : check.apply(v);
             return m == null ? "" : m;
         }, deps);
         this.shownError = Bindings.createStringBinding(() -> touched.get() ? error.get() : "", error, touched);
         value.addListener((o, a, b) -> touched.set(true));
+    }
+
+    /**
+     * What a required field left blank says: "Required: the concern." for a field, and "Required: is an IRO
+     * involved?" for a question, never a question mark run into a full stop.
+     */
+    static String requiredMessage(String label) {
+        String l = label == null ? "" : label.strip();
+        boolean ended = l.endsWith("?") || l.endsWith(".") || l.endsWith("!");
+        return "Required: " + lowerFirst(l) + (ended ? "" : ".");
     }
 
     public static Field<String> text(String label, boolean required) {

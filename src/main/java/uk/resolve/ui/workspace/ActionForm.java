@@ -25,7 +25,8 @@ public final class ActionForm {
 
     /** The actions a worker can take. */
     public enum Kind {
-        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION, MET
+        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION, MET,
+        ANSWER, DATE, SWITCH
     }
 
     /** How a field is entered. */
@@ -117,6 +118,14 @@ public final class ActionForm {
             return d == null ? "Give a date." : check.apply(d);
         });
         items.add(new Item(key, f, Input.DATE, List.of(), null));
+        return this;
+    }
+
+    /** A time of day that may be left empty. */
+    public ActionForm time(String key, String label) {
+        Field<String> f = new Field<>(label, false, v -> v == null || v.isBlank() || parseTime(v) != null ? null
+                : "Give the time as hours and minutes, for example 14:30, or leave it empty.");
+        items.add(new Item(key, f, Input.TIME, List.of(), "HH:MM"));
         return this;
     }
 

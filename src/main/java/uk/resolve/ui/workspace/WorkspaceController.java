@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,6 +51,11 @@ public final class WorkspaceController {
     @FXML private Label riskBadge;
     @FXML private Label overdueBadge;
     @FXML private VBox actNowPanel;
+    @FXML private VBox bringForwardPanel;
+    @FXML private VBox questionsDueBox;
+    @FXML private VBox switchBox;
+    @FXML private Label questionsTitle;
+    @FXML private VBox questionsBox;
     @FXML private Label subtitleLabel;
     @FXML private Label trackLabel;
     @FXML private Label statusLabel;
@@ -110,7 +114,9 @@ public final class WorkspaceController {
         show(reopenButton, vm.openProperty().not().and(vm.stateProperty().isNotNull()));
         show(shareButton, vm.stateProperty().isNotNull());
         shareButton.disableProperty().bind(vm.busyProperty());
-        show(shortenButton, vm.openProperty().and(Bindings.isNotEmpty(vm.deadlines())));
+        show(shortenButton, vm.openProperty().and(Bindings.createBooleanBinding(
+                () -> vm.deadlines().stream().anyMatch(d -> d.met().isEmpty()), vm.deadlines())));
+        show(bringForwardPanel, vm.bringForwardProperty());
         for (Button b : new Button[] {discussButton, escalateButton, resolveButton, withdrawButton, reopenButton, shortenButton}) {
             b.disableProperty().bind(vm.busyProperty());
         }
@@ -128,7 +134,10 @@ public final class WorkspaceController {
         show(actNowPanel, vm.actNowProperty());
         vm.stateProperty().addListener((o, a, c) -> {
             drawActNow();
+            drawBringForward();
             drawTimeline();
+            drawSwitches();
+            drawQuestions();
             drawDeadlines();
             drawNotifications();
             drawForms();
@@ -230,6 +239,107 @@ public final class WorkspaceController {
         done.disableProperty().bind(vm.busyProperty());
         done.setOnAction(e -> vm.start(ActionForm.Kind.RISK_ACTION, null));
         actNowPanel.getChildren().add(done);
+    }
+
+    /**
+     * For a child at immediate risk under a procedure with no fast track or shorter timescales: a
+     * calm request, beside the Act now panel, to bring the deadlines forward.
+     */
+    private void drawBringForward() {
+        bringForwardPanel.getChildren().clear();
+        if (!vm.bringForwardProperty().get()) {
+            return;
+        }
+        Label head = new Label("Bring the deadlines forward if the child needs it");
+        head.setId("bringForwardTitle");
+        head.getStyleClass().add("field-label");
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        Label text = new Label("This procedure sets no fast track and no shorter timescales for a child at"
+                + " immediate risk, so its usual deadlines apply. Set a shorter deadline where that protects the child.");
+        text.setId("bringForwardText");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        Button b = new Button("Bring a deadline forward…");
+        b.setId("bringForwardPrompt");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setAccessibleText("Bring a deadline forward to protect the child at immediate risk");
+        b.disableProperty().bind(vm.busyProperty());
+        b.setOnAction(e -> vm.start(ActionForm.Kind.SHORTEN, null));
+        bringForwardPanel.getChildren().addAll(head, text, b);
+    }
+
+    /** Each change of route the stage offers, as a button worded by the procedure. */
+    private void drawSwitches() {
+        switchBox.getChildren().clear();
+        if (vm.switches().isEmpty()) {
+            switchBox.setVisible(false);
+            switchBox.setManaged(false);
+            return;
+        }
+        Label title = new Label("The procedure offers a change of route here");
+        title.getStyleClass().add("field-label");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        switchBox.getChildren().add(title);
+        for (var w : vm.switches()) {
+            Button b = new Button(w.label() + "…");
+            b.setId("switch-" + w.to());
+            b.setWrapText(true);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAccessibleText(w.label() + ": move the case to the route " + w.trackName());
+            b.disableProperty().bind(vm.busyProperty());
+            b.setOnAction(e -> vm.start(ActionForm.Kind.SWITCH, w.to()));
+            switchBox.getChildren().add(b);
+        }
+        switchBox.setVisible(true);
+        switchBox.setManaged(true);
+    }
+
+    /**
+     * The procedure's questions and dates: those it asks at this stage in a prompt at the top, the
+     * rest with their answers under "Questions and dates", each with a way to answer or change it.
+     */
+    private void drawQuestions() {
+        questionsDueBox.getChildren().clear();
+        questionsBox.getChildren().clear();
+        boolean open = vm.openProperty().get();
+        for (var q : vm.questions()) {
+            Label l = new Label(q.due() ? q.label() : q.label() + " " + (q.answer().isEmpty()
+                    ? (q.date() ? "Not given yet." : "Not answered yet.") : q.answer()));
+            l.setId((q.date() ? "date-" : "fact-") + q.id());
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(l, Priority.ALWAYS);
+            HBox row = new HBox(8, l);
+            row.getStyleClass().add("due-row");
+            if (open) {
+                String verb = q.answer().isEmpty() ? (q.date() ? "Give date" : "Answer") : "Change";
+                Button b = new Button(verb);
+                b.setId((q.date() ? "give-date-" : "answer-") + q.id());
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setAccessibleText(verb + ": " + q.label());
+                b.disableProperty().bind(vm.busyProperty());
+                b.setOnAction(e -> vm.start(q.date() ? ActionForm.Kind.DATE : ActionForm.Kind.ANSWER, q.id()));
+                row.getChildren().add(b);
+            }
+            (q.due() ? questionsDueBox : questionsBox).getChildren().add(row);
+        }
+        if (!questionsDueBox.getChildren().isEmpty()) {
+            Label head = new Label("The procedure asks this at this stage");
+            head.getStyleClass().add("callout-title");
+            head.setWrapText(true);
+            head.setMinHeight(Region.USE_PREF_SIZE);
+            questionsDueBox.getChildren().add(0, head);
+        }
+        for (VBox box : new VBox[] {questionsDueBox, questionsBox}) {
+            box.setVisible(!box.getChildren().isEmpty());
+            box.setManaged(box.isVisible());
+        }
+        questionsTitle.setVisible(questionsBox.isVisible());
+        questionsTitle.setManaged(questionsBox.isVisible());
     }
 
     private void drawTimeline() {
@@ -584,11 +694,10 @@ public final class WorkspaceController {
         note.setMaxWidth(Double.MAX_VALUE);
         Bind.message(note, f.noteProperty());
         actionPanel.getChildren().addAll(title, intro, note);
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
+        // Each label above its field: the right-hand pane is narrow, and at large text a label column
+        // beside the fields would leave them too little room.
+        VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
-        int row = 0;
         Node first = null;
         for (ActionForm.Item item : f.items()) {
             Field<String> field = item.field();
@@ -597,22 +706,33 @@ public final class WorkspaceController {
             if (first == null) {
                 first = control;
             }
-            if (item.input() == ActionForm.Input.CHECK) {
-                grid.add(control, 1, row++);
-            } else {
+            VBox cell = new VBox(2);
+            if (item.input() != ActionForm.Input.CHECK) {
                 Label label = new Label(field.label() + (field.required() ? " *" : ""));
                 label.setLabelFor(control);
                 label.getStyleClass().add("field-label");
-                label.setMinWidth(Region.USE_PREF_SIZE);
-                grid.add(label, 0, row);
-                grid.add(control, 1, row++);
-                GridPane.setHgrow(control, Priority.ALWAYS);
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                cell.getChildren().add(label);
+                String hint = hint(item);
+                if (hint != null) {
+                    // A hint stays in view while typing, unlike a placeholder, and is read out as help.
+                    Label h = new Label(hint);
+                    h.setId("field-" + item.key() + "Hint");
+                    h.getStyleClass().addAll("text-muted", "field-hint");
+                    h.setWrapText(true);
+                    h.setMinHeight(Region.USE_PREF_SIZE);
+                    ((javafx.scene.control.Control) control).setAccessibleHelp(hint);
+                    cell.getChildren().add(h);
+                }
             }
             Label err = new Label();
+            err.setId("field-" + item.key() + "Error");
             err.getStyleClass().add("field-error");
             err.setWrapText(true);
             Bind.error(err, field);
-            grid.add(err, 1, row++);
+            cell.getChildren().addAll(control, err);
+            grid.getChildren().add(cell);
         }
         Label error = new Label();
         error.getStyleClass().add("error-text");
@@ -639,6 +759,14 @@ public final class WorkspaceController {
         }
     }
 
+    private static String hint(ActionForm.Item item) {
+        return switch (item.input()) {
+            case DATE -> "For example 21/12/2026";
+            case TIME -> "Hours and minutes, for example 14:30";
+            default -> item.prompt();
+        };
+    }
+
     private Node control(ActionForm.Item item) {
         Field<String> field = item.field();
         String accessible = field.label() + (field.required() ? ", required" : "");
@@ -647,7 +775,6 @@ public final class WorkspaceController {
                 TextArea a = new TextArea();
                 a.setPrefRowCount(3);
                 a.setWrapText(true);
-                a.setPromptText(item.prompt());
                 a.textProperty().bindBidirectional(field.valueProperty());
                 a.setAccessibleText(accessible);
                 Bind.tabTraverses(a);
@@ -672,7 +799,6 @@ public final class WorkspaceController {
             case DATE -> {
                 DatePicker p = new DatePicker();
                 p.setConverter(dateConverter());
-                p.setPromptText("e.g. 21 Dec 2026");
                 p.setAccessibleText(accessible);
                 p.setValue(ActionForm.parseDate(field.get()));
                 p.valueProperty().addListener((o, a, b) -> field.set(b == null ? null : b.toString()));
@@ -697,7 +823,6 @@ public final class WorkspaceController {
             }
             default -> {
                 TextField t = new TextField();
-                t.setPromptText(item.prompt());
                 t.textProperty().bindBidirectional(field.valueProperty());
                 t.setAccessibleText(accessible);
                 if (item.input() == ActionForm.Input.TIME) {

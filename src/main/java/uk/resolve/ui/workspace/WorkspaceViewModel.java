@@ -27,6 +27,7 @@ import uk.resolve.app.FormService;
 import uk.resolve.security.Permission;
 import uk.resolve.app.Preferences;
 import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.UrgentContacts;
 import uk.resolve.domain.escalation.ChronologyItem;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.escalation.DiscussionRequest;
@@ -36,6 +37,8 @@ import uk.resolve.domain.escalation.NotificationStatus;
 import uk.resolve.domain.escalation.ResolveRequest;
 import uk.resolve.domain.escalation.StageVisit;
 import uk.resolve.domain.policy.Contact;
+import uk.resolve.domain.policy.DateQuestion;
+import uk.resolve.domain.policy.FactQuestion;
 import uk.resolve.domain.policy.DeadlineRule;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Stage;
@@ -75,6 +78,17 @@ public final class WorkspaceViewModel {
     }
 
     public record ContactItem(String name, String details) {
+    }
+
+    /**
+     * A question or date the procedure asks: {@code answer} is how the answer reads, empty while
+     * unanswered; {@code due} is true for one the procedure asks at the stage the case is at now.
+     */
+    public record QuestionItem(String id, String label, boolean date, String answer, boolean due) {
+    }
+
+    /** A change of route the current stage offers, as the procedure words it. */
+    public record SwitchItem(String to, String label, String trackName, boolean reasonRequired) {
     }
 
     public record CorrectionLine(String when, String author, String text, String reason) {
@@ -165,6 +179,9 @@ public final class WorkspaceViewModel {
     private final ObservableList<StageItem> timeline = FXCollections.observableArrayList();
     private final ObservableList<ChecklistItem> checklist = FXCollections.observableArrayList();
     private final ObservableList<ContactItem> contacts = FXCollections.observableArrayList();
+    private final ObservableList<QuestionItem> questions = FXCollections.observableArrayList();
+    private final ObservableList<SwitchItem> switches = FXCollections.observableArrayList();
+    private final BooleanProperty bringForward = new SimpleBooleanProperty(false);
     private final ObservableList<DeadlineItem> deadlines = FXCollections.observableArrayList();
     private final ObservableList<NotificationItem> notifications = FXCollections.observableArrayList();
     private final ObservableList<FormItem> forms = FXCollections.observableArrayList();
@@ -239,7 +256,7 @@ public final class WorkspaceViewModel {
                 + d.otherAgency() + (d.otherProfessional() == null ? "" : " (" + d.otherProfessional() + ")")
                 + (d.category() == null ? "" : " · " + d.category())
                 + (d.childStatus() == null ? "" : " · " + d.childStatus().label()));
-        trackText.set(p.tracks().size() > 1 ? "Route: " + track.name() : "");
+        trackText.set(route(c, p));
         statusText.set(switch (c.status()) {
             case OPEN -> "Open · stage " + c.stage() + " of " + c.lastStage() + " · raised " + UkTime.format(c.openedAt());
             case RESOLVED -> "Resolved on " + UkTime.format(c.resolution().at()) + " at stage " + c.resolution().stage();
@@ -292,7 +309,7 @@ public final class WorkspaceViewModel {
         var local = UkTime.local(at);
         deadlines.setAll(c.deadlines().stream().sorted(java.util.Comparator.comparing(DeadlineStatus::due))
                 .map(x -> new DeadlineItem(x.id(), x.label(), UkTime.format(x.due()),
-                        Deadlines.describe(x.due(), local, cases.calendar()), x.overdue(), x.shortenedReason(),
+                        Deadlines.describe(x.due(), local, cases.calendar(), p.calendar()), x.overdue(), x.shortenedReason(),
                         x.met() ? "met on " + UkTime.format(x.metAt()) + (x.metOnTime() ? " (on time)" : " (late)") : ""))
                 .toList());
         notifications.setAll(c.notifications().stream().map(n -> new NotificationItem(n.id(), n.stage(), n.to(),
@@ -300,16 +317,39 @@ public final class WorkspaceViewModel {
                 .toList());
         forms.setAll(c.forms().stream().map(f -> new FormItem(f.form(), f.title(), f.stage(), f.action(), f.completed()))
                 .toList());
-        chronology.setAll(c.chronology().stream().map(this::row).toList());
+        questions.setAll(questions(c, p));
+        switches.setAll(c.open() ? c.context().switches().stream().map(w -> new SwitchItem(w.to(), w.label(),
+                p.track(w.to()).map(Track::name).orElse(w.to()), w.reasonRequired())).toList() : List.of());
+        bringForward.set(asksToBringDeadlinesForward(c, p));
+        Map<String, String> answered = new java.util.HashMap<>();
+        chronology.setAll(c.chronology().stream().map(i -> row(i, p, answered)).toList());
         // Last, so that whoever listens to the state sees every list already up to date.
         state.set(c);
     }
 
+    /**
+     * The route the case follows, when its procedure has more than one: the tracks taken in order
+     * ("Adults at risk → Fast track"), so that a change of route stays in view.
+     */
+    private static String route(CaseState c, Policy p) {
+        if (p.tracks().size() <= 1) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : c.context().route().isEmpty() ? List.of(c.trackId()) : c.context().route()) {
+            names.add(p.track(id).map(Track::name).orElse(id));
+        }
+        return names.size() == 1 ? "Route: " + names.get(0) : "Route taken: " + String.join(" → ", names);
+    }
+
     private static List<StageItem> timeline(CaseState c, Track track) {
         List<StageItem> out = new ArrayList<>();
-        int start = c.visits().isEmpty() ? 1 : c.visits().get(0).stage();
+        // Only the visits on this route: stages of a route left behind are named in the route line.
+        List<StageVisit> onRoute = c.visits().stream()
+                .filter(v -> v.trackId() == null || v.trackId().equals(track.id())).toList();
+        int start = onRoute.isEmpty() ? 1 : onRoute.get(0).stage();
         for (Stage s : track.stages()) {
-            List<StageVisit> visits = c.visits().stream().filter(v -> v.stage() == s.number()).toList();
+            List<StageVisit> visits = onRoute.stream().filter(v -> v.stage() == s.number()).toList();
             StageState st;
             String detail;
             if (c.open() && s.number() == c.stage()) {
@@ -340,31 +380,67 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Whom to contact now for a child at immediate risk: the contacts of the procedure's notifications
-     * that apply to immediate risk, and its out-of-hours and front-door services where it gives them.
+     * Whom to contact now for a child at immediate risk, from the procedure ({@link UrgentContacts}); the
+     * police on 999 lead the list and have their own line in the panel, so they are left out here.
      */
     private static List<ContactItem> actNowContacts(CaseState c, Policy p) {
-        Map<String, ContactItem> out = new LinkedHashMap<>();
-        List<uk.resolve.domain.policy.NotificationRule> rules = new ArrayList<>(p.notifications());
-        p.tracks().forEach(t -> t.stages().forEach(s -> rules.addAll(s.notifications())));
-        for (var r : rules) {
-            if (r.when() != null && Boolean.TRUE.equals(r.when().immediateRisk())) {
-                Optional<Contact> ct = r.contact() == null ? Optional.empty() : p.contact(r.contact());
-                if (ct.isPresent()) {
-                    out.putIfAbsent(ct.get().id(), contact(ct.get()));
-                } else {
-                    out.putIfAbsent("to:" + r.to(), new ContactItem(r.to(), r.purpose()));
-                }
+        return UrgentContacts.forPolicy(p).stream().filter(u -> !UrgentContacts.EMERGENCY.equals(u.use()))
+                .map(u -> new ContactItem(u.name(), java.util.stream.Stream.of(u.phone(), u.details())
+                        .filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "))))
+                .toList();
+    }
+
+    /**
+     * The procedure's questions and dates this case can answer now: those asked at opening or at any
+     * time, those of stages reached, and any already answered. Those asked at the current stage and
+     * not yet answered are due.
+     */
+    static List<QuestionItem> questions(CaseState c, Policy p) {
+        List<QuestionItem> out = new ArrayList<>();
+        Set<String> due = dueAtThisStage(c, p);
+        for (FactQuestion f : p.facts()) {
+            String a = c.context().facts().get(f.id());
+            if (a != null || f.atOpening() || f.stage() <= c.stage()) {
+                out.add(new QuestionItem(f.id(), f.label(), false, a == null ? "" : answerLabel(a),
+                        due.contains(f.id())));
             }
         }
-        for (Contact ct : p.contacts()) {
-            String about = (ct.name() + " " + ct.group() + " " + ct.role()).toLowerCase(java.util.Locale.ROOT);
-            if (about.contains("out of hours") || about.contains("out-of-hours") || about.contains("emergency duty")
-                    || about.contains("front door") || about.contains("mash")) {
-                out.putIfAbsent(ct.id(), contact(ct));
-            }
+        for (DateQuestion d : p.dates()) {
+            Instant v = c.context().dates().get(d.id());
+            out.add(new QuestionItem(d.id(), d.label(), true, v == null ? "" : dateLabel(v), due.contains(d.id())));
         }
-        return List.copyOf(out.values());
+        return out;
+    }
+
+    /**
+     * Ids of the questions the procedure asks at a stage the case has reached, still unanswered; those asked
+     * at opening and left unanswered stay in the questions list, without a prompt.
+     */
+    private static Set<String> dueAtThisStage(CaseState c, Policy p) {
+        return uk.resolve.domain.escalation.Questions.due(p, c).stream().filter(q -> q.stage() > 0)
+                .map(uk.resolve.domain.escalation.Question::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * True when an open immediate-risk case follows a procedure with no fast track and no shorter
+     * timescales for risk (the domain's rule), and no deadline in force has been brought forward yet: the
+     * worker is asked to bring deadlines forward once, not again after they have.
+     */
+    static boolean asksToBringDeadlinesForward(CaseState c, Policy p) {
+        return uk.resolve.domain.escalation.RiskTimescales.askToBringDeadlinesForward(p, c)
+                && c.deadlines().stream().noneMatch(d -> d.shortenedReason() != null);
+    }
+
+    /** How an answer reads: {@code not-urgent} as "Not urgent". */
+    static String answerLabel(String answer) {
+        String a = answer.replace('-', ' ').replace('_', ' ');
+        return a.isEmpty() ? a : Character.toUpperCase(a.charAt(0)) + a.substring(1);
+    }
+
+    /** A date given without a time reads as the day alone. */
+    private static String dateLabel(Instant v) {
+        return UkTime.local(v).toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? UkTime.formatDate(UkTime.date(v))
+                : UkTime.format(v);
     }
 
     private static ContactItem contact(Contact c) {
@@ -377,9 +453,28 @@ public final class WorkspaceViewModel {
         return new ContactItem(c.name(), String.join(" · ", parts));
     }
 
-    private ChronologyRow row(ChronologyItem item) {
+    private ChronologyRow row(ChronologyItem item, Policy p, Map<String, String> answered) {
         Entry e = item.entry();
+        List<String> details = new ArrayList<>();
         String text = switch (e.type()) {
+            case FACT_ANSWERED -> {
+                String id = e.get(ID, "");
+                String before = answered.put(id, e.get(VALUE, ""));
+                if (before != null) {
+                    details.add("Changed from: " + answerLabel(before));
+                }
+                yield p.fact(id).map(FactQuestion::label).orElse(id) + " " + answerLabel(e.get(VALUE, ""));
+            }
+            case DATE_RECORDED -> p.date(e.get(ID, "")).map(DateQuestion::label).orElse(e.get(ID, "")) + " "
+                    + dateLabel(Instant.parse(e.get(VALUE)));
+            case TRACK_SWITCHED -> {
+                String from = e.get("fromTrack", "");
+                details.add("From " + p.track(from).map(Track::name).orElse(from) + ", stage " + e.get(STAGE, ""));
+                Track to = p.track(e.get(TRACK, "")).orElse(null);
+                add(details, "Reason", e.get(REASON));
+                yield "Route changed to " + (to == null ? e.get(TRACK, "") : to.name()
+                        + to.stage(e.intValue(TO_STAGE, 1)).map(st -> ", " + st.heading()).orElse(""));
+            }
             case CASE_OPENED, DISCUSSION_RECORDED, ESCALATED, RESOLVED, WITHDRAWN, REOPENED, DEADLINE_SHORTENED ->
                     EntryText.primary(e);
             case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
@@ -388,7 +483,6 @@ public final class WorkspaceViewModel {
             case ATTACHMENT_ADDED -> attachmentText(e);
             default -> EntryText.primary(e);
         };
-        List<String> details = new ArrayList<>();
         switch (e.type()) {
             case CASE_OPENED -> {
                 details.add("Category: " + e.get(CATEGORY, ""));
@@ -592,11 +686,31 @@ public final class WorkspaceViewModel {
             }
             case RISK_ACTION -> cases.recordRiskAction(id, f.value("done"), at);
             case MET -> cases.meetDeadline(id, f.target(), f.value("note"), at);
+            case ANSWER -> {
+                String v = choiceOf(f.target(), f.value("answer"));
+                if (v.equals(state.get().context().facts().get(f.target()))) {
+                    throw new uk.resolve.domain.escalation.RuleViolation("That is already the answer. Choose another"
+                            + " answer to change it, or Cancel.");
+                }
+                yield cases.answer(id, f.target(), v);
+            }
+            case DATE -> {
+                java.time.LocalTime t = ActionForm.parseTime(f.value("valueTime"));
+                yield cases.recordDate(id, f.target(), UkTime.instant(ActionForm.parseDate(f.value("value"))
+                        .atTime(t == null ? java.time.LocalTime.MIDNIGHT : t)));
+            }
+            case SWITCH -> cases.switchTrack(id, f.target(), f.value("reason"), at);
             case MARK_SENT -> {
                 String[] t = f.target().split("@");
                 yield cases.markNotificationSent(id, t[0], Integer.parseInt(t[1]), f.value("note"), at);
             }
         };
+    }
+
+    /** The procedure's answer shown as {@code label}. */
+    private String choiceOf(String factId, String label) {
+        return policy.fact(factId).flatMap(q -> q.choices().stream().filter(a -> answerLabel(a).equals(label))
+                .findFirst()).orElse(label);
     }
 
     private static String method(String label) {
@@ -627,6 +741,9 @@ public final class WorkspaceViewModel {
             case MARK_SENT -> "Notification marked as sent.";
             case RISK_ACTION -> "What was done is recorded; it stays in the chronology.";
             case MET -> "Deadline marked as met.";
+            case ANSWER -> "Answer recorded in the case record.";
+            case DATE -> "Date recorded in the case record.";
+            case SWITCH -> "Route changed. The new stage's guidance and deadlines are below.";
             case SIGN_FORM -> "Form signed. The signature is in the case record.";
             case SHARE -> "Shared with " + f.value("with") + ". They can open the case when they sign in on this"
                     + " computer (or after the next sync).";
@@ -710,19 +827,21 @@ public final class WorkspaceViewModel {
                         .when("When", at, false);
             }
             case SHORTEN -> {
-                if (c.deadlines().isEmpty()) {
-                    error.set("There is no deadline in force at this stage to bring forward.");
+                // A met deadline is done with: there is nothing to bring forward.
+                List<DeadlineStatus> open = c.deadlines().stream().filter(d -> !d.met()).toList();
+                if (open.isEmpty()) {
+                    error.set("There is no open deadline at this stage to bring forward.");
                     return null;
                 }
-                List<String> labels = c.deadlines().stream().map(DeadlineStatus::label).toList();
-                String initial = target == null ? labels.get(0) : c.deadlines().stream()
+                List<String> labels = open.stream().map(DeadlineStatus::label).toList();
+                String initial = target == null ? labels.get(0) : open.stream()
                         .filter(d -> d.id().equals(target)).map(DeadlineStatus::label).findFirst().orElse(labels.get(0));
                 ActionForm f = new ActionForm(kind, "Bring a deadline forward", "To protect the child you may set a"
                         + " shorter deadline than the procedure's (whichever is less), never a longer one.",
                         "Bring deadline forward", target, key)
                         .choice("deadline", "Deadline", labels, initial);
                 f.date("due", "New date", d -> {
-                    DeadlineStatus ds = c.deadlines().stream().filter(x -> x.label().equals(f.value("deadline")))
+                    DeadlineStatus ds = open.stream().filter(x -> x.label().equals(f.value("deadline")))
                             .findFirst().orElse(null);
                     if (ds != null && !d.isBefore(ds.due().date())) {
                         return "Choose a date before " + UkTime.format(ds.due()) + "; a deadline can only be brought forward.";
@@ -763,6 +882,58 @@ public final class WorkspaceViewModel {
                         + " done. It then stays met, whatever is recorded later.", "Mark as met", target, key)
                         .when("When it was done", at, false)
                         .line("note", "Note", false, "For example: reply received by e-mail");
+            }
+            case ANSWER -> {
+                FactQuestion q = policy.fact(target).orElse(null);
+                if (q == null || !c.open()) {
+                    error.set("That question cannot be answered on this case now.");
+                    return null;
+                }
+                String current = c.context().facts().get(q.id());
+                return new ActionForm(kind, q.label(), current == null
+                        ? "Your answer goes in the case record; the procedure's steps that depend on it follow it."
+                        : "The answer now is " + answerLabel(current) + ". A change is a new entry in the case record;"
+                        + " the earlier answer stays in the chronology.",
+                        current == null ? "Save answer" : "Change answer", target, key)
+                        .choice("answer", "Answer", q.choices().stream().map(WorkspaceViewModel::answerLabel).toList(),
+                                current == null ? null : answerLabel(current));
+            }
+            case DATE -> {
+                DateQuestion q = policy.date(target).orElse(null);
+                if (q == null || !c.open()) {
+                    error.set("That date cannot be given on this case now.");
+                    return null;
+                }
+                Instant current = c.context().dates().get(q.id());
+                ActionForm f = new ActionForm(kind, q.label(), current == null
+                        ? "The date goes in the case record; deadlines the procedure counts from it follow it."
+                        : "The date given is " + dateLabel(current) + ". A new date is a new entry in the case record;"
+                        + " the earlier one stays in the chronology.", "Save date", target, key)
+                        .date("value", "Date", d -> null)
+                        .time("valueTime", "Time, if known");
+                if (current != null) {
+                    var local = UkTime.local(current);
+                    f.item("value").field().reset(local.toLocalDate().toString());
+                    if (!local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+                        f.item("valueTime").field().reset(local.toLocalTime().toString());
+                    }
+                }
+                return f;
+            }
+            case SWITCH -> {
+                var sw = c.context().switches().stream().filter(x -> x.to().equals(target)).findFirst().orElse(null);
+                Track to = sw == null ? null : policy.track(sw.to()).orElse(null);
+                if (to == null) {
+                    error.set("The procedure offers no such change of route at this stage.");
+                    return null;
+                }
+                return new ActionForm(kind, sw.label(), "The case moves to the route “" + to.name() + "”, at "
+                        + to.stage(sw.toStage()).map(Stage::heading).orElse("stage " + sw.toStage())
+                        + ". That route's deadlines then apply; the route taken stays in view and in the chronology.",
+                        "Change route", target, key)
+                        .area("reason", "Reason for changing route", sw.reasonRequired(),
+                                "What you have seen or been told that makes this route right")
+                        .when("When", at, false, c.stageEnteredAt(), "this stage began");
             }
             case RISK_ACTION -> {
                 return new ActionForm(kind, "Record what was done", "Say what you did to keep the child safe:"
@@ -906,6 +1077,21 @@ public final class WorkspaceViewModel {
 
     public ObservableList<ContactItem> contacts() {
         return contacts;
+    }
+
+    /** The procedure's questions and dates for this case; those due at this stage are marked. */
+    public ObservableList<QuestionItem> questions() {
+        return questions;
+    }
+
+    /** Changes of route the current stage offers. */
+    public ObservableList<SwitchItem> switches() {
+        return switches;
+    }
+
+    /** True while the worker is asked to bring deadlines forward for a child at immediate risk. */
+    public BooleanProperty bringForwardProperty() {
+        return bringForward;
     }
 
     public ObservableList<DeadlineItem> deadlines() {

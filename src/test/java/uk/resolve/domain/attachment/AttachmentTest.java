@@ -39,7 +39,7 @@ class AttachmentTest {
     }
 
     @Test
-    void anAttachmentEntryHoldsTheBytesWithTheirSizeAndSha256() {
+    void anAttachmentEntryHoldsNameSizeKindAndSha256ButNotTheBytes() {
         byte[] bytes = pdf("minutes of the meeting");
         Entry e = add("minutes.pdf", "  Minutes from the strategy meeting ", bytes);
         assertThat(e.type()).isEqualTo(EntryType.ATTACHMENT_ADDED);
@@ -47,7 +47,25 @@ class AttachmentTest {
         assertThat(e.get(Attachment.SIZE)).isEqualTo(Integer.toString(bytes.length));
         assertThat(e.get(Attachment.SHA256)).isEqualTo(Attachment.sha256(bytes)).hasSize(64);
         assertThat(e.get(Attachment.NOTE)).isEqualTo("Minutes from the strategy meeting");
-        assertThat(Attachment.content(e)).isEqualTo(bytes);
+        assertThat(e.get(Attachment.KIND)).isEqualTo("pdf");
+        assertThat(e.data()).doesNotContainKey(Attachment.BYTES);
+        assertThat(Attachment.holdsBytes(e)).isFalse();
+        assertThatThrownBy(() -> Attachment.content(e)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(e.hashIsValid()).isTrue();
+    }
+
+    @Test
+    void anEntryFromBeforeBytesWereKeptApartStillGivesItsBytes() {
+        byte[] bytes = pdf("an old letter");
+        TreeMap<String, String> data = new TreeMap<>(Map.of(Attachment.FILE_NAME, "old.pdf", Attachment.SIZE,
+                Integer.toString(bytes.length), Attachment.SHA256, Attachment.sha256(bytes), Attachment.NOTE, "",
+                Attachment.BYTES, java.util.Base64.getEncoder().encodeToString(bytes)));
+        Entry old = NewEntry.of(CASE, EntryType.ATTACHMENT_ADDED, "Alex Worker", AT, AT, data).seal("dev", 1, "");
+        record.add(old);
+        assertThat(Attachment.holdsBytes(old)).isTrue();
+        assertThat(Attachment.content(old)).isEqualTo(bytes);
+        assertThat(Attachment.of(record).get(0).describe()).isEqualTo("old.pdf (1 KB)");
+        assertThat(Attachment.totalBytes(record)).isEqualTo(bytes.length);
     }
 
     @Test
@@ -110,6 +128,7 @@ class AttachmentTest {
     void contentThatNoLongerMatchesItsSha256IsRefusedAsDamaged() {
         Entry e = add("minutes.pdf", "", pdf("original"));
         TreeMap<String, String> data = new TreeMap<>(e.data());
+        // an entry from before bytes were kept apart, altered
         data.put(Attachment.BYTES, java.util.Base64.getEncoder().encodeToString(pdf("altered")));
         Entry altered = new Entry(e.id(), CASE, e.type(), e.author(), e.device(), e.deviceSeq(), AT, AT, data, "", "h");
         assertThatThrownBy(() -> Attachment.content(altered)).isInstanceOf(RuleViolation.class)

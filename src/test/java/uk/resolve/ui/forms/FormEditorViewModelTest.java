@@ -124,7 +124,8 @@ class FormEditorViewModelTest {
         assertThat(m.fields()).isEmpty();
         assertThat(m.titleProperty().get()).isEqualTo("Case chronology");
         assertThat(m.previewPages()).isNotEmpty();
-        assertThat(m.suggestedFileName()).startsWith("chronology_" + FormCases.CHILD_REF);
+        assertThat(m.suggestedFileName()).startsWith("chronology_" + caseId.toString().substring(0, 8) + "_")
+                .doesNotContain(FormCases.CHILD_REF);
     }
 
     @Test

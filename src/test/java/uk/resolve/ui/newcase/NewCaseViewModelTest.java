@@ -122,6 +122,7 @@ class NewCaseViewModelTest {
         vm.raisedAgency.set("Oak School");
         vm.otherAgency.set("Children's Social Care");
         vm.next();
+        vm.aroseDate.set("14/12/2026");
         vm.category.set(vm.categoryChoices().get(0));
         vm.concern.set("Closed without assessment.");
         Thread.sleep(100);
@@ -137,6 +138,17 @@ class NewCaseViewModelTest {
         assertThat(c.details().childStatus()).isEqualTo(ChildStatus.CP_PLAN);
         assertThat(drafts.load(NewCaseViewModel.DRAFT_KEY)).isEmpty();
         assertThat(Preferences.of(services).get(NewCaseViewModel.LAST_AGENCY)).contains("Oak School");
+    }
+
+    @Test
+    void theDisagreementDateStartsEmptyAndIsRequired() throws Exception {
+        NewCaseViewModel vm = loaded();
+        assertThat(vm.aroseDate.get()).as("today is not assumed").isNull();
+        assertThat(vm.aroseDate.valid()).isFalse();
+        assertThat(vm.aroseDate.errorBinding().get()).isEqualTo("Required: when the disagreement arose.");
+        assertThat(vm.aroseTime.valid()).as("the time is optional").isTrue();
+        vm.aroseDate.set("14/12/2026");
+        assertThat(vm.aroseDate.valid()).isTrue();
     }
 
     @Test
@@ -172,11 +184,12 @@ class NewCaseViewModelTest {
         vm.raisedAgency.set("Oak School");
         vm.otherAgency.set("Children's Social Care");
         vm.next();
+        vm.aroseDate.set("14/12/2026");
         vm.category.set(vm.categoryChoices().get(0));
         vm.concern.set("The core group has not met.");
         vm.next();
-        assertThat(vm.review()).anySatisfy(r -> assertThat(r).containsExactly("Kind of disagreement",
-                "Dissent about the implementation of a child protection plan"));
+        assertThat(vm.review()).contains(new NewCaseViewModel.ReviewLine("Kind of disagreement",
+                "Dissent about the implementation of a child protection plan", 0));
         assertThat(vm.request().trackId()).isEqualTo("protection-plan");
         List<UUID> opened = new ArrayList<>();
         vm.submit(opened::add);
@@ -193,7 +206,7 @@ class NewCaseViewModelTest {
         assertThat(vm.tracksOfferedBinding().get()).isFalse();
         assertThat(vm.track.valid()).isTrue();
         assertThat(vm.request().trackId()).isEqualTo(services.policies().require("croydon").defaultTrack().id());
-        assertThat(vm.review()).noneSatisfy(r -> assertThat(r[0]).isEqualTo("Kind of disagreement"));
+        assertThat(vm.review()).noneSatisfy(r -> assertThat(r.key()).isEqualTo("Kind of disagreement"));
 
         var kr = services.policies().require("kingston-richmond");
         vm.policy.set(kr);
