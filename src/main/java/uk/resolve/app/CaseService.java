@@ -277,7 +277,7 @@ public final class CaseService {
 
     /** True when this database holds no case at all. */
     public boolean isEmpty() {
-        return entries.count() == 0;
+        return entries.noCases();
     }
 
     /** Finds a case by its full id or by the first characters of it. */

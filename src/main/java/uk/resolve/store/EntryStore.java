@@ -585,6 +585,17 @@ public final class EntryStore {
         }
     }
 
+    /** True when no case has an entry here (people's key registrations are not a case). */
+    public boolean noCases() {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "' LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /** How many cases have at least one entry here. */
     public long caseCount() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(

@@ -70,6 +70,8 @@ class ResolveAppStartViewTest extends FxRobot {
 
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
             this.<TextInputControl>find("#nameField").setText("admin");
+            // someone who only looks after Resolve here: an administrator without cases
+            this.<javafx.scene.control.ComboBox<Role>>find("#roleChoice").setValue(Role.ADMINISTRATOR);
             this.<TextInputControl>find("#passwordField").setText(PASSWORD);
             this.<TextInputControl>find("#repeatField").setText(PASSWORD);
         }));

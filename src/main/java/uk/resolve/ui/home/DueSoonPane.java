@@ -89,17 +89,21 @@ final class DueSoonPane extends VBox {
         list.visibleProperty().bind(Bindings.isNotEmpty(vm.items()));
         list.managedProperty().bind(list.visibleProperty());
         list.setCellFactory(l -> new ListCell<>() {
+            // a long procedure name wraps inside the list, at any text size, instead of being cut off
+            private final Label line = new Label();
+
             {
-                // a long procedure name wraps inside the list instead of scrolling it sideways
-                setWrapText(true);
-                prefWidthProperty().bind(l.widthProperty().subtract(24));
-                setMaxWidth(Region.USE_PREF_SIZE);
+                line.setWrapText(true);
+                line.prefWidthProperty().bind(l.widthProperty().subtract(32));
+                line.setMinHeight(Region.USE_PREF_SIZE);
             }
 
             @Override
             protected void updateItem(ReminderService.Reminder r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.line());
+                setText(null);
+                line.setText(empty || r == null ? null : r.line());
+                setGraphic(empty || r == null ? null : line);
                 setAccessibleText(empty || r == null ? null : r.line());
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("overdue"), !empty && r != null
                         && r.urgency() == uk.resolve.domain.calendar.DueSoon.Urgency.OVERDUE);

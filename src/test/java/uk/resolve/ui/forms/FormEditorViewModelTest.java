@@ -65,7 +65,8 @@ class FormEditorViewModelTest {
         assertThat(m.missingProperty().get()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
         assertThat(m.completeProperty().get()).isFalse();
         assertThat(m.previewPages()).isNotEmpty();
-        assertThat(m.previewPages().get(0).getWidth()).isBetween(590, 600);
+        // an A4 page drawn at the preview's resolution (110 dots an inch): 8.27 inches wide
+        assertThat(m.previewPages().get(0).getWidth()).isBetween(905, 915);
     }
 
     @Test
