@@ -26,6 +26,8 @@ class ImmediateRiskViewTest extends EscalationJourney {
         assertThat(present("riskBox")).isFalse();
         click("riskYes");
         assertThat(text("riskInstruction")).isEqualTo(croydon.immediateRisk().instruction());
+        assertThat(text("riskPolice")).as("the emergency line is always there")
+                .isEqualTo("In an emergency, call the police on 999.");
         choose("startStage", 3);
         click("startReason");
         write("Child left alone overnight; managers must act today.");
