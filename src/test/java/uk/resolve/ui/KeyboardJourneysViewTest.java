@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the headless window the keyboard, only keys (mnemonics, Tab between fields and Control+Tab out of
  * a text area, Space on a button) are used.
  */
-@org.junit.jupiter.api.Disabled("Discussion step passes; the escalate step (evidence field added) has not yet been run again")
 class KeyboardJourneysViewTest extends EscalationJourney {
 
     @Test
