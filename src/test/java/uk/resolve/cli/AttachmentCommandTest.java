@@ -61,7 +61,7 @@ class AttachmentCommandTest {
         assertThat(second.code()).as(second.err()).isZero();
 
         CliRunner.Result show = cli.run("case", "show", id);
-        assertThat(show.out()).contains("Attachments").contains("  1. reply.pdf (1 KB) — worker")
+        assertThat(show.out()).contains("Attachments").contains("  1. reply.pdf (1 KB) — Test Worker")
                 .contains(": Reply to our letter").contains("  2. minutes.txt (1 KB)")
                 .contains("Document attached").doesNotContain("JVBERi0");
         assertThat(cli.run("case", "show", id, "--json").out()).contains("\"sha256\"").doesNotContain("JVBERi0");

@@ -110,8 +110,8 @@ class SignInViewTest extends UiTestSupport {
         assertThat(text("messageLabel")).as("what they do is asked").startsWith("Problem:")
                 .contains("Choose what you do");
         assertThat(window.context()).isNull();
-        assertThat(this.<javafx.scene.control.CheckBox>node("administersBox").isSelected())
-                .as("the first person always looks after Resolve here").isTrue();
+        assertThat(text("administersNote")).as("the first person always looks after Resolve here")
+                .isEqualTo("You also look after Resolve on this computer.");
         pick("roleChoice", "None: I only look after Resolve here");
 
         fill("passwordField", "too short");

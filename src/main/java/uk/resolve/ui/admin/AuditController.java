@@ -50,6 +50,12 @@ public final class AuditController {
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actionLabel()));
         subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
+        for (TableColumn<AuditEvent, String> c : java.util.List.of(actionColumn, subjectColumn, detailColumn)) {
+            c.setCellFactory(col -> new uk.resolve.ui.support.WrappingCell<>());
+        }
+        for (TableColumn<AuditEvent, ?> c : auditTable.getColumns().subList(1, auditTable.getColumns().size())) {
+            uk.resolve.ui.support.WrappingCell.wrapHeading(c);
+        }
         auditTable.setItems(vm.events());
         auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         summaryLabel.textProperty().bind(vm.summaryProperty());

@@ -78,6 +78,10 @@ public final class UsersController {
                 : c.getValue().temporaryPassword() ? "Yes, with a temporary password" : "Yes"));
         usersTable.setItems(vm.users());
         usersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableColumn<Person, String> c : List.of(nameColumn, fullNameColumn, roleColumn, teamColumn, activeColumn)) {
+            c.setCellFactory(col -> new uk.resolve.ui.support.WrappingCell<>());
+            uk.resolve.ui.support.WrappingCell.wrapHeading(c);
+        }
         var selected = usersTable.getSelectionModel().selectedItemProperty();
         var noActiveSelection = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !selected.get().active(), selected);

@@ -56,6 +56,11 @@ public final class FormEditorWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         window.setScene(new Scene(root, Math.min(root.prefWidth(-1), screen.getWidth()),
                 Math.min(root.prefHeight(-1), screen.getHeight() - 40)));
+        if (owner != null && owner.getScene() != null) {
+            // the application's look, contrast and text size: focus rings, high contrast and A+ hold here too
+            window.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+            root.styleProperty().bind(owner.getScene().getRoot().styleProperty());
+        }
         window.titleProperty().bind(model.titleProperty().concat(" — Resolve"));
         if (owner != null) {
             window.initOwner(owner);

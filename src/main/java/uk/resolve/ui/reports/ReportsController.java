@@ -198,7 +198,7 @@ public final class ReportsController {
             final int col = i;
             TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
-            c.setCellFactory(x -> new WrappingCell());
+            c.setCellFactory(x -> new uk.resolve.ui.support.WrappingCell<>());
             int longest = t.rows().stream().mapToInt(r -> r.get(col).length()).max().orElse(0);
             int heading = java.util.Arrays.stream(t.columns().get(i).split(" ")).mapToInt(String::length).max()
                     .orElse(0);
@@ -208,20 +208,6 @@ public final class ReportsController {
             view.getColumns().add(c);
         }
         view.setItems(FXCollections.observableArrayList(t.rows()));
-    }
-
-    /** A table cell whose text wraps over more lines instead of ending in "…". */
-    private static final class WrappingCell extends javafx.scene.control.TableCell<List<String>, String> {
-        WrappingCell() {
-            setWrapText(true);
-            setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-        }
     }
 
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */

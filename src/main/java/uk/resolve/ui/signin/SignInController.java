@@ -119,7 +119,7 @@ public final class SignInController {
                         + " you do; one account is all you need to record your cases and look after Resolve here.");
                 hint.setText("Choose a password of at least " + SignInViewModel.MIN_PASSWORD + " characters; a short"
                         + " phrase of several words is easiest to remember. Nobody can recover it for you, so keep it"
-                        + " safe. Records: " + vm.databaseFile());
+                        + " safe.");
                 submitButton.setText("Set up and sign in");
             }
             case ENCRYPT -> {
@@ -128,7 +128,7 @@ public final class SignInController {
                         + " and are not yet protected. Say who you are and what you do: the records will then be"
                         + " encrypted. Nothing is lost; this can take a minute.");
                 hint.setText("Choose a password of at least " + SignInViewModel.MIN_PASSWORD + " characters; a short"
-                        + " phrase of several words is easiest to remember. Records: " + vm.databaseFile());
+                        + " phrase of several words is easiest to remember.");
                 submitButton.setText("Encrypt my records and sign in");
             }
             case SIGN_IN -> {

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.support;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.Region;
+
+/** A table cell whose text wraps over more lines, at any text size, instead of ending in "…". */
+public final class WrappingCell<S> extends TableCell<S, String> {
+
+    // a label as the graphic, as wide as the column: a row grows to the lines it needs at any text size
+    private final javafx.scene.control.Label line = new javafx.scene.control.Label();
+
+    public WrappingCell() {
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        tableColumnProperty().addListener((o, was, column) -> {
+            line.prefWidthProperty().unbind();
+            if (column != null) {
+                line.prefWidthProperty().bind(column.widthProperty().subtract(16));
+            }
+        });
+    }
+
+    /**
+     * Gives {@code column} a heading that wraps onto more lines at large text sizes instead of ending
+     * in "…" (the column keeps its text for screen readers and the column menu).
+     */
+    public static void wrapHeading(javafx.scene.control.TableColumn<?, ?> column) {
+        javafx.scene.control.Label heading = new javafx.scene.control.Label(column.getText());
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        heading.maxWidthProperty().bind(column.widthProperty().subtract(12));
+        column.setGraphic(heading);
+        column.setText("");
+        column.getStyleClass().add("wrapped-heading");
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(null);
+        line.setText(empty ? null : item);
+        setGraphic(empty || item == null ? null : line);
+        setAccessibleText(empty ? null : item);
+    }
+}
