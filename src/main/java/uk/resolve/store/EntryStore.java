@@ -285,18 +285,7 @@ public final class EntryStore {
                     ps.setObject(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Entry> current = new ArrayList<>();
-                    while (rs.next()) {
-                        Entry e = read(rs);
-                        if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
-                            action.accept(current);
-                            current = new ArrayList<>();
-                        }
-                        current.add(e);
-                    }
-                    if (!current.isEmpty()) {
-                        action.accept(current);
-                    }
+                    byCase(rs, action);
                 }
             }
         }
@@ -388,19 +377,24 @@ public final class EntryStore {
                 "SELECT " + COLUMNS + " FROM entry ORDER BY case_id, local_seq")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
-                List<Entry> current = new ArrayList<>();
-                while (rs.next()) {
-                    Entry e = read(rs);
-                    if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
-                        action.accept(current);
-                        current = new ArrayList<>();
-                    }
-                    current.add(e);
-                }
-                if (!current.isEmpty()) {
-                    action.accept(current);
-                }
+                byCase(rs, action);
             }
+        }
+    }
+
+    /** Hands {@code action} the rows of {@code rs}, ordered by case, one case's entries at a time. */
+    private static void byCase(ResultSet rs, java.util.function.Consumer<List<Entry>> action) throws SQLException {
+        List<Entry> current = new ArrayList<>();
+        while (rs.next()) {
+            Entry e = read(rs);
+            if (!current.isEmpty() && !current.get(0).caseId().equals(e.caseId())) {
+                action.accept(current);
+                current = new ArrayList<>();
+            }
+            current.add(e);
+        }
+        if (!current.isEmpty()) {
+            action.accept(current);
         }
     }
 
