@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.time.DueAt;
@@ -22,6 +23,10 @@ public final class CaseOrdering {
         static <T> Keyed<T> of(CaseState c, T item) {
             return new Keyed<>(item, !c.open(), !c.overdue(), !c.details().immediateRisk(),
                     c.nextDeadline().map(DeadlineStatus::due).orElse(null), c.openedAt());
+        }
+
+        static <T> Keyed<T> of(CaseListing c, Instant now, T item) {
+            return new Keyed<>(item, !c.open(), !c.overdue(now), !c.immediateRisk(), c.nextDue(), c.openedAt());
         }
     }
 

@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,8 +39,12 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.CaseStatus;
+import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.time.DueAt;
 
 /**
  * The per-case summaries that lists, counts and reports read instead of replaying every entry. A
@@ -51,7 +58,14 @@ public final class CaseSummaryStore {
 
     private static final String MODEL = "case_summary";
     /** Raised whenever what is stored changes in a way the shape of the state does not show. */
-    private static final String FORMAT = "case-summary/2";
+    private static final String FORMAT = "case-summary/3";
+    /** Every column of a row, in the order {@link Columns} binds and reads them. */
+    private static final String COLUMNS = "case_id, owner, team, shared_with, policy_id, opened_at, sample, state,"
+            + " report_entries, checksum, " + Listed.COLUMNS;
+    private static final String MERGE = "MERGE INTO case_summary (" + COLUMNS + ") KEY (case_id) VALUES ("
+            + "?, ".repeat(9 + Listed.COUNT) + "?)";
+    private static final String INSERT = "INSERT INTO case_summary (" + COLUMNS + ") VALUES ("
+            + "?, ".repeat(9 + Listed.COUNT) + "?)";
     /** Whether a deadline has passed is worked out when a summary is read; stored as of this moment. */
     private static final Instant STORED_AS_OF = Instant.EPOCH;
 
@@ -135,9 +149,7 @@ public final class CaseSummaryStore {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(caseIds));
         Set<UUID> seen = new java.util.HashSet<>();
         SQLException[] failed = {null};
-        try (PreparedStatement merge = c.prepareStatement("MERGE INTO case_summary (case_id, owner, team, shared_with,"
-                + " policy_id, opened_at, sample, state, report_entries, checksum) KEY (case_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement merge = c.prepareStatement(MERGE)) {
             int[] batched = {0};
             EntryStore.forEachCaseOf(c, ids, list -> {
                 UUID id = list.get(0).caseId();
@@ -185,25 +197,14 @@ public final class CaseSummaryStore {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO case_summary (case_id, owner, team, shared_with,"
-                + " policy_id, opened_at, sample, state, report_entries, checksum) KEY (case_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
             bind(ps, id, Columns.of(s));
             ps.executeUpdate();
         }
     }
 
     private static void bind(PreparedStatement ps, UUID id, Columns k) throws SQLException {
-        ps.setObject(1, id);
-        ps.setString(2, k.owner);
-        ps.setString(3, k.team);
-        ps.setString(4, k.shared);
-        ps.setString(5, k.policy);
-        ps.setString(6, k.opened);
-        ps.setBoolean(7, k.sample);
-        ps.setString(8, k.state);
-        ps.setString(9, k.report);
-        ps.setLong(10, k.checksum());
+        k.bind(ps, id);
     }
 
     // ---- checked and rebuilt ------------------------------------------------------------------
@@ -276,9 +277,7 @@ public final class CaseSummaryStore {
                         }
                     }
                     int[] made = {0};
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_summary (case_id, owner, team,"
-                            + " shared_with, policy_id, opened_at, sample, state, report_entries, checksum)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                         SQLException[] failed = {null};
                         entries.forEachCase(c, list -> {
                             Summary s = summariser.summarise(list);
@@ -328,8 +327,7 @@ public final class CaseSummaryStore {
         synchronized (entries) {
             java.util.Map<UUID, Columns> stored = new java.util.HashMap<>();
             try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT case_id, owner, team, shared_with, policy_id, opened_at, sample, state, report_entries,"
-                            + " checksum FROM case_summary"); ResultSet rs = ps.executeQuery()) {
+                    "SELECT " + COLUMNS + " FROM case_summary"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored.put(rs.getObject(1, UUID.class), Columns.read(rs));
                 }
@@ -363,8 +361,7 @@ public final class CaseSummaryStore {
     public void forEach(boolean withReport, Consumer<Row> action) {
         List<UUID> damaged = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT case_id, owner, team, shared_with, policy_id, opened_at, sample, state, report_entries,"
-                        + " checksum FROM case_summary")) {
+                "SELECT " + COLUMNS + " FROM case_summary")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -389,6 +386,51 @@ public final class CaseSummaryStore {
         }
     }
 
+    /**
+     * A case as a list reads it: who may see it, and its {@link CaseListing} (null when the case could
+     * not be summarised here: its procedure is not installed, so a reader works it out from its entries).
+     */
+    public record Listing(UUID caseId, String owner, String team, Set<String> sharedWith, CaseListing listing) {
+    }
+
+    /**
+     * Every case's listing, in no particular order, read from the summaries' typed columns only (no
+     * stored state is parsed). A row whose listing checksum does not match is made again from its
+     * case's entries, stored, and handed on as made.
+     */
+    public void forEachListing(Consumer<Listing> action) {
+        List<UUID> damaged = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(Listed.SELECT)) {
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String owner = rs.getString(2);
+                    String team = rs.getString(3);
+                    String shared = rs.getString(4);
+                    String policy = rs.getString(5);
+                    boolean sample = rs.getBoolean(6);
+                    Listed k = Listed.read(rs, 7);
+                    CaseListing l = k.intact(owner, team, shared, policy, sample) ? k.listing(id, policy, sample) : null;
+                    if (l == null && (k.status() != null || !k.intact(owner, team, shared, policy, sample))) {
+                        damaged.add(id);
+                    } else {
+                        action.accept(new Listing(id, owner, team, sharedSet(shared), l));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        for (UUID id : damaged) {
+            Summary s = repair(id);
+            if (s != null) {
+                action.accept(new Listing(id, s.owner(), s.team(), s.sharedWith(),
+                        s.state() == null ? null : CaseListing.of(s.state())));
+            }
+        }
+    }
+
     /** Makes the summary of one case again from its entries and stores it. */
     public Summary repair(UUID caseId) {
         synchronized (entries) {
@@ -409,24 +451,43 @@ public final class CaseSummaryStore {
 
     /** A summary as its columns hold it. */
     private record Columns(String owner, String team, String shared, String policy, String opened, boolean sample,
-                           String state, String report, long stored) {
+                           String state, String report, long stored, Listed listed) {
 
         static Columns of(Summary s) {
-            Columns k = new Columns(s.owner(), s.team(), String.join("\n", new TreeSet<>(s.sharedWith())),
-                    s.policyId() == null ? "" : s.policyId(), s.openedAt().toString(), s.sample(),
-                    s.state() == null ? null : Codec.state(s.state()), Codec.entries(s.reportEntries()), 0);
-            return new Columns(k.owner, k.team, k.shared, k.policy, k.opened, k.sample, k.state, k.report, k.checksum());
+            String shared = String.join("\n", new TreeSet<>(s.sharedWith()));
+            String policy = s.policyId() == null ? "" : s.policyId();
+            Listed listed = Listed.of(s.state() == null ? null : CaseListing.of(s.state()), s.owner(), s.team(), shared,
+                    policy, s.sample());
+            Columns k = new Columns(s.owner(), s.team(), shared, policy, s.openedAt().toString(), s.sample(),
+                    s.state() == null ? null : Codec.state(s.state()), Codec.entries(s.reportEntries()), 0, listed);
+            return new Columns(k.owner, k.team, k.shared, k.policy, k.opened, k.sample, k.state, k.report, k.checksum(),
+                    listed);
         }
 
         static Columns read(ResultSet rs) throws SQLException {
             return new Columns(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getLong(10));
+                    rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getLong(10), Listed.read(rs, 11));
         }
 
+        void bind(PreparedStatement ps, UUID id) throws SQLException {
+            ps.setObject(1, id);
+            ps.setString(2, owner);
+            ps.setString(3, team);
+            ps.setString(4, shared);
+            ps.setString(5, policy);
+            ps.setString(6, opened);
+            ps.setBoolean(7, sample);
+            ps.setString(8, state);
+            ps.setString(9, report);
+            ps.setLong(10, stored);
+            listed.bind(ps, 11);
+        }
+
+        /** Over every column, the listing's by its own checksum. */
         long checksum() {
             CRC32C crc = new CRC32C();
             for (String part : new String[] {owner, team, shared, policy, opened, Boolean.toString(sample),
-                    String.valueOf(state), String.valueOf(report)}) {
+                    String.valueOf(state), String.valueOf(report), Long.toString(listed.stored())}) {
                 crc.update(part.getBytes(StandardCharsets.UTF_8));
                 crc.update(0);
             }
@@ -434,19 +495,159 @@ public final class CaseSummaryStore {
         }
 
         boolean intact() {
-            return checksum() == stored;
+            return checksum() == stored && listed.intact(owner, team, shared, policy, sample);
         }
 
         /** The summary, or null when its text cannot be read back. */
         Summary summary(boolean withReport) {
             try {
-                Set<String> with = shared.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(shared.split("\n")));
                 return new Summary(state == null ? null : Codec.state(state),
-                        withReport && report != null ? Codec.entries(report) : List.of(), owner, team, with, policy,
-                        EntryStore.instant(opened), sample);
+                        withReport && report != null ? Codec.entries(report) : List.of(), owner, team, sharedSet(shared),
+                        policy, EntryStore.instant(opened), sample);
             } catch (RuntimeException e) {
                 return null;
             }
+        }
+    }
+
+    private static Set<String> sharedSet(String shared) {
+        return shared.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(shared.split("\n")));
+    }
+
+    /**
+     * The typed columns a list reads ({@link CaseListing}), all null for a case that could not be
+     * summarised. Their checksum covers them and the columns that decide who sees the case, so a list
+     * checks what it reads without reading the stored state.
+     */
+    private record Listed(String policyVersion, String trackId, String status, Integer stage, Integer lastStage,
+                          Integer highestStage, String stageHeading, String childDisplay, String childStatus,
+                          String raisedBy, String raisedAgency, String otherAgency, String otherProfessional,
+                          String category, Boolean immediateRisk, Instant opened, Instant writtenAt,
+                          LocalDateTime nextDue, LocalDateTime firstUnmetDue, String dueNow, Instant endedAt,
+                          Integer endedAtStage, String sampleOutcome, long stored) {
+
+        static final String COLUMNS = "policy_version, track_id, status, stage, last_stage, highest_stage,"
+                + " stage_heading, child_display, child_status, raised_by, raised_agency, other_agency,"
+                + " other_professional, category, immediate_risk, opened, written_at, next_due, first_unmet_due,"
+                + " due_now, ended_at, ended_at_stage, sample_outcome, listing_checksum";
+        static final int COUNT = 24;
+        /** The select of a list: the columns deciding who sees a case, then these. */
+        static final String SELECT = "SELECT case_id, owner, team, shared_with, policy_id, sample, " + COLUMNS
+                + " FROM case_summary";
+
+        static Listed of(CaseListing l, String owner, String team, String shared, String policy, boolean sample) {
+            Listed k = l == null ? new Listed(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, 0)
+                    : new Listed(l.policyVersion(), l.trackId(), l.status().name(), l.stage(), l.lastStage(),
+                    l.highestStage(), l.stageHeading(), l.childName() == null ? l.childRef()
+                    : l.childRef() + "\n" + l.childName(), l.childStatus() == null ? null : l.childStatus().name(),
+                    l.raisedBy(), l.raisedAgency(), l.otherAgency(), l.otherProfessional(), l.category(),
+                    l.immediateRisk(), l.openedAt(), l.writtenAt(), last(l.nextDue()), last(l.firstUnmetDue()),
+                    String.join("\n", l.due()), l.endedAt(), l.endedAtStage(), l.sampleOutcome(), 0);
+            return k.withStored(k.checksum(owner, team, shared, policy, sample));
+        }
+
+        private Listed withStored(long crc) {
+            return new Listed(policyVersion, trackId, status, stage, lastStage, highestStage, stageHeading, childDisplay,
+                    childStatus, raisedBy, raisedAgency, otherAgency, otherProfessional, category, immediateRisk, opened,
+                    writtenAt, nextDue, firstUnmetDue, dueNow, endedAt, endedAtStage, sampleOutcome, crc);
+        }
+
+        static Listed read(ResultSet rs, int i) throws SQLException {
+            return new Listed(rs.getString(i), rs.getString(i + 1), rs.getString(i + 2), integer(rs, i + 3),
+                    integer(rs, i + 4), integer(rs, i + 5), rs.getString(i + 6), rs.getString(i + 7),
+                    rs.getString(i + 8), rs.getString(i + 9), rs.getString(i + 10), rs.getString(i + 11),
+                    rs.getString(i + 12), rs.getString(i + 13), (Boolean) rs.getObject(i + 14),
+                    instant(rs, i + 15), instant(rs, i + 16), rs.getObject(i + 17, LocalDateTime.class),
+                    rs.getObject(i + 18, LocalDateTime.class), rs.getString(i + 19), instant(rs, i + 20),
+                    integer(rs, i + 21), rs.getString(i + 22), rs.getLong(i + 23));
+        }
+
+        void bind(PreparedStatement ps, int i) throws SQLException {
+            ps.setString(i, policyVersion);
+            ps.setString(i + 1, trackId);
+            ps.setString(i + 2, status);
+            ps.setObject(i + 3, stage);
+            ps.setObject(i + 4, lastStage);
+            ps.setObject(i + 5, highestStage);
+            ps.setString(i + 6, stageHeading);
+            ps.setString(i + 7, childDisplay);
+            ps.setString(i + 8, childStatus);
+            ps.setString(i + 9, raisedBy);
+            ps.setString(i + 10, raisedAgency);
+            ps.setString(i + 11, otherAgency);
+            ps.setString(i + 12, otherProfessional);
+            ps.setString(i + 13, category);
+            ps.setObject(i + 14, immediateRisk);
+            ps.setObject(i + 15, offset(opened));
+            ps.setObject(i + 16, offset(writtenAt));
+            ps.setObject(i + 17, nextDue);
+            ps.setObject(i + 18, firstUnmetDue);
+            ps.setString(i + 19, dueNow);
+            ps.setObject(i + 20, offset(endedAt));
+            ps.setObject(i + 21, endedAtStage);
+            ps.setString(i + 22, sampleOutcome);
+            ps.setLong(i + 23, stored);
+        }
+
+        long checksum(String owner, String team, String shared, String policy, boolean sample) {
+            CRC32C crc = new CRC32C();
+            for (Object part : new Object[] {owner, team, shared, policy, sample, policyVersion, trackId, status, stage,
+                    lastStage, highestStage, stageHeading, childDisplay, childStatus, raisedBy, raisedAgency,
+                    otherAgency, otherProfessional, category, immediateRisk, opened, writtenAt, nextDue,
+                    firstUnmetDue, dueNow, endedAt, endedAtStage, sampleOutcome}) {
+                crc.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                crc.update(0);
+            }
+            return crc.getValue();
+        }
+
+        boolean intact(String owner, String team, String shared, String policy, boolean sample) {
+            return checksum(owner, team, shared, policy, sample) == stored;
+        }
+
+        /** The listing these columns hold, or null for a case that could not be summarised (or unreadable columns). */
+        CaseListing listing(UUID id, String policy, boolean sample) {
+            if (status == null) {
+                return null;
+            }
+            try {
+                int nl = childDisplay.indexOf('\n');
+                return new CaseListing(id, policy, policyVersion, trackId, stage, lastStage, highestStage,
+                        stageHeading, CaseStatus.valueOf(status), nl < 0 ? childDisplay : childDisplay.substring(0, nl),
+                        nl < 0 ? null : childDisplay.substring(nl + 1),
+                        childStatus == null ? null : ChildStatus.valueOf(childStatus), raisedBy, raisedAgency,
+                        otherAgency, otherProfessional, category, immediateRisk, sample, opened, writtenAt,
+                        due(nextDue), due(firstUnmetDue), dueNow.isEmpty() ? List.of() : List.of(dueNow.split("\n")),
+                        endedAt, endedAtStage, sampleOutcome);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static LocalDateTime last(DueAt due) {
+            return due == null ? null : due.lastMoment();
+        }
+
+        private static DueAt due(LocalDateTime last) {
+            if (last == null) {
+                return null;
+            }
+            return last.toLocalTime().equals(LocalTime.MAX) ? DueAt.endOf(last.toLocalDate()) : new DueAt(last, false);
+        }
+
+        private static Integer integer(ResultSet rs, int i) throws SQLException {
+            int v = rs.getInt(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        private static Instant instant(ResultSet rs, int i) throws SQLException {
+            OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+
+        private static OffsetDateTime offset(Instant i) {
+            return i == null ? null : i.atOffset(ZoneOffset.UTC);
         }
     }
 

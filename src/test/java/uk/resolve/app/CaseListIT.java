@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.security.Actor;
@@ -52,6 +53,39 @@ class CaseListIT {
         }
         try (Services s = as(bo)) {
             assertThat(s.cases().list(CaseState::id)).containsExactly(other);
+            assertThat(s.cases().listings(CaseListing::id)).containsExactly(other);
+        }
+    }
+
+    @Test
+    void listingsFromTheSummaryColumnsComeInTheListsOrderAndEqualAFreshReplay() {
+        Actor pat = new Actor("pat", Role.PRACTITIONER, "Team A");
+        Actor bo = new Actor("bo", Role.PRACTITIONER, "Team B");
+        UUID overdue = open(pat, "croydon", "2026-12-01T09:00");
+        UUID recent = open(pat, "havering", "2026-12-14T08:00");
+        UUID resolved = open(pat, "north-somerset", "2026-12-02T09:00");
+        UUID other = open(bo, "croydon", "2026-12-10T09:00");
+        try (Services s = as(pat)) {
+            s.cases().escalate(recent, "Still unresolved", null, null);
+            s.cases().resolve(resolved, new uk.resolve.domain.escalation.ResolveRequest("Agreed a plan", null, null,
+                    null, null));
+        }
+        try (Services manager = as(new Actor("mo", Role.MANAGER, "Team A"))) {
+            List<CaseListing> listed = manager.cases().listings(l -> l);
+            assertThat(listed).extracting(CaseListing::id).containsExactly(overdue, recent, resolved)
+                    .isEqualTo(manager.cases().list(CaseState::id)).doesNotContain(other);
+            for (CaseListing l : listed) {
+                assertThat(l).isEqualTo(CaseListing.of(manager.cases().get(l.id())));
+            }
+            assertThat(listed.get(0).overdue(clock.instant())).isTrue();
+            assertThat(listed.get(1).stage()).isEqualTo(2);
+            assertThat(listed.get(2).open()).isFalse();
+            assertThat(listed.get(2).endedAt()).isNotNull();
+            // whether a deadline has passed is worked out as the list is read, not when the row was stored
+            clock.advance(java.time.Duration.ofDays(90));
+            assertThat(manager.cases().listings(l -> l.overdue(clock.instant())))
+                    .isEqualTo(manager.cases().list(CaseState::overdue)).contains(true, false);
+            assertThat(manager.cases().listings(l -> l.id().equals(recent) ? l.id() : null)).containsExactly(recent);
         }
     }
 }

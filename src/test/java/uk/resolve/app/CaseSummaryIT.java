@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.policy.ChildStatus;
@@ -47,6 +48,12 @@ class CaseSummaryIT {
         assertThat(listed).hasSize(cases);
         for (CaseState c : listed) {
             assertThat(c).isEqualTo(s.cases().get(c.id()).summary());
+        }
+        // the typed columns the case list reads say what a fresh replay says, in the same order
+        List<CaseListing> listings = s.cases().listings(l -> l);
+        assertThat(listings).extracting(CaseListing::id).isEqualTo(listed.stream().map(CaseState::id).toList());
+        for (CaseListing l : listings) {
+            assertThat(l).isEqualTo(CaseListing.of(s.cases().get(l.id())));
         }
         assertThat(s.summaries().verify()).isEmpty();
         assertThat(s.summaries().ensureCurrent()).isNull();
@@ -133,6 +140,64 @@ class CaseSummaryIT {
             assertThat(s.summaries().verify()).containsExactly(id);
             assertThat(s.summaries().verify()).isEmpty();
             assertThat(s.cases().list()).containsExactly(truth);
+        }
+    }
+
+    @Test
+    void anEditedListingColumnIsNoticedByTheListAndByVerify() throws Exception {
+        try (Services s = laptop("a")) {
+            UUID id = openCase(s, "croydon", "2026-12-01T09:00");
+            s.cases().escalate(id, "Still unresolved", null, null);
+            CaseListing truth = CaseListing.of(s.cases().get(id));
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("UPDATE case_summary SET stage = 4, other_agency = 'Edited'")).isEqualTo(1);
+            }
+            // the list checks the columns it reads, and makes the row again from the entries
+            assertThat(s.cases().listings(l -> l)).containsExactly(truth);
+            try (Connection c = s.database().connection(); Statement st = c.createStatement();
+                 var rs = st.executeQuery("SELECT stage, other_agency FROM case_summary")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getString(2)).isEqualTo(truth.otherAgency());
+            }
+
+            // an edit that also forges the listing's checksum is found by verify, which says which case and rebuilds
+            long forged = 0;
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE case_summary SET first_unmet_due = NULL");
+                try (var rs = st.executeQuery("SELECT listing_checksum FROM case_summary")) {
+                    rs.next();
+                    forged = rs.getLong(1);
+                }
+            }
+            assertThat(forged).isNotZero();
+            assertThat(s.summaries().verify()).containsExactly(id);
+            assertThat(s.summaries().verify()).isEmpty();
+            assertSummariesMatchEntries(s, 1);
+        }
+    }
+
+    @Test
+    void rowsWrittenBeforeTheListingColumnsExistedAreRebuiltWithThem() throws Exception {
+        try (Services s = laptop("a")) {
+            UUID id = openCase(s, "croydon", "2026-12-01T09:00");
+            s.cases().withdraw(openCase(s, "havering", "2026-12-02T09:00"), "Resolved informally", null);
+            // as a Resolve before the listing columns left them: NULL, made by the earlier format of summaries
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE case_summary SET status = NULL, stage = NULL, child_display = NULL,"
+                        + " next_due = NULL, first_unmet_due = NULL, opened = NULL, listing_checksum = NULL");
+                st.executeUpdate("UPDATE read_model SET version = REPLACE(version, 'case-summary/3', 'case-summary/2')");
+            }
+        }
+        try (Services s = laptop("a")) {
+            assertThat(s.summaries().lastRebuild()).contains("another version");
+            assertSummariesMatchEntries(s, 2);
+            try (Connection c = s.database().connection(); Statement st = c.createStatement();
+                 var rs = st.executeQuery("SELECT COUNT(*) FROM case_summary WHERE status IS NOT NULL"
+                         + " AND listing_checksum IS NOT NULL AND opened IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
         }
     }
 

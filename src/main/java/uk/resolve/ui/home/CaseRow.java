@@ -4,13 +4,8 @@ package uk.resolve.ui.home;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.DeadlineStatus;
-import uk.resolve.domain.escalation.FormStatus;
-import uk.resolve.domain.escalation.NotificationStatus;
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.time.Deadlines;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.time.WorkingCalendar;
@@ -23,34 +18,31 @@ public record CaseRow(UUID id, String childRef, String procedure, String agencie
                       String deadlineText, String due, String status, boolean open, boolean overdue,
                       boolean immediateRisk, boolean sample, String search) {
 
-    public static CaseRow of(CaseState c, String procedure, Instant now, WorkingCalendar calendar) {
-        var d = c.details();
-        String agencies = d.raisedAgency() + " → " + d.otherAgency();
+    public static CaseRow of(CaseListing c, String procedure, Instant now, WorkingCalendar calendar) {
+        String agencies = c.raisedAgency() + " → " + c.otherAgency();
         String stage = "Stage " + c.stage() + " of " + c.lastStage() + ": " + stageTitle(c.stageHeading());
         String date = "";
         String text = "";
+        boolean overdue = c.overdue(now);
         if (c.open()) {
-            DeadlineStatus next = c.nextDeadline().orElse(null);
-            if (next != null) {
-                date = UkTime.format(next.due());
-                text = Deadlines.describe(next.due(), UkTime.local(now), calendar);
+            if (c.nextDue() != null) {
+                date = UkTime.format(c.nextDue());
+                text = Deadlines.describe(c.nextDue(), UkTime.local(now), calendar);
             } else {
                 text = "no timescale at this stage";
             }
         }
-        String due = Stream.concat(
-                c.notificationsDue().stream().map(NotificationStatus::to).map(s -> "Tell " + s),
-                c.formsDue().stream().map(FormStatus::title)).collect(Collectors.joining("; "));
+        String due = String.join("; ", c.due());
         String status = switch (c.status()) {
-            case OPEN -> c.overdue() ? "Overdue" : "Open";
-            case RESOLVED -> "Resolved " + UkTime.formatDate(UkTime.date(c.resolution().at()));
-            case WITHDRAWN -> "Withdrawn " + UkTime.formatDate(UkTime.date(c.resolution().at()));
+            case OPEN -> overdue ? "Overdue" : "Open";
+            case RESOLVED -> "Resolved " + UkTime.formatDate(UkTime.date(c.endedAt()));
+            case WITHDRAWN -> "Withdrawn " + UkTime.formatDate(UkTime.date(c.endedAt()));
         };
-        String search = String.join("\n", d.childRef(), nz(d.childName()), procedure, agencies,
-                nz(d.otherProfessional()), nz(d.category()), stage, due, status, d.raisedBy(), d.sample() ? "sample" : "",
-                d.immediateRisk() ? "immediate risk" : "").toLowerCase(Locale.UK);
-        return new CaseRow(c.id(), d.childRef(), procedure, agencies, stage, date, text, due, status, c.open(),
-                c.overdue(), d.immediateRisk(), d.sample(), search);
+        String search = String.join("\n", c.childRef(), nz(c.childName()), procedure, agencies,
+                nz(c.otherProfessional()), nz(c.category()), stage, due, status, c.raisedBy(), c.sample() ? "sample" : "",
+                c.immediateRisk() ? "immediate risk" : "").toLowerCase(Locale.UK);
+        return new CaseRow(c.id(), c.childRef(), procedure, agencies, stage, date, text, due, status, c.open(),
+                overdue, c.immediateRisk(), c.sample(), search);
     }
 
     /**

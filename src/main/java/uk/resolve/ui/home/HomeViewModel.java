@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 
 import uk.resolve.app.CaseService;
 import uk.resolve.app.Preferences;
-import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseStatus;
 import uk.resolve.ui.support.Background;
 
@@ -94,11 +94,13 @@ public final class HomeViewModel {
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
             // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
             CaseRow.Shared shared = new CaseRow.Shared();
-            List<CaseRow> list = cases.list(c -> {
+            // read from the summaries' columns: no case's state is parsed or replayed
+            java.util.Map<String, uk.resolve.domain.policy.Policy> policies = new java.util.HashMap<>();
+            List<CaseRow> list = cases.listings(c -> {
                 if (hiddenSample(c, removedAt)) {
                     return null;
                 }
-                var policy = cases.policyOf(c);
+                var policy = policies.computeIfAbsent(c.policyId() + "@" + c.policyVersion(), k -> cases.policyOf(c));
                 return shared.row(CaseRow.of(c, policy.shortName(), now, cases.calendar().forCalendar(policy.calendar())));
             });
             long open = 0;
@@ -145,12 +147,11 @@ public final class HomeViewModel {
         }, v -> load(), error::set);
     }
 
-    static boolean hiddenSample(CaseState c, Instant removedAt) {
-        if (!c.details().sample()) {
+    static boolean hiddenSample(CaseListing c, Instant removedAt) {
+        if (!c.sample()) {
             return false;
         }
-        boolean removedByWithdrawal = c.status() == CaseStatus.WITHDRAWN && c.resolution() != null
-                && SAMPLE_REMOVED.equals(c.resolution().outcome());
+        boolean removedByWithdrawal = c.status() == CaseStatus.WITHDRAWN && SAMPLE_REMOVED.equals(c.sampleOutcome());
         boolean openedBeforeRemoval = removedAt != null && !c.writtenAt().isAfter(removedAt);
         return removedByWithdrawal || openedBeforeRemoval;
     }
