@@ -96,7 +96,8 @@ public final class ReportService {
         long[] read = {0};
         // the stored summaries, keeping of each only what the report reads; a case that could not be
         // summarised (its procedure is not installed) is worked out from its entries, as before
-        summaries.forEach(true, row -> {
+        // cases raised after the period, samples and other procedures' are left out by their columns, unread
+        summaries.forEach(true, periodEnd, query.policyId(), row -> {
             if (read[0]++ % step == 0) {
                 progress.update(read[0] - 1, total, "Working out " + total + " cases…");
             }

@@ -359,9 +359,28 @@ public final class CaseSummaryStore {
      * entries, stored, and handed on as made.
      */
     public void forEach(boolean withReport, Consumer<Row> action) {
+        forEach(withReport, null, null, action);
+    }
+
+    /**
+     * As {@link #forEach(boolean, Consumer)}, only for cases that are not samples, raised before
+     * {@code openedBefore} (null: whenever), under procedure {@code policyId} (null: any): the rows a
+     * report can count, chosen by their columns before any stored state is parsed. A case that could not
+     * be summarised is always handed on (its columns say nothing).
+     */
+    public void forEach(boolean withReport, Instant openedBefore, String policyId, Consumer<Row> action) {
         List<UUID> damaged = new ArrayList<>();
+        boolean chosen = openedBefore != null || policyId != null;
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM case_summary")) {
+                "SELECT " + COLUMNS + " FROM case_summary" + (chosen ? " WHERE status IS NULL OR (sample = FALSE"
+                        + " AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
+                        + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?))" : ""))) {
+            if (chosen) {
+                ps.setObject(1, Listed.offset(openedBefore));
+                ps.setObject(2, Listed.offset(openedBefore));
+                ps.setString(3, policyId);
+                ps.setString(4, policyId);
+            }
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -646,7 +665,7 @@ public final class CaseSummaryStore {
             return t == null ? null : t.toInstant();
         }
 
-        private static OffsetDateTime offset(Instant i) {
+        static OffsetDateTime offset(Instant i) {
             return i == null ? null : i.atOffset(ZoneOffset.UTC);
         }
     }

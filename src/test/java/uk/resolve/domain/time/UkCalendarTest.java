@@ -48,6 +48,39 @@ class UkCalendarTest {
         assertThat(base.forCalendar(calendar).addWorkingDays(from, n)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}: {3} working days after {1} up to {2}")
+    @CsvSource({
+            "england-and-wales, 2026-12-24, 2026-12-29, 1",
+            "england-and-wales, 2026-12-31, 2027-01-04, 1",
+            "scotland,          2026-12-31, 2027-01-05, 1",
+            "england-and-wales, 2027-03-25, 2027-04-07, 7",
+            "england-and-wales, 2026-01-05, 2026-01-05, 0",
+            "england-and-wales, 2026-01-09, 2026-01-05, 0",
+            // across whole years: 2026 has 261 weekdays less 8 bank holidays in England and Wales
+            "england-and-wales, 2025-12-31, 2026-12-31, 253",
+            "england-and-wales, 2024-12-31, 2027-01-01, 506",
+    })
+    void workingDaysBetweenTwoDatesAreCountedAsDayByDay(String calendar, LocalDate from, LocalDate to, int expected) {
+        WorkingCalendar c = base.forCalendar(calendar);
+        assertThat(c.workingDaysBetween(from, to)).isEqualTo(expected);
+        int dayByDay = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            dayByDay += c.isWorkingDay(d) ? 1 : 0;
+        }
+        assertThat(c.workingDaysBetween(from, to)).isEqualTo(dayByDay);
+    }
+
+    @Test
+    void anOverrideCountsInTheRunningTotalOfWorkingDays() {
+        WorkingCalendar closed = new UkCalendar(UkCalendar.Region.ENGLAND_AND_WALES, List.of(
+                new CalendarOverride(LocalDate.of(2026, 12, 24), "Office closed", false, null),
+                new CalendarOverride(LocalDate.of(2026, 12, 27), "Sunday opening", true, null)));
+        // 21 Dec (Mon) .. 31 Dec: 22, 23, 24, 29, 30, 31 working; 24th closed, Sunday 27th open
+        assertThat(closed.workingDaysBetween(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 31))).isEqualTo(6);
+        assertThat(base.workingDaysBetween(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 31))).isEqualTo(6);
+        assertThat(closed.workingDaysBetween(LocalDate.of(2026, 12, 23), LocalDate.of(2026, 12, 28))).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0} from {1} is due {2}")
     @CsvSource({
             // spring forward, Sunday 28 March 2027: 72 real hours end at 11:00 on the Monday's clock
