@@ -88,7 +88,7 @@ public final class ReportService {
         Instant now = clock.instant();
         progress.update(0, 1, "Reading the records…");
         summaries.ensureCurrent();
-        long total = Math.max(1, entries.caseCount());
+        long total = Math.max(1, summaries.count());
         Instant periodEnd = query.period().end();
         List<CaseState> cases = new ArrayList<>();
         Map<String, Policy> policyByVersion = new HashMap<>();

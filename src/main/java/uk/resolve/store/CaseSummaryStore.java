@@ -59,13 +59,19 @@ public final class CaseSummaryStore {
     private static final String MODEL = "case_summary";
     /** Raised whenever what is stored changes in a way the shape of the state does not show. */
     private static final String FORMAT = "case-summary/3";
-    /** Every column of a row, in the order {@link Columns} binds and reads them. */
+    /** Every column of a summary, in the order {@link Columns} binds and reads them. */
     private static final String COLUMNS = "case_id, owner, team, shared_with, policy_id, opened_at, sample, state,"
-            + " report_entries, checksum, " + Listed.COLUMNS;
+            + " report_entries, checksum, listing_checksum";
     private static final String MERGE = "MERGE INTO case_summary (" + COLUMNS + ") KEY (case_id) VALUES ("
-            + "?, ".repeat(9 + Listed.COUNT) + "?)";
-    private static final String INSERT = "INSERT INTO case_summary (" + COLUMNS + ") VALUES ("
-            + "?, ".repeat(9 + Listed.COUNT) + "?)";
+            + "?, ".repeat(10) + "?)";
+    private static final String INSERT = "INSERT INTO case_summary (" + COLUMNS + ") VALUES (" + "?, ".repeat(10) + "?)";
+    /** Every column of a listing, in the order {@link Written} binds and {@link #forEachListing} reads them. */
+    private static final String LISTING_COLUMNS = "case_id, owner, team, shared_with, policy_id, sample, "
+            + Listed.COLUMNS;
+    private static final String LISTING_MERGE = "MERGE INTO case_listing (" + LISTING_COLUMNS + ") KEY (case_id)"
+            + " VALUES (" + "?, ".repeat(5 + Listed.COUNT) + "?)";
+    private static final String LISTING_INSERT = "INSERT INTO case_listing (" + LISTING_COLUMNS + ") VALUES ("
+            + "?, ".repeat(5 + Listed.COUNT) + "?)";
     /** Whether a deadline has passed is worked out when a summary is read; stored as of this moment. */
     private static final Instant STORED_AS_OF = Instant.EPOCH;
 
@@ -149,7 +155,8 @@ public final class CaseSummaryStore {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(caseIds));
         Set<UUID> seen = new java.util.HashSet<>();
         SQLException[] failed = {null};
-        try (PreparedStatement merge = c.prepareStatement(MERGE)) {
+        try (PreparedStatement merge = c.prepareStatement(MERGE);
+             PreparedStatement listing = c.prepareStatement(LISTING_MERGE)) {
             int[] batched = {0};
             EntryStore.forEachCaseOf(c, ids, list -> {
                 UUID id = list.get(0).caseId();
@@ -163,10 +170,12 @@ public final class CaseSummaryStore {
                         write(c, id, null);
                         return;
                     }
-                    bind(merge, id, Columns.of(s));
+                    Written.of(s).bind(merge, listing, id);
                     merge.addBatch();
+                    listing.addBatch();
                     if (++batched[0] % 500 == 0) {
                         merge.executeBatch();
+                        listing.executeBatch();
                     }
                 } catch (SQLException e) {
                     failed[0] = e;
@@ -176,6 +185,7 @@ public final class CaseSummaryStore {
                 throw failed[0];
             }
             merge.executeBatch();
+            listing.executeBatch();
         }
         for (UUID id : ids) {
             if (!seen.contains(id)) {
@@ -191,20 +201,19 @@ public final class CaseSummaryStore {
 
     private static void write(Connection c, UUID id, Summary s) throws SQLException {
         if (s == null) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM case_summary WHERE case_id = ?")) {
-                ps.setObject(1, id);
-                ps.executeUpdate();
+            for (String table : new String[] {"case_summary", "case_listing"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE case_id = ?")) {
+                    ps.setObject(1, id);
+                    ps.executeUpdate();
+                }
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
-            bind(ps, id, Columns.of(s));
+        try (PreparedStatement ps = c.prepareStatement(MERGE); PreparedStatement lp = c.prepareStatement(LISTING_MERGE)) {
+            Written.of(s).bind(ps, lp, id);
             ps.executeUpdate();
+            lp.executeUpdate();
         }
-    }
-
-    private static void bind(PreparedStatement ps, UUID id, Columns k) throws SQLException {
-        k.bind(ps, id);
     }
 
     // ---- checked and rebuilt ------------------------------------------------------------------
@@ -271,13 +280,15 @@ public final class CaseSummaryStore {
                     String version = version();
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate("DELETE FROM case_summary");
+                        s.executeUpdate("DELETE FROM case_listing");
                         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM entry")) {
                             rs.next();
                             count = rs.getLong(1);
                         }
                     }
                     int[] made = {0};
-                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT);
+                         PreparedStatement lp = c.prepareStatement(LISTING_INSERT)) {
                         SQLException[] failed = {null};
                         entries.forEachCase(c, list -> {
                             Summary s = summariser.summarise(list);
@@ -285,10 +296,12 @@ public final class CaseSummaryStore {
                                 return;
                             }
                             try {
-                                bind(ps, list.get(0).caseId(), Columns.of(s));
+                                Written.of(s).bind(ps, lp, list.get(0).caseId());
                                 ps.addBatch();
+                                lp.addBatch();
                                 if (++made[0] % 500 == 0) {
                                     ps.executeBatch();
+                                    lp.executeBatch();
                                 }
                             } catch (SQLException e) {
                                 failed[0] = e;
@@ -298,6 +311,7 @@ public final class CaseSummaryStore {
                             throw failed[0];
                         }
                         ps.executeBatch();
+                        lp.executeBatch();
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "MERGE INTO read_model (name, version, entries) KEY (name) VALUES (?, ?, ?)")) {
@@ -326,10 +340,20 @@ public final class CaseSummaryStore {
     public List<UUID> verify() {
         synchronized (entries) {
             java.util.Map<UUID, Columns> stored = new java.util.HashMap<>();
-            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM case_summary"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getObject(1, UUID.class), Columns.read(rs));
+            java.util.Map<UUID, Listed> listed = new java.util.HashMap<>();
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM case_summary")) {
+                    while (rs.next()) {
+                        stored.put(rs.getObject(1, UUID.class), Columns.read(rs));
+                    }
+                }
+                try (ResultSet rs = st.executeQuery(Listed.SELECT)) {
+                    while (rs.next()) {
+                        Listed l = Listed.read(rs, 7);
+                        // kept only when it matches its own checksum over the columns that decide who sees it
+                        listed.put(rs.getObject(1, UUID.class), l.intact(rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getBoolean(6)) ? l : null);
+                    }
                 }
             } catch (SQLException e) {
                 throw failure(e);
@@ -339,11 +363,16 @@ public final class CaseSummaryStore {
                 UUID id = list.get(0).caseId();
                 Summary s = summariser.summarise(list);
                 Columns had = stored.remove(id);
-                if (s == null ? had != null : had == null || !had.equals(Columns.of(s)) || !had.intact()) {
+                boolean hadListing = listed.containsKey(id);
+                Listed hasListed = listed.remove(id);
+                Written fresh = s == null ? null : Written.of(s);
+                if (s == null ? had != null || hadListing : had == null || !had.equals(fresh.summary()) || !had.intact()
+                        || !fresh.listing().equals(hasListed)) {
                     differ.add(id);
                 }
             });
             differ.addAll(stored.keySet());
+            differ.addAll(listed.keySet());
             if (!differ.isEmpty() || staleness() != null) {
                 rebuild();
             }
@@ -372,9 +401,10 @@ public final class CaseSummaryStore {
         List<UUID> damaged = new ArrayList<>();
         boolean chosen = openedBefore != null || policyId != null;
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM case_summary" + (chosen ? " WHERE status IS NULL OR (sample = FALSE"
-                        + " AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
-                        + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?))" : ""))) {
+                "SELECT s." + COLUMNS.replace(", ", ", s.") + " FROM case_summary s" + (chosen
+                        ? " LEFT JOIN case_listing l ON l.case_id = s.case_id WHERE l.status IS NULL OR (l.sample = FALSE"
+                        + " AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR l.opened < ?)"
+                        + " AND (CAST(? AS VARCHAR) IS NULL OR l.policy_id = ?))" : ""))) {
             if (chosen) {
                 ps.setObject(1, Listed.offset(openedBefore));
                 ps.setObject(2, Listed.offset(openedBefore));
@@ -450,6 +480,17 @@ public final class CaseSummaryStore {
         }
     }
 
+    /** How many cases have a summary (every case with an opening entry here, once current). */
+    public long count() {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM case_summary")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Makes the summary of one case again from its entries and stores it. */
     public Summary repair(UUID caseId) {
         synchronized (entries) {
@@ -468,24 +509,40 @@ public final class CaseSummaryStore {
                 + "). Run 'resolve rebuild' to make them again from the record.", e);
     }
 
-    /** A summary as its columns hold it. */
-    private record Columns(String owner, String team, String shared, String policy, String opened, boolean sample,
-                           String state, String report, long stored, Listed listed) {
+    /** A summary and its listing, as written together. */
+    private record Written(Columns summary, Listed listing) {
 
-        static Columns of(Summary s) {
+        static Written of(Summary s) {
             String shared = String.join("\n", new TreeSet<>(s.sharedWith()));
             String policy = s.policyId() == null ? "" : s.policyId();
             Listed listed = Listed.of(s.state() == null ? null : CaseListing.of(s.state()), s.owner(), s.team(), shared,
                     policy, s.sample());
             Columns k = new Columns(s.owner(), s.team(), shared, policy, s.openedAt().toString(), s.sample(),
-                    s.state() == null ? null : Codec.state(s.state()), Codec.entries(s.reportEntries()), 0, listed);
-            return new Columns(k.owner, k.team, k.shared, k.policy, k.opened, k.sample, k.state, k.report, k.checksum(),
-                    listed);
+                    s.state() == null ? null : Codec.state(s.state()), Codec.entries(s.reportEntries()), 0,
+                    listed.stored());
+            return new Written(new Columns(k.owner(), k.team(), shared, policy, k.opened(), k.sample(), k.state(),
+                    k.report(), k.checksum(), listed.stored()), listed);
         }
+
+        void bind(PreparedStatement summaryRow, PreparedStatement listingRow, UUID id) throws SQLException {
+            summary.bind(summaryRow, id);
+            listingRow.setObject(1, id);
+            listingRow.setString(2, summary.owner());
+            listingRow.setString(3, summary.team());
+            listingRow.setString(4, summary.shared());
+            listingRow.setString(5, summary.policy());
+            listingRow.setBoolean(6, summary.sample());
+            listing.bind(listingRow, 7);
+        }
+    }
+
+    /** A summary as its columns hold it; {@code listing} is its listing's checksum. */
+    private record Columns(String owner, String team, String shared, String policy, String opened, boolean sample,
+                           String state, String report, long stored, long listing) {
 
         static Columns read(ResultSet rs) throws SQLException {
             return new Columns(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getLong(10), Listed.read(rs, 11));
+                    rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getLong(11));
         }
 
         void bind(PreparedStatement ps, UUID id) throws SQLException {
@@ -499,14 +556,14 @@ public final class CaseSummaryStore {
             ps.setString(8, state);
             ps.setString(9, report);
             ps.setLong(10, stored);
-            listed.bind(ps, 11);
+            ps.setLong(11, listing);
         }
 
         /** Over every column, the listing's by its own checksum. */
         long checksum() {
             CRC32C crc = new CRC32C();
             for (String part : new String[] {owner, team, shared, policy, opened, Boolean.toString(sample),
-                    String.valueOf(state), String.valueOf(report), Long.toString(listed.stored())}) {
+                    String.valueOf(state), String.valueOf(report), Long.toString(listing)}) {
                 crc.update(part.getBytes(StandardCharsets.UTF_8));
                 crc.update(0);
             }
@@ -514,7 +571,7 @@ public final class CaseSummaryStore {
         }
 
         boolean intact() {
-            return checksum() == stored && listed.intact(owner, team, shared, policy, sample);
+            return checksum() == stored;
         }
 
         /** The summary, or null when its text cannot be read back. */
@@ -548,11 +605,10 @@ public final class CaseSummaryStore {
         static final String COLUMNS = "policy_version, track_id, status, stage, last_stage, highest_stage,"
                 + " stage_heading, child_display, child_status, raised_by, raised_agency, other_agency,"
                 + " other_professional, category, immediate_risk, opened, written_at, next_due, first_unmet_due,"
-                + " due_now, ended_at, ended_at_stage, sample_outcome, listing_checksum";
+                + " due_now, ended_at, ended_at_stage, sample_outcome, checksum";
         static final int COUNT = 24;
         /** The select of a list: the columns deciding who sees a case, then these. */
-        static final String SELECT = "SELECT case_id, owner, team, shared_with, policy_id, sample, " + COLUMNS
-                + " FROM case_summary";
+        static final String SELECT = "SELECT " + LISTING_COLUMNS + " FROM case_listing";
 
         static Listed of(CaseListing l, String owner, String team, String shared, String policy, boolean sample) {
             Listed k = l == null ? new Listed(null, null, null, null, null, null, null, null, null, null, null, null,

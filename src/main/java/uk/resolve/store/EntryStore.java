@@ -631,7 +631,53 @@ public final class EntryStore {
 
     /** Reads an instant stored as {@link Instant#toString()}; quicker than {@code Instant.parse}, same result. */
     static Instant instant(String text) {
-        return java.time.OffsetDateTime.parse(text).toInstant();
+        Instant utc = utc(text);
+        return utc != null ? utc : java.time.OffsetDateTime.parse(text).toInstant();
+    }
+
+    /**
+     * The common form, as {@link Instant#toString()} writes it ({@code 2026-11-25T12:00:00Z}, with up to
+     * nine digits of fraction), read without a formatter: a report reads hundreds of thousands of them.
+     * Null for any other form, which the formatter reads (or refuses).
+     */
+    private static Instant utc(String t) {
+        int n = t.length();
+        if (n < 20 || n == 21 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 20 && t.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int nanos = n > 20 ? digits(t, 20, n - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59 || nanos < 0) {
+            return null;
+        }
+        for (int k = n > 20 ? n - 21 : 9; k < 9; k++) {
+            nanos *= 10;
+        }
+        try {
+            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static String toJson(SortedMap<String, String> data) {

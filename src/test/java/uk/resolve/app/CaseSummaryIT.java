@@ -144,18 +144,18 @@ class CaseSummaryIT {
     }
 
     @Test
-    void anEditedListingColumnIsNoticedByTheListAndByVerify() throws Exception {
+    void anEditedListingIsNoticedByTheListAndByVerify() throws Exception {
         try (Services s = laptop("a")) {
             UUID id = openCase(s, "croydon", "2026-12-01T09:00");
             s.cases().escalate(id, "Still unresolved", null, null);
             CaseListing truth = CaseListing.of(s.cases().get(id));
             try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
-                assertThat(st.executeUpdate("UPDATE case_summary SET stage = 4, other_agency = 'Edited'")).isEqualTo(1);
+                assertThat(st.executeUpdate("UPDATE case_listing SET stage = 4, other_agency = 'Edited'")).isEqualTo(1);
             }
             // the list checks the columns it reads, and makes the row again from the entries
             assertThat(s.cases().listings(l -> l)).containsExactly(truth);
             try (Connection c = s.database().connection(); Statement st = c.createStatement();
-                 var rs = st.executeQuery("SELECT stage, other_agency FROM case_summary")) {
+                 var rs = st.executeQuery("SELECT stage, other_agency FROM case_listing")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(2);
                 assertThat(rs.getString(2)).isEqualTo(truth.otherAgency());
@@ -164,8 +164,8 @@ class CaseSummaryIT {
             // an edit that also forges the listing's checksum is found by verify, which says which case and rebuilds
             long forged = 0;
             try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
-                st.executeUpdate("UPDATE case_summary SET first_unmet_due = NULL");
-                try (var rs = st.executeQuery("SELECT listing_checksum FROM case_summary")) {
+                st.executeUpdate("UPDATE case_listing SET first_unmet_due = NULL");
+                try (var rs = st.executeQuery("SELECT checksum FROM case_listing")) {
                     rs.next();
                     forged = rs.getLong(1);
                 }
@@ -178,14 +178,14 @@ class CaseSummaryIT {
     }
 
     @Test
-    void rowsWrittenBeforeTheListingColumnsExistedAreRebuiltWithThem() throws Exception {
+    void summariesWrittenBeforeTheListingsExistedAreRebuiltWithThem() throws Exception {
         try (Services s = laptop("a")) {
             UUID id = openCase(s, "croydon", "2026-12-01T09:00");
             s.cases().withdraw(openCase(s, "havering", "2026-12-02T09:00"), "Resolved informally", null);
-            // as a Resolve before the listing columns left them: NULL, made by the earlier format of summaries
+            // as a Resolve before the listings left them: none, made by the earlier format of summaries
             try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
-                st.executeUpdate("UPDATE case_summary SET status = NULL, stage = NULL, child_display = NULL,"
-                        + " next_due = NULL, first_unmet_due = NULL, opened = NULL, listing_checksum = NULL");
+                st.executeUpdate("DELETE FROM case_listing");
+                st.executeUpdate("UPDATE case_summary SET listing_checksum = NULL");
                 st.executeUpdate("UPDATE read_model SET version = REPLACE(version, 'case-summary/3', 'case-summary/2')");
             }
         }
@@ -193,8 +193,9 @@ class CaseSummaryIT {
             assertThat(s.summaries().lastRebuild()).contains("another version");
             assertSummariesMatchEntries(s, 2);
             try (Connection c = s.database().connection(); Statement st = c.createStatement();
-                 var rs = st.executeQuery("SELECT COUNT(*) FROM case_summary WHERE status IS NOT NULL"
-                         + " AND listing_checksum IS NOT NULL AND opened IS NOT NULL")) {
+                 var rs = st.executeQuery("SELECT COUNT(*) FROM case_listing l JOIN case_summary s"
+                         + " ON s.case_id = l.case_id AND s.listing_checksum = l.checksum"
+                         + " WHERE l.status IS NOT NULL AND l.opened IS NOT NULL")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(2);
             }
