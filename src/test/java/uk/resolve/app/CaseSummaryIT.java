@@ -246,6 +246,34 @@ class CaseSummaryIT {
             assertThat(fromSummaries.summary().openPastDeadline()).isEqualTo(1);
         }
     }
+    @Test
+    void aReportOfOneProcedureAndPeriodChoosesTheSameCasesFromTheListingsAsFromReplayingEveryCase() {
+        try (Services s = laptop("a")) {
+            UUID early = openCase(s, "croydon", "2026-03-02T09:00");
+            s.cases().resolve(early, new uk.resolve.domain.escalation.ResolveRequest("Agreed", null, null,
+                    Fixtures.instant("2026-04-10T09:00")));
+            UUID inPeriod = openCase(s, "croydon", "2026-05-01T09:00");
+            UUID otherProcedure = openCase(s, "havering", "2026-05-02T09:00");
+            UUID after = openCase(s, "croydon", "2026-12-01T09:00");
+            var r = Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-05-03T09:00");
+            UUID sampled = s.cases().open(new uk.resolve.domain.escalation.OpenCaseRequest(r.policyId(), r.trackId(),
+                    "REF-SAMPLE", r.childName(), r.childStatus(), r.raisedBy(), r.raisedAgency(), r.otherAgency(),
+                    r.otherProfessional(), r.category(), r.concern(), r.evidence(), r.outcomeWanted(),
+                    r.immediateRisk(), r.startStage(), r.startReason(), true, r.happenedAt(), r.arose(), r.dates(),
+                    r.facts())).id();
+            var query = new ReportQuery(new ReportPeriod(java.time.LocalDate.parse("2026-04-01"),
+                    java.time.LocalDate.parse("2026-09-30")), "croydon");
+            var fromSummaries = s.reports().compute(query);
+            List<CaseState> replayed = java.util.stream.Stream.of(early, inPeriod, otherProcedure, after, sampled)
+                    .map(s.cases()::get).toList();
+            var fromReplay = new uk.resolve.domain.report.ReportCalculator(s.calendar()).compute(replayed, query,
+                    s.cases()::policyOf, s.policies().require("croydon"), clock.instant());
+            assertThat(fromSummaries).isEqualTo(fromReplay);
+            assertThat(fromSummaries.summary().raised()).isEqualTo(1);
+            assertThat(fromSummaries.summary().resolvedInPeriodRaisedEarlier()).isEqualTo(1);
+        }
+    }
+
     private static long coveredEntries(Services s) throws Exception {
         try (Connection c = s.database().connection(); Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT entries FROM read_model WHERE name = 'case_summary'")) {
