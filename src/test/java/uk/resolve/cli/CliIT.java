@@ -205,6 +205,10 @@ class CliIT {
         assertThat(r.out()).contains("the case summaries of 1 case disagreed with the entries")
                 .contains("every chain is intact");
         assertThat(cli.run("verify").out()).doesNotContain("summaries");
+        // the listing the case list reads, edited with a checksum forged to match
+        sql("UPDATE case_listing SET other_agency = 'Edited', checksum = checksum + 1");
+        assertThat(cli.run("verify").out()).contains("the case summaries of 1 case disagreed with the entries");
+        assertThat(cli.run("verify").out()).doesNotContain("summaries");
         sql("UPDATE read_model SET version = 'older'");
         assertThat(cli.run("verify").out()).contains("the case summaries were rebuilt from the entries");
         CliRunner.Result rebuilt = cli.run("rebuild");
