@@ -237,12 +237,13 @@ class SyncServerViewTest {
     void syncingWithTheServerFromTheScreenSendsTheRecordAndRemembersTheAddressButNotThePassword(FxRobot robot)
             throws Exception {
         open(robot, 1.0);
-        // by keyboard: the mnemonic chooses the server, Tab goes through its fields
-        robot.interact(window::requestFocus);
-        robot.push(KeyCode.ALT, KeyCode.V);
+        // by keyboard: an arrow key moves within the choice, Space chooses the server, Tab goes through its fields
+        robot.interact(() -> robot.from(window.getScene().getRoot()).lookup("#useSharedFile").query().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertThat(robot.from(window.getScene().getRoot()).lookup("#useServer").query().isFocused()).isTrue();
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.from(window.getScene().getRoot()).lookup("#serverBox").query().isVisible()).isTrue();
-        robot.interact(() -> robot.from(window.getScene().getRoot()).lookup("#useServer").query().requestFocus());
         robot.type(KeyCode.TAB);
         assertThat(field(robot, "serverAddress").isFocused()).isTrue();
         robot.write("localhost:" + pg.getPort() + "/resolve");
