@@ -237,6 +237,8 @@ class SyncServerViewTest {
     void syncingWithTheServerFromTheScreenSendsTheRecordAndRemembersTheAddressButNotThePassword(FxRobot robot)
             throws Exception {
         open(robot, 1.0);
+        robot.targetWindow(window);
+        robot.interact(window::requestFocus);
         // by keyboard: an arrow key moves within the choice, Space chooses the server, Tab goes through its fields
         robot.interact(() -> robot.from(window.getScene().getRoot()).lookup("#useSharedFile").query().requestFocus());
         robot.type(KeyCode.RIGHT);
@@ -262,7 +264,8 @@ class SyncServerViewTest {
         assertThat(rowsOnServer()).isEqualTo(mine);
         assertThat(press(robot, "testConnection")).isEqualTo("Connected to " + url + " as 'team_ui'. The server holds "
                 + mine + " entries of the team's record.");
-        assertThat(press(robot, "syncNow")).startsWith("Nothing new to sync");
+        assertThat(press(robot, "syncNow")).isEqualTo("Nothing new to sync: this computer and the server already hold"
+                + " the same records.");
         assertThat(services.sync().server()).isEqualTo(new SyncService.Server(true, url, USER));
 
         // opened again: the address and the user name are there, the password is asked for again
