@@ -260,10 +260,11 @@ class SyncServerViewTest {
         assertThat(press(robot, "testConnection")).isEqualTo("Connected to " + url + " as 'team_ui'. The server holds"
                 + " no Resolve record yet; the first sync sets it up.");
         long mine = services.entries().count();
-        assertThat(press(robot, "syncNow")).isEqualTo("Received 0 entries and sent " + mine + " entries.");
+        String entries = mine + (mine == 1 ? " entry" : " entries");
+        assertThat(press(robot, "syncNow")).isEqualTo("Received 0 entries and sent " + entries + ".");
         assertThat(rowsOnServer()).isEqualTo(mine);
         assertThat(press(robot, "testConnection")).isEqualTo("Connected to " + url + " as 'team_ui'. The server holds "
-                + mine + " entries of the team's record.");
+                + entries + " of the team's record.");
         assertThat(press(robot, "syncNow")).isEqualTo("Nothing new to sync: this computer and the server already hold"
                 + " the same records.");
         assertThat(services.sync().server()).isEqualTo(new SyncService.Server(true, url, USER));
