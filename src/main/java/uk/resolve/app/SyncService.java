@@ -236,8 +236,12 @@ public final class SyncService implements AutoCloseable {
      * @throws SyncException saying what is wrong and what to do
      */
     public String checkServer(String url, String user, char[] password) {
-        actor.require(Permission.SYNC_AND_EXPORT);
-        return uk.resolve.sync.ServerSync.check(url, user, password);
+        try {
+            actor.require(Permission.SYNC_AND_EXPORT);
+            return uk.resolve.sync.ServerSync.check(url, user, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     /** Syncs with {@code shared}, whatever the settings say, with the team key this computer holds for it. */
