@@ -262,9 +262,17 @@ public final class CaseSummaryStore {
                     if (rs.getLong(2) != count) {
                         return "they covered " + rs.getLong(2) + " entries, and the record holds " + count;
                     }
-                    return null;
                 }
             }
+            // a listing row lost (deleted outside Resolve) would drop its case from every list unnoticed
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM case_summary)"
+                    + " - (SELECT COUNT(*) FROM case_listing)")) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    return "the case list's rows did not match the case summaries";
+                }
+            }
+            return null;
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -174,6 +174,13 @@ class CaseSummaryIT {
             assertThat(s.summaries().verify()).containsExactly(id);
             assertThat(s.summaries().verify()).isEmpty();
             assertSummariesMatchEntries(s, 1);
+
+            // a listing row deleted: the case is not left out of the list, the summaries are rebuilt
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("DELETE FROM case_listing")).isEqualTo(1);
+            }
+            assertThat(s.cases().listings(l -> l)).containsExactly(truth);
+            assertThat(s.summaries().lastRebuild()).contains("case list's rows");
         }
     }
 
