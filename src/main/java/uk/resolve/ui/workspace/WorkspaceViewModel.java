@@ -32,6 +32,7 @@ import uk.resolve.domain.escalation.ChronologyItem;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.escalation.EntryView;
 import uk.resolve.domain.escalation.FormStatus;
 import uk.resolve.domain.escalation.NotificationStatus;
 import uk.resolve.domain.escalation.ResolveRequest;
@@ -321,8 +322,7 @@ public final class WorkspaceViewModel {
         switches.setAll(c.open() ? c.context().switches().stream().map(w -> new SwitchItem(w.to(), w.label(),
                 p.track(w.to()).map(Track::name).orElse(w.to()), w.reasonRequired())).toList() : List.of());
         bringForward.set(asksToBringDeadlinesForward(c, p));
-        Map<String, String> answered = new java.util.HashMap<>();
-        chronology.setAll(c.chronology().stream().map(i -> row(i, p, answered)).toList());
+        chronology.setAll(c.chronology().stream().map(this::row).toList());
         // Last, so that whoever listens to the state sees every list already up to date.
         state.set(c);
     }
@@ -453,90 +453,24 @@ public final class WorkspaceViewModel {
         return new ContactItem(c.name(), String.join(" · ", parts));
     }
 
-    private ChronologyRow row(ChronologyItem item, Policy p, Map<String, String> answered) {
+    private ChronologyRow row(ChronologyItem item) {
+        EntryView v = item.view();
         Entry e = item.entry();
-        List<String> details = new ArrayList<>();
-        String text = switch (e.type()) {
-            case FACT_ANSWERED -> {
-                String id = e.get(ID, "");
-                String before = answered.put(id, e.get(VALUE, ""));
-                if (before != null) {
-                    details.add("Changed from: " + answerLabel(before));
-                }
-                yield p.fact(id).map(FactQuestion::label).orElse(id) + " " + answerLabel(e.get(VALUE, ""));
-            }
-            case DATE_RECORDED -> p.date(e.get(ID, "")).map(DateQuestion::label).orElse(e.get(ID, "")) + " "
-                    + dateLabel(Instant.parse(e.get(VALUE)));
-            case TRACK_SWITCHED -> {
-                String from = e.get("fromTrack", "");
-                details.add("From " + p.track(from).map(Track::name).orElse(from) + ", stage " + e.get(STAGE, ""));
-                Track to = p.track(e.get(TRACK, "")).orElse(null);
-                add(details, "Reason", e.get(REASON));
-                yield "Route changed to " + (to == null ? e.get(TRACK, "") : to.name()
-                        + to.stage(e.intValue(TO_STAGE, 1)).map(st -> ", " + st.heading()).orElse(""));
-            }
-            case CASE_OPENED, DISCUSSION_RECORDED, ESCALATED, RESOLVED, WITHDRAWN, REOPENED, DEADLINE_SHORTENED ->
-                    EntryText.primary(e);
-            case NOTIFICATION_SENT -> "Told " + e.get("to", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
-            case FORM_COMPLETED -> formTitle(e.get(FORM, "")) + " completed (version " + e.get(VERSION, "1") + ")";
-            case CASE_SHARED -> "Shared with " + e.get("with", "") + (e.get(NOTE) == null ? "" : ": " + e.get(NOTE));
-            case ATTACHMENT_ADDED -> attachmentText(e);
-            default -> EntryText.primary(e);
-        };
-        switch (e.type()) {
-            case CASE_OPENED -> {
-                details.add("Category: " + e.get(CATEGORY, ""));
-                add(details, "Evidence", e.get(EVIDENCE));
-                add(details, "Outcome wanted", e.get(OUTCOME_WANTED));
-                if (e.flag(IMMEDIATE_RISK)) {
-                    details.add("Immediate risk; started at stage " + e.get(START_STAGE, "1")
-                            + (e.get(REASON) == null ? "" : " because: " + e.get(REASON)));
-                }
-            }
-            case DISCUSSION_RECORDED -> {
-                details.add("With " + e.get(WITH, "") + " by " + e.get(METHOD, "other"));
-                add(details, "Agreed actions", e.get(ACTIONS));
-                details.add(e.flag(RESOLVED) ? "Resolved the disagreement" : "Not resolved");
-            }
-            case ESCALATED -> {
-                details.add("From stage " + e.get(STAGE, "") + " to stage " + e.get(TO_STAGE, ""));
-                add(details, "Evidence", e.get(EVIDENCE));
-            }
-            case RESOLVED -> {
-                add(details, "Outstanding issues", e.get(OUTSTANDING));
-                add(details, "Learning for the partnership", e.get(LEARNING));
-            }
-            case DEADLINE_SHORTENED -> details.add("New deadline: " + UkTime.format(
-                    uk.resolve.domain.escalation.CaseProjector.parseDue(e.get(DUE))));
-            default -> { }
-        }
-        String approval = item.approvals().isEmpty() ? "" : item.approvals().stream()
-                .map(a -> (a.type() == EntryType.FORM_SIGNED ? "Signed by " : "Approved by ") + cases.displayName(a.author()) + " on " + UkTime.format(a.writtenAt())
-                        + (a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) == null ? ""
-                        : " in the block “" + a.get(uk.resolve.domain.escalation.EntryText.BLOCK_TITLE) + "”")
-                        + (a.get(NOTE) == null ? "" : ": " + a.get(NOTE)))
+        String approval = v.approvals().stream().map(n -> n.heading() + (n.text().isEmpty() ? "" : ": " + n.text()))
                 .collect(Collectors.joining("\n"));
         List<CorrectionLine> corr = item.corrections().stream().map(x -> new CorrectionLine(UkTime.format(x.writtenAt()),
                 cases.displayName(x.author()), x.get(TEXT, ""), x.get(REASON, ""))).toList();
         boolean approvable = e.type() != EntryType.NOTIFICATION_SENT && e.type() != EntryType.FORM_COMPLETED
                 && e.type() != EntryType.FORM_SIGNED
                 && !uk.resolve.domain.escalation.CaseCommands.recordedBy(e, cases.author());
-        // Written up more than a day after it happened: shown, so that lateness is never hidden.
-        boolean late = e.writtenAt().isAfter(e.happenedAt().plus(java.time.Duration.ofDays(1)));
-        String when = UkTime.format(e.happenedAt()) + (late ? " (recorded later, on " + UkTime.format(e.writtenAt()) + ")" : "");
-        return new ChronologyRow(e.id(), when, e.type().label(), cases.displayName(e.author()), item.stage(), text,
-                details, approval, corr, approvable && mayApprove, e.type() != EntryType.FORM_COMPLETED,
+        String when = UkTime.format(v.happenedAt()) + (v.recordedLater() ? " (recorded later, on "
+                + UkTime.format(v.writtenAt()) + ")" : "");
+        return new ChronologyRow(e.id(), when, v.kind(), v.author(), v.stage(), v.what(),
+                v.details().stream().map(EntryView.Line::text).toList(), approval, corr, approvable && mayApprove,
+                e.type() != EntryType.FORM_COMPLETED,
                 e.type() == EntryType.FORM_COMPLETED && mayApprove && formService != null && signed(e.get(FORM))
                         && item.approvals().stream().noneMatch(a -> a.type() == EntryType.FORM_SIGNED
                         && a.author().equalsIgnoreCase(cases.author())));
-    }
-
-    private static String attachmentText(Entry e) {
-        var a = new uk.resolve.domain.attachment.Attachment(0, e.id(), e.get(uk.resolve.domain.attachment.Attachment.FILE_NAME,
-                "document"), Long.parseLong(e.get(uk.resolve.domain.attachment.Attachment.SIZE, "0")), "", "", "",
-                e.writtenAt());
-        String note = e.get(NOTE, "");
-        return a.describe() + (note.isBlank() ? "" : ": " + note);
     }
 
     /** The number of the attachment entry {@code entryId} holds (as {@code case show} lists it), or empty. */
