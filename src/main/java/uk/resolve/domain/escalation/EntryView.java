@@ -14,9 +14,11 @@ import uk.resolve.domain.record.EntryType;
  *
  * @param entryId       the entry
  * @param type          what kind of entry it is
+ * @param title         what kind of entry it is, as a heading: "Discussion recorded", "Escalated to stage 3"
  * @param happenedAt    when the event happened
  * @param writtenAt     when it was written down
- * @param stage         the stage the case was at once the entry was applied
+ * @param stage         the stage the entry belongs to: the stage it was written at (an escalation: the stage
+ *                      it left)
  * @param authorLogin   the author's sign-in name (to compare with the person signed in; never shown)
  * @param author        the author's display name
  * @param what          what happened, in one sentence or the entry's own text as first written
@@ -25,7 +27,7 @@ import uk.resolve.domain.record.EntryType;
  * @param approvals     approvals and signatures of this entry, oldest first
  * @param recordedLater true when written more than a day after the event it records
  */
-public record EntryView(UUID entryId, EntryType type, Instant happenedAt, Instant writtenAt, int stage,
+public record EntryView(UUID entryId, EntryType type, String title, Instant happenedAt, Instant writtenAt, int stage,
                         String authorLogin, String author, String what, List<Line> details,
                         List<Note> corrections, List<Note> approvals, boolean recordedLater) {
 
@@ -51,9 +53,9 @@ public record EntryView(UUID entryId, EntryType type, Instant happenedAt, Instan
     public record Note(String heading, String text, String byLogin) {
     }
 
-    /** The kind of entry as a heading: "Discussion recorded". */
+    /** The kind of entry as a heading: "Discussion recorded"; the same as {@link #title()}. */
     public String kind() {
-        return type.label();
+        return title;
     }
 
     /** The entry's main text after its latest correction. */

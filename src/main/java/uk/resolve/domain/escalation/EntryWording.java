@@ -67,7 +67,10 @@ public final class EntryWording {
                         + (a.get(BLOCK_TITLE) == null ? "" : " in the block “" + a.get(BLOCK_TITLE) + "”"),
                 a.get(NOTE, ""), a.author())).toList();
         boolean late = e.writtenAt().isAfter(e.happenedAt().plus(Duration.ofDays(1)));
-        return new EntryView(e.id(), e.type(), e.happenedAt(), e.writtenAt(), stage, e.author(),
+        boolean escalation = e.type() == EntryType.ESCALATED;
+        String title = escalation ? "Escalated to stage " + e.get(TO_STAGE, "?") : e.type().label();
+        return new EntryView(e.id(), e.type(), title, e.happenedAt(), e.writtenAt(),
+                escalation ? e.intValue(STAGE, stage) : stage, e.author(),
                 names.apply(e.author()), what, details, corr, appr, late);
     }
 
