@@ -99,7 +99,7 @@ public final class EntryWording {
                 yield e.get(SUMMARY, "");
             }
             case ESCALATED -> {
-                add(d, "Escalated", "from stage " + e.get(STAGE, "?") + " to " + stageHeading(e.intValue(TO_STAGE, 0)));
+                add(d, "Next stage", stageHeading(e.intValue(TO_STAGE, 0)));
                 add(d, "Evidence", e.get(EVIDENCE));
                 yield e.get(REASON, "");
             }
