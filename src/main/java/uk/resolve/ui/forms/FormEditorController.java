@@ -162,6 +162,7 @@ public final class FormEditorController {
             input.textProperty().bindBidirectional(f.valueProperty());
             control = input;
         }
+        control.setId("field-" + f.id());
         control.setAccessibleText(f.label() + (helpText == null ? "" : ". " + helpText));
         label.setLabelFor(control);
         box.getChildren().add(control);
