@@ -146,7 +146,7 @@ class KeyboardTasksViewTest extends EscalationJourney {
             sync.requestFocus();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        moveTo(s, "sharedPath", 10);
+        moveTo(s, "sharedPath", 25); // the window opens on the passphrase; Tab goes round to the top
         keys(s, shared.toString());
         moveTo(s, "teamPassphrase", 10);
         keys(s, "kestrel pebble orchard");
