@@ -111,6 +111,23 @@ class KeyboardTasksViewTest extends EscalationJourney {
     }
 
     @Test
+    void controlTabLeavesAChoiceAsItLeavesATextArea() {
+        settle();
+        UUID id = services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED,
+                "2026-12-14T08:00")).id();
+        onFx(() -> window.shell().showCase(id));
+        settle();
+        takeTheKeyboard();
+        push(KeyCode.ALT, KeyCode.D);
+        settle();
+        moveTo(main(), "field-method", 12);
+        push(KeyCode.CONTROL, KeyCode.TAB);
+        assertThat(focusId(main())).as("Control+Tab moves on from the choice").isNotEqualTo("field-method");
+        push(KeyCode.SHIFT, KeyCode.CONTROL, KeyCode.TAB);
+        assertThat(focusId(main())).as("Shift+Control+Tab comes back to it").isEqualTo("field-method");
+    }
+
+    @Test
     void aReportIsRunWithTheKeyboardAlone() throws Exception {
         settle();
         services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-10T09:00"));
