@@ -267,7 +267,8 @@ public final class UiThreadBenchmark {
             Node b = find(scene, id);
             return b != null && !b.isDisabled();
         });
-        fx(() -> ((ButtonBase) scene.lookup("#" + id)).fire());
+        // not waited for: the form editor opens with showAndWait, which returns only when it closes
+        Platform.runLater(() -> ((ButtonBase) scene.lookup("#" + id)).fire());
     }
 
     private static void idle(AppWindow w) throws Exception {
