@@ -688,6 +688,9 @@ public final class WorkspaceController {
             Field<String> field = item.field();
             Node control = control(item);
             control.setId("field-" + item.key());
+            if (!(control instanceof TextArea)) {
+                Bind.controlTabTraverses(control);
+            }
             if (first == null) {
                 first = control;
             }
