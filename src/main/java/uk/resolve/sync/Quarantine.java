@@ -79,6 +79,17 @@ public final class Quarantine {
         found.addAll(items);
     }
 
+    /**
+     * Sets aside an entry that could not even be opened (its sealed bytes were altered): only its id
+     * and the device it was filed under are known, never its author or case.
+     */
+    public void setAsideUnreadable(UUID id, String device, String reason, String source) {
+        Quarantined q = new Quarantined(id, Quarantined.INCOMING, device == null ? "" : device, 0, "", null, "",
+                source, reason, clock.instant());
+        store.put(List.of(q));
+        found.add(q);
+    }
+
     /** How many entries were set aside and not yet {@link #reported()}. */
     public synchronized int pending() {
         return found.size();
