@@ -205,6 +205,9 @@ public final class Session implements AutoCloseable {
         UserRow row = new UserRow(old.name(), old.fullName(), codes, team == null ? old.team() : team.strip(),
                 true, old.createdAt(), old.createdBy());
         users.save(row);
+        if (!old.role().equals(codes)) {
+            KeyRegistrations.rolesChanged(services.entries(), vault.clock().instant(), actor().name(), row.name(), codes);
+        }
         services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
                 : old.role() + " -> " + codes) + ", team " + row.team());
         return row;
