@@ -51,11 +51,19 @@ public final class Quarantine {
             held.addAll(receiver.chainPlaces(device, from, to));
         });
         // the signatures are checked against the registrations both sides hold
-        List<Entry> registrations = new ArrayList<>(receiver.ofType(EntryType.PERSON_KEYS));
+        List<Entry> ownRegistrations = receiver.ofType(EntryType.PERSON_KEYS);
+        List<Entry> registrations = new ArrayList<>(ownRegistrations);
         Set<UUID> known = registrations.stream().map(Entry::id).collect(Collectors.toCollection(HashSet::new));
         candidates.stream().filter(e -> e.type() == EntryType.PERSON_KEYS && !known.contains(e.id()))
                 .forEach(registrations::add);
-        List<EntryScreen.Rejected> rejected = EntryScreen.screen(candidates, held, KeyDirectory.of(registrations));
+        List<EntryScreen.Rejected> rejected = new ArrayList<>(EntryScreen.screen(candidates, held,
+                KeyDirectory.of(registrations)));
+        if (Quarantined.INCOMING.equals(direction)) {
+            // judged by what this computer knew before these arrived: removals it already held
+            Set<UUID> failed = rejected.stream().map(r -> r.entry().id()).collect(Collectors.toSet());
+            EntryScreen.lateFromRemoved(candidates, held, KeyDirectory.of(ownRegistrations))
+                    .stream().filter(r -> !failed.contains(r.entry().id())).forEach(rejected::add);
+        }
         if (rejected.isEmpty()) {
             return candidates;
         }

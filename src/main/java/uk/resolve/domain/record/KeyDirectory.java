@@ -217,6 +217,11 @@ public final class KeyDirectory {
         return byPerson.getOrDefault(person, List.of()).stream().filter(k -> k.validAt(t)).toList();
     }
 
+    /** When {@code person} was removed, if their newest registration is a removal; else null. */
+    public Instant removedAt(String person) {
+        return removedAt.get(person);
+    }
+
     /** Whether {@code person} has any keys registered at all (at any time). */
     public boolean knows(String person) {
         return byPerson.containsKey(person);
