@@ -169,7 +169,8 @@ public final class ChainVerifier {
             findings.add(new Finding(false, "", 0, "", "the keys of " + String.join(", ", own) + " were registered"
                     + " by " + (own.size() == 1 ? "that person" : "each person") + " on their own (first administrator,"
                     + " or first sign-in after signing began), vouched for by the team's database key only: an"
-                    + " administrator should know " + (own.size() == 1 ? "that name" : "every one of these names")));
+                    + " administrator should know " + (own.size() == 1 ? "that name" : "every one of these names")
+                    + ", then confirm " + (own.size() == 1 ? "it" : "each") + " with 'resolve user confirm NAME'"));
         }
     }
 

@@ -41,7 +41,7 @@ public final class KeyDirectory {
     /** Why keys were registered or withdrawn. */
     public enum Reason {
         FIRST_ADMINISTRATOR("first-administrator"), UPGRADE("upgrade"), ADDED("added"), RESET("reset"),
-        REMOVED("removed"), ROLES_CHANGED("roles-changed");
+        REMOVED("removed"), ROLES_CHANGED("roles-changed"), CONFIRMED("confirmed");
 
         private final String code;
 
@@ -162,7 +162,18 @@ public final class KeyDirectory {
                     + " but not signed by them");
             return;
         }
-        if (reason.get() == Reason.ROLES_CHANGED) {
+        if (reason.get() == Reason.CONFIRMED) {
+            String confirmed = r.get(SIGN_KEY, "");
+            if (r.author().equals(person)) {
+                refused.put(r.id(), "keys of " + person + " confirmed by that person themselves");
+                return;
+            }
+            if (!own.removeIf(o -> o.person().equals(person) && o.signKey().equals(confirmed))) {
+                refused.put(r.id(), "a confirmation of keys " + person + " never registered on their own");
+            }
+            return;
+        }
+                if (reason.get() == Reason.ROLES_CHANGED) {
             roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, r.get(ROLE, ""));
             return;
         }
@@ -227,7 +238,10 @@ public final class KeyDirectory {
         return byPerson.containsKey(person);
     }
 
-    /** Registrations people made of their own keys (first administrator, first sign-in after the upgrade). */
+    /**
+     * Registrations people made of their own keys (first administrator, first sign-in after the
+     * upgrade) that no other administrator has confirmed yet.
+     */
     public List<Registration> ownRegistrations() {
         return List.copyOf(own);
     }

@@ -201,6 +201,28 @@ class KeyDirectoryTest {
         assertThat(d.knows("late")).isTrue();
     }
 
+    private Entry confirmation(int minute, String by, PersonKeys of, PersonKeys signer) {
+        return write(minute, KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, Map.of(KeyDirectory.PERSON, of.person(),
+                KeyDirectory.SIGN_KEY, of.signingPublic(), KeyDirectory.REASON, "confirmed"), signer);
+    }
+
+    @Test
+    void ownRegistrationsConfirmedByAnotherAdministratorAreNoLongerListedButSelfConfirmationIsABreak() {
+        team();
+        PersonKeys second = PersonKeys.generate("second");
+        register(5, "admin", second, KeyDirectory.Reason.ADDED, "manager,administrator", admin);
+        Entry self = confirmation(6, "admin", admin, admin);
+        Entry byWorker = confirmation(7, "worker", admin, worker);
+        assertThat(KeyDirectory.of(record).ownRegistrations()).extracting(KeyDirectory.Registration::person)
+                .containsExactly("admin");
+        Entry good = confirmation(8, "second", admin, second);
+        KeyDirectory d = KeyDirectory.of(record);
+        assertThat(d.ownRegistrations()).isEmpty();
+        assertThat(d.check(good).status()).isEqualTo(KeyDirectory.Status.GOOD);
+        assertThat(d.check(self).reason()).contains("keys of admin confirmed by that person themselves");
+        assertThat(d.check(byWorker).reason()).contains("who is not an administrator then");
+    }
+
     @Test
     void ownKeysRegisteredInSomeoneElsesNameAreRefused() {
         team();
