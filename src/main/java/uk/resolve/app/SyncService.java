@@ -416,6 +416,7 @@ public final class SyncService implements AutoCloseable {
     public Transfer.Imported importFile(Path file, char[] passphrase, LongConsumer progress) {
         actor.require(Permission.SYNC_AND_EXPORT);
         var gate = engine.quarantine();
+        gate.begin();
         Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate,
                 engine.checkpoints());
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());

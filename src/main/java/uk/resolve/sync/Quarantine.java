@@ -27,10 +27,20 @@ public final class Quarantine {
     private final QuarantineStore store;
     private final Clock clock;
     private final List<Quarantined> found = new ArrayList<>();
+    /** The people this computer knew before the sync or import under way began (null: not yet read). */
+    private KeyDirectory knownBefore;
 
     public Quarantine(QuarantineStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * Marks the start of a sync or import: removals this computer learns during it do not count
+     * against entries arriving in the same sync (they may come in any order).
+     */
+    public synchronized void begin() {
+        knownBefore = null;
     }
 
     /**
@@ -61,7 +71,10 @@ public final class Quarantine {
         if (Quarantined.INCOMING.equals(direction)) {
             // judged by what this computer knew before these arrived: removals it already held
             Set<UUID> failed = rejected.stream().map(r -> r.entry().id()).collect(Collectors.toSet());
-            EntryScreen.lateFromRemoved(candidates, held, KeyDirectory.of(ownRegistrations))
+            if (knownBefore == null) {
+                knownBefore = KeyDirectory.of(ownRegistrations);
+            }
+            EntryScreen.lateFromRemoved(candidates, held, knownBefore)
                     .stream().filter(r -> !failed.contains(r.entry().id())).forEach(rejected::add);
         }
         if (rejected.isEmpty()) {

@@ -86,6 +86,7 @@ public final class ServerSync {
         }
         long start = System.nanoTime();
         setAside.clear();
+        quarantine.begin();
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", new String(password));
