@@ -57,6 +57,28 @@ final class KeyRegistrations {
         return append(entries, now, author, data);
     }
 
+    /**
+     * Registers that {@code person} now holds {@code roles} (codes as stored), signed by the
+     * administrator who changed them, so that vouching and entitlement follow their current roles
+     * on every copy of the record.
+     */
+    static Entry rolesChanged(EntryStore entries, Instant now, String author, String person, String roles) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.PERSON, person);
+        data.put(KeyDirectory.REASON, KeyDirectory.Reason.ROLES_CHANGED.code());
+        data.put(KeyDirectory.ROLE, roles);
+        return append(entries, now, author, data);
+    }
+
+    /** Confirms, as an administrator other than them, keys {@code person} registered on their own. */
+    static Entry confirm(EntryStore entries, Instant now, String author, String person, String signKey) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.PERSON, person);
+        data.put(KeyDirectory.SIGN_KEY, signKey);
+        data.put(KeyDirectory.REASON, KeyDirectory.Reason.CONFIRMED.code());
+        return append(entries, now, author, data);
+    }
+
     private static Entry append(EntryStore entries, Instant now, String author, Map<String, String> data) {
         return entries.append(java.util.List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, author, now,
                 now, data))).get(0);

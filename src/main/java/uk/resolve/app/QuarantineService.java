@@ -54,7 +54,7 @@ public final class QuarantineService {
         long theirs = found.size() - ours;
         StringBuilder sb = new StringBuilder();
         if (theirs > 0) {
-            sb.append(theirs).append(theirs == 1 ? " entry" : " entries").append(" in the shared file failed"
+            sb.append(theirs).append(theirs == 1 ? " entry" : " entries").append(" received failed"
                     + " their checks and were set aside; everything else was synced. ");
         }
         if (ours > 0) {

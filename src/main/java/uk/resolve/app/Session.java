@@ -205,9 +205,39 @@ public final class Session implements AutoCloseable {
         UserRow row = new UserRow(old.name(), old.fullName(), codes, team == null ? old.team() : team.strip(),
                 true, old.createdAt(), old.createdBy());
         users.save(row);
+        if (!old.role().equals(codes)) {
+            KeyRegistrations.rolesChanged(services.entries(), vault.clock().instant(), actor().name(), row.name(), codes);
+        }
         services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
                 : old.role() + " -> " + codes) + ", team " + row.team());
         return row;
+    }
+
+    /**
+     * Confirms the keys {@code name} registered on their own (as the first administrator, or at their
+     * first sign-in after signing began), which only the database key vouched for: a signed entry by
+     * this administrator, after which {@code verify} no longer lists them. Returns how many
+     * registrations were confirmed.
+     */
+    public int confirmKeys(String name) {
+        actor().require(Permission.MANAGE_USERS);
+        String who = Vault.canonical(name);
+        if (who.equals(actor().name())) {
+            throw new ProtectionException("You cannot confirm your own keys: another administrator confirms them.");
+        }
+        List<KeyDirectory.Registration> own = KeyDirectory.of(services.entries().ofType(
+                uk.resolve.domain.record.EntryType.PERSON_KEYS)).ownRegistrations().stream()
+                .filter(r -> r.person().equals(who)).toList();
+        if (own.isEmpty()) {
+            throw new ProtectionException("There are no keys of '" + name + "' waiting to be confirmed: their keys"
+                    + " were registered by an administrator, or are confirmed already. 'resolve verify' lists those"
+                    + " that wait.");
+        }
+        for (KeyDirectory.Registration r : own) {
+            KeyRegistrations.confirm(services.entries(), vault.clock().instant(), actor().name(), who, r.signKey());
+        }
+        services.audit().record(AuditAction.USER_CHANGED, who, "keys confirmed");
+        return own.size();
     }
 
     /** The roles as stored, or a message a person can act on. */

@@ -190,10 +190,11 @@ public final class SyncService implements AutoCloseable {
                         + " (Sync settings > Join team, or 'resolve sync join --shared PATH').");
             }
             TeamKey key = teamKey(shared);
-            SyncReport r = new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { })
+            SyncReport r = new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { }, engine.quarantine())
                     .sync(url, user, password, key);
             audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
                     + ", sent " + r.pushed());
+            message = QuarantineService.report(engine.quarantine().reported(), audit);
             return r;
         } finally {
             java.util.Arrays.fill(password, '\0');
@@ -462,6 +463,7 @@ public final class SyncService implements AutoCloseable {
     public Transfer.Imported importFile(Path file, char[] passphrase, LongConsumer progress) {
         actor.require(Permission.SYNC_AND_EXPORT);
         var gate = engine.quarantine();
+        gate.begin();
         Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate,
                 engine.checkpoints());
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());

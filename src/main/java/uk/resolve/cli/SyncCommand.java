@@ -46,6 +46,10 @@ final class SyncCommand extends Cli.DbCommand {
             SyncReport r = root().secrets().using(Secrets.SERVER_PASSWORD_FILE, "Server password", false,
                     p -> s.sync().syncWithServer(server, user, p.clone()));
             out().println(r.summary());
+            String setAside = s.sync().status().message();
+            if (setAside != null) {
+                err().println("resolve: " + setAside);
+            }
             return 0;
         }
         Path target = target(shared, s);

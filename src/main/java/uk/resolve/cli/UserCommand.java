@@ -26,7 +26,7 @@ import uk.resolve.store.UserStore.UserRow;
                 "A new or reset password is typed twice at the terminal, or read from the file named by"
                         + " RESOLVE_NEW_PASSWORD_FILE."},
         subcommands = {UserCommand.Add.class, UserCommand.ListCmd.class, UserCommand.Change.class,
-                UserCommand.Reset.class, UserCommand.Remove.class, UserCommand.Passwd.class})
+                UserCommand.Reset.class, UserCommand.Remove.class, UserCommand.Confirm.class, UserCommand.Passwd.class})
 final class UserCommand {
 
     private UserCommand() {
@@ -150,6 +150,22 @@ final class UserCommand {
         int run(Session session) {
             session.removeUser(name);
             out().println(name.strip() + " can no longer sign in. What they recorded keeps their name.");
+            return 0;
+        }
+    }
+
+    @Command(name = "confirm", mixinStandardHelpOptions = true,
+            description = {"Confirm, as another administrator, the keys a person registered on their own (the first"
+                    + " administrator, or someone's first sign-in after signing began).",
+                    "'resolve verify' lists the names still waiting; confirm only people you know."})
+    static final class Confirm extends Cli.SessionCommand {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        int run(Session session) {
+            int n = session.confirmKeys(name);
+            out().println("Confirmed the keys " + name.strip() + " registered on their own (" + n
+                    + (n == 1 ? " registration" : " registrations") + "); 'resolve verify' no longer lists them.");
             return 0;
         }
     }

@@ -27,10 +27,20 @@ public final class Quarantine {
     private final QuarantineStore store;
     private final Clock clock;
     private final List<Quarantined> found = new ArrayList<>();
+    /** The people this computer knew before the sync or import under way began (null: not yet read). */
+    private KeyDirectory knownBefore;
 
     public Quarantine(QuarantineStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * Marks the start of a sync or import: removals this computer learns during it do not count
+     * against entries arriving in the same sync (they may come in any order).
+     */
+    public synchronized void begin() {
+        knownBefore = null;
     }
 
     /**
@@ -51,11 +61,22 @@ public final class Quarantine {
             held.addAll(receiver.chainPlaces(device, from, to));
         });
         // the signatures are checked against the registrations both sides hold
-        List<Entry> registrations = new ArrayList<>(receiver.ofType(EntryType.PERSON_KEYS));
+        List<Entry> ownRegistrations = receiver.ofType(EntryType.PERSON_KEYS);
+        List<Entry> registrations = new ArrayList<>(ownRegistrations);
         Set<UUID> known = registrations.stream().map(Entry::id).collect(Collectors.toCollection(HashSet::new));
         candidates.stream().filter(e -> e.type() == EntryType.PERSON_KEYS && !known.contains(e.id()))
                 .forEach(registrations::add);
-        List<EntryScreen.Rejected> rejected = EntryScreen.screen(candidates, held, KeyDirectory.of(registrations));
+        List<EntryScreen.Rejected> rejected = new ArrayList<>(EntryScreen.screen(candidates, held,
+                KeyDirectory.of(registrations)));
+        if (Quarantined.INCOMING.equals(direction)) {
+            // judged by what this computer knew before these arrived: removals it already held
+            Set<UUID> failed = rejected.stream().map(r -> r.entry().id()).collect(Collectors.toSet());
+            if (knownBefore == null) {
+                knownBefore = KeyDirectory.of(ownRegistrations);
+            }
+            EntryScreen.lateFromRemoved(candidates, held, knownBefore)
+                    .stream().filter(r -> !failed.contains(r.entry().id())).forEach(rejected::add);
+        }
         if (rejected.isEmpty()) {
             return candidates;
         }
@@ -77,6 +98,17 @@ public final class Quarantine {
                 clock.instant())).toList();
         store.put(items);
         found.addAll(items);
+    }
+
+    /**
+     * Sets aside an entry that could not even be opened (its sealed bytes were altered): only its id
+     * and the device it was filed under are known, never its author or case.
+     */
+    public void setAsideUnreadable(UUID id, String device, String reason, String source) {
+        Quarantined q = new Quarantined(id, Quarantined.INCOMING, device == null ? "" : device, 0, "", null, "",
+                source, reason, clock.instant());
+        store.put(List.of(q));
+        found.add(q);
     }
 
     /** How many entries were set aside and not yet {@link #reported()}. */

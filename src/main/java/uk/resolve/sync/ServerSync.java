@@ -24,6 +24,7 @@ import javax.crypto.AEADBadTagException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.Quarantined;
 import uk.resolve.security.Crypto;
 import uk.resolve.store.ContentStore;
 import uk.resolve.store.EntryStore;
@@ -52,14 +53,21 @@ public final class ServerSync {
     private final SettingsStore settings;
     private final Clock clock;
     private final SyncEngine.Hook hook;
+    private final Quarantine quarantine;
     /** Documents' bytes set aside during the sync under way: altered, or not matching their SHA-256. */
     private final List<String> setAside = new ArrayList<>();
 
-    public ServerSync(EntryStore entries, SettingsStore settings, Clock clock, SyncEngine.Hook hook) {
+    /**
+     * @param quarantine the gate entries pass on their way in and out (the same as the shared file's):
+     *                   what fails its checks is set aside there, reported, and the rest syncs
+     */
+    public ServerSync(EntryStore entries, SettingsStore settings, Clock clock, SyncEngine.Hook hook,
+                      Quarantine quarantine) {
         this.entries = entries;
         this.settings = settings;
         this.clock = clock;
         this.hook = hook;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -78,6 +86,7 @@ public final class ServerSync {
         }
         long start = System.nanoTime();
         setAside.clear();
+        quarantine.begin();
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", new String(password));
@@ -218,18 +227,23 @@ public final class ServerSync {
             try {
                 for (List<EntryStore.Positioned> page = entries.page(mark, upTo, PAGE); !page.isEmpty();
                      page = entries.page(mark, upTo, PAGE)) {
-                    for (EntryStore.Positioned e : page) {
-                        ins.setObject(1, e.entry().id());
-                        ins.setString(2, e.entry().device());
+                    // this computer's own entries that fail their checks are held back, never sent
+                    List<Entry> batch = quarantine.admit(page.stream().map(EntryStore.Positioned::entry).toList(),
+                            entries, Quarantined.OUTGOING, source(url));
+                    for (Entry e : batch) {
+                        ins.setObject(1, e.id());
+                        ins.setString(2, e.device());
                         ins.setString(3, key.id());
-                        ins.setBytes(4, Crypto.seal(k, ExportFile.entryJson(e.entry()).getBytes(StandardCharsets.UTF_8),
-                                aad(e.entry().id(), key.id())));
+                        ins.setBytes(4, Crypto.seal(k, ExportFile.entryJson(e).getBytes(StandardCharsets.UTF_8),
+                                aad(e.id(), key.id())));
                         ins.addBatch();
                     }
-                    for (int n : ins.executeBatch()) {
-                        pushed += Math.max(0, n);
+                    if (!batch.isEmpty()) {
+                        for (int n : ins.executeBatch()) {
+                            pushed += Math.max(0, n);
+                        }
                     }
-                    pushContents(c, k, key, page.stream().map(EntryStore.Positioned::entry).toList());
+                    pushContents(c, k, key, batch);
                     mark = page.get(page.size() - 1).localSeq();
                     step(SyncStep.SEGMENT_WRITTEN);
                 }
@@ -259,24 +273,35 @@ public final class ServerSync {
         c.setAutoCommit(true);
         int pulled = 0;
         byte[] k = key.bytes();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, key_id, payload FROM resolve_entry"
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, key_id, payload, device FROM resolve_entry"
                 + " WHERE seq > ? ORDER BY seq LIMIT " + PAGE)) {
             while (true) {
                 ps.setLong(1, pulledTo[0]);
                 List<Entry> got = new ArrayList<>();
                 long last = pulledTo[0];
+                boolean any = false;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        any = true;
                         last = rs.getLong(1);
-                        got.add(open(k, key, url, rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)));
+                        UUID id = rs.getObject(2, UUID.class);
+                        Entry e = open(k, key, url, id, rs.getString(3), rs.getBytes(4));
+                        if (e != null) {
+                            got.add(e);
+                        } else if (!entries.entry(id).isPresent()) {
+                            quarantine.setAsideUnreadable(id, rs.getString(5), "its sealed bytes on the server were"
+                                    + " altered outside Resolve, so it cannot be opened", source(url));
+                        }
                     }
                 }
-                if (got.isEmpty()) {
+                if (!any) {
                     // bytes of documents whose entries came earlier without them
                     entries.contents().fill(contents(c, k, key), this::setAside);
                     return pulled;
                 }
-                pulled += entries.addMissing(got, contents(c, k, key), this::setAside);
+                // the same screen as the shared file's: hash, place in its chain, signature; failures set aside
+                List<Entry> admitted = quarantine.admit(got, entries, Quarantined.INCOMING, source(url));
+                pulled += entries.addMissing(admitted, contents(c, k, key), this::setAside);
                 got.forEach(e -> received.add(e.id()));
                 pulledTo[0] = last;
                 save(url, user, new State(mark, last, at));
@@ -422,18 +447,18 @@ public final class ServerSync {
         }
         try {
             Entry e = ExportFile.toEntry(JSON.readTree(Crypto.open(k, payload, aad(id, keyId))), "the server", 0);
-            if (!e.id().equals(id) || !e.hashIsValid()) {
-                throw new AEADBadTagException("altered");
-            }
-            return e;
+            // its hash, chain and signature are the quarantine's to check, as for the shared file
+            return e.id().equals(id) ? e : null;
         } catch (AEADBadTagException | java.io.IOException | RuntimeException e) {
             if (e instanceof SyncException s) {
                 throw s;
             }
-            throw new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " holds an entry that"
-                    + " has been altered outside Resolve (entry " + id + "). Nothing more was taken; your work is"
-                    + " safe here. Ask the server's administrator to restore it from a backup.");
+            return null; // cannot be opened: set aside by the caller, and the rest goes on
         }
+    }
+
+    private static String source(String url) {
+        return "the server " + shown(url);
     }
 
     private static byte[] aad(UUID id, String keyId) {

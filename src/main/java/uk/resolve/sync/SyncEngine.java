@@ -150,6 +150,7 @@ public final class SyncEngine {
         SharedFile file = new SharedFile(shared);
         long start = System.nanoTime();
         contentSetAside.clear();
+        quarantine.begin();
         for (int attempt = 1; ; attempt++) {
             // a large pull projects each case it touched once, at the end, instead of once per page
             try (EntryStore.Deferred summaries = entries.deferSummaries()) {

@@ -175,6 +175,56 @@ class SignedEntriesIT {
     }
 
     @Test
+    void aDemotedAdministratorsLaterRegistrationIsABreakInVerify() throws Exception {
+        Vault vault = team();
+        char[] deputyPw = "deputy's own password".toCharArray();
+        try (Session admin = vault.signIn("admin", ADMIN_PW)) {
+            admin.addUser("deputy", "", java.util.Set.of(Role.MANAGER, Role.ADMINISTRATOR), "Test team", deputyPw);
+        }
+        tick();
+        try (Session deputy = vault.signIn("deputy", deputyPw)) {
+            deputy.changePassword(deputyPw, "deputy's chosen password".toCharArray());
+        }
+        deputyPw = "deputy's chosen password".toCharArray();
+        tick();
+        try (Session deputy = vault.signIn("deputy", deputyPw)) {
+            deputy.addUser("lead", "", Role.SAFEGUARDING_LEAD, "Test team", "lead's first password".toCharArray());
+        }
+        tick();
+        try (Session admin = vault.signIn("admin", ADMIN_PW)) {
+            admin.changeUser("deputy", java.util.Set.of(Role.MANAGER), null);
+            assertThat(admin.services().entries().ofType(EntryType.PERSON_KEYS)).last().satisfies(e -> {
+                assertThat(e.author()).isEqualTo("admin");
+                assertThat(e.get(KeyDirectory.PERSON)).isEqualTo("deputy");
+                assertThat(e.get(KeyDirectory.REASON)).isEqualTo("roles-changed");
+                assertThat(e.get(KeyDirectory.ROLE)).isEqualTo("manager");
+            });
+        }
+        tick();
+        assertThat(verify(vault).intact()).isTrue();
+        // the demoted deputy, with their own password and the file, registers someone with their still-valid keys
+        Stolen deputy = unwrap(vault.keyFile(), "deputy", deputyPw);
+        PersonKeys planted = PersonKeys.generate("mallory");
+        Entry added;
+        try (Database d = Database.open(vault.databaseFile(), deputy.dbKey())) {
+            EntryStore store = new EntryStore(d, "deputys-laptop");
+            store.signWith(deputy.keys());
+            java.util.Map<String, String> data = new TreeMap<>();
+            data.put(KeyDirectory.PERSON, "mallory");
+            data.put(KeyDirectory.SIGN_KEY, planted.signingPublic());
+            data.put(KeyDirectory.BOX_KEY, planted.boxPublic());
+            data.put(KeyDirectory.REASON, "added");
+            data.put(KeyDirectory.ROLE, "manager,administrator");
+            added = store.append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, "deputy",
+                    clock.instant(), clock.instant(), data))).get(0);
+        }
+        Integrity.Result r = verify(vault);
+        assertThat(r.intact()).isFalse();
+        assertThat(r.record().breaks()).extracting(ChainVerifier.Finding::message).singleElement().asString()
+                .contains("entry " + added.id(), "by deputy", "registered by deputy, who was no longer an administrator");
+    }
+
+    @Test
     void aPasswordChangeKeepsThePersonsKeysAndAResetGivesNewOnesWhileEarlierEntriesStillVerify() throws Exception {
         Vault vault = team();
         String first = unwrap(vault.keyFile(), "worker", WORKER_PW).keys().signingPublic();

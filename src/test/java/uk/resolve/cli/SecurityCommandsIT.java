@@ -250,6 +250,27 @@ class SecurityCommandsIT {
     }
 
     @Test
+    void anotherAdministratorConfirmsKeysRegisteredOnTheirOwnAndVerifyThenNoLongerListsThem() throws Exception {
+        CliRunner admin = cli.as("admin");
+        CliRunner.Result before = admin.run("verify");
+        assertThat(before.code()).as(before.err()).isZero();
+        assertThat(before.out()).contains("the keys of admin were registered by that person on their own",
+                "resolve user confirm NAME");
+        CliRunner deputy = cli.addUser("deputy", Role.ADMINISTRATOR, "IT");
+        assertOneLine(admin.run("user", "confirm", "admin"), "You cannot confirm your own keys");
+        assertOneLine(deputy.run("user", "confirm", "worker"), "There are no keys of 'worker' waiting to be confirmed");
+        assertOneLine(cli.as("worker").run("user", "confirm", "admin"), "worker signed in as manager cannot");
+
+        CliRunner.Result confirmed = deputy.run("user", "confirm", "admin");
+        assertThat(confirmed.code()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("Confirmed the keys admin registered on their own (1 registration)");
+        CliRunner.Result after = admin.run("verify");
+        assertThat(after.code()).as(after.err()).isZero();
+        assertThat(after.out()).contains("every chain is intact").doesNotContain("on their own");
+        assertOneLine(deputy.run("user", "confirm", "admin"), "There are no keys of 'admin' waiting to be confirmed");
+    }
+
+    @Test
     void initWithARoleMakesOneAccountThatWorksOnCasesAndManagesPeople() throws Exception {
         CliRunner dee = cli.as("dee");
         CliRunner.Result r = dee.runRaw("init", "--admin", "dee", "--role", "safeguarding-lead", "--name", "Dee Lead",

@@ -108,7 +108,8 @@ class ServerSyncIT {
     }
 
     private static ServerSync server(Services s) {
-        return new ServerSync(s.entries(), s.settings(), s.clock(), step -> { });
+        return new ServerSync(s.entries(), s.settings(), s.clock(), step -> { },
+                new Quarantine(new uk.resolve.store.QuarantineStore(s.database()), s.clock()));
     }
 
     private SyncReport sync(Services s) {
@@ -281,18 +282,103 @@ class ServerSyncIT {
         assertThat(serverIds(url)).hasSize(1);
     }
 
+    /** Seals {@code json} for the server as Resolve does: the entry id and key id bound to the bytes. */
+    private static byte[] sealForServer(String json, UUID id) {
+        return uk.resolve.security.Crypto.seal(Laptops.KEY.bytes(), json.getBytes(StandardCharsets.UTF_8),
+                (id + "|" + Laptops.KEY.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void anEntryAlteredOnTheServerIsRefused() throws Exception {
+    void entriesAlteredOnTheServerAreQuarantinedAndEverythingElseSyncsOnEveryLaptop() throws Exception {
         Services b = laptop("b");
-        openCase(b, "B-1");
+        UUID kept = openCase(b, "B-1");
+        UUID edited = openCase(b, "B-2");
+        UUID flipped = openCase(b, "B-3");
         sync(b);
-        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
-            // one bit flipped (a byte set to 0 was sometimes 0 already)
-            st.execute("UPDATE resolve_entry SET payload = set_byte(payload, 19, get_byte(payload, 19) # 1)");
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = superuser(db)) {
+            // someone holding the team key opens one entry, changes what it says and seals it again,
+            // leaving its hash; another entry's sealed bytes get one bit flipped
+            byte[] sealed;
+            try (var ps = c.prepareStatement("SELECT payload FROM resolve_entry WHERE id = ?")) {
+                ps.setObject(1, edited);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    sealed = rs.getBytes(1);
+                }
+            }
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(uk.resolve.security.Crypto.open(Laptops.KEY.bytes(), sealed,
+                            (edited + "|" + Laptops.KEY.id()).getBytes(StandardCharsets.UTF_8)));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data")).put("concern", "Nothing to see here.");
+            try (var ps = c.prepareStatement("UPDATE resolve_entry SET payload = ? WHERE id = ?")) {
+                ps.setBytes(1, sealForServer(json.toString(), edited));
+                ps.setObject(2, edited);
+                assertThat(ps.executeUpdate()).isOne();
+            }
+            try (var ps = c.prepareStatement("UPDATE resolve_entry SET payload = set_byte(payload, 19,"
+                    + " get_byte(payload, 19) # 1) WHERE id = ?")) {
+                ps.setObject(1, flipped);
+                assertThat(ps.executeUpdate()).isOne();
+            }
         }
+
         Services a = laptop("a");
-        assertThatThrownBy(() -> sync(a)).hasMessageContaining("altered outside Resolve");
-        assertThat(a.entries().count()).isZero();
+        UUID fromA = openCase(a, "A-1");
+        SyncReport ra = sync(a);
+        assertThat(ra.pushed()).isOne();
+        assertThat(ra.pulled()).isOne();
+        assertThat(Laptops.ids(a)).containsExactlyInAnyOrder(kept, fromA);
+        List<uk.resolve.domain.record.Quarantined> held = new uk.resolve.store.QuarantineStore(a.database()).list();
+        assertThat(held).extracting(uk.resolve.domain.record.Quarantined::entryId)
+                .containsExactlyInAnyOrder(edited, flipped);
+        assertThat(held).filteredOn(q -> q.entryId().equals(edited)).singleElement().satisfies(q -> {
+            assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.INCOMING);
+            assertThat(q.device()).isEqualTo(b.entries().device());
+            assertThat(q.author()).isEqualTo("b");
+            assertThat(q.caseId()).isEqualTo(edited);
+            assertThat(q.describe()).contains("set aside from the server " + url, "does not match its hash")
+                    .doesNotContain("Nothing to see here");
+        });
+        assertThat(held).filteredOn(q -> q.entryId().equals(flipped)).singleElement().satisfies(q -> {
+            assertThat(q.device()).isEqualTo(b.entries().device());
+            assertThat(q.caseId()).isNull();
+            assertThat(q.describe()).contains("cannot be opened", "filed under device " + b.entries().device());
+        });
+
+        // the team goes on: another laptop, and a second sync, take the rest and nothing bad
+        Services c = laptop("c");
+        assertThat(sync(c).pulled()).isEqualTo(2);
+        assertThat(Laptops.ids(c)).containsExactlyInAnyOrder(kept, fromA);
+        UUID later = openCase(b, "B-4");
+        sync(b);
+        assertThat(sync(a).pulled()).isOne();
+        assertThat(Laptops.ids(a)).containsExactlyInAnyOrder(kept, fromA, later);
+        assertThat(a.integrity().verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryThatFailsItsOwnChecksIsNeverSentToTheServer() throws Exception {
+        Services a = laptop("a");
+        UUID good = openCase(a, "A-1");
+        UUID bad = openCase(a, "A-2");
+        try (var con = a.database().connection();
+             var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
+            st.setObject(1, bad);
+            assertThat(st.executeUpdate()).isOne();
+        }
+        SyncReport r = sync(a);
+        assertThat(r.pushed()).isOne();
+        assertThat(serverIds(url)).containsExactly(good);
+        assertThat(new uk.resolve.store.QuarantineStore(a.database()).list()).singleElement().satisfies(q -> {
+            assertThat(q.entryId()).isEqualTo(bad);
+            assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.OUTGOING);
+            assertThat(q.describe()).contains("held back from the server " + url);
+        });
+        // a later sync still does not send it, and sends what is new
+        UUID next = openCase(a, "A-3");
+        assertThat(sync(a).pushed()).isOne();
+        assertThat(serverIds(url)).containsExactlyInAnyOrder(good, next);
     }
 
     @Test

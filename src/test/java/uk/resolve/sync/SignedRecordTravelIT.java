@@ -95,6 +95,68 @@ class SignedRecordTravelIT {
                 e.happenedAt(), data, e.prevHash(), hash, attacker.signHash(hash));
     }
 
+    /** A registration of {@code person}'s keys (or their removal, {@code keys} null) appended on {@code s}. */
+    private void registration(Services s, String by, String person, PersonKeys keys, KeyDirectory.Reason reason,
+                              String role) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.PERSON, person);
+        data.put(KeyDirectory.REASON, reason.code());
+        if (keys != null) {
+            data.put(KeyDirectory.SIGN_KEY, keys.signingPublic());
+            data.put(KeyDirectory.BOX_KEY, keys.boxPublic());
+            data.put(KeyDirectory.ROLE, role);
+        }
+        s.entries().append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, clock.instant(),
+                clock.instant(), data)));
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void anEntryBackdatedBeforeItsAuthorsRemovalIsSetAsideByLaptopsThatKnewOfTheRemoval() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
+        Services a = laptop("a");
+        Services w = laptop("w");
+        Services c = laptop("c");
+        PersonKeys admin = PersonKeys.generate("a");
+        a.entries().signWith(admin);
+        registration(a, "a", "a", admin, KeyDirectory.Reason.FIRST_ADMINISTRATOR, "administrator");
+        PersonKeys worker = PersonKeys.generate("w");
+        registration(a, "a", "w", worker, KeyDirectory.Reason.ADDED, "practitioner");
+        w.entries().signWith(worker);
+        sync(a, shared);
+        sync(w, shared);
+        UUID genuine = openCase(w, "W-1");
+        sync(w, shared);
+        java.time.Instant beforeRemoval = clock.instant();
+        clock.advance(Duration.ofHours(2));
+        registration(a, "a", "w", null, KeyDirectory.Reason.REMOVED, null);
+        sync(a, shared);
+        sync(c, shared);
+        assertThat(c.entries().entry(genuine)).isPresent();
+
+        // the removed worker, with the keys of their old key file, writes an entry dated before their removal
+        clock.advance(Duration.ofDays(1));
+        java.time.Instant now = clock.instant();
+        clock.set("2026-12-21T09:30");
+        assertThat(clock.instant()).isAfter(beforeRemoval.minusSeconds(3600)).isBefore(beforeRemoval.plusSeconds(7200));
+        UUID backdated = openCase(w, "W-2");
+        clock.advance(Duration.between(clock.instant(), now));
+        sync(w, shared);
+
+        SyncReport rc = sync(c, shared);
+        assertThat(c.entries().entry(backdated)).isEmpty();
+        assertThat(new QuarantineStore(c.database()).list()).singleElement().satisfies(q -> {
+            assertThat(q.entryId()).isEqualTo(backdated);
+            assertThat(q.author()).isEqualTo("w");
+            assertThat(q.reason()).contains("dated before their removal", "arrived after this computer knew of the"
+                    + " removal");
+        });
+        sync(a, shared);
+        assertThat(a.entries().entry(backdated)).isEmpty();
+        assertThat(c.integrity().verify().intact()).isTrue();
+        assertThat(rc.pulled()).isZero();
+    }
+
     @Test
     void anEntryEditedAndSignedWithAnotherPersonsKeyInASegmentIsSetAsideAndTheRestSyncs() throws Exception {
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");

@@ -92,8 +92,8 @@ public final class SyncBenchmark {
              Services a = encrypted(dir.resolve("pa/resolve.mv.db"), clock, "Bench A");
              Services b = encrypted(dir.resolve("pb/resolve.mv.db"), clock, "Bench B")) {
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
-            ServerSync sa = new ServerSync(a.entries(), a.settings(), clock, s -> { });
-            ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { });
+            ServerSync sa = new ServerSync(a.entries(), a.settings(), clock, s -> { }, Laptops.engine(a, SyncEngine.Options.defaults()).quarantine());
+            ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { }, Laptops.engine(b, SyncEngine.Options.defaults()).quarantine());
             Map<SyncStep, Long> none = new EnumMap<>(SyncStep.class);
             long[] last = {0};
             Floor scan = () -> scanMillis(url);

@@ -39,7 +39,8 @@ public final class SyncWorker {
             String target = args[2];
             Sync engine;
             if (target.startsWith("jdbc:")) {
-                ServerSync server = new ServerSync(s.entries(), s.settings(), s.clock(), step -> { });
+                ServerSync server = new ServerSync(s.entries(), s.settings(), s.clock(), step -> { },
+                        new Quarantine(new uk.resolve.store.QuarantineStore(s.database()), s.clock()));
                 String url = target.substring(0, target.indexOf('#'));
                 String user = target.substring(target.indexOf('#') + 1);
                 Path pw = Path.of(System.getenv("RESOLVE_SERVER_PASSWORD_FILE"));

@@ -72,6 +72,12 @@ public final class ChainVerifier {
                         findings.add(new Finding(true, e.device(), e.deviceSeq(), e.id().toString(),
                                 "the chain of device " + e.device() + " is broken before #" + e.deviceSeq()
                                         + ": entry #" + previous.deviceSeq() + " was altered or replaced"));
+                    } else if (EntryScreen.datedBefore(e, previous)) {
+                        findings.add(new Finding(true, e.device(), e.deviceSeq(), e.id().toString(),
+                                "entry " + e.id() + " (device " + e.device() + " #" + e.deviceSeq() + ", "
+                                        + whose(e.author(), e.caseId()) + ") is dated " + e.writtenAt()
+                                        + ", before the entry before it in that chain (" + previous.writtenAt()
+                                        + "): it was backdated"));
                     }
                 } else if (previous == null ? e.deviceSeq() > 1 : e.deviceSeq() > previous.deviceSeq() + 1) {
                     long from = previous == null ? 1 : previous.deviceSeq() + 1;
@@ -163,7 +169,8 @@ public final class ChainVerifier {
             findings.add(new Finding(false, "", 0, "", "the keys of " + String.join(", ", own) + " were registered"
                     + " by " + (own.size() == 1 ? "that person" : "each person") + " on their own (first administrator,"
                     + " or first sign-in after signing began), vouched for by the team's database key only: an"
-                    + " administrator should know " + (own.size() == 1 ? "that name" : "every one of these names")));
+                    + " administrator should know " + (own.size() == 1 ? "that name" : "every one of these names")
+                    + ", then confirm " + (own.size() == 1 ? "it" : "each") + " with 'resolve user confirm NAME'"));
         }
     }
 

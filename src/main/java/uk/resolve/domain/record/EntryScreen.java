@@ -20,7 +20,41 @@ public final class EntryScreen {
     public record Rejected(Entry entry, String reason) {
     }
 
+    /**
+     * How far an entry may be dated before the entry before it in its device's chain (a computer's
+     * clock set back a little); further is a backdated entry. See decision 0013.
+     */
+    public static final java.time.Duration CLOCK_SLACK = java.time.Duration.ofMinutes(10);
+
     private EntryScreen() {
+    }
+
+    /** Whether {@code e}, which follows {@code before} in its device's chain, is dated too far before it. */
+    public static boolean datedBefore(Entry e, Entry before) {
+        return e.writtenAt().isBefore(before.writtenAt().minus(CLOCK_SLACK));
+    }
+
+    /**
+     * Candidates new to the receiver written by someone whose removal the receiver already knew
+     * ({@code known}: the receiver's own registrations, without the candidates'): signed with a key
+     * still valid at the date they bear, they may have been backdated by someone holding an old key
+     * file. Their author's own laptop still holds them. See decision 0013.
+     */
+    public static List<Rejected> lateFromRemoved(Collection<Entry> candidates, Collection<Entry> held,
+                                                 KeyDirectory known) {
+        java.util.Set<java.util.UUID> have = new java.util.HashSet<>();
+        held.forEach(e -> have.add(e.id()));
+        List<Rejected> out = new ArrayList<>();
+        for (Entry e : candidates) {
+            java.time.Instant removed = known.removedAt(e.author());
+            if (removed != null && !have.contains(e.id()) && e.writtenAt().isBefore(removed)) {
+                out.add(new Rejected(e, "entry #" + e.deviceSeq() + " of device " + e.device() + " is by " + e.author()
+                        + ", dated before their removal (" + removed + "), but arrived after this computer knew of"
+                        + " the removal: it may have been backdated with an old key file. If it is genuine, the"
+                        + " laptop it was written on still holds it"));
+            }
+        }
+        return out;
     }
 
     /**
@@ -69,6 +103,9 @@ public final class EntryScreen {
                 if (before != null && !before.hash().equals(e.prevHash())) {
                     out.put(e.id(), new Rejected(e, where + " does not follow the entry before it in that chain:"
                             + " the chain was altered outside Resolve"));
+                } else if (before != null && datedBefore(e, before)) {
+                    out.put(e.id(), new Rejected(e, where + " is dated before the entry before it in that chain:"
+                            + " it was backdated"));
                 } else if (keys != null && (keys.knows(e.author()) || e.type() == EntryType.PERSON_KEYS)) {
                     KeyDirectory.Verdict v = keys.check(e);
                     if (v.status() == KeyDirectory.Status.BAD) {

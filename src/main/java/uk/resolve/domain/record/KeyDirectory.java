@@ -41,7 +41,7 @@ public final class KeyDirectory {
     /** Why keys were registered or withdrawn. */
     public enum Reason {
         FIRST_ADMINISTRATOR("first-administrator"), UPGRADE("upgrade"), ADDED("added"), RESET("reset"),
-        REMOVED("removed");
+        REMOVED("removed"), ROLES_CHANGED("roles-changed"), CONFIRMED("confirmed");
 
         private final String code;
 
@@ -95,6 +95,8 @@ public final class KeyDirectory {
     }
 
     private final Map<String, List<Registration>> byPerson = new HashMap<>();
+    /** Each person's roles as registered, from when: the newest at or before a moment is theirs then. */
+    private final Map<String, java.util.TreeMap<Instant, String>> roles = new HashMap<>();
     private final Map<String, Instant> removedAt = new HashMap<>();
     private final Map<UUID, String> refused = new LinkedHashMap<>();
     private final List<Registration> own = new ArrayList<>();
@@ -141,22 +143,42 @@ public final class KeyDirectory {
             }
             byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(reg);
             own.add(reg);
+            roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, reg.role());
             return;
         }
-        // added, reset or removed: only an administrator's key vouches for it
+        // added, reset, removed or roles changed: only the key of someone then an administrator vouches for it
         List<Registration> voucher = keysAt(r.author(), t);
         if (voucher.isEmpty()) {
             refused.put(r.id(), "keys of " + person + " registered by " + r.author() + ", who held no keys then");
             return;
         }
-        if (voucher.stream().noneMatch(v -> ADMINISTRATOR.equals(v.role()))) {
-            refused.put(r.id(), "keys of " + person + " registered by " + r.author() + ", who is not an administrator");
+        if (!administersAt(r.author(), t)) {
+            refused.put(r.id(), "keys of " + person + " registered by " + r.author() + ", who "
+                    + (everAdministered(r.author()) ? "was no longer" : "is not") + " an administrator then");
             return;
         }
         if (!r.signed() || voucher.stream().noneMatch(v -> EntrySignature.verify(v.signKey(), r.hash(), r.signature()))) {
             refused.put(r.id(), "keys of " + person + " registered in the name of " + r.author()
                     + " but not signed by them");
             return;
+        }
+        if (reason.get() == Reason.CONFIRMED) {
+            String confirmed = r.get(SIGN_KEY, "");
+            if (r.author().equals(person)) {
+                refused.put(r.id(), "keys of " + person + " confirmed by that person themselves");
+                return;
+            }
+            if (!own.removeIf(o -> o.person().equals(person) && o.signKey().equals(confirmed))) {
+                refused.put(r.id(), "a confirmation of keys " + person + " never registered on their own");
+            }
+            return;
+        }
+                if (reason.get() == Reason.ROLES_CHANGED) {
+            roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, r.get(ROLE, ""));
+            return;
+        }
+        if (reason.get() != Reason.REMOVED) {
+            roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, reg.role());
         }
         List<Registration> held = byPerson.computeIfAbsent(person, k -> new ArrayList<>());
         if (reason.get() != Reason.ADDED || removedAt.containsKey(person)) {
@@ -170,9 +192,45 @@ public final class KeyDirectory {
         }
     }
 
+    /**
+     * The roles {@code person} held at {@code t} as the record registers them (codes, such as
+     * {@code manager} and {@code administrator}): the newest registration or role change at or
+     * before {@code t}; empty when none.
+     */
+    public java.util.Set<String> rolesAt(String person, Instant t) {
+        java.util.TreeMap<Instant, String> history = roles.get(person);
+        Map.Entry<Instant, String> at = history == null ? null : history.floorEntry(t);
+        return at == null ? java.util.Set.of() : codes(at.getValue());
+    }
+
+    private boolean administersAt(String person, Instant t) {
+        return rolesAt(person, t).contains(ADMINISTRATOR);
+    }
+
+    private boolean everAdministered(String person) {
+        return roles.getOrDefault(person, new java.util.TreeMap<>()).values().stream()
+                .anyMatch(r -> codes(r).contains(ADMINISTRATOR));
+    }
+
+    /** A role as written in a registration: one code, or several joined by commas. */
+    private static java.util.Set<String> codes(String role) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String c : role.split(",")) {
+            if (!c.isBlank()) {
+                out.add(c.strip());
+            }
+        }
+        return out;
+    }
+
     /** The keys {@code person} held at {@code t}. */
     public List<Registration> keysAt(String person, Instant t) {
         return byPerson.getOrDefault(person, List.of()).stream().filter(k -> k.validAt(t)).toList();
+    }
+
+    /** When {@code person} was removed, if their newest registration is a removal; else null. */
+    public Instant removedAt(String person) {
+        return removedAt.get(person);
     }
 
     /** Whether {@code person} has any keys registered at all (at any time). */
@@ -180,7 +238,10 @@ public final class KeyDirectory {
         return byPerson.containsKey(person);
     }
 
-    /** Registrations people made of their own keys (first administrator, first sign-in after the upgrade). */
+    /**
+     * Registrations people made of their own keys (first administrator, first sign-in after the
+     * upgrade) that no other administrator has confirmed yet.
+     */
     public List<Registration> ownRegistrations() {
         return List.copyOf(own);
     }

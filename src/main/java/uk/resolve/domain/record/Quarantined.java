@@ -8,6 +8,7 @@ import java.util.UUID;
  * An entry set aside because it failed its checks: who wrote it, on which device, on which case,
  * where it came from and why. Never its content.
  *
+ * @param caseId    null when the entry could not be opened at all (its author and case are unknown)
  * @param direction {@link #INCOMING} (offered by a shared or export file, not taken in) or
  *                  {@link #OUTGOING} (this database's own, not sent)
  */
@@ -26,7 +27,9 @@ public record Quarantined(UUID entryId, String direction, String device, long de
 
     /** One line for people: which entry, whose, which case, why. */
     public String describe() {
+        String whose = caseId == null ? " (filed under device " + device + "; author and case unreadable): "
+                : " (#" + deviceSeq + " of device " + device + ", by " + author + ", case " + caseId + "): ";
         return (OUTGOING.equals(direction) ? "held back from " : "set aside from ") + source + ": entry " + entryId
-                + " (#" + deviceSeq + " of device " + device + ", by " + author + ", case " + caseId + "): " + reason;
+                + whose + reason;
     }
 }

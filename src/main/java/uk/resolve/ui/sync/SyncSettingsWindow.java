@@ -63,6 +63,13 @@ public final class SyncSettingsWindow {
         }
         stage.setOnHidden(e -> executor.shutdown());
         stage.show();
+        if (owner != null) {
+            // centred on a wide owner, a wider page would hang off the screen's edge: keep it all on screen
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+            stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
+            stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - stage.getHeight())));
+        }
         return stage;
     }
 

@@ -155,9 +155,72 @@ class KeyDirectoryTest {
         Entry registration = register(10, "worker", planted, KeyDirectory.Reason.ADDED, "manager", worker);
         Entry forged = note(11, "manager", planted);
         KeyDirectory d = KeyDirectory.of(record);
-        assertThat(d.check(registration).reason()).contains("registered by worker, who is not an administrator");
+        assertThat(d.check(registration).reason()).contains("registered by worker, who is not an administrator then");
         assertThat(d.check(forged).reason()).startsWith("its signature is not its author's (manager)")
                 .endsWith("signed with a key never registered for them");
+    }
+
+    private Entry rolesChanged(int minute, String by, String person, String role, PersonKeys signer) {
+        return write(minute, KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by,
+                Map.of(KeyDirectory.PERSON, person, KeyDirectory.REASON, "roles-changed", KeyDirectory.ROLE, role),
+                signer);
+    }
+
+    @Test
+    void aDemotedAdministratorsLaterRegistrationIsABreakWhileTheirEarlierOneStands() {
+        team();
+        PersonKeys deputy = PersonKeys.generate("deputy");
+        register(5, "admin", deputy, KeyDirectory.Reason.ADDED, "manager,administrator", admin);
+        Entry before = register(6, "deputy", PersonKeys.generate("lead"), KeyDirectory.Reason.ADDED, "safeguarding-lead",
+                deputy);
+        rolesChanged(7, "admin", "deputy", "manager", admin);
+        Entry after = register(8, "deputy", PersonKeys.generate("mallory"), KeyDirectory.Reason.ADDED, "administrator",
+                deputy);
+        KeyDirectory d = KeyDirectory.of(record);
+        assertThat(d.check(before).status()).isEqualTo(KeyDirectory.Status.GOOD);
+        assertThat(d.check(after).reason()).contains("registered by deputy, who was no longer an administrator then");
+        assertThat(d.rolesAt("deputy", at(6))).containsExactlyInAnyOrder("manager", "administrator");
+        assertThat(d.rolesAt("deputy", at(7))).containsExactly("manager");
+        assertThat(d.knows("mallory")).isFalse();
+    }
+
+    @Test
+    void aPromotionVouchesFromItsMomentAndARoleChangeByANonAdministratorCountsForNothing() {
+        team();
+        Entry early = register(5, "manager", PersonKeys.generate("early"), KeyDirectory.Reason.ADDED, "practitioner",
+                manager);
+        Entry selfPromotion = rolesChanged(6, "worker", "worker", "practitioner,administrator", worker);
+        rolesChanged(7, "admin", "manager", "manager,administrator", admin);
+        Entry late = register(8, "manager", PersonKeys.generate("late"), KeyDirectory.Reason.ADDED, "practitioner",
+                manager);
+        KeyDirectory d = KeyDirectory.of(record);
+        assertThat(d.check(early).status()).isEqualTo(KeyDirectory.Status.BAD);
+        assertThat(d.check(selfPromotion).reason()).contains("registered by worker, who is not an administrator then");
+        assertThat(d.rolesAt("worker", at(10))).containsExactly("practitioner");
+        assertThat(d.check(late).status()).isEqualTo(KeyDirectory.Status.GOOD);
+        assertThat(d.knows("late")).isTrue();
+    }
+
+    private Entry confirmation(int minute, String by, PersonKeys of, PersonKeys signer) {
+        return write(minute, KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, Map.of(KeyDirectory.PERSON, of.person(),
+                KeyDirectory.SIGN_KEY, of.signingPublic(), KeyDirectory.REASON, "confirmed"), signer);
+    }
+
+    @Test
+    void ownRegistrationsConfirmedByAnotherAdministratorAreNoLongerListedButSelfConfirmationIsABreak() {
+        team();
+        PersonKeys second = PersonKeys.generate("second");
+        register(5, "admin", second, KeyDirectory.Reason.ADDED, "manager,administrator", admin);
+        Entry self = confirmation(6, "admin", admin, admin);
+        Entry byWorker = confirmation(7, "worker", admin, worker);
+        assertThat(KeyDirectory.of(record).ownRegistrations()).extracting(KeyDirectory.Registration::person)
+                .containsExactly("admin");
+        Entry good = confirmation(8, "second", admin, second);
+        KeyDirectory d = KeyDirectory.of(record);
+        assertThat(d.ownRegistrations()).isEmpty();
+        assertThat(d.check(good).status()).isEqualTo(KeyDirectory.Status.GOOD);
+        assertThat(d.check(self).reason()).contains("keys of admin confirmed by that person themselves");
+        assertThat(d.check(byWorker).reason()).contains("who is not an administrator then");
     }
 
     @Test
