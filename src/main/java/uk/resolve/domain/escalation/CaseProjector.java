@@ -202,7 +202,7 @@ public final class CaseProjector {
                 }
             }
             if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED
-                    && e.type() != EntryType.FORM_SIGNED) {
+                    && e.type() != EntryType.FORM_SIGNED && e.type() != EntryType.CASE_KEY) {
                 chronology.add(new ChronologyItem(e, stage, corrections.getOrDefault(e.id(), List.of()),
                         approvals.getOrDefault(e.id(), List.of())));
             }
@@ -211,11 +211,7 @@ public final class CaseProjector {
         private void open(Entry e) {
             policyTrack(e.get(TRACK));
             route.add(track.id());
-            details = new CaseDetails(e.get(CHILD_REF), e.get(CHILD_NAME),
-                    ChildStatus.fromCode(e.get(CHILD_STATUS, "")).orElse(null), e.get(RAISED_BY),
-                    e.get(RAISED_AGENCY), e.get(OTHER_AGENCY), e.get(OTHER_PROFESSIONAL), e.get(CATEGORY),
-                    corrected(e, CONCERN), e.get(EVIDENCE), e.get(OUTCOME_WANTED), e.flag(IMMEDIATE_RISK),
-                    e.get(REASON), e.flag(SAMPLE));
+            details = CaseDetails.fromOpening(e, corrected(e, CONCERN));
             openedAt = e.happenedAt();
             arose = e.get(AROSE) == null ? openedAt : Instant.parse(e.get(AROSE));
             e.data().forEach((k, v) -> {
