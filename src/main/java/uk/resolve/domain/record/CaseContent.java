@@ -29,6 +29,15 @@ public final class CaseContent {
             "size", "sha256", "kind", SEALED, GENERATION);
     /** Prefixes of readable fields: dates and answers that decide the route and deadlines (yes/no, dates). */
     private static final Set<String> PREFIXES = Set.of("date.", "fact.");
+    /**
+     * Free text meant for the board, which the partnership report shows (redacted of the child's
+     * name and reference when the report is made): learning at resolution, and what monitoring forms
+     * say of the procedure's effectiveness. Readable until it is wrapped for a partnership report key
+     * (decision 0012); the field ids are those {@code ReportCalculator} reads.
+     */
+    public static final Set<String> BOARD_FORM_FIELDS = Set.of("effectiveness", "policyeffectiveness", "effective",
+            "suggestions", "improvements", "policysuggestions");
+
     /** Readable only in entries of one type. */
     private static final Map<EntryType, Set<String>> BY_TYPE = Map.of(
             EntryType.CASE_OPENED, Set.of("team"),
@@ -47,6 +56,13 @@ public final class CaseContent {
             return true; // public keys, not about any case
         }
         if (ANY.contains(field) || BY_TYPE.getOrDefault(type, Set.of()).contains(field)) {
+            return true;
+        }
+        if (type == EntryType.RESOLVED && field.equals("learning")) {
+            return true;
+        }
+        if (type == EntryType.FORM_COMPLETED && field.startsWith("field.")
+                && BOARD_FORM_FIELDS.contains(field.substring("field.".length()).toLowerCase(java.util.Locale.ROOT))) {
             return true;
         }
         return PREFIXES.stream().anyMatch(field::startsWith);
