@@ -64,16 +64,6 @@ public final class CaseKeys {
         opened.clear();
     }
 
-    /** Whether this session seals what it writes (it has the person's keys). */
-    boolean sealing() {
-        return keys != null;
-    }
-
-    /** Forgets every unwrapped key (signing out). */
-    void forget() {
-        use(null);
-    }
-
     // ---------------------------------------------------------------- writing
 
     /**
@@ -89,7 +79,7 @@ public final class CaseKeys {
             return toAppend;
         }
         List<NewEntry> grants = new ArrayList<>();
-        Current current = grant(caseId, existing, access, k, grants);
+        Current current = grant(caseId, existing, access, k, grants, true);
         List<NewEntry> out = new ArrayList<>();
         for (NewEntry n : toAppend) {
             out.add(sealOne(n, current));
@@ -100,9 +90,9 @@ public final class CaseKeys {
     }
 
     /**
-     * Wraps the case's newest key for anyone entitled who lacks it, or starts a new generation when
-     * someone no longer entitled holds it; nothing when all is as it should be or this person holds
-     * no key of the case. For opening a case: the grants to append (possibly none).
+     * The grants due when an entitled person opens a case: each generation of its key this person
+     * holds, wrapped for anyone entitled who lacks it. No new generation is started here (that waits
+     * for the next entry written), and nothing is due when this person holds none of the case's keys.
      */
     List<NewEntry> grantsDue(UUID caseId, List<Entry> existing, CaseAccess access) {
         PersonKeys k = keys;
@@ -110,46 +100,67 @@ public final class CaseKeys {
             return List.of();
         }
         List<NewEntry> out = new ArrayList<>();
-        grant(caseId, existing, access, k, out);
+        grant(caseId, existing, access, k, out, false);
         return out;
     }
 
     private record Current(int generation, byte[] key) {
     }
 
-    private Current grant(UUID caseId, List<Entry> existing, CaseAccess access, PersonKeys k, List<NewEntry> out) {
+    /**
+     * Appends to {@code out} the grants due: every generation this person holds, wrapped for each
+     * entitled person (and each of their keys) who lacks it, so that someone entitled later reads the
+     * whole record; and, when {@code writing} and the newest generation is not this person's or is
+     * held by someone no longer entitled, a new generation for everyone entitled.
+     *
+     * @return the generation and key to seal with; null when not {@code writing}
+     */
+    private Current grant(UUID caseId, List<Entry> existing, CaseAccess access, PersonKeys k, List<NewEntry> out,
+                          boolean writing) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
-        Map<String, String> entitled = entitled(access, now, k, directory);
+        Map<String, Set<String>> entitled = entitled(access, now, k, directory);
         int g = CaseKeyGrant.newest(existing);
+        Set<String> held = new java.util.HashSet<>();
+        for (Entry e : existing) {
+            CaseKeyGrant.of(e).ifPresent(x -> held.add(x.generation() + " " + x.person().toLowerCase(Locale.ROOT)
+                    + " " + x.boxKey()));
+        }
+        for (int gen = 1; gen <= g; gen++) {
+            Optional<byte[]> key = key(caseId, gen, existing, k);
+            if (key.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
+                for (String box : p.getValue()) {
+                    if (!held.contains(gen + " " + p.getKey() + " " + box)) {
+                        out.add(grantEntry(caseId, gen, p.getKey(), box, key.get(), k.person(), now));
+                    }
+                }
+            }
+        }
+        if (!writing) {
+            return null;
+        }
         byte[] key = g == 0 ? null : key(caseId, g, existing, k).orElse(null);
         Set<String> holders = g == 0 ? Set.of() : CaseKeyGrant.holders(existing, g);
         // someone left: removed (no valid keys), or known here and no longer entitled (role or team changed);
         // a holder this computer knows only by their keys is not judged by what it cannot know
         boolean someoneLeft = holders.stream().anyMatch(h -> !entitled.containsKey(h.toLowerCase(Locale.ROOT))
                 && (directory.keysAt(h, now).isEmpty() || users.find(h.toLowerCase(Locale.ROOT)).isPresent()));
-        if (key == null || someoneLeft) {
-            // a new generation: for a new case, when this person holds no key of it yet, or to shut someone out
-            g = g + 1;
-            key = CaseSeal.newCaseKey();
-            opened.put(slot(caseId, g), key);
-            for (Map.Entry<String, String> p : entitled.entrySet()) {
-                out.add(grantEntry(caseId, g, p.getKey(), p.getValue(), key, k.person(), now));
-            }
+        if (key != null && !someoneLeft) {
             return new Current(g, key);
         }
-        Set<String> heldFor = new TreeSet<>();
-        int newest = g;
-        for (Entry e : existing) {
-            CaseKeyGrant.of(e).filter(x -> x.generation() == newest).ifPresent(x ->
-                    heldFor.add(x.person().toLowerCase(Locale.ROOT) + " " + x.boxKey()));
-        }
-        for (Map.Entry<String, String> p : entitled.entrySet()) {
-            if (!heldFor.contains(p.getKey() + " " + p.getValue())) {
-                out.add(grantEntry(caseId, g, p.getKey(), p.getValue(), key, k.person(), now));
+        // a new generation: for a new case, when this person holds no key of its newest yet, or to shut someone out
+        int next = g + 1;
+        byte[] fresh = CaseSeal.newCaseKey();
+        opened.put(slot(caseId, next), fresh);
+        for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
+            for (String box : p.getValue()) {
+                out.add(grantEntry(caseId, next, p.getKey(), box, fresh, k.person(), now));
             }
         }
-        return new Current(g, key);
+        return new Current(next, fresh);
     }
 
     private static NewEntry grantEntry(UUID caseId, int g, String person, String boxKey, byte[] key, String author,
@@ -175,22 +186,23 @@ public final class CaseKeys {
     }
 
     /**
-     * Everyone entitled to a case who holds keys now, by lower-case name, with the X25519 public key
-     * to wrap for: the people of this database whose roles let them see it ({@link CaseAccess}), with
-     * keys registered and valid now. Administrators and the business team are never entitled.
+     * Everyone entitled to a case who holds keys now, by lower-case name, with the X25519 public keys
+     * to wrap for (one per database they sign in to): the people of this database whose roles let them
+     * see it ({@link CaseAccess}), with keys registered and valid now, and the owner and those it is
+     * shared with when this database knows them only by their keys. Administrators and the business
+     * team are never entitled.
      */
-    private Map<String, String> entitled(CaseAccess access, Instant now, PersonKeys self, KeyDirectory directory) {
-        Map<String, String> out = new TreeMap<>();
-        // the owner and those it is shared with, known here only by their keys (another laptop's people)
+    private Map<String, Set<String>> entitled(CaseAccess access, Instant now, PersonKeys self,
+                                              KeyDirectory directory) {
+        Map<String, Set<String>> out = new TreeMap<>();
         Set<String> named = new TreeSet<>(access.sharedWith());
         named.add(access.owner());
         for (String n : named) {
             String name = n.toLowerCase(Locale.ROOT);
             if (!name.isBlank() && users.find(name).isEmpty()) {
-                List<KeyDirectory.Registration> valid = directory.keysAt(n, now);
-                if (!valid.isEmpty() && caseRoleIn(valid.get(valid.size() - 1).role())
-                        && !valid.get(valid.size() - 1).boxKey().isBlank()) {
-                    out.put(name, valid.get(valid.size() - 1).boxKey());
+                List<KeyDirectory.Registration> valid = directory.keysAt(name, now);
+                if (!valid.isEmpty() && caseRoleIn(valid.get(valid.size() - 1).role())) {
+                    boxKeys(out, name, valid);
                 }
             }
         }
@@ -204,20 +216,21 @@ public final class CaseKeys {
             } catch (IllegalArgumentException newer) {
                 continue;
             }
-            if (!access.visibleTo(new Actor(u.name(), roles, u.team()))) {
-                continue;
-            }
-            String name = u.name().toLowerCase(Locale.ROOT);
-            if (name.equals(self.person().toLowerCase(Locale.ROOT))) {
-                out.put(name, self.boxPublic());
-                continue;
-            }
-            List<KeyDirectory.Registration> valid = directory.keysAt(u.name(), now);
-            if (!valid.isEmpty() && !valid.get(valid.size() - 1).boxKey().isBlank()) {
-                out.put(name, valid.get(valid.size() - 1).boxKey());
+            if (access.visibleTo(new Actor(u.name(), roles, u.team()))) {
+                boxKeys(out, u.name().toLowerCase(Locale.ROOT), directory.keysAt(u.name(), now));
             }
         }
+        // the writer is entitled (they act on the case) and may not be registered here yet
+        out.computeIfAbsent(self.person().toLowerCase(Locale.ROOT), x -> new TreeSet<>()).add(self.boxPublic());
         return out;
+    }
+
+    private static void boxKeys(Map<String, Set<String>> out, String name, List<KeyDirectory.Registration> valid) {
+        for (KeyDirectory.Registration r : valid) {
+            if (!r.boxKey().isBlank()) {
+                out.computeIfAbsent(name, x -> new TreeSet<>()).add(r.boxKey());
+            }
+        }
     }
 
     /** Whether registered roles include one that works on cases (not administration or the business team alone). */

@@ -62,6 +62,8 @@ public final class CaseProjector {
 
     public CaseState project(List<Entry> unordered, Policy policy, Instant now) {
         List<Entry> entries = new ArrayList<>(unordered);
+        // grants of the case key say how the record is read, not what happened
+        entries.removeIf(e -> e.type() == EntryType.CASE_KEY);
         entries.sort(ORDER);
         if (entries.isEmpty() || entries.get(0).type() != EntryType.CASE_OPENED) {
             throw new IllegalArgumentException("a case record starts with the entry that opened it");
