@@ -63,6 +63,23 @@ public final class CaseService {
     }
 
     private java.util.function.UnaryOperator<String> people = n -> n;
+    private CaseKeys keys;
+    /** What the opening entries of sealed cases say, opened once a session for lists (they never change). */
+    private final java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> openedDetails =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The signed-in person's case keys: what is written is sealed with them, and opened again. */
+    void keys(CaseKeys k) {
+        this.keys = k;
+    }
+
+    /** From now on, seals and opens case content with {@code k} (the signed-in person's keys; null for none). */
+    void useKeys(uk.resolve.security.PersonKeys k) {
+        openedDetails.clear();
+        if (keys != null) {
+            keys.use(k);
+        }
+    }
 
     /** Where people's display names come from (the users on this computer). */
     void people(java.util.function.UnaryOperator<String> names) {
@@ -104,7 +121,12 @@ public final class CaseService {
             opening = new NewEntry(opening.id(), opening.caseId(), opening.type(), opening.author(),
                     opening.writtenAt(), opening.happenedAt(), data);
         }
-        entries.append(List.of(opening));
+        List<NewEntry> toWrite = List.of(opening);
+        if (keys != null) {
+            toWrite = keys.seal(opening.caseId(), List.of(), new CaseAccess(actor.name(), actor.team(), java.util.Set.of()),
+                    toWrite);
+        }
+        entries.append(toWrite);
         audit.record(AuditAction.CASE_OPENED, opening.caseId().toString(), policy.id());
         return get(opening.caseId());
     }
@@ -132,6 +154,7 @@ public final class CaseService {
     /** The case's state, for reading it on screen or in a report of it: written to the audit log. */
     public CaseState view(UUID caseId) {
         CaseState c = get(caseId);
+        grantKeysDue(caseId);
         audit.record(AuditAction.CASE_VIEWED, caseId.toString(), "");
         return c;
     }
@@ -217,12 +240,37 @@ public final class CaseService {
     public CaseState get(UUID caseId) {
         actor.require(Permission.WORK_ON_CASES);
         List<Entry> list = entries.caseEntries(caseId);
+        // who may see a case is read from fields that stay readable without its key
         if (list.isEmpty() || !CaseAccess.of(list).visibleTo(actor)) {
             // the same answer whether or not the case exists, so that nothing is learnt from it
             throw new RuleViolation("There is no case " + caseId + " that you can see in this database. Run"
                     + " 'resolve case list' to see your cases, or ask its owner to share it with you.");
         }
-        return project(list);
+        return project(keys == null ? list : keys.open(list));
+    }
+
+    /**
+     * Whether this person can read everything recorded in the case here: false while no one entitled
+     * has yet wrapped its key for them (it arrives with a later sync).
+     */
+    public boolean readable(UUID caseId) {
+        get(caseId);
+        return keys == null || keys.readable(entries.caseEntries(caseId));
+    }
+
+    /**
+     * Wraps the case's key for anyone entitled who lacks it, or starts a new generation when someone
+     * who holds it is no longer entitled: done by whoever entitled opens the case next.
+     */
+    private synchronized void grantKeysDue(UUID caseId) {
+        if (keys == null) {
+            return;
+        }
+        List<Entry> stored = entries.caseEntries(caseId);
+        List<NewEntry> due = keys.grantsDue(caseId, stored, CaseAccess.of(stored));
+        if (!due.isEmpty()) {
+            entries.append(due);
+        }
     }
 
     /** Who the case belongs to and who it is shared with. */
@@ -265,19 +313,27 @@ public final class CaseService {
         summaries.ensureCurrent();
         Instant now = clock.instant();
         List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
+        List<CaseState> states = new ArrayList<>();
+        List<CaseAccess> accesses = new ArrayList<>();
         // the stored summaries, not every entry: a case's state is replayed only when it could not be summarised
         summaries.forEach(false, s -> {
             CaseSummaryStore.Summary sum = s.summary();
             CaseAccess access = new CaseAccess(sum.owner(), sum.team(), sum.sharedWith());
             if (access.visibleTo(actor)) {
-                CaseState c = sum.state() != null ? sum.state().asOf(now)
-                        : project(entries.caseEntries(s.caseId())).summary();
-                R r = row.apply(c, access);
-                if (r != null) {
-                    out.add(CaseOrdering.Keyed.of(c, r));
-                }
+                states.add(sum.state() != null ? sum.state().asOf(now) : get(s.caseId()).summary());
+                accesses.add(access);
             }
         });
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> details = openDetails(states.stream()
+                .filter(c -> c.details() != null && c.details().childRef() == null).map(CaseState::id).toList());
+        for (int i = 0; i < states.size(); i++) {
+            CaseState c = states.get(i);
+            c = details.containsKey(c.id()) ? c.withDetails(details.get(c.id())) : c;
+            R r = row.apply(c, accesses.get(i));
+            if (r != null) {
+                out.add(CaseOrdering.Keyed.of(c, r));
+            }
+        }
         return CaseOrdering.items(out);
     }
 
@@ -291,18 +347,55 @@ public final class CaseService {
         actor.require(Permission.WORK_ON_CASES);
         summaries.ensureCurrent();
         Instant now = clock.instant();
-        List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
+        List<CaseListing> listed = new ArrayList<>();
         summaries.forEachListing(s -> {
             if (new CaseAccess(s.owner(), s.team(), s.sharedWith()).visibleTo(actor)) {
-                CaseListing c = s.listing() != null ? s.listing()
-                        : CaseListing.of(project(entries.caseEntries(s.caseId())));
-                R r = row.apply(c);
-                if (r != null) {
-                    out.add(CaseOrdering.Keyed.of(c, now, r));
-                }
+                listed.add(s.listing() != null ? s.listing()
+                        : CaseListing.of(project(entries.caseEntries(s.caseId()))));
             }
         });
+        // a listing holds no child content: the sealed cases' opening entries say who the child is
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> details = openDetails(listed.stream()
+                .filter(c -> c.childRef() == null).map(CaseListing::id).toList());
+        List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
+        for (CaseListing listing : listed) {
+            CaseListing c = details.containsKey(listing.id()) ? listing.withChild(details.get(listing.id())) : listing;
+            R r = row.apply(c);
+            if (r != null) {
+                out.add(CaseOrdering.Keyed.of(c, now, r));
+            }
+        }
         return CaseOrdering.items(out);
+    }
+
+    /**
+     * What the opening entries of the {@code sealed} cases say (a stored summary or listing holds it
+     * sealed: its child reference is missing), opened in a few queries with this person's keys; kept
+     * in memory for the session once readable, as an opening entry never changes.
+     */
+    private java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> openDetails(List<UUID> sealed) {
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> out = new java.util.HashMap<>();
+        if (keys == null) {
+            return out;
+        }
+        List<UUID> wanted = new ArrayList<>();
+        for (UUID id : sealed) {
+            var known = openedDetails.get(id);
+            if (known != null) {
+                out.put(id, known);
+            } else {
+                wanted.add(id);
+            }
+        }
+        keys.openOpenings(wanted).forEach((id, opening) -> {
+            var d = uk.resolve.domain.escalation.CaseDetails.fromOpening(opening,
+                    opening.get(uk.resolve.domain.escalation.EntryText.CONCERN));
+            out.put(id, d);
+            if (!CaseKeys.NOT_READABLE.equals(d.childRef())) {
+                openedDetails.put(id, d);
+            }
+        });
+        return out;
     }
 
     /** True when this database holds no case at all. */
@@ -345,8 +438,21 @@ public final class CaseService {
                                        List<ContentStore.Wanted> contents, ContentStore.Source source) {
         CaseState current = get(caseId);
         List<NewEntry> toAppend = action.apply(current, policyOf(current));
+        if (keys != null) {
+            List<Entry> stored = entries.caseEntries(caseId);
+            toAppend = keys.seal(caseId, stored, accessAfter(stored, toAppend), toAppend);
+        }
         entries.append(toAppend, contents, source);
         return get(caseId);
+    }
+
+    /** Who may see the case once {@code toAppend} is written (a sharing entry among them counts). */
+    private static CaseAccess accessAfter(List<Entry> stored, List<NewEntry> toAppend) {
+        CaseAccess before = CaseAccess.of(stored);
+        java.util.Set<String> shared = new java.util.TreeSet<>(before.sharedWith());
+        toAppend.stream().filter(n -> n.type() == EntryType.CASE_SHARED && n.data().get(CaseAccess.WITH) != null)
+                .forEach(n -> shared.add(n.data().get(CaseAccess.WITH)));
+        return new CaseAccess(before.owner(), before.team(), java.util.Set.copyOf(shared));
     }
 
     private CaseCommands commands() {

@@ -61,6 +61,7 @@ public final class Services implements AutoCloseable {
         // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
         this.summaries.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
+        this.cases.keys(new CaseKeys(entries, users, clock));
         this.cases.people(login -> {
             try {
                 return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))

@@ -349,6 +349,7 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the database may already be gone (a removed drive); signing out must still close it
         }
+        services.cases().useKeys(null);
         services.close();
         Crypto.wipe(key);
         key = null;

@@ -271,6 +271,7 @@ public final class Vault {
             keyring.save();
             Services services = Services.open(db, clock, actor);
             services.entries().signWith(opened.keys());
+            services.cases().useKeys(opened.keys());
             if (!KeyRegistrations.registered(services.entries(), opened.keys())) {
                 // the first administrator's keys, or anyone's first sign-in since signing began
                 KeyRegistrations.register(services.entries(), clock.instant(), who, opened.keys(),

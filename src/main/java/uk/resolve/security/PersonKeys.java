@@ -87,6 +87,13 @@ public final class PersonKeys implements EntrySignature.Signer {
         return Base64.getEncoder().encodeToString(s.generateSignature());
     }
 
+    /** The X25519 shared secret with {@code peerPublic} (32 bytes; wipe it after use). */
+    byte[] agree(byte[] peerPublic) {
+        byte[] out = new byte[SIZE];
+        box.generateSecret(new org.bouncycastle.crypto.params.X25519PublicKeyParameters(peerPublic, 0), out, 0);
+        return out;
+    }
+
     /** A context bound into the sealed private halves, so they cannot be moved to another name. */
     public static String context(String person) {
         return "resolve person keys for " + person;

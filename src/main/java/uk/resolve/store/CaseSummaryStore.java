@@ -695,7 +695,8 @@ public final class CaseSummaryStore {
                 return null;
             }
             try {
-                int nl = childDisplay.indexOf('\n');
+                // no child display: the case's content is sealed, the list opens it with the person's keys
+                int nl = childDisplay == null ? -1 : childDisplay.indexOf('\n');
                 return new CaseListing(id, policy, policyVersion, trackId, stage, lastStage, highestStage,
                         stageHeading, CaseStatus.valueOf(status), nl < 0 ? childDisplay : childDisplay.substring(0, nl),
                         nl < 0 ? null : childDisplay.substring(nl + 1),

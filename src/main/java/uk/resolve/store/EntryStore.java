@@ -531,6 +531,23 @@ public final class EntryStore {
         return query("SELECT " + COLUMNS + " FROM entry WHERE type = ? ORDER BY local_seq", type.code());
     }
 
+    /** The entries of one kind in the cases {@code caseIds}, in arrival order within each few hundred cases. */
+    public List<Entry> ofTypeIn(EntryType type, Collection<UUID> caseIds) {
+        List<Entry> out = new ArrayList<>();
+        List<UUID> all = new ArrayList<>(caseIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = type.code();
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i);
+            }
+            out.addAll(query("SELECT " + COLUMNS + " FROM entry WHERE type = ? AND case_id IN ("
+                    + placeholders(chunk.size()) + ") ORDER BY local_seq", params));
+        }
+        return out;
+    }
+
     public Optional<Entry> entry(UUID id) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE id = ?", id).stream().findFirst();
     }

@@ -90,7 +90,7 @@ class CliIT {
         assertThat((List<?>) c.get("deadlines")).isEmpty();
         assertThat((List<Map<String, Object>>) c.get("entries")).extracting(e -> e.get("type"))
                 .containsExactly("case-opened", "discussion", "escalated", "resolved");
-        assertThat(cli.run("verify").out()).contains("Verified 6 entries from 1 device"); // with 2 key registrations
+        assertThat(cli.run("verify").out()).contains("Verified 7 entries from 1 device"); // with 2 key registrations and the case key's grant
     }
 
     @Test
@@ -139,8 +139,8 @@ class CliIT {
                 "--raised-agency", "b", "--other-agency", "c", "--category", "Levels of need", "--concern", "e",
                 "--child-status", "adopted"), "--child-status: 'adopted' is not a status");
         // nothing recorded was changed by any of the refusals
-        // opened, a tick, 3 escalations, resolved, and the two people's key registrations
-        assertThat(cli.run("verify").out()).contains("Verified 8 entries");
+        // opened, a tick, 3 escalations, resolved, the two people's key registrations and the case key's grant
+        assertThat(cli.run("verify").out()).contains("Verified 9 entries");
     }
 
     @Test
@@ -191,7 +191,7 @@ class CliIT {
     void verifyReportsAnEditedEntry() throws Exception {
         newCase("croydon");
         assertThat(cli.run("verify").out()).contains("every chain is intact");
-        sql("UPDATE entry SET author = 'Someone Else' WHERE type <> 'person-keys'");
+        sql("UPDATE entry SET author = 'Someone Else' WHERE type NOT IN ('person-keys', 'case-key')");
         CliRunner.Result r = cli.run("verify");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("BREAK:").contains("has been altered");

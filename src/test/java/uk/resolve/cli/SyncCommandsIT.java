@@ -54,9 +54,9 @@ class SyncCommandsIT {
 
         CliRunner.Result setUp = withPassphrase(a, TEAM_PASSPHRASE).run("sync", "setup-key", "--shared", shared.toString());
         assertThat(setUp.code()).as(setUp.err()).isZero();
-        // the case's opening and the two people's key registrations (administrator and worker)
-        assertThat(setUp.out()).contains("Team key ").contains("Received 0 entries and sent 3 entries; the shared file"
-                + " holds 3 entries.");
+        // the case's opening, its key's grant and the two people's key registrations (administrator and worker)
+        assertThat(setUp.out()).contains("Team key ").contains("Received 0 entries and sent 4 entries; the shared file"
+                + " holds 4 entries.");
         Plaintext.assertAbsent(shared, "AB-WALRUS-1", "PELICAN", "Sam Lee");
         Plaintext.assertAbsent(dir.resolve("drive/team.key.json"), TEAM_PASSPHRASE);
 
@@ -69,7 +69,7 @@ class SyncCommandsIT {
         assertThat(wrong.err()).contains("That passphrase does not open the team key").contains("Nothing was changed");
         CliRunner.Result join = withPassphrase(b, TEAM_PASSPHRASE).run("sync", "join", "--shared", shared.toString());
         assertThat(join.code()).as(join.err()).isZero();
-        assertThat(join.out()).contains("Joined: this computer holds team key").contains("Received 3 entries and sent 2"
+        assertThat(join.out()).contains("Joined: this computer holds team key").contains("Received 4 entries and sent 2"
                 + " entries");
         assertThat(b.run("case", "show", caseA).code()).isZero();
         // the shared file is now in b's settings
@@ -79,16 +79,16 @@ class SyncCommandsIT {
         CliRunner.Result ex = withPassphrase(a, FILE_PASSPHRASE).run("export", "--out", export.toString(), "--case",
                 caseA.substring(0, 8));
         assertThat(ex.code()).as(ex.err()).isZero();
-        assertThat(ex.out()).startsWith("Exported 3 entries of 1 case to " + export + ", encrypted");
+        assertThat(ex.out()).startsWith("Exported 4 entries of 1 case to " + export + ", encrypted");
         Plaintext.assertAbsent(export, "AB-WALRUS-1", "PELICAN", "Sam Lee", FILE_PASSPHRASE);
         CliRunner c = laptop("c");
         CliRunner.Result bad = withPassphrase(c, "violet anchor sixteen tide").run("import", export.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("The passphrase does not open the file").contains("Nothing was imported");
         CliRunner cWith = withPassphrase(c, FILE_PASSPHRASE);
-        assertThat(cWith.run("import", export.toString()).out()).contains("Imported 3 new entries of the 3 in the file");
+        assertThat(cWith.run("import", export.toString()).out()).contains("Imported 4 new entries of the 4 in the file");
         assertThat(cWith.run("import", export.toString()).out())
-                .contains("Nothing new: this database already held all 3 entries of the file.");
+                .contains("Nothing new: this database already held all 4 entries of the file.");
 
         Path csv = dir.resolve("cases.csv");
         CliRunner.Result cs = c.run("export", "--csv", csv.toString());

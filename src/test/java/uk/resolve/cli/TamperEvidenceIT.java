@@ -143,8 +143,9 @@ class TamperEvidenceIT {
             }
             fixHead(d);
         }
-        // the chain holds the two people's key registrations before the case's three entries
-        verifyBroken("ends at #3", "reach #5", "entries #4 to #5 were deleted or the record rolled back",
+        // the chain holds the two people's key registrations, then the case's opening and its key's grant, then
+        // the two discussions
+        verifyBroken("ends at #4", "reach #6", "entries #5 to #6 were deleted or the record rolled back",
                 "by worker on case " + id);
     }
 
@@ -167,7 +168,8 @@ class TamperEvidenceIT {
         try (Database d = openAsAttacker()) {
             sql(d, "DELETE FROM entry WHERE id = '" + first + "'");
         }
-        verifyBroken("case " + first + " has 1 entry (by worker) but its opening entry is missing");
+        // the discussion and the grant of the case key are left
+        verifyBroken("case " + first + " has 2 entries (by worker) but its opening entry is missing");
         assertThat(cli.run("case", "list").out()).doesNotContain("CR-1");
         assertThat(second).isNotEqualTo(first);
     }

@@ -25,4 +25,13 @@ public record CaseDetails(String childRef, String childName, ChildStatus childSt
                           String raisedAgency, String otherAgency, String otherProfessional, String category,
                           String concern, String evidence, String outcomeWanted, boolean immediateRisk,
                           String immediateRiskReason, boolean sample) {
+
+    /** The details an opening entry gives, with {@code concern} as it stands after corrections. */
+    public static CaseDetails fromOpening(uk.resolve.domain.record.Entry e, String concern) {
+        return new CaseDetails(e.get(EntryText.CHILD_REF), e.get(EntryText.CHILD_NAME),
+                ChildStatus.fromCode(e.get(EntryText.CHILD_STATUS, "")).orElse(null), e.get(EntryText.RAISED_BY),
+                e.get(EntryText.RAISED_AGENCY), e.get(EntryText.OTHER_AGENCY), e.get(EntryText.OTHER_PROFESSIONAL),
+                e.get(EntryText.CATEGORY), concern, e.get(EntryText.EVIDENCE), e.get(EntryText.OUTCOME_WANTED),
+                e.flag(EntryText.IMMEDIATE_RISK), e.get(EntryText.REASON), e.flag(EntryText.SAMPLE));
+    }
 }

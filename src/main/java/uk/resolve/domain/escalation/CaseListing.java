@@ -74,6 +74,20 @@ public record CaseListing(UUID id, String policyId, String policyVersion, String
                 d.sample() && r != null ? r.outcome() : null);
     }
 
+    /**
+     * This listing with the child (and the professionals named) as the case's opened opening entry
+     * gives them: a stored listing holds no child content once it is sealed under the case's key.
+     */
+    public CaseListing withChild(CaseDetails d) {
+        return new CaseListing(id, policyId, policyVersion, trackId, stage, lastStage, highestStage, stageHeading,
+                status, d.childRef(), d.childName(), childStatus != null ? childStatus : d.childStatus(),
+                raisedBy != null ? raisedBy : d.raisedBy(), raisedAgency != null ? raisedAgency : d.raisedAgency(),
+                otherAgency != null ? otherAgency : d.otherAgency(),
+                otherProfessional != null ? otherProfessional : d.otherProfessional(),
+                category != null ? category : d.category(), immediateRisk, sample, openedAt, writtenAt, nextDue,
+                firstUnmetDue, due, endedAt, endedAtStage, sampleOutcome);
+    }
+
     public boolean open() {
         return status == CaseStatus.OPEN;
     }

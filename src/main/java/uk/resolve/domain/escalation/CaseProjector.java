@@ -72,6 +72,8 @@ public final class CaseProjector {
 
     public CaseState project(List<Entry> unordered, Policy policy, Instant now) {
         List<Entry> entries = new ArrayList<>(unordered);
+        // grants of the case key say how the record is read, not what happened
+        entries.removeIf(e -> e.type() == EntryType.CASE_KEY);
         entries.sort(ORDER);
         if (entries.isEmpty() || entries.get(0).type() != EntryType.CASE_OPENED) {
             throw new IllegalArgumentException("a case record starts with the entry that opened it");
@@ -214,7 +216,7 @@ public final class CaseProjector {
                 }
             }
             if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED
-                    && e.type() != EntryType.FORM_SIGNED) {
+                    && e.type() != EntryType.FORM_SIGNED && e.type() != EntryType.CASE_KEY) {
                 List<Entry> corr = corrections.getOrDefault(e.id(), List.of());
                 List<Entry> appr = approvals.getOrDefault(e.id(), List.of());
                 chronology.add(new ChronologyItem(e, stage, corr, appr, wording.view(e, stage, corr, appr)));
@@ -224,11 +226,7 @@ public final class CaseProjector {
         private void open(Entry e) {
             policyTrack(e.get(TRACK));
             route.add(track.id());
-            details = new CaseDetails(e.get(CHILD_REF), e.get(CHILD_NAME),
-                    ChildStatus.fromCode(e.get(CHILD_STATUS, "")).orElse(null), e.get(RAISED_BY),
-                    e.get(RAISED_AGENCY), e.get(OTHER_AGENCY), e.get(OTHER_PROFESSIONAL), e.get(CATEGORY),
-                    corrected(e, CONCERN), e.get(EVIDENCE), e.get(OUTCOME_WANTED), e.flag(IMMEDIATE_RISK),
-                    e.get(REASON), e.flag(SAMPLE));
+            details = CaseDetails.fromOpening(e, corrected(e, CONCERN));
             openedAt = e.happenedAt();
             arose = e.get(AROSE) == null ? openedAt : Instant.parse(e.get(AROSE));
             e.data().forEach((k, v) -> {

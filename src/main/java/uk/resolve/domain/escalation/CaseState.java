@@ -71,6 +71,13 @@ public record CaseState(UUID id, String policyId, String policyVersion, String t
                 context);
     }
 
+    /** The same state with other details (a list fills in what a summary holds sealed). */
+    public CaseState withDetails(CaseDetails d) {
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, d,
+                openedAt, stageEnteredAt, visits, deadlines, notifications, forms, resolution, writtenAt, chronology,
+                entries, context);
+    }
+
     /** The same state without its record, carrying only {@code kept} of its entries (for a report). */
     public CaseState keeping(List<Entry> kept) {
         return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,

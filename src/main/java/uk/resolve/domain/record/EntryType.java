@@ -29,7 +29,9 @@ public enum EntryType {
     RISK_ACTION("risk-action", "Action taken for immediate risk"),
     ATTACHMENT_ADDED("attachment", "Document attached"),
     /** A person's public keys registered (or withdrawn); not about any case, see {@link KeyDirectory}. */
-    PERSON_KEYS("person-keys", "Keys registered");
+    PERSON_KEYS("person-keys", "Keys registered"),
+    /** A case key wrapped for one person entitled to the case, see {@link CaseKeyGrant}. */
+    CASE_KEY("case-key", "Case key granted");
 
     private final String code;
     private final String label;

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.record.CaseContent;
+import uk.resolve.domain.record.CaseKeyGrant;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.KeyDirectory;
+import uk.resolve.domain.record.NewEntry;
+import uk.resolve.security.Actor;
+import uk.resolve.security.CaseSeal;
+import uk.resolve.security.PersonKeys;
+import uk.resolve.security.ProtectionException;
+import uk.resolve.security.Role;
+import uk.resolve.store.EntryStore;
+import uk.resolve.store.UserStore;
+
+/**
+ * The signed-in person's case keys: sealing what is written about a child under its case's key, and
+ * opening it again for the people the roles entitle (decision 0012). A case key is made when the
+ * case gets its first sealed entry, and wrapped for everyone entitled to the case who has keys, as
+ * {@code case-key} entries of the case. Whoever next writes to a case wraps it for anyone newly
+ * entitled; when someone who holds the newest generation is no longer entitled (removed, moved to
+ * another team), the next entry starts a new generation wrapped only for those still entitled.
+ * Unwrapped keys are kept in memory for the session only.
+ */
+public final class CaseKeys {
+
+    /** What stands for content this person holds no key for. */
+    public static final String NOT_READABLE = "(not readable here: no key for this case on this computer yet)";
+
+    private final EntryStore entries;
+    private final UserStore users;
+    private final Clock clock;
+    private volatile PersonKeys keys;
+    private final Map<String, byte[]> opened = new ConcurrentHashMap<>();
+
+    CaseKeys(EntryStore entries, UserStore users, Clock clock) {
+        this.entries = entries;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** From now on, seals and opens with {@code k}, the signed-in person's keys (null: neither). */
+    void use(PersonKeys k) {
+        this.keys = k;
+        opened.values().forEach(uk.resolve.security.Crypto::wipe);
+        opened.clear();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * The entries to append to a case: any grants of its key that are due (a new case, a newly
+     * entitled person, a new generation), then {@code toAppend} with their content sealed.
+     *
+     * @param existing the case's entries as stored (sealed), empty for a new case
+     * @param access   who is entitled to the case after {@code toAppend}
+     */
+    List<NewEntry> seal(UUID caseId, List<Entry> existing, CaseAccess access, List<NewEntry> toAppend) {
+        PersonKeys k = keys;
+        if (k == null || toAppend.isEmpty()) {
+            return toAppend;
+        }
+        List<NewEntry> grants = new ArrayList<>();
+        Current current = grant(caseId, existing, access, k, grants, true);
+        List<NewEntry> out = new ArrayList<>();
+        for (NewEntry n : toAppend) {
+            out.add(sealOne(n, current));
+        }
+        // after what they seal: a case's record starts with its opening entry
+        out.addAll(grants);
+        return out;
+    }
+
+    /**
+     * The grants due when an entitled person opens a case: each generation of its key this person
+     * holds, wrapped for anyone entitled who lacks it. No new generation is started here (that waits
+     * for the next entry written), and nothing is due when this person holds none of the case's keys.
+     */
+    List<NewEntry> grantsDue(UUID caseId, List<Entry> existing, CaseAccess access) {
+        PersonKeys k = keys;
+        if (k == null || CaseKeyGrant.newest(existing) == 0) {
+            return List.of();
+        }
+        List<NewEntry> out = new ArrayList<>();
+        grant(caseId, existing, access, k, out, false);
+        return out;
+    }
+
+    private record Current(int generation, byte[] key) {
+    }
+
+    /**
+     * Appends to {@code out} the grants due: every generation this person holds, wrapped for each
+     * entitled person (and each of their keys) who lacks it, so that someone entitled later reads the
+     * whole record; and, when {@code writing} and the newest generation is not this person's or is
+     * held by someone no longer entitled, a new generation for everyone entitled.
+     *
+     * @return the generation and key to seal with; null when not {@code writing}
+     */
+    private Current grant(UUID caseId, List<Entry> existing, CaseAccess access, PersonKeys k, List<NewEntry> out,
+                          boolean writing) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        Map<String, Set<String>> entitled = entitled(access, now, k, directory);
+        int g = CaseKeyGrant.newest(existing);
+        Set<String> held = new java.util.HashSet<>();
+        for (Entry e : existing) {
+            CaseKeyGrant.of(e).ifPresent(x -> held.add(x.generation() + " " + x.person().toLowerCase(Locale.ROOT)
+                    + " " + x.boxKey()));
+        }
+        for (int gen = 1; gen <= g; gen++) {
+            Optional<byte[]> key = key(caseId, gen, existing, k);
+            if (key.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
+                for (String box : p.getValue()) {
+                    if (!held.contains(gen + " " + p.getKey() + " " + box)) {
+                        out.add(grantEntry(caseId, gen, p.getKey(), box, key.get(), k.person(), now));
+                    }
+                }
+            }
+        }
+        if (!writing) {
+            return null;
+        }
+        byte[] key = g == 0 ? null : key(caseId, g, existing, k).orElse(null);
+        Set<String> holders = g == 0 ? Set.of() : CaseKeyGrant.holders(existing, g);
+        // someone left: removed (no valid keys), or known here and no longer entitled (role or team changed);
+        // a holder this computer knows only by their keys is not judged by what it cannot know
+        boolean someoneLeft = holders.stream().anyMatch(h -> !entitled.containsKey(h.toLowerCase(Locale.ROOT))
+                && (directory.keysAt(h, now).isEmpty() || users.find(h.toLowerCase(Locale.ROOT)).isPresent()));
+        if (key != null && !someoneLeft) {
+            return new Current(g, key);
+        }
+        // a new generation: for a new case, when this person holds no key of its newest yet, or to shut someone out
+        int next = g + 1;
+        byte[] fresh = CaseSeal.newCaseKey();
+        opened.put(slot(caseId, next), fresh);
+        for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
+            for (String box : p.getValue()) {
+                out.add(grantEntry(caseId, next, p.getKey(), box, fresh, k.person(), now));
+            }
+        }
+        return new Current(next, fresh);
+    }
+
+    private static NewEntry grantEntry(UUID caseId, int g, String person, String boxKey, byte[] key, String author,
+                                       Instant now) {
+        String wrapped = CaseSeal.wrap(key, boxKey, CaseSeal.wrapContext(caseId, g, person));
+        return NewEntry.of(caseId, EntryType.CASE_KEY, author, now, now,
+                new CaseKeyGrant(caseId, person, g, boxKey, wrapped).data());
+    }
+
+    private static NewEntry sealOne(NewEntry n, Current c) {
+        if (!CaseContent.sealable(n.type())) {
+            return n;
+        }
+        TreeMap<String, String> secret = new TreeMap<>(CaseContent.secretPart(n.type(), n.data()));
+        if (secret.isEmpty()) {
+            return n;
+        }
+        TreeMap<String, String> data = new TreeMap<>(CaseContent.readablePart(n.type(), n.data()));
+        data.put(CaseContent.GENERATION, Integer.toString(c.generation()));
+        data.put(CaseContent.SEALED, CaseSeal.seal(c.key(), secret,
+                CaseContent.binding(n.caseId(), n.id(), n.type(), c.generation())));
+        return new NewEntry(n.id(), n.caseId(), n.type(), n.author(), n.writtenAt(), n.happenedAt(), data);
+    }
+
+    /**
+     * Everyone entitled to a case who holds keys now, by lower-case name, with the X25519 public keys
+     * to wrap for (one per database they sign in to): the people of this database whose roles let them
+     * see it ({@link CaseAccess}), with keys registered and valid now, and the owner and those it is
+     * shared with when this database knows them only by their keys. Administrators and the business
+     * team are never entitled.
+     */
+    private Map<String, Set<String>> entitled(CaseAccess access, Instant now, PersonKeys self,
+                                              KeyDirectory directory) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        Set<String> named = new TreeSet<>(access.sharedWith());
+        named.add(access.owner());
+        for (String n : named) {
+            String name = n.toLowerCase(Locale.ROOT);
+            if (!name.isBlank() && users.find(name).isEmpty()) {
+                List<KeyDirectory.Registration> valid = directory.keysAt(name, now);
+                if (!valid.isEmpty() && caseRoleIn(valid.get(valid.size() - 1).role())) {
+                    boxKeys(out, name, valid);
+                }
+            }
+        }
+        for (UserStore.UserRow u : users.all()) {
+            if (!u.active()) {
+                continue;
+            }
+            Set<Role> roles;
+            try {
+                roles = Role.parseSet(u.role());
+            } catch (IllegalArgumentException newer) {
+                continue;
+            }
+            if (access.visibleTo(new Actor(u.name(), roles, u.team()))) {
+                boxKeys(out, u.name().toLowerCase(Locale.ROOT), directory.keysAt(u.name(), now));
+            }
+        }
+        // the writer is entitled (they act on the case) and may not be registered here yet
+        out.computeIfAbsent(self.person().toLowerCase(Locale.ROOT), x -> new TreeSet<>()).add(self.boxPublic());
+        return out;
+    }
+
+    private static void boxKeys(Map<String, Set<String>> out, String name, List<KeyDirectory.Registration> valid) {
+        for (KeyDirectory.Registration r : valid) {
+            if (!r.boxKey().isBlank()) {
+                out.computeIfAbsent(name, x -> new TreeSet<>()).add(r.boxKey());
+            }
+        }
+    }
+
+    /** Whether registered roles include one that works on cases (not administration or the business team alone). */
+    private static boolean caseRoleIn(String codes) {
+        try {
+            return new Actor("-", Role.parseSet(codes), "").may(uk.resolve.security.Permission.WORK_ON_CASES);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * The case's record with its sealed content opened where this person holds the key; an entry it
+     * cannot open keeps only its readable fields, its main text saying it is not readable here. The
+     * grants of its key are left out: they are how the record is read, not part of it.
+     */
+    List<Entry> open(List<Entry> stored) {
+        List<Entry> out = new ArrayList<>(stored.size());
+        for (Entry e : stored) {
+            if (e.type() != EntryType.CASE_KEY) {
+                out.add(openOne(e, stored));
+            }
+        }
+        return out;
+    }
+
+    /** Whether every sealed entry of the case opens here. */
+    boolean readable(List<Entry> stored) {
+        PersonKeys k = keys;
+        return stored.stream().filter(CaseContent::isSealed).allMatch(e -> k != null
+                && key(e.caseId(), CaseContent.generation(e), stored, k).isPresent());
+    }
+
+    /**
+     * The opening entries of {@code caseIds} opened where this person holds the key, by case: for
+     * lists, which show what the opening entry says without replaying each case's record.
+     */
+    Map<UUID, Entry> openOpenings(Collection<UUID> caseIds) {
+        Map<UUID, Entry> out = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return out;
+        }
+        List<Entry> openings = entries.entries(caseIds);
+        PersonKeys k = keys;
+        List<UUID> sealed = openings.stream().filter(CaseContent::isSealed).map(Entry::caseId)
+                .filter(id -> k != null).toList();
+        Map<UUID, List<Entry>> grants = new java.util.HashMap<>();
+        if (!sealed.isEmpty()) {
+            for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, sealed)) {
+                if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person())) {
+                    grants.computeIfAbsent(g.caseId(), x -> new ArrayList<>()).add(g);
+                }
+            }
+        }
+        for (Entry e : openings) {
+            out.put(e.caseId(), openOne(e, grants.getOrDefault(e.caseId(), List.of())));
+        }
+        return out;
+    }
+
+    private Entry openOne(Entry e, List<Entry> caseEntries) {
+        if (!CaseContent.isSealed(e)) {
+            return e;
+        }
+        int g = CaseContent.generation(e);
+        PersonKeys k = keys;
+        Optional<byte[]> key = k == null ? Optional.empty() : key(e.caseId(), g, caseEntries, k);
+        TreeMap<String, String> data = new TreeMap<>(e.data());
+        data.remove(CaseContent.SEALED);
+        data.remove(CaseContent.GENERATION);
+        if (key.isEmpty()) {
+            data.put(EntryText.primaryField(e), NOT_READABLE);
+            if (e.type() == EntryType.CASE_OPENED) {
+                data.put(EntryText.CHILD_REF, NOT_READABLE);
+            }
+            return e.withData(data);
+        }
+        data.putAll(CaseSeal.open(key.get(), e.get(CaseContent.SEALED),
+                CaseContent.binding(e.caseId(), e.id(), e.type(), g)));
+        return e.withData(data);
+    }
+
+    /** This person's key of generation {@code g} of the case: from memory, or unwrapped from a grant among {@code caseEntries}. */
+    private Optional<byte[]> key(UUID caseId, int g, List<Entry> caseEntries, PersonKeys k) {
+        byte[] known = opened.get(slot(caseId, g));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        for (Entry e : caseEntries) {
+            Optional<CaseKeyGrant> grant = CaseKeyGrant.of(e);
+            if (grant.isEmpty() || grant.get().generation() != g || !grant.get().caseId().equals(caseId)
+                    || !grant.get().person().equalsIgnoreCase(k.person())
+                    || !grant.get().boxKey().equals(k.boxPublic())) {
+                continue;
+            }
+            try {
+                byte[] key = CaseSeal.unwrap(k, grant.get().wrapped(),
+                        CaseSeal.wrapContext(caseId, g, grant.get().person()));
+                opened.put(slot(caseId, g), key);
+                return Optional.of(key);
+            } catch (ProtectionException notOurs) {
+                // a grant made for an earlier key of this person, or damaged: another may open
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String slot(UUID caseId, int g) {
+        return caseId + "#" + g;
+    }
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.resolve.domain.escalation.CaseState;
+import uk.resolve.domain.escalation.DiscussionRequest;
+import uk.resolve.domain.escalation.OpenCaseRequest;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.record.CaseContent;
+import uk.resolve.domain.record.CaseKeyGrant;
+import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.security.CaseSeal;
+import uk.resolve.security.Keyring;
+import uk.resolve.security.PersonKeys;
+import uk.resolve.security.ProtectionException;
+import uk.resolve.security.Role;
+import uk.resolve.store.Database;
+import uk.resolve.store.EntryStore;
+import uk.resolve.testing.MutableClock;
+
+/**
+ * Need-to-know encryption tried as an attacker holding a real person's password and key file: they
+ * open the encrypted database directly with the database key their password unwraps, and hold their
+ * own unwrapped person keys. Nothing written about a case they are not entitled to can be read.
+ */
+class CaseKeysAttackIT {
+
+    static final String PW = "a long enough password";
+    static final String TEAM = "Riverside School";
+    static final String OTHER_TEAM = "Health visiting";
+    /** Everything written about Alice's case: none of it may be found by anyone not entitled. */
+    static final List<String> SECRETS = List.of("ZEBRA-4471", "Quentin Zebrafish", "quokka", "marmoset",
+            "axolotl", "Priya Tapir");
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = MutableClock.at("2026-11-25T10:00");
+    Vault vault;
+    UUID aliceCase;
+
+    @BeforeEach
+    void team() {
+        vault = Vault.at(dir.resolve("resolve.mv.db"), clock);
+        try (Session admin = vault.createFirstAdministrator("admin", PW.toCharArray(), "")) {
+            admin.addUser("alice", "Alice", Role.PRACTITIONER, TEAM, PW.toCharArray());
+            admin.addUser("mary", "Mary", Role.MANAGER, TEAM, PW.toCharArray());
+            admin.addUser("dsl", "Dee", Role.SAFEGUARDING_LEAD, TEAM, PW.toCharArray());
+            admin.addUser("bob", "Bob", Role.PRACTITIONER, OTHER_TEAM, PW.toCharArray());
+            admin.addUser("nick", "Nick", Role.MANAGER, OTHER_TEAM, PW.toCharArray());
+            admin.addUser("board", "Bea", Role.BUSINESS_TEAM, "Partnership", PW.toCharArray());
+        }
+        tick();
+        try (Session alice = as("alice")) {
+            var s = alice.services();
+            var p = s.policies().require("croydon");
+            CaseState c = s.cases().open(new OpenCaseRequest("croydon", null, "ZEBRA-4471", "Quentin Zebrafish",
+                    ChildStatus.CHILD_IN_NEED, "Alex Worker", "School", "Children's Social Care", "Priya Tapir",
+                    p.categories().get(0).label(), "The quokka referral was closed without an assessment.",
+                    "A marmoset of absences.", "An assessment.", false, 1, null, false, clock.instant(), null,
+                    java.util.Map.of(), java.util.Map.of()));
+            tick();
+            s.cases().discuss(c.id(), new DiscussionRequest("Duty SW", "phone", "Spoke about the axolotl", null, false,
+                    clock.instant()));
+            aliceCase = c.id();
+        }
+        tick();
+        try (Session nick = as("nick")) {
+            var s = nick.services();
+            var p = s.policies().require("croydon");
+            s.cases().open(new OpenCaseRequest("croydon", null, "HV-0001", null, ChildStatus.CHILD_IN_NEED, "Nick",
+                    "Health", "Children's Social Care", null, p.categories().get(0).label(), "Nick's own concern.",
+                    null, null, false, 1, null, false, clock.instant(), null, java.util.Map.of(), java.util.Map.of()));
+        }
+        tick();
+    }
+
+    Session as(String name) {
+        return vault.signIn(name, PW.toCharArray());
+    }
+
+    void tick() {
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    /** What a person's own password opens in {@code keyFile}: the database key and their own key pairs. */
+    record Stolen(byte[] dbKey, PersonKeys keys) {
+    }
+
+    Stolen unwrap(Path keyFile, String who) {
+        Keyring.Slot slot = Keyring.load(keyFile).slot(who).orElseThrow();
+        byte[] kek = slot.key().kdf().derive(PW.toCharArray());
+        try {
+            return new Stolen(slot.key().unwrapWithKek(kek, Vault.context(who)),
+                    PersonKeys.fromSecret(who, slot.personKeys().unwrapWithKek(kek, PersonKeys.context(who))));
+        } catch (uk.resolve.security.WrappedKey.WrongSecret e) {
+            throw new AssertionError("the person's own password opens their slot", e);
+        }
+    }
+
+    /** Every text of every row of every table of the database, read with the stolen database key. */
+    List<String> everyValue(byte[] dbKey) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Database d = Database.open(vault.databaseFile(), dbKey); Connection c = d.connection();
+             Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("ENTRY", "CASE_SUMMARY", "AUDIT_EVENT");
+            for (String t : tables) {
+                try (Statement s2 = c.createStatement(); ResultSet rs = s2.executeQuery("SELECT * FROM \"" + t + "\"")) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            out.add(text(rs.getObject(i)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String text(Object o) throws Exception {
+        if (o == null) {
+            return "";
+        }
+        if (o instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (o instanceof Blob b) {
+            try (InputStream in = b.getBinaryStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        if (o instanceof Clob cl) {
+            try (Reader r = cl.getCharacterStream()) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                for (int k; (k = r.read(buf)) > 0; ) {
+                    sb.append(buf, 0, k);
+                }
+                return sb.toString();
+            }
+        }
+        return o.toString();
+    }
+
+    static List<String> found(List<String> values, List<String> secrets) {
+        return secrets.stream().filter(s -> values.stream().anyMatch(v -> v.toLowerCase().contains(s.toLowerCase())))
+                .toList();
+    }
+
+    List<Entry> stored(Stolen who) {
+        try (Database d = Database.open(vault.databaseFile(), who.dbKey())) {
+            return new EntryStore(d, "attacker").caseEntries(aliceCase);
+        }
+    }
+
+    /** Every case key the grants in {@code entries} give to {@code keys}. */
+    static List<byte[]> keysFor(List<Entry> entries, PersonKeys keys) {
+        List<byte[]> out = new ArrayList<>();
+        for (Entry e : entries) {
+            Optional<CaseKeyGrant> g = CaseKeyGrant.of(e);
+            if (g.isPresent()) {
+                try {
+                    out.add(CaseSeal.unwrap(keys, g.get().wrapped(),
+                            CaseSeal.wrapContext(e.caseId(), g.get().generation(), g.get().person())));
+                } catch (ProtectionException notForThem) {
+                    // as expected for anyone not entitled
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void entitledPeopleReadTheCaseWhileTheRecordHoldsItOnlySealed() {
+        for (String who : List.of("alice", "mary", "dsl")) {
+            try (Session s = as(who)) {
+                CaseState c = s.services().cases().get(aliceCase);
+                assertThat(c.details().childRef()).as(who).isEqualTo("ZEBRA-4471");
+                assertThat(c.details().concern()).contains("quokka");
+                assertThat(c.entries()).extracting(Entry::type).doesNotContain(EntryType.CASE_KEY);
+                assertThat(s.services().cases().list()).filteredOn(x -> x.id().equals(aliceCase))
+                        .extracting(x -> x.details().childRef()).containsExactly("ZEBRA-4471");
+                assertThat(s.services().cases().readable(aliceCase)).isTrue();
+            }
+        }
+        try (Session admin = as("admin")) {
+            List<Entry> raw = admin.services().entries().caseEntries(aliceCase);
+            assertThat(raw).filteredOn(e -> e.type() != EntryType.CASE_KEY).allMatch(CaseContent::isSealed);
+            assertThat(raw).filteredOn(e -> e.type() == EntryType.CASE_KEY)
+                    .extracting(e -> e.get(CaseKeyGrant.PERSON)).containsExactlyInAnyOrder("alice", "mary", "dsl");
+            Entry opening = raw.get(0);
+            assertThat(opening.type()).isEqualTo(EntryType.CASE_OPENED);
+            assertThat(opening.get("childRef")).isNull();
+            assertThat(opening.get("policy")).isEqualTo("croydon");
+            assertThat(opening.get("otherAgency")).isEqualTo("Children's Social Care");
+            Integrity.Result r = admin.services().integrity().verify();
+            assertThat(r.intact()).as(r.record().findings().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherTeamsManagerHoldingTheDatabaseKeyAndTheirOwnKeysFindsNoChildContentInAnyTable() throws Exception {
+        Stolen nick = unwrap(vault.keyFile(), "nick");
+        List<String> values = everyValue(nick.dbKey());
+        // the scan does read every table: what stays readable is there to be found
+        assertThat(found(values, List.of(TEAM, "Children's Social Care", "Nick's own concern"))).hasSize(2);
+        assertThat(found(values, SECRETS)).isEmpty();
+        assertThat(keysFor(stored(nick), nick.keys())).isEmpty();
+
+        // and the same scan with the keys of someone entitled does open it
+        Stolen alice = unwrap(vault.keyFile(), "alice");
+        List<Entry> raw = stored(alice);
+        List<byte[]> aliceKeys = keysFor(raw, alice.keys());
+        assertThat(aliceKeys).hasSize(1);
+        Entry opening = raw.get(0);
+        assertThat(CaseSeal.open(aliceKeys.get(0), opening.get(CaseContent.SEALED), CaseContent.binding(aliceCase,
+                opening.id(), opening.type(), 1))).containsEntry("childRef", "ZEBRA-4471");
+    }
+
+    @Test
+    void theBusinessTeamAndAnAdministratorHoldNoCaseKeyAndReadNone() throws Exception {
+        for (String who : List.of("board", "admin", "bob")) {
+            Stolen s = unwrap(vault.keyFile(), who);
+            assertThat(found(everyValue(s.dbKey()), SECRETS)).as(who).isEmpty();
+            assertThat(keysFor(stored(s), s.keys())).as(who).isEmpty();
+        }
+    }
+
+    @Test
+    void sealedContentMovedToAnotherEntryDoesNotOpen() {
+        Stolen alice = unwrap(vault.keyFile(), "alice");
+        List<Entry> raw = stored(alice);
+        byte[] key = keysFor(raw, alice.keys()).get(0);
+        Entry opening = raw.get(0);
+        Entry discussion = raw.stream().filter(e -> e.type() == EntryType.DISCUSSION_RECORDED).findFirst().orElseThrow();
+        assertThatThrownBy(() -> CaseSeal.open(key, opening.get(CaseContent.SEALED), CaseContent.binding(aliceCase,
+                discussion.id(), discussion.type(), 1))).isInstanceOf(ProtectionException.class);
+    }
+
+    @Test
+    void aPersonRemovedOrMovedGetsNoKeyForWhatIsWrittenAfterwards() throws Exception {
+        Path oldKeyFile = dir.resolve("dsl-backup.keys.json");
+        Files.copy(vault.keyFile(), oldKeyFile, StandardCopyOption.REPLACE_EXISTING);
+        try (Session admin = as("admin")) {
+            admin.removeUser("dsl");
+            admin.changeUser("mary", Role.MANAGER, OTHER_TEAM);
+        }
+        tick();
+        try (Session alice = as("alice")) {
+            alice.services().cases().discuss(aliceCase, new DiscussionRequest("Duty SW", "phone",
+                    "The pangolin was discussed", null, false, clock.instant()));
+            assertThat(alice.services().cases().get(aliceCase).entries()).extracting(e -> e.get("summary"))
+                    .contains("Spoke about the axolotl", "The pangolin was discussed");
+        }
+        Stolen dsl = unwrap(oldKeyFile, "dsl");
+        Stolen mary = unwrap(vault.keyFile(), "mary");
+        List<Entry> raw = stored(dsl);
+        assertThat(CaseKeyGrant.newest(raw)).isEqualTo(2);
+        assertThat(CaseKeyGrant.holders(raw, 2)).containsExactly("alice");
+        Entry after = raw.stream().filter(e -> e.type() == EntryType.DISCUSSION_RECORDED)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(CaseContent.generation(after)).isEqualTo(2);
+        for (Stolen gone : List.of(dsl, mary)) {
+            // what they could read before stays theirs (generation 1); nothing written afterwards opens
+            List<byte[]> theirs = keysFor(raw, gone.keys());
+            assertThat(theirs).hasSize(1);
+            assertThatThrownBy(() -> CaseSeal.open(theirs.get(0), after.get(CaseContent.SEALED),
+                    CaseContent.binding(aliceCase, after.id(), after.type(), 2))).isInstanceOf(ProtectionException.class);
+        }
+        assertThat(found(everyValue(dsl.dbKey()), List.of("pangolin"))).isEmpty();
+    }
+
+    @Test
+    void aPersonEntitledLaterGetsTheKeyFromTheNextEntitledColleagueWhoOpensTheCase() {
+        try (Session admin = as("admin")) {
+            admin.addUser("meg", "Meg", Role.MANAGER, TEAM, PW.toCharArray());
+        }
+        tick();
+        try (Session meg = as("meg")) {
+            assertThat(meg.services().cases().readable(aliceCase)).isFalse();
+            CaseState c = meg.services().cases().view(aliceCase);
+            // opening it without its key starts no new generation: the older content would be lost to her
+            assertThat(CaseKeyGrant.newest(meg.services().entries().caseEntries(aliceCase))).isEqualTo(1);
+            assertThat(c.details().childRef()).isEqualTo(CaseKeys.NOT_READABLE);
+            assertThat(c.details().raisedAgency()).isEqualTo("School");
+        }
+        try (Session alice = as("alice")) {
+            alice.services().cases().view(aliceCase);
+        }
+        try (Session meg = as("meg")) {
+            assertThat(meg.services().cases().readable(aliceCase)).isTrue();
+            assertThat(meg.services().cases().get(aliceCase).details().childRef()).isEqualTo("ZEBRA-4471");
+        }
+        try (Session alice = as("alice")) {
+            alice.services().cases().share(aliceCase, "bob", "Covering");
+        }
+        try (Session bob = as("bob")) {
+            assertThat(bob.services().cases().get(aliceCase).details().concern()).contains("quokka");
+        }
+    }
+}
