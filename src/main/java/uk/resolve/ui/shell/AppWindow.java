@@ -227,7 +227,8 @@ public final class AppWindow {
             session = s.session();
             Preferences prefs = Preferences.of(services);
             context = new ViewFactory(services, session, background,
-                    new DraftStore(prefs, services.actor().name(), draftDelayMillis), formOpener, status, shell);
+                    new DraftStore(prefs, services.actor().name(), draftDelayMillis, background.ordered()), formOpener,
+                    status, shell);
             Services ready = services;
             background.fireAndForget(() -> ready.forms().prepare()); // the first form then opens at once
             context.onIdleMinutesChanged(idle::setMinutes);
