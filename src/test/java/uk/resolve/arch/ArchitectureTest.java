@@ -55,6 +55,23 @@ class ArchitectureTest {
     static final ArchRule theCommandLineKnowsNoWindow = noClasses().that().resideInAPackage("uk.resolve.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("uk.resolve.ui..", "uk.resolve.boot..");
 
+    /** The view factory hands each view model the services it uses; no screen holds the whole set. */
+    @ArchTest
+    static final ArchRule onlyTheShellHoldsAllTheServices = noClasses().that().resideInAPackage("uk.resolve.ui..")
+            .and().resideOutsideOfPackage("uk.resolve.ui.shell")
+            .and().doNotHaveFullyQualifiedName("uk.resolve.ui.ResolveApp")
+            .should().dependOnClassesThat().haveFullyQualifiedName("uk.resolve.app.Services");
+
+    /** One task runner: no screen starts a thread or an executor of its own. */
+    @ArchTest
+    static final ArchRule onlyTheTaskRunnerStartsThreadsInTheUi = noClasses().that().resideInAPackage("uk.resolve.ui..")
+            .and().doNotBelongToAnyOf(uk.resolve.ui.support.Background.class, uk.resolve.ui.support.DraftStore.class)
+            .should().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                    java.util.concurrent.ThreadPoolExecutor.class, java.util.concurrent.ForkJoinPool.class)
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a new thread",
+                    (com.tngtech.archunit.core.domain.JavaConstructorCall c) -> c.getTargetOwner().isAssignableTo(Thread.class)))
+            .because("the busy indicator and the tests' wait for quiet see only the runner's work");
+
     @ArchTest
     static final ArchRule nothingButTheUiUsesJavaFx = noClasses().that()
             .resideOutsideOfPackages("uk.resolve.ui..")

@@ -187,7 +187,7 @@ public final class AppWindow {
     // ---------------------------------------------------------------- signing in and out
 
     private void showSignIn(boolean probe) {
-        SignInViewModel model = new SignInViewModel(vault, background, s -> {
+        SignInViewModel model = new SignInViewModel(vault, Services.defaultAuthor(), background, s -> {
             gate.getChildren().clear();
             gate.setVisible(false);
             shellRoot.setVisible(true);

@@ -43,10 +43,17 @@ public final class Controls {
         p.setAccessibleText(accessibleText);
         p.setValue(value.get() == null || value.get().isBlank() ? null : read.apply(value.get()));
         boolean[] updating = {false};
+        // what the person last typed: the picker clears its editor when it finds no date there
+        String[] typed = {""};
+        p.getEditor().textProperty().addListener((o, a, t) -> {
+            if (p.getEditor().isFocused()) {
+                typed[0] = t == null ? "" : t;
+            }
+        });
         p.valueProperty().addListener((o, a, d) -> {
             if (!updating[0]) {
                 updating[0] = true;
-                value.set(d != null ? store.apply(d) : notADate(p.getEditor().getText(), read));
+                value.set(d != null ? store.apply(d) : notADate(typed[0], read));
                 updating[0] = false;
             }
         });
@@ -54,6 +61,7 @@ public final class Controls {
             if (updating[0]) {
                 return;
             }
+            typed[0] = "";
             LocalDate d = text == null || text.isBlank() ? null : read.apply(text);
             if (d != null ? !d.equals(p.getValue()) : p.getValue() != null) {
                 updating[0] = true;
@@ -64,11 +72,10 @@ public final class Controls {
         // A typed date counts as soon as focus leaves the box; text that is no date is kept for the check.
         p.getEditor().focusedProperty().addListener((o, was, is) -> {
             if (was && !is) {
-                String typed = p.getEditor().getText();
-                LocalDate d = typed == null || typed.isBlank() ? null : read.apply(typed);
+                LocalDate d = typed[0].isBlank() ? null : read.apply(typed[0]);
                 if (d == null) {
                     updating[0] = true;
-                    value.set(notADate(typed, read));
+                    value.set(notADate(typed[0], read));
                     updating[0] = false;
                 } else {
                     p.setValue(d);

@@ -16,7 +16,9 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,15 +41,26 @@ class FormEditorDateViewTest {
     @TempDir
     static Path dir;
 
-    private Services services;
+    private static Services services;
+    private static UUID caseId;
     private ExecutorService background;
     private FormEditorViewModel model;
 
-    @Start
-    void start(Stage stage) {
+    /** The case is made before the window (not on the application thread, whose set-up has a time limit). */
+    @BeforeAll
+    static void makeTheCase() {
         MutableClock clock = MutableClock.at("2026-03-02T09:00");
         services = Fixtures.services(dir.resolve(UUID.randomUUID().toString()), clock);
-        UUID caseId = FormCases.safetyOfChildrenAtStage2(services, clock);
+        caseId = FormCases.safetyOfChildrenAtStage2(services, clock);
+    }
+
+    @AfterAll
+    static void closeServices() {
+        services.close();
+    }
+
+    @Start
+    void start(Stage stage) {
         background = Executors.newSingleThreadExecutor();
         model = new FormEditorViewModel(services.forms(), new PdfPrinter(), caseId, "monitoring-form", 0, background,
                 Platform::runLater);
@@ -60,7 +73,6 @@ class FormEditorDateViewTest {
     void stop() throws Exception {
         background.shutdown();
         background.awaitTermination(10, TimeUnit.SECONDS);
-        services.close();
     }
 
     @Test
