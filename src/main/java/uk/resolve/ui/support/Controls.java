@@ -43,10 +43,11 @@ public final class Controls {
         p.setAccessibleText(accessibleText);
         p.setValue(value.get() == null || value.get().isBlank() ? null : read.apply(value.get()));
         boolean[] updating = {false};
-        // what the person last typed: the picker clears its editor when it finds no date there
+        // What the person last typed. The picker clears its editor once it finds no date there (and
+        // focus has gone): that clearing is not the person's, so only a clearing while in the box counts.
         String[] typed = {""};
         p.getEditor().textProperty().addListener((o, a, t) -> {
-            if (p.getEditor().isFocused()) {
+            if (t != null && !t.isBlank() || p.getEditor().isFocused() || p.isFocused()) {
                 typed[0] = t == null ? "" : t;
             }
         });
