@@ -48,6 +48,9 @@ public final class SyncService implements AutoCloseable {
     static final String ON_START = "sync.auto.start";
     static final String ON_CHANGE = "sync.auto.change";
     static final String EVERY = "sync.auto.minutes";
+    static final String SERVER_USE = "sync.server.use";
+    static final String SERVER_URL = "sync.server.url";
+    static final String SERVER_USER = "sync.server.user";
     /** The team keys this computer holds, by key id: {@code sync.teamkey.<id>} = the key in hex. */
     static final String TEAM_KEY = "sync.teamkey.";
 
@@ -192,6 +195,50 @@ public final class SyncService implements AutoCloseable {
             audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
                     + ", sent " + r.pushed());
             return r;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * The partnership server the person chose in the sync settings; its password is never kept.
+     *
+     * @param use  sync with the server rather than the shared file when syncing from the screen
+     * @param url  {@code jdbc:postgresql://HOST/DB}, or "" when none was given
+     * @param user the server's user name, or ""
+     */
+    public record Server(boolean use, String url, String user) {
+
+        public Server {
+            url = url == null ? "" : url.strip();
+            user = user == null ? "" : user.strip();
+        }
+    }
+
+    public Server server() {
+        return new Server(Boolean.parseBoolean(settings.get(SERVER_USE).orElse("false")),
+                settings.get(SERVER_URL).orElse(""), settings.get(SERVER_USER).orElse(""));
+    }
+
+    /** Remembers the server's address and user name (never a password). */
+    public void saveServer(Server s) {
+        settings.put(SERVER_USE, Boolean.toString(s.use()));
+        settings.put(SERVER_URL, s.url());
+        settings.put(SERVER_USER, s.user());
+    }
+
+    /**
+     * Connects to the server to see that the address, user name, password and TLS are right,
+     * changing nothing here or there.
+     *
+     * @param password wiped when done
+     * @return what was found, to show
+     * @throws SyncException saying what is wrong and what to do
+     */
+    public String checkServer(String url, String user, char[] password) {
+        try {
+            actor.require(Permission.SYNC_AND_EXPORT);
+            return uk.resolve.sync.ServerSync.check(url, user, password);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

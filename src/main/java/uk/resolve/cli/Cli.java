@@ -157,6 +157,13 @@ public final class Cli implements Callable<Integer> {
         });
         cmd.setOut(out);
         cmd.setErr(err);
+        // a usage error is the message and where to read more, not the whole usage text after it
+        cmd.setParameterExceptionHandler((ex, args0) -> {
+            CommandLine at = ex.getCommandLine();
+            at.getErr().println("resolve: " + oneLine(ex.getMessage()));
+            at.getErr().println("Run '" + at.getCommandSpec().qualifiedName() + " --help' to see its options.");
+            return 2;
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
             if (message == null) {

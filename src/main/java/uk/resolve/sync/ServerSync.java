@@ -108,6 +108,65 @@ public final class ServerSync {
         }
     }
 
+    /**
+     * Tries the server without changing anything here or there: connects as {@code user}, and reads
+     * the server's schema version and how many entries it holds.
+     *
+     * @param password wiped when done
+     * @return what was found, in words
+     * @throws SyncException with the same messages as {@link #sync} (unreachable, password, TLS,
+     *                       newer schema, no such database)
+     */
+    public static String check(String url, String user, char[] password) {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            Crypto.wipe(password);
+            throw new SyncException(SyncException.Kind.REFUSED, "'" + shown(url) + "' is not a PostgreSQL server"
+                    + " address. Give it as jdbc:postgresql://HOST/DATABASE (add ?sslmode=verify-full for TLS).");
+        }
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", new String(password));
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("ApplicationName", "Resolve");
+        Crypto.wipe(password);
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            p.clear();
+            c.setReadOnly(true);
+            boolean set = false;
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "resolve_schema", null)) {
+                set = rs.next();
+            }
+            if (!set) {
+                return "Connected to " + shown(url) + " as '" + user + "'. The server holds no Resolve record yet;"
+                        + " the first sync sets it up.";
+            }
+            int version;
+            long held;
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM resolve_schema")) {
+                    rs.next();
+                    version = rs.getInt(1);
+                }
+                if (version > SCHEMA) {
+                    throw new SyncException(SyncException.Kind.REFUSED, "The server " + shown(url) + " holds a"
+                            + " record written by a newer version of Resolve (server schema " + version + "), so this"
+                            + " computer cannot sync with it. Nothing was changed; your work is safe here. Install the"
+                            + " newer version of Resolve, then sync again.");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM resolve_entry")) {
+                    rs.next();
+                    held = rs.getLong(1);
+                }
+            }
+            return "Connected to " + shown(url) + " as '" + user + "'. The server holds " + held
+                    + (held == 1 ? " entry" : " entries") + " of the team's record.";
+        } catch (SQLException e) {
+            throw translate(url, user, e);
+        } finally {
+            p.clear();
+        }
+    }
+
     /** Entries written here after the last sync with this server. */
     public long pending(String url, String user) {
         return entries.countSince(state(url, user).mark());
@@ -381,7 +440,7 @@ public final class ServerSync {
         return (id + "|" + keyId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private SyncException translate(String url, String user, SQLException e) {
+    private static SyncException translate(String url, String user, SQLException e) {
         String state = String.valueOf(e.getSQLState());
         String msg = String.valueOf(e.getMessage());
         if (state.startsWith("28")) {

@@ -31,7 +31,8 @@ public record SyncReport(Path shared, int pulled, int pushed, long sharedEntries
     /** One line for people: "Received 3 and sent 5 entries; the shared file holds 120." */
     public String summary() {
         if (nothingNew) {
-            return "Nothing new to sync: this computer and the shared file already hold the same records.";
+            return "Nothing new to sync: this computer and the " + (shared == null ? "server" : "shared file")
+                    + " already hold the same records.";
         }
         return "Received " + pulled + (pulled == 1 ? " entry" : " entries") + " and sent " + pushed
                 + (pushed == 1 ? " entry" : " entries") + (sharedEntries < 0 ? "." : "; the shared file holds "

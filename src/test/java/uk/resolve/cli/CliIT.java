@@ -145,7 +145,11 @@ class CliIT {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertThat(cli.run("case", "new", "--policy", "croydon").code()).isEqualTo(2);
+        CliRunner.Result missing = cli.run("case", "new", "--policy", "croydon");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("resolve: Missing required option")
+                .contains("Run 'resolve case new --help' to see its options.")
+                .doesNotContain("Usage:");
         assertThat(cli.run("case", "frobnicate").code()).isEqualTo(2);
         assertThat(cli.run("--no-such-option").code()).isEqualTo(2);
         assertThat(cli.run().code()).isEqualTo(2);

@@ -85,7 +85,8 @@ public final class SyncBenchmark {
     }
 
     private static void server(Path dir, Clock clock, Path shared) throws Exception {
-        System.out.println("== PostgreSQL server (started from Maven, on this machine)");
+        System.out.println("== PostgreSQL server (started from Maven, on this machine); floor = a raw JDBC read of"
+                + " every row of resolve_entry now");
         try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
                 .builder().start();
              Services a = encrypted(dir.resolve("pa/resolve.mv.db"), clock, "Bench A");
@@ -95,20 +96,47 @@ public final class SyncBenchmark {
             ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { });
             Map<SyncStep, Long> none = new EnumMap<>(SyncStep.class);
             long[] last = {0};
+            Floor scan = () -> scanMillis(url);
             fill(a, SMALL);
             run(n(SMALL) + " entries into an empty server", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
-                    last, shared, -1);
+                    last, scan, -1);
             fill(b, BIG);
             run("first sync: " + n(BIG) + " entries with a server of " + n(SMALL), () -> sb.sync(url, "postgres",
-                    new char[0], Laptops.KEY), none, last, shared, 15_000);
+                    new char[0], Laptops.KEY), none, last, scan, 15_000);
             run("a laptop receiving " + n(BIG) + " entries", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
-                    last, shared, -1);
+                    last, scan, -1);
             fill(a, 100);
-            run("100 new entries into a server of " + n(SMALL + BIG), () -> sa.sync(url, "postgres", new char[0], Laptops.KEY),
-                    none, last, shared, 1_000);
-            run("nothing new (server of " + n(SMALL + BIG + 100) + ")", () -> sa.sync(url, "postgres", new char[0], Laptops.KEY), none,
-                    last, shared, 100);
+            run("100 new entries into a server of " + n(SMALL + BIG), () -> sa.sync(url, "postgres", new char[0],
+                    Laptops.KEY), none, last, scan, 1_000);
+            run("nothing new (server of " + n(SMALL + BIG + 100) + ")", () -> sa.sync(url, "postgres", new char[0],
+                    Laptops.KEY), none, last, scan, 100);
+            run("the other laptop receiving those 100", () -> sb.sync(url, "postgres", new char[0], Laptops.KEY), none,
+                    last, scan, 1_000);
         }
+    }
+
+    /** Reading every row of the server's entry table over plain JDBC: the floor of a server sync. */
+    private static long scanMillis(String url) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setFetchSize(2_000);
+                long bytes = 0;
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT seq, id, device, key_id, payload FROM resolve_entry"
+                        + " ORDER BY seq")) {
+                    while (rs.next()) {
+                        bytes += rs.getBytes(5).length;
+                    }
+                }
+                if (bytes < 0) {
+                    throw new IllegalStateException();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new java.io.IOException(e);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static Services encrypted(Path file, Clock clock, String who) throws java.io.IOException {
@@ -123,6 +151,15 @@ public final class SyncBenchmark {
 
     private static void run(String what, Sync sync, Map<SyncStep, Long> steps, long[] last, Path shared,
                             long targetMs) throws java.io.IOException {
+        run(what, sync, steps, last, () -> copyMillis(shared), targetMs);
+    }
+
+    private interface Floor {
+        long millis() throws java.io.IOException;
+    }
+
+    private static void run(String what, Sync sync, Map<SyncStep, Long> steps, long[] last, Floor floorOf,
+                            long targetMs) throws java.io.IOException {
         System.gc();
         resetPeaks();
         steps.clear();
@@ -134,7 +171,7 @@ public final class SyncBenchmark {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
         long peak = peakHeap();
-        long floor = copyMillis(shared);
+        long floor = floorOf.millis();
         System.out.printf("%-62s %7d ms (cpu %6d ms)  floor %5d ms  ratio %6.2f  peak heap %4.0f MB  %s%s%n", what,
                 ms, cpuMs, floor, ms / (double) Math.max(1, floor), peak / 1e6, targetMs < 0 ? "" : "target < " + targetMs + " ms ",
                 r == null ? "" : "(" + r.summary() + ")");

@@ -11,9 +11,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -40,6 +42,17 @@ public final class SyncSettingsController {
     @FXML private ProgressBar progress;
     @FXML private Label problem;
     @FXML private Label result;
+    @FXML private RadioButton useSharedFile;
+    @FXML private RadioButton useServer;
+    @FXML private VBox serverBox;
+    @FXML private Label serverAddressLabel;
+    @FXML private TextField serverAddress;
+    @FXML private Label serverAddressHint;
+    @FXML private Label serverUserLabel;
+    @FXML private TextField serverUser;
+    @FXML private Label serverPasswordLabel;
+    @FXML private PasswordField serverPassword;
+    @FXML private Button testConnection;
 
     private final SyncSettingsViewModel model;
 
@@ -70,8 +83,9 @@ public final class SyncSettingsController {
             n.visibleProperty().bind(model.maySetUpKeyProperty());
             n.managedProperty().bind(model.maySetUpKeyProperty());
         }
+        bindServer();
         for (Button b : List.of(save, syncNow, exportButton, exportCsvButton, importButton, choose, setUpKey,
-                joinTeam)) {
+                joinTeam, testConnection)) {
             b.disableProperty().bind(model.busyProperty());
         }
         // the fields wait for the saved settings, so that loading never overwrites what is typed
@@ -79,6 +93,35 @@ public final class SyncSettingsController {
         save.disableProperty().unbind();
         save.disableProperty().bind(model.busyProperty().or(model.validProperty().not()));
         model.load();
+    }
+
+    private void bindServer() {
+        useServer.setSelected(model.useServerProperty().get());
+        useSharedFile.setSelected(!model.useServerProperty().get());
+        useServer.selectedProperty().addListener((o, a, b) -> model.useServerProperty().set(b));
+        model.useServerProperty().addListener((o, a, b) -> {
+            useServer.setSelected(b);
+            useSharedFile.setSelected(!b);
+        });
+        serverBox.visibleProperty().bind(model.useServerProperty());
+        serverBox.managedProperty().bind(model.useServerProperty());
+        serverAddressLabel.setLabelFor(serverAddress);
+        serverUserLabel.setLabelFor(serverUser);
+        serverPasswordLabel.setLabelFor(serverPassword);
+        serverAddress.setAccessibleHelp(serverAddressHint.getText());
+        serverAddress.textProperty().bindBidirectional(model.serverAddressProperty());
+        serverUser.textProperty().bindBidirectional(model.serverUserProperty());
+        serverPassword.textProperty().bindBidirectional(model.serverPasswordProperty());
+        // the fields wait for the saved settings, as the shared file's does
+        serverAddress.disableProperty().bind(model.busyProperty());
+        serverUser.disableProperty().bind(model.busyProperty());
+        useServer.disableProperty().bind(model.busyProperty());
+        useSharedFile.disableProperty().bind(model.busyProperty());
+    }
+
+    @FXML
+    private void testConnection() {
+        model.testConnection();
     }
 
     private Window window() {

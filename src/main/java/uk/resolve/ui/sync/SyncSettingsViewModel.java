@@ -27,7 +27,8 @@ import uk.resolve.app.SyncService;
 import uk.resolve.store.Database;
 
 /**
- * State and validation of the sync settings screen: the shared file, when to sync automatically,
+ * State and validation of the sync settings screen: the shared file or the partnership server (its
+ * address and user name kept, its password never), when to sync automatically,
  * and the long-running actions (sync now, export, import, CSV), each run as a {@link Task} on the
  * given executor, never on the JavaFX application thread.
  */
@@ -50,17 +51,72 @@ public final class SyncSettingsViewModel {
     private final StringProperty filePassphrase = new SimpleStringProperty("");
     private final StringProperty filePassphraseAgain = new SimpleStringProperty("");
     private final BooleanProperty maySetUpKey = new SimpleBooleanProperty(false);
+    private final BooleanProperty useServer = new SimpleBooleanProperty(false);
+    private final StringProperty serverAddress = new SimpleStringProperty("");
+    private final StringProperty serverUser = new SimpleStringProperty("");
+    private final StringProperty serverPassword = new SimpleStringProperty("");
 
     public SyncSettingsViewModel(SyncService service, Executor executor) {
         this.service = service;
         this.executor = executor;
-        valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), sharedPath, everyMinutes);
+        valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), sharedPath, everyMinutes, useServer,
+                serverAddress, serverUser);
         sharedPath.addListener((o, a, b) -> problem.set(validate()));
         everyMinutes.addListener((o, a, b) -> problem.set(validate()));
+        serverAddress.addListener((o, a, b) -> problem.set(validate()));
+        serverUser.addListener((o, a, b) -> problem.set(validate()));
+        useServer.addListener((o, a, b) -> problem.set(validate()));
     }
 
     /** What is wrong with the fields, or "" when they can be saved. */
     String validate() {
+        String shared = validateShared();
+        return shared.isEmpty() && useServer.get() ? validateServer() : shared;
+    }
+
+    /**
+     * The server address as the driver takes it, from what the person typed: a
+     * {@code jdbc:postgresql://} URL, or {@code HOST/DATABASE} (with {@code :PORT} and a
+     * {@code ?sslmode=...} query if wanted); null when it is neither.
+     */
+    static String serverUrl(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.startsWith("jdbc:postgresql://")) {
+            t = t.substring("jdbc:postgresql://".length());
+        } else if (t.startsWith("postgresql://")) {
+            t = t.substring("postgresql://".length());
+        } else if (t.startsWith("postgres://")) {
+            t = t.substring("postgres://".length());
+        }
+        if (!t.matches("[A-Za-z0-9._\\-]+(:[0-9]{1,5})?/[A-Za-z0-9._\\-]+(\\?[^\\s]*)?")) {
+            return null;
+        }
+        return "jdbc:postgresql://" + t;
+    }
+
+    /** What is wrong with the server fields, or "". */
+    String validateServer() {
+        String typed = serverAddress.get() == null ? "" : serverAddress.get().strip();
+        if (typed.isEmpty()) {
+            return "Give the partnership server's address, for example db.partnership.example/resolve (the server's"
+                    + " administrator gives it).";
+        }
+        if (typed.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+            return "Take the password out of the address and type it in the Password field: the address is remembered"
+                    + " on this computer, the password never is.";
+        }
+        String url = serverUrl(typed);
+        if (url == null) {
+            return "That is not a server address. Give it as HOST/DATABASE or jdbc:postgresql://HOST/DATABASE, for"
+                    + " example db.partnership.example/resolve?sslmode=verify-full.";
+        }
+        if (serverUser.get() == null || serverUser.get().isBlank()) {
+            return "Give your user name on the server.";
+        }
+        return "";
+    }
+
+    private String validateShared() {
         String p = sharedPath.get() == null ? "" : sharedPath.get().strip();
         if (!p.isEmpty()) {
             try {
@@ -93,11 +149,19 @@ public final class SyncSettingsViewModel {
     /** Loads the saved settings into the fields. */
     public Task<SyncService.Settings> load() {
         maySetUpKey.set(service.maySetUpTeamKey());
-        return run(() -> service.settings(), s -> {
+        SyncService.Server[] server = new SyncService.Server[1];
+        return run(() -> {
+            server[0] = service.server();
+            return service.settings();
+        }, s -> {
             sharedPath.set(s.sharedFile() == null ? "" : s.sharedFile().toString());
             onStart.set(s.onStart());
             onChange.set(s.onChange());
             everyMinutes.set(s.everyMinutes());
+            serverAddress.set(server[0].url());
+            serverUser.set(server[0].user());
+            useServer.set(server[0].use());
+            problem.set("");
             return null;
         });
     }
@@ -111,14 +175,55 @@ public final class SyncSettingsViewModel {
         }
         SyncService.Settings s = new SyncService.Settings(sharedFile(), onStart.get(), onChange.get(),
                 everyMinutes.get());
+        SyncService.Server server = server();
         return run(() -> {
             service.saveSettings(s);
+            service.saveServer(server);
             return s;
         }, x -> "Settings saved.");
     }
 
-    /** Saves the fields, then syncs with the shared file. */
+    /** The server fields as they are saved: the address as the driver takes it, never the password. */
+    private SyncService.Server server() {
+        String url = serverUrl(serverAddress.get());
+        return new SyncService.Server(useServer.get(), url == null ? serverAddress.get() : url, serverUser.get());
+    }
+
+    /** The typed server password, or null (the problem shown) when none was typed. */
+    private char[] serverPassword() {
+        String typed = serverPassword.get() == null ? "" : serverPassword.get();
+        if (typed.isEmpty()) {
+            problem.set("Type your password for the server in 'Server password'. It is used for this connection and"
+                    + " never kept on this computer.");
+            return null;
+        }
+        return typed.toCharArray();
+    }
+
+    /**
+     * Connects to the server in the fields with the typed password to see that they are right; changes
+     * nothing here or on the server.
+     */
+    public Task<String> testConnection() {
+        String wrong = validateServer();
+        if (!wrong.isEmpty()) {
+            problem.set(wrong);
+            return null;
+        }
+        char[] pass = serverPassword();
+        if (pass == null) {
+            return null;
+        }
+        String url = serverUrl(serverAddress.get());
+        String user = serverUser.get().strip();
+        return run(() -> service.checkServer(url, user, pass), x -> x);
+    }
+
+    /** Saves the fields, then syncs with the shared file, or with the server when that is chosen. */
     public Task<String> syncNow() {
+        if (useServer.get()) {
+            return syncWithServer();
+        }
         String wrong = validate();
         if (!wrong.isEmpty() || sharedFile() == null) {
             problem.set(wrong.isEmpty() ? "Choose the shared file first." : wrong);
@@ -129,6 +234,26 @@ public final class SyncSettingsViewModel {
         return run(() -> {
             service.saveSettings(s);
             return service.syncNow().summary();
+        }, x -> x);
+    }
+
+    private Task<String> syncWithServer() {
+        String wrong = validate();
+        if (!wrong.isEmpty()) {
+            problem.set(wrong);
+            return null;
+        }
+        char[] pass = serverPassword();
+        if (pass == null) {
+            return null;
+        }
+        SyncService.Settings s = new SyncService.Settings(sharedFile(), onStart.get(), onChange.get(),
+                everyMinutes.get());
+        SyncService.Server server = server();
+        return run(() -> {
+            service.saveSettings(s);
+            service.saveServer(server);
+            return service.syncWithServer(server.url(), server.user(), pass).summary();
         }, x -> x);
     }
 
@@ -180,7 +305,7 @@ public final class SyncSettingsViewModel {
     }
 
     private Path checkedShared() {
-        String wrong = validate();
+        String wrong = validateShared();
         if (!wrong.isEmpty() || sharedFile() == null) {
             problem.set(wrong.isEmpty() ? "Choose the shared file first." : wrong);
             return null;
@@ -365,6 +490,25 @@ public final class SyncSettingsViewModel {
 
     public StringProperty filePassphraseAgainProperty() {
         return filePassphraseAgain;
+    }
+
+    /** True to sync with the partnership server, false for the shared file on a drive. */
+    public BooleanProperty useServerProperty() {
+        return useServer;
+    }
+
+    /** The server's address as typed: {@code HOST/DATABASE} or a {@code jdbc:postgresql://} URL. */
+    public StringProperty serverAddressProperty() {
+        return serverAddress;
+    }
+
+    public StringProperty serverUserProperty() {
+        return serverUser;
+    }
+
+    /** The server password as typed; used for a connection, never saved. */
+    public StringProperty serverPasswordProperty() {
+        return serverPassword;
     }
 
     /** True when the person may set up the team key (managers). */

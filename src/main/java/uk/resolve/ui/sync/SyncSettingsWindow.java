@@ -45,6 +45,15 @@ public final class SyncSettingsWindow {
         stage.setResizable(true);
         if (owner != null) {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            // the page's width grows with the text size (its lines wrap, its rows of buttons do not)
+            scroll.applyCss();
+            double scale = root.lookupAll(".label").stream().findFirst()
+                    .map(n -> ((javafx.scene.control.Label) n).getFont().getSize()).orElse(0.0)
+                    / javafx.scene.text.Font.getDefault().getSize();
+            if (scale > 1 && root instanceof javafx.scene.layout.Region page) {
+                page.setPrefWidth(Math.min(screen.getWidth() - 60, page.getPrefWidth() * scale));
+                stage.setWidth(Math.min(screen.getWidth(), page.getPrefWidth() + 40));
+            }
             stage.setMaxHeight(screen.getHeight());
             stage.setHeight(Math.min(screen.getHeight() - 40, Math.max(560, owner.getHeight() - 40)));
         }
