@@ -304,7 +304,7 @@ public final class CaseService {
                 .findFirst().orElseThrow(() -> new RuleViolation("The record of case " + list.get(0).caseId()
                         + " has no opening entry here yet; sync again to fetch the rest of it."));
         Policy policy = policies.forCase(opening.get("policy"), opening.get("policyVersion"));
-        return new CaseProjector(calendar).project(list, policy, clock.instant());
+        return new CaseProjector(calendar, this::displayName).project(list, policy, clock.instant());
     }
 
     private CaseState act(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action) {

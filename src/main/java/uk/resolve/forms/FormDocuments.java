@@ -11,6 +11,7 @@ import uk.resolve.domain.escalation.CaseDetails;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.ChronologyItem;
 import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.escalation.EntryView;
 import uk.resolve.domain.policy.Contact;
 import uk.resolve.domain.policy.FieldKind;
 import uk.resolve.domain.policy.FormDefinition;
@@ -246,24 +247,23 @@ public final class FormDocuments {
                 + " first written. Times are UK local time.", true));
         blocks.add(new PdfDocument.Heading("Chronology"));
         for (ChronologyItem item : c.chronology()) {
-            Entry e = item.entry();
-            int stage = e.type() == EntryType.ESCALATED ? e.intValue(EntryText.STAGE, item.stage()) : item.stage();
-            String heading = UkTime.format(e.happenedAt()) + "  ·  Stage " + stage + "  ·  "
-                    + e.type().label() + detail(e, policy);
-            String meta = "Recorded by " + names.apply(e.author()) + " on " + UkTime.format(e.writtenAt()) + "  ·  entry "
-                    + e.id().toString().substring(0, 8);
+            // The entry as the workspace words it (EntryView), laid out for paper.
+            EntryView v = item.view();
+            String heading = UkTime.format(v.happenedAt()) + "  ·  Stage " + v.stage() + "  ·  " + v.kind();
+            String meta = "Recorded by " + v.author() + " on " + UkTime.format(v.writtenAt())
+                    + (v.recordedLater() ? " (recorded later)" : "") + "  ·  entry " + v.entryId().toString().substring(0, 8);
+            List<String> body = new ArrayList<>();
+            body.add(v.what());
+            v.details().forEach(l -> body.add(l.text()));
             List<PdfDocument.Note> notes = new ArrayList<>();
-            for (Entry corr : item.corrections()) {
-                notes.add(new PdfDocument.Note("Corrected on " + UkTime.format(corr.writtenAt()) + " by "
-                        + names.apply(corr.author()) + ". Reason: " + corr.get(EntryText.REASON, "not given"),
-                        corr.get(EntryText.TEXT)));
+            for (EntryView.Note n : v.corrections()) {
+                notes.add(new PdfDocument.Note(n.heading(), n.text()));
             }
-            for (Entry ap : item.approvals()) {
-                notes.add(new PdfDocument.Note((ap.type() == EntryType.FORM_SIGNED ? "Signed on " : "Approved on ")
-                        + UkTime.format(ap.writtenAt()) + " by " + names.apply(ap.author()),
-                        ap.get(EntryText.NOTE)));
+            for (EntryView.Note n : v.approvals()) {
+                notes.add(new PdfDocument.Note(n.heading(), n.text().isEmpty() ? null : n.text()));
             }
-            blocks.add(new PdfDocument.Item(heading, meta, body(e), notes));
+            blocks.add(new PdfDocument.Item(heading, meta,
+                    String.join("\n", body.stream().filter(x -> !x.isBlank()).toList()), notes));
         }
         if (c.chronology().isEmpty()) {
             blocks.add(new PdfDocument.Paragraph("No entries.", false));
@@ -274,7 +274,7 @@ public final class FormDocuments {
             blocks.add(new PdfDocument.Heading("Documents on the record"));
             List<Pair> index = new ArrayList<>();
             for (Attachment a : attachments) {
-                index.add(new Pair(a.number() + ". " + a.describe(), "Attached by " + a.author() + " on "
+                index.add(new Pair(a.number() + ". " + a.describe(), "Attached by " + names.apply(a.author()) + " on "
                         + UkTime.format(a.writtenAt()) + (a.note().isBlank() ? "" : ". " + a.note())
                         + ". SHA-256 " + a.sha256()));
             }
@@ -282,74 +282,6 @@ public final class FormDocuments {
         }
         return new PdfDocument(CHRONOLOGY_TITLE, policy.partnership(), d.childRef(), c.policyVersion(), author, false,
                 blocks);
-    }
-
-    private static String detail(Entry e, Policy policy) {
-        return switch (e.type()) {
-            case ESCALATED -> " to stage " + e.get(EntryText.TO_STAGE, "?");
-            case DISCUSSION_RECORDED -> " (" + e.get(EntryText.METHOD, "other") + ", with " + e.get(EntryText.WITH, "?") + ")";
-            case FORM_COMPLETED -> ": " + policy.forms().stream().filter(f -> f.id().equals(e.get(EntryText.FORM)))
-                    .map(FormDefinition::title).findFirst().orElse(e.get(EntryText.FORM))
-                    + ", version " + e.get(EntryText.VERSION, "1");
-            case NOTIFICATION_SENT -> " to " + e.get("to", "?");
-            case ATTACHMENT_ADDED -> ": " + e.get(Attachment.FILE_NAME, "document") + " (" + sizeText(e) + ")";
-            default -> "";
-        };
-    }
-
-    /** The entry's text as first written (corrections are shown beside it). */
-    private static String body(Entry e) {
-        List<String> lines = new ArrayList<>();
-        switch (e.type()) {
-            case CASE_OPENED -> {
-                lines.add(e.get(EntryText.CONCERN, ""));
-                add(lines, "Evidence", e.get(EntryText.EVIDENCE));
-                add(lines, "Outcome wanted", e.get(EntryText.OUTCOME_WANTED));
-                if (e.flag(EntryText.IMMEDIATE_RISK)) {
-                    add(lines, "Immediate risk", e.get(EntryText.REASON, "yes"));
-                }
-            }
-            case DISCUSSION_RECORDED -> {
-                lines.add(e.get(EntryText.SUMMARY, ""));
-                add(lines, "Actions", e.get(EntryText.ACTIONS));
-                if (e.flag(EntryText.RESOLVED)) {
-                    lines.add("The discussion resolved the disagreement.");
-                }
-            }
-            case ESCALATED -> {
-                lines.add(e.get(EntryText.REASON, ""));
-                add(lines, "Evidence", e.get(EntryText.EVIDENCE));
-            }
-            case RESOLVED -> {
-                lines.add(e.get(EntryText.OUTCOME, ""));
-                add(lines, "Outstanding issues", e.get(EntryText.OUTSTANDING));
-                add(lines, "Learning", e.get(EntryText.LEARNING));
-            }
-            case DEADLINE_SHORTENED -> {
-                lines.add(e.get(EntryText.REASON, ""));
-                add(lines, "New deadline", e.get(EntryText.DUE));
-            }
-            case FORM_COMPLETED -> {
-                for (Map.Entry<String, String> f : e.data().entrySet()) {
-                    if (f.getKey().startsWith(FormFiller.FIELD_PREFIX)) {
-                        lines.add(f.getKey().substring(FormFiller.FIELD_PREFIX.length()) + ": " + f.getValue());
-                    }
-                }
-            }
-            default -> lines.add(EntryText.primary(e));
-        }
-        return String.join("\n", lines.stream().filter(s -> !s.isBlank()).toList());
-    }
-
-    private static String sizeText(Entry e) {
-        return new Attachment(0, e.id(), "", Long.parseLong(e.get(Attachment.SIZE, "0")), "", "", "", e.writtenAt())
-                .sizeText();
-    }
-
-    private static void add(List<String> lines, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            lines.add(label + ": " + value);
-        }
     }
 
     /**

@@ -191,7 +191,7 @@ class FormPdfTest {
         assertThat(text).contains("Case chronology", FormCases.CHILD_NAME, FormCases.CHILD_REF,
                 "Sam explained the referral was closed as below threshold; we did not agree.",
                 "Reason: Wrong agency named", "closed by the duty team as below threshold.",
-                "Approved on", "Checked with Sam.");
+                "Approved by", "Checked with Sam.");
         int opened = text.indexOf("Concern raised");
         int talked = text.indexOf("Discussion recorded");
         int original = text.indexOf("closed as below threshold; we did not agree");

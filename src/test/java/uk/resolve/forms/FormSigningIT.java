@@ -60,7 +60,7 @@ public class FormSigningIT {
 
             byte[] pdf = s.forms().chronology(id, false).pdf();
             String chronology = PdfText.all(pdf);
-            assertThat(chronology).contains("Signed on").contains("Signed after the network meeting");
+            assertThat(chronology).contains("Signed by").contains("Signed after the network meeting");
         }
         try (Services practitioner = Services.openUnencrypted(dir.resolve("resolve.mv.db"), clock,
                 new Actor("Test Worker", Role.PRACTITIONER, "Test team"))) {

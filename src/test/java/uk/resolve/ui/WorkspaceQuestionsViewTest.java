@@ -129,7 +129,7 @@ class WorkspaceQuestionsViewTest extends EscalationJourney {
         assertThat(stored(id).context().dates()).containsEntry("conference", Instant.parse("2026-12-16T14:00:00Z"));
         assertThat(allText("questionsBox")).contains("Date and time of the child protection conference 16 Dec 2026, 14:00");
         assertThat(allText("chronologyBox")).contains(EntryType.DATE_RECORDED.label(),
-                "Date and time of the child protection conference 16 Dec 2026, 14:00");
+                "Date and time of the child protection conference: 16 Dec 2026, 14:00");
     }
 
     @Test
@@ -158,7 +158,7 @@ class WorkspaceQuestionsViewTest extends EscalationJourney {
         assertThat(stageHeading()).isEqualTo("Now: Stage 1 — Senior managers within 24 hours");
         assertThat(allText("stage-1")).contains("Now");
         assertThat(allText("chronologyBox")).contains("Route changed to Fast track for significant risk, Stage 1 —"
-                + " Senior managers within 24 hours", "From Adults at risk, stage 1",
+                + " Senior managers within 24 hours", "From: Adults at risk, stage 1",
                 "Reason: The child was left alone overnight.");
         assertThat(present("switch-fast")).as("the fast track offers no switch of its own").isFalse();
     }

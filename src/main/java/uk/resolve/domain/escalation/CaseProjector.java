@@ -55,9 +55,19 @@ public final class CaseProjector {
             .thenComparing(e -> e.id().toString());
 
     private final WorkingCalendar calendar;
+    private final java.util.function.UnaryOperator<String> names;
 
     public CaseProjector(WorkingCalendar calendar) {
+        this(calendar, n -> n);
+    }
+
+    /**
+     * @param names a person's display name from their sign-in name, for the entries' views; the
+     *              sign-in name itself when unknown
+     */
+    public CaseProjector(WorkingCalendar calendar, java.util.function.UnaryOperator<String> names) {
         this.calendar = calendar;
+        this.names = names;
     }
 
     public CaseState project(List<Entry> unordered, Policy policy, Instant now) {
@@ -81,6 +91,7 @@ public final class CaseProjector {
         private final Map<String, Instant> notificationsSent = new HashMap<>();
         private final Map<String, Entry> formsCompleted = new LinkedHashMap<>();
         private final List<ChronologyItem> chronology = new ArrayList<>();
+        private final EntryWording wording;
         private final Map<String, Instant> dates = new HashMap<>();
         private final Map<String, String> facts = new HashMap<>();
         private final Map<String, Instant> met = new HashMap<>();
@@ -107,6 +118,7 @@ public final class CaseProjector {
             this.policy = policy;
             this.calendar = CaseProjector.this.calendar.forCalendar(policy.calendar());
             this.entries = entries;
+            this.wording = new EntryWording(policy, names);
         }
 
         CaseState run(Instant now) {
@@ -203,8 +215,9 @@ public final class CaseProjector {
             }
             if (e.type() != EntryType.CORRECTION && e.type() != EntryType.RECORD_APPROVED
                     && e.type() != EntryType.FORM_SIGNED) {
-                chronology.add(new ChronologyItem(e, stage, corrections.getOrDefault(e.id(), List.of()),
-                        approvals.getOrDefault(e.id(), List.of())));
+                List<Entry> corr = corrections.getOrDefault(e.id(), List.of());
+                List<Entry> appr = approvals.getOrDefault(e.id(), List.of());
+                chronology.add(new ChronologyItem(e, stage, corr, appr, wording.view(e, stage, corr, appr)));
             }
         }
 

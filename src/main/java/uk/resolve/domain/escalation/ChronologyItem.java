@@ -7,9 +7,9 @@ import uk.resolve.domain.record.Entry;
 
 /**
  * An entry as shown in the case chronology, with the corrections that point at it and the
- * approvals it has received.
+ * approvals it has received, and its {@link EntryView}: how every screen and document words it.
  */
-public record ChronologyItem(Entry entry, int stage, List<Entry> corrections, List<Entry> approvals) {
+public record ChronologyItem(Entry entry, int stage, List<Entry> corrections, List<Entry> approvals, EntryView view) {
 
     public ChronologyItem {
         corrections = List.copyOf(corrections);

@@ -50,12 +50,14 @@ public final class AuditController {
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actionLabel()));
         subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
-        for (TableColumn<AuditEvent, String> c : java.util.List.of(actionColumn, subjectColumn, detailColumn)) {
+        for (TableColumn<AuditEvent, String> c : java.util.List.of(whenColumn, whoColumn, actionColumn, subjectColumn,
+                detailColumn)) {
             c.setCellFactory(col -> new uk.resolve.ui.support.WrappingCell<>());
         }
         for (TableColumn<AuditEvent, ?> c : auditTable.getColumns().subList(1, auditTable.getColumns().size())) {
             uk.resolve.ui.support.WrappingCell.wrapHeading(c);
         }
+        minimumWidths();
         auditTable.setItems(vm.events());
         auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         summaryLabel.textProperty().bind(vm.summaryProperty());
@@ -76,6 +78,17 @@ public final class AuditController {
         exportButton.disableProperty().bind(vm.busyProperty());
         vm.load();
         Platform.runLater(auditTable::requestFocus);
+    }
+
+    /**
+     * Each column is at least so many text widths wide (an id, a time, a role list), so that larger text
+     * scrolls the table sideways rather than splitting ids and headings mid-word.
+     */
+    private void minimumWidths() {
+        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(seqColumn, 4.5, whenColumn, 8.5,
+                whoColumn, 7.0, actionColumn, 9.0, subjectColumn, 23.0, detailColumn, 19.5);
+        ems.forEach((column, em) -> column.minWidthProperty().bind(
+                verifyButton.fontProperty().map(f -> f.getSize() * em)));
     }
 
     @FXML

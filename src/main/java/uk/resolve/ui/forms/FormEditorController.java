@@ -168,6 +168,13 @@ public final class FormEditorController {
             input.textProperty().bindBidirectional(f.valueProperty());
             control = input;
         }
+        control.setId("field-" + f.id());
+        // Tab and Control+Tab move on from every field, as in the rest of Resolve
+        if (control instanceof TextArea area) {
+            uk.resolve.ui.support.Bind.tabTraverses(area);
+        } else {
+            uk.resolve.ui.support.Bind.controlTabTraverses(control);
+        }
         control.setAccessibleText(f.label() + (helpText == null ? "" : ". " + helpText));
         label.setLabelFor(control);
         box.getChildren().add(control);

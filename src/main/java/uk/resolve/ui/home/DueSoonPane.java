@@ -160,7 +160,6 @@ final class DueSoonPane extends VBox {
         ahead.setAccessibleText("Working days ahead to remind of");
         javafx.scene.control.TextField quiet = new javafx.scene.control.TextField(current.quiet().text());
         quiet.setId("reminderQuietHours");
-        quiet.setPromptText("18:00-08:00");
         quiet.setAccessibleText("Quiet hours, for example 18:00-08:00; empty for none");
         Label aheadLabel = new Label("Remind me of deadlines up to this many working days ahead");
         aheadLabel.setLabelFor(ahead);

@@ -43,6 +43,8 @@ public final class LockScreen extends StackPane {
         setId("lockScreen");
         Label title = new Label("Resolve is locked");
         title.getStyleClass().add("title-2");
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         title.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         signedInAs = "Signed in as " + who.name() + " (" + who.rolesLabel().toLowerCase(java.util.Locale.ROOT) + "). ";
         Label text = new Label(signedInAs + "Resolve locked itself so that nobody else can read your records. Type your"
@@ -78,7 +80,8 @@ public final class LockScreen extends StackPane {
         VBox card = new VBox(10, app, title, text,
                 new VBox(4, pwLabel, password), message, buttons);
         card.getStyleClass().add("sign-in-card");
-        card.setMaxWidth(520);
+        // 520 px at normal text, growing with larger text so the heading and the field keep their room
+        card.maxWidthProperty().bind(text.fontProperty().map(f -> Math.max(520, f.getSize() * 40)));
         card.setMaxHeight(USE_PREF_SIZE);
         getChildren().add(card);
         setAlignment(Pos.CENTER);

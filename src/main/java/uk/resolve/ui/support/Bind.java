@@ -41,6 +41,21 @@ public final class Bind {
         });
     }
 
+    /**
+     * Control+Tab moves on from {@code control} as it does from a text area (JavaFX leaves Control+Tab
+     * to text areas and tab panes), so a keyboard user who leaves text areas with it is never held.
+     */
+    public static void controlTabTraverses(javafx.scene.Node control) {
+        control.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isControlDown() && !e.isAltDown()
+                    && !e.isMetaDown()) {
+                e.consume();
+                control.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), false, false, false));
+            }
+        });
+    }
+
     public static <T> void choice(ComboBox<T> control, Field<T> field, Label error, Function<T, String> text) {
         control.valueProperty().bindBidirectional(field.valueProperty());
         control.setConverter(converter(text));

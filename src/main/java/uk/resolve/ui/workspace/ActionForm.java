@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import uk.resolve.domain.time.UkTime;
+import uk.resolve.domain.workspace.CaseAction;
 import uk.resolve.ui.support.Field;
 
 /**
@@ -22,12 +23,6 @@ import uk.resolve.ui.support.Field;
  * their checks, what its button says and where its draft is kept. Holds no nodes.
  */
 public final class ActionForm {
-
-    /** The actions a worker can take. */
-    public enum Kind {
-        DISCUSS, ESCALATE, RESOLVE, WITHDRAW, REOPEN, SHORTEN, APPROVE, CORRECT, MARK_SENT, SHARE, SIGN_FORM, RISK_ACTION, MET,
-        ANSWER, DATE, SWITCH
-    }
 
     /** How a field is entered. */
     public enum Input {
@@ -38,22 +33,20 @@ public final class ActionForm {
     public record Item(String key, Field<String> field, Input input, List<String> options, String prompt) {
     }
 
-    private final Kind kind;
+    private final CaseAction action;
     private final String title;
     private final String intro;
     private final String submitLabel;
-    private final String target;
     private final String draftKey;
     private final List<Item> items = new ArrayList<>();
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
-    public ActionForm(Kind kind, String title, String intro, String submitLabel, String target, String draftKey) {
-        this.kind = kind;
+    public ActionForm(CaseAction action, String title, String intro, String submitLabel, String draftKey) {
+        this.action = action;
         this.title = title;
         this.intro = intro;
         this.submitLabel = submitLabel;
-        this.target = target;
         this.draftKey = draftKey;
     }
 
@@ -217,8 +210,13 @@ public final class ActionForm {
         }
     }
 
-    public Kind kind() {
-        return kind;
+    public CaseAction.Kind kind() {
+        return action.kind();
+    }
+
+    /** The action, with the entry, deadline, notification, question or route it is about. */
+    public CaseAction action() {
+        return action;
     }
 
     public String title() {
@@ -231,11 +229,6 @@ public final class ActionForm {
 
     public String submitLabel() {
         return submitLabel;
-    }
-
-    /** The entry, deadline or notification the action is about, or null. */
-    public String target() {
-        return target;
     }
 
     public String draftKey() {

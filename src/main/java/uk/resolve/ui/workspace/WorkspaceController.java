@@ -32,8 +32,9 @@ import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.Field;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
-import uk.resolve.ui.workspace.WorkspaceViewModel.ChronologyRow;
-import uk.resolve.ui.workspace.WorkspaceViewModel.StageItem;
+import uk.resolve.domain.workspace.CaseAction;
+import uk.resolve.domain.workspace.CaseScreen.EntryRow;
+import uk.resolve.domain.workspace.CaseScreen.StageItem;
 
 /** Binds the case workspace to its view model and draws its lists. */
 public final class WorkspaceController {
@@ -115,7 +116,7 @@ public final class WorkspaceController {
         show(shareButton, vm.stateProperty().isNotNull());
         shareButton.disableProperty().bind(vm.busyProperty());
         show(shortenButton, vm.openProperty().and(Bindings.createBooleanBinding(
-                () -> vm.deadlines().stream().anyMatch(d -> d.met().isEmpty()), vm.deadlines())));
+                () -> vm.deadlines().stream().anyMatch(d -> !d.isMet()), vm.deadlines())));
         show(bringForwardPanel, vm.bringForwardProperty());
         for (Button b : new Button[] {discussButton, escalateButton, resolveButton, withdrawButton, reopenButton, shortenButton}) {
             b.disableProperty().bind(vm.busyProperty());
@@ -237,7 +238,7 @@ public final class WorkspaceController {
         done.setAccessibleText("Record what was done to keep the child safe; the Act now panel then closes");
         done.getStyleClass().add("accent");
         done.disableProperty().bind(vm.busyProperty());
-        done.setOnAction(e -> vm.start(ActionForm.Kind.RISK_ACTION, null));
+        done.setOnAction(e -> vm.start(CaseAction.of(CaseAction.Kind.RISK_ACTION)));
         actNowPanel.getChildren().add(done);
     }
 
@@ -265,7 +266,7 @@ public final class WorkspaceController {
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setAccessibleText("Bring a deadline forward to protect the child at immediate risk");
         b.disableProperty().bind(vm.busyProperty());
-        b.setOnAction(e -> vm.start(ActionForm.Kind.SHORTEN, null));
+        b.setOnAction(e -> vm.start(CaseAction.of(CaseAction.Kind.SHORTEN)));
         bringForwardPanel.getChildren().addAll(head, text, b);
     }
 
@@ -290,7 +291,7 @@ public final class WorkspaceController {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAccessibleText(w.label() + ": move the case to the route " + w.trackName());
             b.disableProperty().bind(vm.busyProperty());
-            b.setOnAction(e -> vm.start(ActionForm.Kind.SWITCH, w.to()));
+            b.setOnAction(e -> vm.start(w.action()));
             switchBox.getChildren().add(b);
         }
         switchBox.setVisible(true);
@@ -306,8 +307,7 @@ public final class WorkspaceController {
         questionsBox.getChildren().clear();
         boolean open = vm.openProperty().get();
         for (var q : vm.questions()) {
-            Label l = new Label(q.due() ? q.label() : q.label() + " " + (q.answer().isEmpty()
-                    ? (q.date() ? "Not given yet." : "Not answered yet.") : q.answer()));
+            Label l = new Label(q.text());
             l.setId((q.date() ? "date-" : "fact-") + q.id());
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
@@ -316,13 +316,13 @@ public final class WorkspaceController {
             HBox row = new HBox(8, l);
             row.getStyleClass().add("due-row");
             if (open) {
-                String verb = q.answer().isEmpty() ? (q.date() ? "Give date" : "Answer") : "Change";
+                String verb = q.verb();
                 Button b = new Button(verb);
                 b.setId((q.date() ? "give-date-" : "answer-") + q.id());
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setAccessibleText(verb + ": " + q.label());
                 b.disableProperty().bind(vm.busyProperty());
-                b.setOnAction(e -> vm.start(q.date() ? ActionForm.Kind.DATE : ActionForm.Kind.ANSWER, q.id()));
+                b.setOnAction(e -> vm.start(q.action()));
                 row.getChildren().add(b);
             }
             (q.due() ? questionsDueBox : questionsBox).getChildren().add(row);
@@ -345,13 +345,7 @@ public final class WorkspaceController {
     private void drawTimeline() {
         timelineBox.getChildren().clear();
         for (StageItem s : vm.timeline()) {
-            String state = switch (s.state()) {
-                case DONE -> "Done";
-                case CURRENT -> "Now";
-                case SKIPPED -> "Skipped";
-                case TO_COME -> "To come";
-            };
-            Label head = new Label(s.label() + " · " + state);
+            Label head = new Label(s.heading());
             head.getStyleClass().add("stage-card-head");
             head.setWrapText(true);
             Label title = new Label(s.title());
@@ -365,7 +359,7 @@ public final class WorkspaceController {
             card.getStyleClass().add("stage-card");
             card.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-')), true);
             card.setFocusTraversable(true);
-            card.setAccessibleText(s.label() + ", " + state + ": " + s.title() + ". " + s.detail());
+            card.setAccessibleText(s.accessibleText());
             // Equal shares of the row, but never under eleven text widths: at large text the cards wrap
             // onto a second row rather than splitting their words.
             int count = vm.timeline().size();
@@ -396,13 +390,12 @@ public final class WorkspaceController {
     private void drawDeadlines() {
         deadlinesBox.getChildren().clear();
         for (var d : vm.deadlines()) {
-            boolean met = !d.met().isEmpty();
-            Label l = new Label(d.label() + ": " + d.due() + (met ? ", " + d.met() : " (" + d.describe() + ")")
-                    + (d.shortenedReason() == null ? "" : "\nBrought forward: " + d.shortenedReason()));
+            boolean met = d.isMet();
+            Label l = new Label(d.text());
             l.setWrapText(true);
             l.getStyleClass().add(met ? "item-done" : d.overdue() ? "deadline-overdue" : "deadline");
             l.setId("deadline-" + d.id());
-            if (met || !vm.openProperty().get()) {
+            if (d.done() == null) {
                 deadlinesBox.getChildren().add(l);
                 continue;
             }
@@ -413,7 +406,7 @@ public final class WorkspaceController {
             done.setAccessibleText("Mark as met: " + d.label());
             done.setMinWidth(Region.USE_PREF_SIZE);
             done.disableProperty().bind(vm.busyProperty());
-            done.setOnAction(e -> vm.start(ActionForm.Kind.MET, d.id()));
+            done.setOnAction(e -> vm.start(d.done()));
             HBox row = new HBox(8, l, done);
             row.getStyleClass().add("due-row");
             deadlinesBox.getChildren().add(row);
@@ -494,8 +487,7 @@ public final class WorkspaceController {
     private void drawNotifications() {
         notificationsBox.getChildren().clear();
         for (var n : vm.notifications()) {
-            Label l = new Label(n.to() + (n.stage() > 0 ? " (stage " + n.stage() + ")" : "") + ": " + n.purpose()
-                    + (n.sent() ? "\n" + n.sentText() : "\nDue " + n.due()));
+            Label l = new Label(n.text());
             l.setWrapText(true);
             l.getStyleClass().add(n.sent() ? "item-done" : "item-due");
             l.setId("notification-" + n.id() + "-" + n.stage());
@@ -508,7 +500,7 @@ public final class WorkspaceController {
                 b.setId("markSent-" + n.id() + "-" + n.stage());
                 b.setAccessibleText("Mark the notice to " + n.to() + " as sent");
                 b.setMinWidth(Region.USE_PREF_SIZE);
-                b.setOnAction(e -> vm.start(ActionForm.Kind.MARK_SENT, n.id() + "@" + n.stage()));
+                b.setOnAction(e -> vm.start(n.markSent()));
                 if (mailDrafts != null) {
                     row.getChildren().add(prepareEmail("prepareEmail-" + n.id() + "-" + n.stage(), "Prepare an e-mail"
                             + " to " + n.to() + " in your mail program", () -> mailDrafts.notification(vm.caseId(),
@@ -525,8 +517,7 @@ public final class WorkspaceController {
     private void drawForms() {
         formsBox.getChildren().clear();
         for (var f : vm.forms()) {
-            Label l = new Label(uk.resolve.domain.escalation.FormStatus.describe(f.title(), f.stage(), f.action(),
-                    f.completed()));
+            Label l = new Label(f.text());
             l.setWrapText(true);
             l.setId("form-" + f.form() + "-" + f.stage());
             l.getStyleClass().add(f.completed() ? "item-done" : "item-due");
@@ -593,59 +584,44 @@ public final class WorkspaceController {
         }
     }
 
-    private Node entry(ChronologyRow r) {
-        Label head = new Label(r.when() + " · " + r.what() + " · stage " + r.stage() + " · " + r.author());
+    private Node entry(EntryRow r) {
+        var v = r.view();
+        Label head = new Label(r.heading());
         head.getStyleClass().add("entry-head");
         head.setWrapText(true); // "recorded later, on …" makes the heading long
-        Label text = new Label(r.text());
+        Label text = new Label(v.what());
         text.setWrapText(true);
         text.getStyleClass().add("entry-text");
         VBox main = new VBox(2, head, text);
-        for (String d : r.details()) {
-            Label l = new Label(d);
+        for (var d : v.details()) {
+            Label l = new Label(d.text());
             l.setWrapText(true);
             l.getStyleClass().add("entry-detail");
             main.getChildren().add(l);
         }
-        if (!r.approval().isEmpty()) {
-            Label a = new Label(r.approval());
-            a.setWrapText(true);
-            a.getStyleClass().add("entry-approved");
-            main.getChildren().add(a);
+        for (var a : v.approvals()) {
+            Label l = new Label(a.heading() + (a.text().isEmpty() ? "" : ": " + a.text()));
+            l.setWrapText(true);
+            l.getStyleClass().add("entry-approved");
+            main.getChildren().add(l);
         }
+        String said = v.kind() + " on " + r.when();
         HBox buttons = new HBox(6);
-        if (r.approvable()) {
-            Button approve = new Button("Approve");
-            approve.setId("approve-" + r.entryId());
-            approve.setAccessibleText("Approve this record: " + r.what() + " on " + r.when());
-            approve.setOnAction(e -> vm.start(ActionForm.Kind.APPROVE, r.entryId().toString()));
-            approve.getStyleClass().add("small");
-            buttons.getChildren().add(approve);
+        if (r.approve() != null) {
+            buttons.getChildren().add(small("Approve", "approve-" + r.entryId(), "Approve this record: " + said,
+                    () -> vm.start(r.approve())));
         }
-        if (r.signable()) {
-            Button sign = new Button("Sign");
-            sign.setId("sign-" + r.entryId());
-            sign.setAccessibleText("Sign this form as the manager: " + r.text());
-            sign.setOnAction(e -> vm.start(ActionForm.Kind.SIGN_FORM, r.entryId().toString()));
-            sign.getStyleClass().add("small");
-            buttons.getChildren().add(sign);
+        if (r.sign() != null) {
+            buttons.getChildren().add(small("Sign", "sign-" + r.entryId(), "Sign this form as the manager: " + v.what(),
+                    () -> vm.start(r.sign())));
         }
-        var attachment = vm.attachmentNumber(r.entryId());
-        if (attachment.isPresent() && attachments != null) {
-            Button open = new Button("Open");
-            open.setId("open-attachment-" + attachment.getAsInt());
-            open.setAccessibleText("Open the attached document: " + r.text());
-            open.setOnAction(e -> attachments.open(vm.caseId(), attachment.getAsInt(), status::show));
-            open.getStyleClass().add("small");
-            buttons.getChildren().add(open);
+        if (r.attachment() > 0 && attachments != null) {
+            buttons.getChildren().add(small("Open", "open-attachment-" + r.attachment(), "Open the attached document: "
+                    + v.what(), () -> attachments.open(vm.caseId(), r.attachment(), status::show)));
         }
-        if (r.correctable()) {
-            Button correct = new Button("Correct");
-            correct.setId("correct-" + r.entryId());
-            correct.setAccessibleText("Correct this record: " + r.what() + " on " + r.when());
-            correct.setOnAction(e -> vm.start(ActionForm.Kind.CORRECT, r.entryId().toString()));
-            correct.getStyleClass().add("small");
-            buttons.getChildren().add(correct);
+        if (r.correct() != null) {
+            buttons.getChildren().add(small("Correct", "correct-" + r.entryId(), "Correct this record: " + said,
+                    () -> vm.start(r.correct())));
         }
         main.getChildren().add(buttons);
         main.setMinWidth(0);
@@ -653,16 +629,16 @@ public final class WorkspaceController {
         HBox box = new HBox(10, main);
         box.getStyleClass().add("entry");
         box.setId("entry-" + r.entryId());
-        if (!r.corrections().isEmpty()) {
+        if (v.corrected()) {
             VBox side = new VBox(4);
             side.getStyleClass().add("correction-box");
             Label t = new Label("Corrected");
             t.getStyleClass().add("entry-head");
             side.getChildren().add(t);
-            for (var c : r.corrections()) {
+            for (var c : v.corrections()) {
                 Label l = new Label(c.text());
                 l.setWrapText(true);
-                Label why = new Label(c.when() + " by " + c.author() + ". Reason: " + c.reason());
+                Label why = new Label(c.heading());
                 why.setWrapText(true);
                 why.getStyleClass().add("entry-detail");
                 side.getChildren().addAll(l, why);
@@ -670,9 +646,18 @@ public final class WorkspaceController {
             side.setPrefWidth(240);
             side.setMinWidth(160);
             box.getChildren().add(side);
-            box.setAccessibleText(r.what() + " on " + r.when() + ", corrected");
+            box.setAccessibleText(said + ", corrected");
         }
         return box;
+    }
+
+    private static Button small(String text, String id, String accessible, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setAccessibleText(accessible);
+        b.setOnAction(e -> action.run());
+        b.getStyleClass().add("small");
+        return b;
     }
 
     private void drawAction(ActionForm f) {
@@ -703,6 +688,9 @@ public final class WorkspaceController {
             Field<String> field = item.field();
             Node control = control(item);
             control.setId("field-" + item.key());
+            if (!(control instanceof TextArea)) {
+                Bind.controlTabTraverses(control);
+            }
             if (first == null) {
                 first = control;
             }
@@ -865,36 +853,36 @@ public final class WorkspaceController {
 
     @FXML
     private void discuss() {
-        vm.start(ActionForm.Kind.DISCUSS, null);
+        vm.start(CaseAction.of(CaseAction.Kind.DISCUSS));
     }
 
     @FXML
     private void escalate() {
-        vm.start(ActionForm.Kind.ESCALATE, null);
+        vm.start(CaseAction.of(CaseAction.Kind.ESCALATE));
     }
 
     @FXML
     private void resolve() {
-        vm.start(ActionForm.Kind.RESOLVE, null);
+        vm.start(CaseAction.of(CaseAction.Kind.RESOLVE));
     }
 
     @FXML
     private void withdraw() {
-        vm.start(ActionForm.Kind.WITHDRAW, null);
+        vm.start(CaseAction.of(CaseAction.Kind.WITHDRAW));
     }
 
     @FXML
     private void share() {
-        vm.start(ActionForm.Kind.SHARE, null);
+        vm.start(CaseAction.of(CaseAction.Kind.SHARE));
     }
 
     @FXML
     private void reopen() {
-        vm.start(ActionForm.Kind.REOPEN, null);
+        vm.start(CaseAction.of(CaseAction.Kind.REOPEN));
     }
 
     @FXML
     private void shorten() {
-        vm.start(ActionForm.Kind.SHORTEN, null);
+        vm.start(CaseAction.of(CaseAction.Kind.SHORTEN));
     }
 }

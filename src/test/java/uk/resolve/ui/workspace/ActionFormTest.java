@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import uk.resolve.domain.time.UkTime;
+import uk.resolve.domain.workspace.CaseAction;
 import uk.resolve.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class ActionFormTest {
 
     @Test
     void whenDefaultsToNowAndRefusesTheFuture() {
-        ActionForm f = new ActionForm(ActionForm.Kind.DISCUSS, "t", "i", "Save", null, "k").when("When", now, false);
+        ActionForm f = new ActionForm(CaseAction.of(CaseAction.Kind.DISCUSS), "t", "i", "Save", "k").when("When", now, false);
         assertThat(f.value("date")).isEqualTo("2026-12-14");
         assertThat(f.value("time")).isEqualTo("15:20");
         assertThat(f.happenedAt()).isEqualTo(now);
@@ -30,7 +31,7 @@ class ActionFormTest {
 
     @Test
     void requiredFieldsSayWhatIsMissingAndTheFormSaysWhy() {
-        ActionForm f = new ActionForm(ActionForm.Kind.ESCALATE, "t", "i", "Escalate", null, "k")
+        ActionForm f = new ActionForm(CaseAction.of(CaseAction.Kind.ESCALATE), "t", "i", "Escalate", "k")
                 .area("reason", "Reason for escalating", true, null)
                 .area("evidence", "Evidence", true, null);
         assertThat(f.item("reason").field().shownErrorBinding().get()).isEmpty();
@@ -45,7 +46,7 @@ class ActionFormTest {
 
     @Test
     void aDraftRestoresOnlyTheFieldsTheFormHas() {
-        ActionForm f = new ActionForm(ActionForm.Kind.WITHDRAW, "t", "i", "Withdraw", null, "k")
+        ActionForm f = new ActionForm(CaseAction.of(CaseAction.Kind.WITHDRAW), "t", "i", "Withdraw", "k")
                 .area("reason", "Reason", true, null);
         f.restore(java.util.Map.of("reason", "Moved away", "other", "x"));
         assertThat(f.values()).containsExactly(java.util.Map.entry("reason", "Moved away"));

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import uk.resolve.app.Preferences;
+import uk.resolve.app.Services;
+import uk.resolve.app.Session;
+import uk.resolve.app.Vault;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.security.Role;
+import uk.resolve.testing.Fixtures;
+import uk.resolve.testing.MutableClock;
+import uk.resolve.ui.forms.EditorFormOpener;
+import uk.resolve.ui.shell.AppWindow;
+import uk.resolve.ui.welcome.WelcomeViewModel;
+
+/**
+ * The longest single hold of the JavaFX application thread during each screen's main action (open a
+ * case, save a discussion, the form editor's preview, run a report) in the real window, headless
+ * (Monocle), on an encrypted database of a few hundred cases. A probe thread posts an empty
+ * {@code Platform.runLater} again and again; how long one waits is how long whatever ran before it
+ * held the thread. Printed beside one frame (16.7 ms) and the floor: the same probe while the window
+ * is idle. Not a test: asserts nothing. Run with
+ * {@code mvn -P bench test-compile exec:exec -Dbench.main=uk.resolve.bench.UiThreadBenchmark -Dbench.cases=300}.
+ */
+public final class UiThreadBenchmark {
+
+    private static final double FRAME_MS = 1000.0 / 60;
+    private static final String PW = "bench manager's long password";
+
+    private UiThreadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("headless.geometry", "1366x768-32");
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        System.out.printf("Longest UI-thread task: %d cases on an encrypted database, %d processors, Java %s%n", n,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        Path dir = Files.createTempDirectory("resolve-ui-bench");
+        MutableClock clock = MutableClock.at("2026-12-14T09:00");
+        Vault vault = Vault.at(dir.resolve("bench.mv.db"), clock);
+        Session session = vault.createFirstAccount("bench", "Bench Manager", Role.MANAGER, PW.toCharArray(),
+                "Bench team");
+        Services s = session.services();
+        Preferences.of(s).put(WelcomeViewModel.WELCOMED, "true");
+        // quiet hours over the run: a desktop notification's fading popup would be measured, not the screens
+        s.reminders().save(new uk.resolve.app.ReminderService.Settings(1,
+                uk.resolve.domain.calendar.DueSoon.QuietHours.parse("08:00-20:00")));
+        UUID stage3 = populate(s, clock, n);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<AppWindow> window = new AtomicReference<>();
+        fx(() -> {
+            Stage stage = new Stage();
+            AppWindow w = AppWindow.showSession(stage, () -> session,
+                    new EditorFormOpener(() -> window.get().services()), 500);
+            stage.setWidth(1366);
+            stage.setHeight(768);
+            window.set(w);
+        });
+        AppWindow w = window.get();
+        await("signed in", () -> w.context() != null && w.background().idle());
+
+        Probe probe = new Probe();
+        probe.start();
+        try {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(measure(probe, "floor: the window idle, 2 s", () -> Thread.sleep(2000)));
+            for (int round = 1; round <= 2; round++) {
+                int r = round;
+                rows.add(measure(probe, "open a case at stage 3 (round " + r + ")", () -> {
+                    fx(() -> w.shell().showHome());
+                    idle(w);
+                    fx(() -> w.shell().showCase(stage3));
+                    idle(w);
+                    await("case shown", () -> find(w.stage().getScene(), "discussButton") != null);
+                }));
+                rows.add(measure(probe, "save a discussion (round " + r + ")", () -> {
+                    fire(w.stage().getScene(), "discussButton");
+                    idle(w);
+                    fx(() -> {
+                        ((TextInputControl) find(w.stage().getScene(), "field-with")).setText("Duty social worker");
+                        ((TextInputControl) find(w.stage().getScene(), "field-summary"))
+                                .setText("We did not agree about the assessment, round " + r + ".");
+                    });
+                    fire(w.stage().getScene(), "submitAction");
+                    idle(w);
+                    await("saved", () -> find(w.stage().getScene(), "submitAction") == null);
+                }));
+                rows.add(measure(probe, "form editor with its preview (round " + r + ")", () -> {
+                    fire(w.stage().getScene(), "openForm-appendix-a-3");
+                    Stage[] editor = new Stage[1];
+                    await("editor with a preview", () -> {
+                        editor[0] = editor();
+                        return editor[0] != null && editor[0].getScene().lookup(".preview-page") != null;
+                    });
+                    fx(editor[0]::close);
+                }));
+                rows.add(measure(probe, "run a report over every case (round " + r + ")", () -> {
+                    fx(() -> w.shell().showReports());
+                    idle(w);
+                    await("Run report ready", () -> {
+                        Node run = find(w.stage().getScene(), "runButton");
+                        return run != null && !run.isDisabled();
+                    });
+                    fire(w.stage().getScene(), "runButton");
+                    await("report shown", () -> {
+                        Node t = find(w.stage().getScene(), "summaryTable");
+                        Node run = find(w.stage().getScene(), "runButton");
+                        return t != null && t.isVisible() && run != null && !run.isDisabled();
+                    });
+                }));
+            }
+            System.out.printf("%-52s %12s %12s %10s%n", "action", "longest ms", "over 1 frame", "probes");
+            for (String[] row : rows) {
+                System.out.printf("%-52s %12s %12s %10s%n", (Object[]) row);
+            }
+            System.out.printf("one frame at 60 Hz: %.1f ms%n", FRAME_MS);
+        } finally {
+            probe.stop();
+            fx(() -> {
+                w.stage().hide();
+                w.close();
+            });
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    /** A few hundred cases over the five procedures; one Croydon case at stage 3 (Appendix A due) is returned. */
+    private static UUID populate(Services s, MutableClock clock, int n) {
+        String[] policies = {"croydon", "havering", "kingston-richmond", "north-somerset", "safety-of-children"};
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            UUID id = s.cases().open(Fixtures.openRequest(s, policies[i % policies.length], ChildStatus.CHILD_IN_NEED,
+                    "2026-12-01T09:00")).id();
+            if (i % 4 == 0) {
+                s.cases().escalate(id, "Not resolved between the workers.", null, null);
+            }
+        }
+        UUID id = s.cases().open(Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-10T09:00")).id();
+        s.cases().escalate(id, "Not resolved between the workers.", "Notes on file.", Fixtures.instant("2026-12-11T09:00"));
+        s.cases().escalate(id, "Not resolved between the managers.", "Notes on file.", Fixtures.instant("2026-12-12T09:00"));
+        System.out.printf("created %d cases in %d ms%n", n + 1, (System.nanoTime() - t0) / 1_000_000);
+        return id;
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static String[] measure(Probe probe, String what, Action action) throws Exception {
+        probe.reset();
+        action.run();
+        Thread.sleep(200); // what the action left queued runs too
+        long longest = probe.longestNanos();
+        return new String[] {what, String.format(Locale.UK, "%.1f", longest / 1e6),
+                String.format(Locale.UK, "%d", probe.overFrame()), Long.toString(probe.count())};
+    }
+
+    /** Posts an empty runnable, waits for it, and again; keeps the longest wait. */
+    private static final class Probe implements Runnable {
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong overFrame = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this, "ui-probe");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(2000);
+        }
+
+        void reset() {
+            longest.set(0);
+            overFrame.set(0);
+            count.set(0);
+        }
+
+        long longestNanos() {
+            return longest.get();
+        }
+
+        long overFrame() {
+            return overFrame.get();
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                CountDownLatch done = new CountDownLatch(1);
+                long t0 = System.nanoTime();
+                Platform.runLater(done::countDown);
+                try {
+                    done.await();
+                    long d = System.nanoTime() - t0;
+                    longest.accumulateAndGet(d, Math::max);
+                    count.incrementAndGet();
+                    if (d > FRAME_MS * 1e6) {
+                        overFrame.incrementAndGet();
+                    }
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Stage editor() {
+        for (Window win : Window.getWindows()) {
+            if (win instanceof Stage st && st.isShowing() && st.getTitle() != null && st.getTitle().contains("Appendix A")) {
+                return st;
+            }
+        }
+        return null;
+    }
+
+    private static Node find(Scene scene, String id) {
+        Node[] n = new Node[1];
+        fx(() -> {
+            Node found = scene.lookup("#" + id);
+            n[0] = found != null && found.isVisible() && found.getScene() != null ? found : null;
+        });
+        return n[0];
+    }
+
+    private static void fire(Scene scene, String id) throws Exception {
+        await("#" + id + " to press", () -> {
+            Node b = find(scene, id);
+            return b != null && !b.isDisabled();
+        });
+        // not waited for: the form editor opens with showAndWait, which returns only when it closes
+        Platform.runLater(() -> ((ButtonBase) scene.lookup("#" + id)).fire());
+    }
+
+    private static void idle(AppWindow w) throws Exception {
+        if (!w.background().awaitIdle(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("background work did not finish");
+        }
+        fx(() -> { });
+    }
+
+    private static void await(String what, BooleanSupplier done) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Runs {@code r} on the JavaFX thread and waits for it. */
+    private static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        RuntimeException[] failed = new RuntimeException[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+}
