@@ -48,7 +48,7 @@ cp "$work"/natives/*.so "$work/runtime/lib/"
   --icon installer/resolve.png \
   --input "$work/input" \
   --main-jar resolve.jar \
-  --main-class uk.resolve.app.Main \
+  --main-class uk.resolve.boot.Main \
   --runtime-image "$work/runtime" \
   --java-options "-Xmx512m -Dfile.encoding=UTF-8 -Duser.language=en -Duser.country=GB" \
   --dest "$out"

@@ -33,7 +33,7 @@ Copy-Item $work\natives\*.dll $work\runtime\bin
 $common = @('--name', 'Resolve', '--app-version', $Version, '--vendor', 'Resolve',
     '--description', 'Resolution of professional differences in safeguarding',
     '--copyright', 'Apache License 2.0', '--icon', 'installer\resolve.ico',
-    '--input', "$work\input", '--main-jar', 'resolve.jar', '--main-class', 'uk.resolve.app.Main',
+    '--input', "$work\input", '--main-jar', 'resolve.jar', '--main-class', 'uk.resolve.boot.Main',
     '--runtime-image', "$work\runtime",
     '--java-options', '-Xmx512m -Dfile.encoding=UTF-8 -Duser.language=en -Duser.country=GB')
 

@@ -29,7 +29,7 @@ ls "$app"/lib/runtime/lib/libprism_sw.so "$app"/lib/runtime/lib/libglass*.so > /
 probe="$(XDG_DATA_HOME="$tmp/data" LOCALAPPDATA="$tmp/data" "$app/lib/runtime/bin/java" \
   --patch-module javafx.graphics=target/smoke/monocle.jar \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dresolve.startupProbe=true \
-  -cp "$app/lib/app/*" uk.resolve.app.Main)"
+  -cp "$app/lib/app/*" uk.resolve.boot.Main)"
 # A first start shows the set-up of the first administrator; nothing is written before that.
 echo "$probe" | grep -Eq '^first-frame-ms=[0-9]+ screen=sign-in' \
   || { echo "smoke test: the window did not reach its sign-in screen: $probe" >&2; exit 1; }

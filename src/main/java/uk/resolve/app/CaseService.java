@@ -231,7 +231,7 @@ public final class CaseService {
     }
 
     /** As {@link #append(UUID, BiFunction)}, with the bytes of the documents the entries name, in one transaction. */
-    public CaseState append(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action,
+    CaseState append(UUID caseId, BiFunction<CaseState, Policy, List<NewEntry>> action,
                             List<ContentStore.Wanted> contents, ContentStore.Source source) {
         return act(caseId, action, contents, source);
     }

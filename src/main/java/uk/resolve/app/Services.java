@@ -129,14 +129,17 @@ public final class Services implements AutoCloseable {
         return users;
     }
 
+    /** The database itself: for tests and benchmarks that write beneath the services. */
     public Database database() {
         return database;
     }
 
+    /** The settings table: for tests and benchmarks that write beneath the services. */
     public SettingsStore settings() {
         return settings;
     }
 
+    /** The entries table: for tests and benchmarks that write beneath the services. */
     public EntryStore entries() {
         return entries;
     }
@@ -144,6 +147,40 @@ public final class Services implements AutoCloseable {
     /** The per-case summaries lists and reports read: derived from the entries, rebuildable at any time. */
     public CaseSummaryStore summaries() {
         return summaries;
+    }
+
+    /** Makes every case's summary again from the entries (administrators' repair); returns how many cases. */
+    public int rebuildSummaries() {
+        return summaries.rebuild();
+    }
+
+    /**
+     * Brings the summaries up to date with the entries if they are missing or stale, and says why they
+     * were rebuilt (now or at sign-in), or null when they were current.
+     */
+    public String summariesMadeCurrent() {
+        String stale = summaries.ensureCurrent();
+        return stale != null ? stale : summaries.lastRebuild();
+    }
+
+    /** Compares every case's summary with its entries, rebuilds those that differ, and returns how many did. */
+    public int summariesRepaired() {
+        return summaries.verify().size();
+    }
+
+    /** How many entries the record holds, of every case. */
+    public long entryCount() {
+        return entries.count();
+    }
+
+    /** How many cases the record holds. */
+    public long caseCount() {
+        return entries.caseCount();
+    }
+
+    /** The holidays added to, and working days taken out of, the working-day calendar. */
+    public java.util.List<CalendarOverride> calendarOverrides() {
+        return settings.calendarOverrides();
     }
 
     public PolicyRegistry policies() {

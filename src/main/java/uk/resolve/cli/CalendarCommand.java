@@ -42,7 +42,7 @@ final class CalendarCommand {
             int y = year != null ? year : Year.now(UkTime.ZONE).getValue();
             UkCalendar.Region region = region(calendar);
             Map<LocalDate, String> days = new TreeMap<>(new UkCalendar(region, java.util.List.of()).bankHolidays(y));
-            for (CalendarOverride o : s.settings().calendarOverrides()) {
+            for (CalendarOverride o : s.calendarOverrides()) {
                 if (o.date().getYear() == y && o.region() == region) {
                     if (o.workingDay()) {
                         days.remove(o.date());

@@ -250,8 +250,8 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         int run(Services s) {
-            int cases = s.summaries().rebuild();
-            long entries = s.entries().count();
+            int cases = s.rebuildSummaries();
+            long entries = s.entryCount();
             out().println("Rebuilt the summaries of " + cases + (cases == 1 ? " case" : " cases") + " from " + entries
                     + (entries == 1 ? " entry." : " entries."));
             return 0;
@@ -274,12 +274,11 @@ public final class Cli implements Callable<Integer> {
             result.peopleBreaks().forEach(b -> out.println("BREAK: " + b));
             result.contentBreaks().forEach(b -> out.println("BREAK: " + b));
             // the summaries lists and reports read are derived: a disagreement is repaired, not a break
-            String stale = s.summaries().ensureCurrent();
-            stale = stale != null ? stale : s.summaries().lastRebuild(); // perhaps already at sign-in
+            String stale = s.summariesMadeCurrent(); // perhaps already at sign-in
             if (stale != null) {
                 out.println("note: the case summaries were rebuilt from the entries (" + stale + ").");
             }
-            int differ = s.summaries().verify().size();
+            int differ = s.summariesRepaired();
             if (differ > 0) {
                 out.println("note: the case summaries of " + differ + (differ == 1 ? " case" : " cases")
                         + " disagreed with the entries (edited outside Resolve, or left by a crash); they were"

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import uk.resolve.app.Services;
 import uk.resolve.app.Session;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Role;
@@ -63,13 +64,13 @@ final class InitCommand implements Callable<Integer> {
         try (Session session = vault.createFirstAccount(admin, fullName, caseRole, password, team)) {
             who = session.actor().name();
             roles = session.actor().rolesLabel().toLowerCase(java.util.Locale.ROOT);
-            var entries = session.services().entries();
+            Services services = session.services();
             message = before == Vault.State.NEW
                     ? "Created the database " + vault.databaseFile() + " with " + (caseRole == null
                     ? "the administrator " + who : who + " (" + roles + ")") + "; the database is encrypted."
-                    : "Encrypted the database " + vault.databaseFile() + " (" + entries.caseCount()
-                    + (entries.caseCount() == 1 ? " case, " : " cases, ") + entries.count()
-                    + (entries.count() == 1 ? " entry" : " entries") + " kept) and made " + who
+                    : "Encrypted the database " + vault.databaseFile() + " (" + services.caseCount()
+                    + (services.caseCount() == 1 ? " case, " : " cases, ") + services.entryCount()
+                    + (services.entryCount() == 1 ? " entry" : " entries") + " kept) and made " + who
                     + " its first administrator" + (caseRole == null ? "" : " (" + roles + ")") + ".";
         } finally {
             Arrays.fill(password, '\0');

@@ -7,7 +7,6 @@ import javafx.stage.Stage;
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
 import uk.resolve.app.Vault;
-import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.shell.AppWindow;
 
 /** The desktop application. Opens its window first, with the sign-in screen; the database opens once signed in. */
@@ -25,8 +24,7 @@ public final class ResolveApp extends Application {
     @Override
     public void start(Stage stage) {
         Vault vault = Vault.at(DataLocation.defaultDatabase(), Services.clockFromEnvironment());
-        window = AppWindow.signIn(stage, vault,
-                new EditorFormOpener(() -> window == null ? null : window.services()), DRAFT_DELAY_MILLIS);
+        window = AppWindow.signIn(stage, vault, null, DRAFT_DELAY_MILLIS);
     }
 
     @Override

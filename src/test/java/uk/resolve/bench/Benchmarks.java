@@ -164,7 +164,7 @@ public final class Benchmarks {
             Path data = Files.createTempDirectory("resolve-start");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                    "-Dresolve.startupProbe=true", "-cp", System.getProperty("java.class.path"), "uk.resolve.app.Main");
+                    "-Dresolve.startupProbe=true", "-cp", System.getProperty("java.class.path"), "uk.resolve.boot.Main");
             pb.environment().put("XDG_DATA_HOME", data.toString());
             pb.redirectErrorStream(true);
             Process p = pb.start();

@@ -44,14 +44,14 @@ public final class StartupBenchmark {
             if (cds) {
                 // training starts, not counted: each records the classes it loads
                 start(work, display, "uk.resolve.bench.HelloWindow", "-XX:ArchiveClassesAtExit=" + helloJsa);
-                start(work, display, "uk.resolve.app.Main", "-XX:ArchiveClassesAtExit=" + resolveJsa);
+                start(work, display, "uk.resolve.boot.Main", "-XX:ArchiveClassesAtExit=" + resolveJsa);
             }
             List<Long> hello = new ArrayList<>();
             List<Long> resolve = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 hello.add(start(work, display, "uk.resolve.bench.HelloWindow",
                         cds ? "-XX:SharedArchiveFile=" + helloJsa : "-Xshare:auto"));
-                resolve.add(start(work, display, "uk.resolve.app.Main",
+                resolve.add(start(work, display, "uk.resolve.boot.Main",
                         cds ? "-XX:SharedArchiveFile=" + resolveJsa : "-Xshare:auto"));
             }
             long h = median(hello);

@@ -30,7 +30,6 @@ import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.security.Role;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
-import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.shell.AppWindow;
 import uk.resolve.ui.welcome.WelcomeViewModel;
 
@@ -79,8 +78,8 @@ public final class UiThreadBenchmark {
         AtomicReference<AppWindow> window = new AtomicReference<>();
         fx(() -> {
             Stage stage = new Stage();
-            AppWindow w = AppWindow.showSession(stage, () -> session,
-                    new EditorFormOpener(() -> window.get().services()), 500);
+            // null: the window's own form editor
+            AppWindow w = AppWindow.showSession(stage, () -> session, null, 500);
             stage.setWidth(1366);
             stage.setHeight(768);
             window.set(w);

@@ -253,7 +253,7 @@ class CliIT {
     void theCommandLineRunsWithoutADisplayInItsOwnProcess() throws Exception {
         CliRunner proc = new CliRunner(dir.resolve("proc.mv.db")).ready();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "uk.resolve.app.Main",
+                "-cp", System.getProperty("java.class.path"), "uk.resolve.boot.Main",
                 "--db", dir.resolve("proc.mv.db").toString(), "--user", "worker", "policy", "list");
         pb.environment().remove("DISPLAY");
         pb.environment().put("RESOLVE_PASSWORD_FILE", proc.secretFile(".password", CliRunner.PASSWORD).toString());

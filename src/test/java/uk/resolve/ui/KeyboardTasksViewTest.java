@@ -24,7 +24,6 @@ import uk.resolve.domain.record.EntryType;
 import uk.resolve.forms.FormCases;
 import uk.resolve.forms.FormSigningIT;
 import uk.resolve.testing.Fixtures;
-import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.workspace.FormOpener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,7 @@ class KeyboardTasksViewTest extends EscalationJourney {
 
     @Override
     protected FormOpener formOpener() {
-        return new EditorFormOpener(() -> window.services());
+        return null; // the form editor itself
     }
 
     @Test

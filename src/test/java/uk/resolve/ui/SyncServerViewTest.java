@@ -135,8 +135,12 @@ class SyncServerViewTest {
                 TEAM_PASSPHRASE.toCharArray());
     }
 
+    /** The task runner the window's work runs on, as in the main window. */
+    private final uk.resolve.ui.support.Background runner = uk.resolve.ui.support.Background.onFxThread();
+
     @AfterEach
     void close() {
+        runner.close();
         if (services != null) {
             services.close();
         }
@@ -150,7 +154,7 @@ class SyncServerViewTest {
         robot.interact(() -> {
             owner.getScene().getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
                     javafx.scene.text.Font.getDefault().getSize() * scale));
-            window = SyncSettingsWindow.open(owner, services);
+            window = SyncSettingsWindow.open(owner, services.sync(), runner.ordered());
             window.setX(0);
             window.setY(0);
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();

@@ -73,7 +73,10 @@ public abstract class UiTestSupport extends FxRobot {
         FxToolkit.setupFixture(() -> start(stage));
     }
 
-    /** What the workspace's Open buttons do; by default they only record what was asked for. */
+    /**
+     * What the workspace's Open buttons do; by default they only record what was asked for. Null
+     * opens the form editor itself.
+     */
     protected FormOpener formOpener() {
         return (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
     }

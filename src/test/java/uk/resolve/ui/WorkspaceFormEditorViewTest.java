@@ -17,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.record.EntryType;
-import uk.resolve.ui.forms.EditorFormOpener;
 import uk.resolve.ui.workspace.FormOpener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ class WorkspaceFormEditorViewTest extends EscalationJourney {
 
     @Override
     protected FormOpener formOpener() {
-        return new EditorFormOpener(() -> window.services());
+        return null; // the form editor itself
     }
 
     @Test

@@ -2,34 +2,30 @@
 package uk.resolve.ui.forms;
 
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
 
 import javafx.stage.Window;
 
-import uk.resolve.app.Services;
+import uk.resolve.app.FormService;
 import uk.resolve.ui.workspace.FormOpener;
 
 /**
  * Opens the guided form editor over the workspace and returns once it is closed, so that the
- * workspace can show what was saved. Until the database is open there is nothing to fill in, and
- * the worker is told so calmly.
+ * workspace can show what was saved.
  */
 public final class EditorFormOpener implements FormOpener {
 
-    private final Supplier<Services> services;
+    private final FormService forms;
+    private final Executor work;
 
-    /** @param services the open services, or null while the database is still opening */
-    public EditorFormOpener(Supplier<Services> services) {
-        this.services = services;
+    /** @param work where the editor's reads, previews and saves run: the task runner's queue */
+    public EditorFormOpener(FormService forms, Executor work) {
+        this.forms = forms;
+        this.work = work;
     }
 
     @Override
     public void open(Window owner, UUID caseId, String formId, int stage) {
-        Services s = services.get();
-        if (s == null) {
-            FormOpener.NOT_YET_AVAILABLE.open(owner, caseId, formId, stage);
-        } else {
-            FormEditorWindow.openAndWait(owner, s, caseId, formId, stage);
-        }
+        FormEditorWindow.openAndWait(owner, forms, work, caseId, formId, stage);
     }
 }

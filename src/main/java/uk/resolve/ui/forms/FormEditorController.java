@@ -26,6 +26,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import uk.resolve.domain.policy.FieldKind;
+import uk.resolve.domain.time.UkTime;
 
 /** Binds the form editor's view to its {@link FormEditorViewModel} and forwards the buttons. */
 public final class FormEditorController {
@@ -142,7 +143,12 @@ public final class FormEditorController {
             box.getChildren().add(help);
         }
         Node control;
-        if (f.kind() == FieldKind.CHOICE) {
+        if (f.kind() == FieldKind.DATE) {
+            javafx.scene.control.DatePicker picker = uk.resolve.ui.support.Controls.date(f.valueProperty(),
+                    uk.resolve.forms.FormFiller::date, UkTime::formatDate, f.label());
+            picker.setMaxWidth(Double.MAX_VALUE);
+            control = picker;
+        } else if (f.kind() == FieldKind.CHOICE) {
             ComboBox<String> combo = new ComboBox<>();
             combo.getItems().add("");
             combo.getItems().addAll(f.choices());

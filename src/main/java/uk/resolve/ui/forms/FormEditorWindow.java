@@ -1,21 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.forms;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import uk.resolve.app.Services;
+import uk.resolve.app.FormService;
 import uk.resolve.pdf.PdfPrinter;
+import uk.resolve.ui.support.Fxml;
 
 /** Opens the guided form editor in a window of its own. */
 public final class FormEditorWindow {
@@ -30,26 +27,23 @@ public final class FormEditorWindow {
      * @param owner the window it belongs to, or null
      * @param stage the stage the form is for, or 0 for the stage at which it is due
      */
-    public static void open(Window owner, Services services, UUID caseId, String formId, int stage) {
-        show(owner, services, caseId, formId, stage, false);
+    public static void open(Window owner, FormService forms, Executor work, UUID caseId, String formId, int stage) {
+        show(owner, forms, work, caseId, formId, stage, false);
     }
 
     /**
      * Opens the editor over {@code owner} and returns when it is closed, so that the caller can show
      * what was saved. Call on the JavaFX application thread.
      */
-    public static void openAndWait(Window owner, Services services, UUID caseId, String formId, int stage) {
-        show(owner, services, caseId, formId, stage, true);
+    public static void openAndWait(Window owner, FormService forms, Executor work, UUID caseId, String formId,
+                                   int stage) {
+        show(owner, forms, work, caseId, formId, stage, true);
     }
 
-    private static void show(Window owner, Services services, UUID caseId, String formId, int stage, boolean wait) {
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "form-editor");
-            t.setDaemon(true);
-            return t;
-        });
-        FormEditorViewModel model = new FormEditorViewModel(services.forms(), new PdfPrinter(), caseId, formId, stage,
-                background, Platform::runLater);
+    private static void show(Window owner, FormService forms, Executor work, UUID caseId, String formId, int stage,
+                             boolean wait) {
+        FormEditorViewModel model = new FormEditorViewModel(forms, new PdfPrinter(), caseId, formId, stage,
+                work, Platform::runLater);
         Stage window = new Stage();
         Parent root = load(model);
         // Never taller or wider than the screen: on a 1366 x 768 laptop the buttons must stay in view.
@@ -68,7 +62,6 @@ public final class FormEditorWindow {
                 window.initModality(javafx.stage.Modality.WINDOW_MODAL);
             }
         }
-        window.setOnHidden(e -> background.shutdown());
         model.load();
         if (wait) {
             window.showAndWait();
@@ -79,17 +72,6 @@ public final class FormEditorWindow {
 
     /** The editor's view, bound to {@code model}. */
     static Parent load(FormEditorViewModel model) {
-        FXMLLoader loader = new FXMLLoader(FormEditorWindow.class.getResource("/uk/resolve/ui/forms/FormEditorView.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == FormEditorController.class) {
-                return new FormEditorController(model);
-            }
-            throw new IllegalArgumentException("no controller " + type);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fxml.load("forms", "FormEditor", new FormEditorController(model)).root();
     }
 }

@@ -231,7 +231,8 @@ public final class ReportsViewModel {
     /** Stops the work in progress, if any. */
     public void cancel() {
         if (current != null) {
-            current.cancel();
+            // cooperative: the report checks isCancelled(); interrupting would close H2's file channel
+            current.cancel(false);
         }
     }
 
@@ -252,8 +253,7 @@ public final class ReportsViewModel {
         });
         task.setOnFailed(e -> {
             finish(showProgress);
-            Throwable ex = task.getException();
-            status.set(ex.getMessage() == null ? "Something went wrong: " + ex : ex.getMessage());
+            status.set(uk.resolve.app.UserMessages.describe(task.getException()));
         });
         task.setOnCancelled(e -> {
             finish(showProgress);

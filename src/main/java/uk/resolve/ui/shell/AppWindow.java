@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.shell;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,15 +27,14 @@ import uk.resolve.app.Services;
 import uk.resolve.app.Session;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Permission;
-import uk.resolve.ui.UiContext;
 import uk.resolve.ui.signin.ChangePasswordDialog;
 import uk.resolve.ui.signin.LockScreen;
 import uk.resolve.ui.signin.SignInController;
 import uk.resolve.ui.signin.SignInViewModel;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
+import uk.resolve.ui.support.Fxml;
 import uk.resolve.ui.support.StatusLine;
-import uk.resolve.ui.sync.SyncStatusBar;
 import uk.resolve.ui.welcome.WelcomeViewModel;
 import uk.resolve.ui.workspace.FormOpener;
 
@@ -69,7 +65,7 @@ public final class AppWindow {
     private final List<Window> hidden = new ArrayList<>();
     private Parent shellRoot;
     private Vault vault;
-    private volatile UiContext context;
+    private volatile ViewFactory context;
     private Services services;
     private Session session;
     private Node focusBeforeLock;
@@ -94,6 +90,7 @@ public final class AppWindow {
      * Shows the window on {@code stage} with the sign-in screen for the database of {@code vault};
      * once someone signs in, their screens.
      *
+     * @param formOpener       what the workspace's Open buttons do, or null for the form editor
      * @param draftDelayMillis how long typing must pause before a draft is saved
      */
     public static AppWindow signIn(Stage stage, Vault vault, FormOpener formOpener, long draftDelayMillis) {
@@ -131,13 +128,8 @@ public final class AppWindow {
 
     private void build() {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        FXMLLoader loader = new FXMLLoader(AppWindow.class.getResource("/uk/resolve/ui/shell/ShellView.fxml"));
-        loader.setControllerFactory(t -> shell);
-        try {
-            shellRoot = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        shellRoot = Fxml.load("shell", "Shell", shell).root();
+        background.reportFailuresTo(status::show);
         shell.account(this::lockNow, this::signOut, this::changePassword);
         gate.getStyleClass().add("gate");
         gate.setVisible(false);
@@ -195,21 +187,13 @@ public final class AppWindow {
     // ---------------------------------------------------------------- signing in and out
 
     private void showSignIn(boolean probe) {
-        SignInViewModel model = new SignInViewModel(vault, background, s -> {
+        SignInViewModel model = new SignInViewModel(vault, Services.defaultAuthor(), background, s -> {
             gate.getChildren().clear();
             gate.setVisible(false);
             shellRoot.setVisible(true);
             open(() -> new SignedIn(s.services(), s));
         });
-        FXMLLoader loader = new FXMLLoader(AppWindow.class.getResource("/uk/resolve/ui/signin/SignInView.fxml"));
-        loader.setControllerFactory(t -> new SignInController(model));
-        Parent view;
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        cover(view);
+        cover(Fxml.load("signin", "SignIn", new SignInController(model)).root());
         // After the first frame, so that the window is on screen before the key file is read.
         Platform.runLater(() -> model.start(() -> {
             StartupProbe.mark("sign-in");
@@ -242,8 +226,9 @@ public final class AppWindow {
             services = s.services();
             session = s.session();
             Preferences prefs = Preferences.of(services);
-            context = new UiContext(services, session, background,
-                    new DraftStore(prefs, services.actor().name(), draftDelayMillis), formOpener, status, shell);
+            context = new ViewFactory(services, session, background,
+                    new DraftStore(prefs, services.actor().name(), draftDelayMillis, background.ordered()), formOpener,
+                    status, shell);
             Services ready = services;
             background.fireAndForget(() -> ready.forms().prepare()); // the first form then opens at once
             context.onIdleMinutesChanged(idle::setMinutes);
@@ -251,7 +236,7 @@ public final class AppWindow {
             shell.attach(context, (Boolean) v[1]);
             status.show("Ready. Signed in as " + services.actor().name() + ". Your records are kept on this computer.");
             if (services.actor().may(Permission.SYNC_AND_EXPORT)) {
-                status.items().add(SyncStatusBar.create(services));
+                status.items().add(context.syncStatusBar());
             }
             services.sync().start();
             if (session != null) {
@@ -265,7 +250,7 @@ public final class AppWindow {
 
     /** Signs out: drafts saved, the database closed, the key forgotten; back to the sign-in screen. */
     public void signOut() {
-        UiContext ctx = context;
+        ViewFactory ctx = context;
         Session s = session;
         if (ctx == null || s == null) {
             return;
@@ -368,7 +353,7 @@ public final class AppWindow {
     // ---------------------------------------------------------------- for tests
 
     /** The composition, once someone has signed in (null before). */
-    public UiContext context() {
+    public ViewFactory context() {
         return context;
     }
 
@@ -392,7 +377,7 @@ public final class AppWindow {
     public void close() {
         // Runs on the application thread as it stops, so do not wait for results delivered there.
         idle.stop();
-        UiContext ctx = context;
+        ViewFactory ctx = context;
         context = null;
         if (ctx != null) {
             ctx.close();

@@ -18,13 +18,11 @@ import javafx.scene.layout.VBox;
 
 import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
-import uk.resolve.ui.UiContext;
 import uk.resolve.ui.home.HomeController;
+import uk.resolve.ui.support.Fxml;
 import uk.resolve.ui.support.Mnemonics;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
-import uk.resolve.ui.reports.ReportsView;
-import uk.resolve.ui.sync.SyncSettingsWindow;
 import uk.resolve.ui.workspace.WorkspaceController;
 
 /** The main window: navigation at the left, the current screen, and the status line. */
@@ -32,7 +30,7 @@ public final class ShellController implements Navigator {
 
     private final ShellViewModel vm;
     private final StatusLine status;
-    private UiContext context;
+    private ViewFactory context;
     private Object current;
     /** The reports screen, kept for the session so that a report run stays while the person moves around. */
     private Parent reports;
@@ -143,7 +141,7 @@ public final class ShellController implements Navigator {
     }
 
     /** The database is open: enable navigation and show the first screen. */
-    void attach(UiContext ctx, boolean firstRun) {
+    void attach(ViewFactory ctx, boolean firstRun) {
         this.context = ctx;
         reports = null;
         nav.setDisable(false);
@@ -210,7 +208,7 @@ public final class ShellController implements Navigator {
     }
 
     private <C> C swap(String feature, String name, String screen) {
-        UiContext.View<C> v = context.load(feature, name);
+        Fxml.View<C> v = context.load(feature, name);
         content.getChildren().setAll(v.root());
         current = v.controller();
         vm.screenProperty().set(screen);
@@ -241,7 +239,7 @@ public final class ShellController implements Navigator {
     /** The partnership's reports: anonymised figures, charts and exports. */
     public void showReports() {
         if (reports == null) {
-            reports = ReportsView.load(context.services());
+            reports = context.reports().root();
         }
         content.getChildren().setAll(reports);
         current = null;
@@ -299,7 +297,7 @@ public final class ShellController implements Navigator {
 
     @FXML
     private void openSync() {
-        SyncSettingsWindow.open(content.getScene().getWindow(), context.services());
+        context.openSyncSettings(content.getScene().getWindow());
     }
 
     @FXML

@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import uk.resolve.app.Services;
 import uk.resolve.app.Session;
 import uk.resolve.app.SignInMemory;
 import uk.resolve.app.Vault;
@@ -66,15 +65,16 @@ public final class SignInViewModel {
     private char[] current;
 
     /**
+     * @param osUser   the name this computer knows the person by, offered until one has been remembered
      * @param signedIn called on the UI thread with the session once the person is in (and has chosen
      *                 their own password when they had to)
      */
-    public SignInViewModel(Vault vault, Background background, Consumer<Session> signedIn) {
+    public SignInViewModel(Vault vault, String osUser, Background background, Consumer<Session> signedIn) {
         this.vault = vault;
         this.memory = SignInMemory.beside(vault);
         this.background = background;
         this.signedIn = signedIn;
-        this.osUser = Services.defaultAuthor();
+        this.osUser = osUser;
     }
 
     /** Looks at the data folder in the background and shows the form that fits. */

@@ -3,30 +3,85 @@ package uk.resolve.ui.support;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
+import org.slf4j.LoggerFactory;
+
 import uk.resolve.app.UserMessages;
 
 /**
- * Runs database and file work off the JavaFX application thread, one job at a time so that writes
- * keep their order, and hands the result (or a plain-words message) back on the UI thread.
+ * The one task runner: every screen's database, file, PDF and sync work runs here, never on the
+ * JavaFX application thread. Writes (and anything whose order matters) run one at a time on a
+ * single queue; reads may run beside them on a small pool. Results, progress and failures (in the
+ * words of {@link UserMessages}) come back on the UI executor. It counts every job from the moment
+ * it is asked for until its result has been delivered, so a busy indicator and the tests' wait for
+ * quiet see all work of every screen.
+ *
+ * <p>Cancelling is cooperative: the job is told (see {@link Progress#cancelled()}) and its result is
+ * dropped, but its thread is never interrupted, because an interrupt closes H2's file channel.
  */
 public final class Background implements AutoCloseable {
 
-    private final ExecutorService worker;
+    /** Work that can say how far it has got and notice that it was cancelled. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T call(Progress progress) throws Exception;
+    }
+
+    /** Given to {@link Work}: progress goes to the screen; cancelled work should stop soon. */
+    public interface Progress {
+        /** @param fraction from 0 to 1, or -1 while the amount of work is not yet known */
+        void update(double fraction, String message);
+
+        boolean cancelled();
+
+        /** Throws {@link CancellationException} once the job has been cancelled. */
+        default void stopIfCancelled() {
+            if (cancelled()) {
+                throw new CancellationException();
+            }
+        }
+    }
+
+    /** How far a job has got, delivered on the UI executor. */
+    public record Step(double fraction, String message) {
+    }
+
+    /** A job asked for: it can be cancelled, after which none of its callbacks runs. */
+    public static final class Job {
+        private volatile boolean cancelled;
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        public boolean cancelled() {
+            return cancelled;
+        }
+    }
+
+    private static final int READERS = 2;
+
+    private final ExecutorService writer;
+    private final ExecutorService readers;
     private final Executor ui;
+    private final Executor ordered;
+    private final Executor parallel;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final Object lock = new Object();
     private int pending;
+    private volatile Consumer<String> status = msg -> LoggerFactory.getLogger(Background.class).warn(msg);
 
     /**
      * @param ui where results are delivered: {@code Platform::runLater} in the application, a
@@ -34,15 +89,28 @@ public final class Background implements AutoCloseable {
      */
     public Background(Executor ui) {
         this.ui = ui;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "resolve-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = Executors.newSingleThreadExecutor(daemon("resolve-writer"));
+        this.readers = Executors.newFixedThreadPool(READERS, daemon("resolve-reader"));
+        this.ordered = tracked(writer);
+        this.parallel = tracked(readers);
     }
 
     public static Background onFxThread() {
         return new Background(Platform::runLater);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Where failures nobody else handles are shown: the window's status line. */
+    public void reportFailuresTo(Consumer<String> statusLine) {
+        this.status = statusLine;
     }
 
     /** How many jobs are waiting or running (for a busy indicator). Changes on the UI executor. */
@@ -50,40 +118,32 @@ public final class Background implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs {@code work}; then {@code done} with its result, or {@code failed} with a message to show. */
-    public <T> void run(Callable<T> work, Consumer<T> done, Consumer<String> failed) {
-        runRaw(work, done, t -> failed.accept(UserMessages.describe(t)));
+    /** Runs {@code work} in order with all other writes; then {@code done} with its result, or {@code failed} with a message to show. */
+    public <T> Job run(Callable<T> work, Consumer<T> done, Consumer<String> failed) {
+        return runRaw(work, done, t -> failed.accept(UserMessages.describe(t)));
+    }
+
+    /** As {@link #run(Callable, Consumer, Consumer)}, a failure shown on the status line. */
+    public <T> Job run(Callable<T> work, Consumer<T> done) {
+        return run(work, done, msg -> status.accept(msg));
     }
 
     /** As {@link #run}, handing over the failure itself, for screens that show more than its message. */
-    public <T> void runRaw(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        synchronized (lock) {
-            pending++;
-        }
-        ui.execute(() -> running.set(running.get() + 1));
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, worker).whenComplete((value, error) -> ui.execute(() -> {
-            try {
-                if (error == null) {
-                    done.accept(value);
-                } else {
-                    failed.accept(UserMessages.unwrap(error));
-                }
-            } finally {
-                running.set(running.get() - 1);
-                synchronized (lock) {
-                    pending--;
-                    lock.notifyAll();
-                }
-            }
-        }));
+    public <T> Job runRaw(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        return submit(writer, p -> work.call(), done, failed, null);
+    }
+
+    /** Runs {@code work}, which only reads, beside other work; results as {@link #run}. */
+    public <T> Job read(Callable<T> work, Consumer<T> done, Consumer<String> failed) {
+        return submit(readers, p -> work.call(), done, t -> failed.accept(UserMessages.describe(t)), null);
+    }
+
+    /**
+     * Runs {@code work} in order with the writes, showing its progress with {@code progress} on the UI
+     * executor; cancelling the job makes {@link Progress#cancelled()} true and drops its result.
+     */
+    public <T> Job withProgress(Work<T> work, Consumer<Step> progress, Consumer<T> done, Consumer<String> failed) {
+        return submit(writer, work, done, t -> failed.accept(UserMessages.describe(t)), progress);
     }
 
     /** Runs work whose result nobody waits for (saving a draft); failures are only logged. */
@@ -91,7 +151,122 @@ public final class Background implements AutoCloseable {
         run(() -> {
             work.run();
             return null;
-        }, v -> { }, msg -> org.slf4j.LoggerFactory.getLogger(Background.class).warn(msg));
+        }, v -> { }, msg -> LoggerFactory.getLogger(Background.class).warn(msg));
+    }
+
+    /**
+     * The writes' queue as an {@link Executor}, for view models built around JavaFX {@code Task}s:
+     * what runs there keeps its order, counts as busy and is waited for like any other job.
+     */
+    public Executor ordered() {
+        return ordered;
+    }
+
+    /** The readers' pool as an {@link Executor}, counted like {@link #ordered()}. */
+    public Executor parallel() {
+        return parallel;
+    }
+
+    private Executor tracked(ExecutorService pool) {
+        return command -> {
+            begin();
+            try {
+                pool.execute(() -> {
+                    try {
+                        command.run();
+                    } finally {
+                        // after the command, so that what it handed to the UI thread is delivered first
+                        ui.execute(this::end);
+                    }
+                });
+            } catch (RuntimeException refused) {
+                ui.execute(this::end);
+                throw refused;
+            }
+        };
+    }
+
+    private <T> Job submit(ExecutorService pool, Work<T> work, Consumer<T> done, Consumer<Throwable> failed,
+                           Consumer<Step> progress) {
+        Job job = new Job();
+        AtomicReference<Step> latest = new AtomicReference<>();
+        Progress p = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                if (progress == null || job.cancelled) {
+                    return;
+                }
+                // only the newest step waits to be shown, so a fast job cannot flood the UI thread
+                if (latest.getAndSet(new Step(fraction, message)) == null) {
+                    ui.execute(() -> {
+                        Step s = latest.getAndSet(null);
+                        if (s != null && !job.cancelled) {
+                            progress.accept(s);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.cancelled;
+            }
+        };
+        begin();
+        try {
+            pool.execute(() -> {
+                T value = null;
+                Throwable error = null;
+                if (!job.cancelled) {
+                    try {
+                        value = work.call(p);
+                    } catch (Throwable t) {
+                        error = t;
+                    }
+                }
+                T v = value;
+                Throwable e = error;
+                ui.execute(() -> {
+                    try {
+                        if (job.cancelled || e instanceof CancellationException) {
+                            return;
+                        }
+                        if (e == null) {
+                            done.accept(v);
+                        } else {
+                            failed.accept(UserMessages.unwrap(e));
+                        }
+                    } finally {
+                        end();
+                    }
+                });
+            });
+        } catch (RuntimeException refused) {
+            // closed: the job never runs, and says so like any other failure
+            ui.execute(() -> {
+                try {
+                    failed.accept(refused);
+                } finally {
+                    end();
+                }
+            });
+        }
+        return job;
+    }
+
+    private void begin() {
+        synchronized (lock) {
+            pending++;
+        }
+        ui.execute(() -> running.set(running.get() + 1));
+    }
+
+    private void end() {
+        running.set(running.get() - 1);
+        synchronized (lock) {
+            pending--;
+            lock.notifyAll();
+        }
     }
 
     /** True when no job is waiting, running or delivering its result. */
@@ -121,9 +296,11 @@ public final class Background implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdown();
+        writer.shutdown();
+        readers.shutdown();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+            readers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

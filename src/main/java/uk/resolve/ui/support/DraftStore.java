@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +22,8 @@ import uk.resolve.app.Preferences;
 /**
  * Half-filled forms, kept in the database's settings as JSON so that they survive closing the
  * window or a crash. Saving is debounced: a burst of keystrokes becomes one write, off the JavaFX
- * application thread.
+ * application thread. The timer only waits; the write itself runs where it is told (in the window,
+ * the task runner's queue of writes, so that it keeps its place among the others and is waited for).
  */
 public final class DraftStore implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class DraftStore implements AutoCloseable {
     private final String prefix;
     private final long delayMillis;
     private final ScheduledExecutorService timer;
+    private final Executor writes;
     private final Map<String, Map<String, String>> waiting = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> scheduled = new HashMap<>();
     private final Object writing = new Object();
@@ -43,6 +46,11 @@ public final class DraftStore implements AutoCloseable {
 
     /** Drafts of the person {@code owner} (their sign-in name), kept apart from everyone else's. */
     public DraftStore(Preferences prefs, String owner, long delayMillis) {
+        this(prefs, owner, delayMillis, null);
+    }
+
+    /** As {@link #DraftStore(Preferences, String, long)}, the writes run on {@code writes}. */
+    public DraftStore(Preferences prefs, String owner, long delayMillis, Executor writes) {
         this.prefs = prefs;
         this.prefix = owner == null || owner.isBlank() ? DRAFT : DRAFT + owner + ".";
         this.delayMillis = delayMillis;
@@ -51,6 +59,7 @@ public final class DraftStore implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.writes = writes != null ? writes : timer;
     }
 
     /** Saves {@code values} under {@code key} shortly, replacing any save still waiting. */
@@ -60,7 +69,7 @@ public final class DraftStore implements AutoCloseable {
         if (previous != null) {
             previous.cancel(false);
         }
-        scheduled.put(key, timer.schedule(() -> write(key), delayMillis, TimeUnit.MILLISECONDS));
+        scheduled.put(key, timer.schedule(() -> writes.execute(() -> write(key)), delayMillis, TimeUnit.MILLISECONDS));
     }
 
     /** The saved draft, if any. Blocking: call off the UI thread. */
@@ -95,7 +104,7 @@ public final class DraftStore implements AutoCloseable {
                 f.cancel(false);
             }
         }
-        timer.execute(() -> prefs.remove(prefix + key));
+        writes.execute(() -> prefs.remove(prefix + key));
     }
 
     /** Writes every waiting draft now (on closing the window). Blocking. */

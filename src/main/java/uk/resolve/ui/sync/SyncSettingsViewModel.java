@@ -425,8 +425,7 @@ public final class SyncSettingsViewModel {
         });
         task.setOnFailed(e -> {
             finish();
-            Throwable t = task.getException();
-            problem.set(t.getMessage() == null ? t.toString() : t.getMessage());
+            problem.set(uk.resolve.app.UserMessages.describe(task.getException()));
         });
         task.setOnCancelled(e -> finish());
         executor.execute(task);

@@ -1,19 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.sync;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import uk.resolve.app.Services;
+import uk.resolve.app.SyncService;
+import uk.resolve.ui.support.Fxml;
 
 /** Opens the sync settings screen in its own window. */
 public final class SyncSettingsWindow {
@@ -21,14 +18,13 @@ public final class SyncSettingsWindow {
     private SyncSettingsWindow() {
     }
 
-    /** Opens the window over {@code owner} (may be null); call on the JavaFX application thread. */
-    public static Stage open(Window owner, Services services) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sync-settings");
-            t.setDaemon(true);
-            return t;
-        });
-        Parent root = load(new SyncSettingsViewModel(services.sync(), executor));
+    /**
+     * Opens the window over {@code owner} (may be null); call on the JavaFX application thread.
+     *
+     * @param work where its work runs: the task runner's queue of writes
+     */
+    public static Stage open(Window owner, SyncService sync, Executor work) {
+        Parent root = load(new SyncSettingsViewModel(sync, work));
         Stage stage = new Stage();
         stage.setTitle("Sync, export and import");
         if (owner != null) {
@@ -61,7 +57,6 @@ public final class SyncSettingsWindow {
             stage.setMaxHeight(screen.getHeight());
             stage.setHeight(Math.min(screen.getHeight() - 40, Math.max(560, owner.getHeight() - 40)));
         }
-        stage.setOnHidden(e -> executor.shutdown());
         stage.show();
         if (owner != null) {
             // centred on a wide owner, a wider page would hang off the screen's edge: keep it all on screen
@@ -75,12 +70,6 @@ public final class SyncSettingsWindow {
 
     /** The screen's node tree, bound to {@code model}. */
     static Parent load(SyncSettingsViewModel model) {
-        FXMLLoader loader = new FXMLLoader(SyncSettingsWindow.class.getResource("SyncSettingsView.fxml"));
-        loader.setControllerFactory(type -> new SyncSettingsController(model));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the sync settings screen is part of the application", e);
-        }
+        return Fxml.load("sync", "SyncSettings", new SyncSettingsController(model)).root();
     }
 }

@@ -7,11 +7,12 @@ import javafx.scene.layout.HBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import uk.resolve.app.Services;
+import uk.resolve.app.SyncService;
+import uk.resolve.ui.support.Background;
 
 /**
  * The sync part of the main window's status line: a small node showing the last sync, changes
- * waiting, or that the shared drive is unreachable. Place it with {@link #create(Services)}.
+ * waiting, or that the shared drive is unreachable. Place it with {@link #create}.
  */
 public final class SyncStatusBar extends HBox {
 
@@ -41,9 +42,9 @@ public final class SyncStatusBar extends HBox {
         label.accessibleHelpProperty().bind(model.detailProperty());
     }
 
-    /** A status node for the services' sync; call on the JavaFX application thread. */
-    public static SyncStatusBar create(Services services) {
-        SyncStatusViewModel vm = new SyncStatusViewModel(services.sync());
+    /** A status node for {@code sync}; call on the JavaFX application thread. */
+    public static SyncStatusBar create(SyncService sync, Background background) {
+        SyncStatusViewModel vm = new SyncStatusViewModel(sync, background);
         SyncStatusBar bar = new SyncStatusBar(vm);
         vm.refresh();
         return bar;

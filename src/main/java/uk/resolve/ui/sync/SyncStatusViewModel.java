@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import uk.resolve.app.SyncService;
 import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Background;
 
 /**
  * The status line's text ("Last synced 10:42 · 3 changes waiting", "Shared drive unreachable —
@@ -25,31 +26,25 @@ public final class SyncStatusViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private final SyncService service;
+    private final Background background;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(false);
     private final Consumer<SyncService.Status> listener = s -> Platform.runLater(() -> show(s));
 
-    public SyncStatusViewModel(SyncService service) {
+    /** @param background the task runner, which reads the status off the JavaFX thread */
+    public SyncStatusViewModel(SyncService service, Background background) {
         this.service = service;
+        this.background = background;
         service.addListener(listener);
     }
 
     /** Reads the status afresh (off the JavaFX thread) and shows it. */
     public void refresh() {
-        Thread t = new Thread(() -> {
-            try {
-                SyncService.Status s = service.status();
-                Platform.runLater(() -> show(s));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    text.set("Sync status unavailable");
-                    detail.set(e.getMessage());
-                });
-            }
-        }, "sync-status");
-        t.setDaemon(true);
-        t.start();
+        background.read(service::status, this::show, message -> {
+            text.set("Sync status unavailable");
+            detail.set(message);
+        });
     }
 
     /** Stops listening to the service (when the window closes). */

@@ -12,7 +12,6 @@ import javafx.beans.property.StringProperty;
 
 import uk.resolve.app.CaseService;
 import uk.resolve.app.Preferences;
-import uk.resolve.app.Services;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.policy.ChildStatus;
@@ -30,8 +29,8 @@ public final class WelcomeViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    public WelcomeViewModel(Services services, Preferences prefs, Background background) {
-        this.cases = services.cases();
+    public WelcomeViewModel(CaseService cases, Preferences prefs, Background background) {
+        this.cases = cases;
         this.prefs = prefs;
         this.background = background;
     }

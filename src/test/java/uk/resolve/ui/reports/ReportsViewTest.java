@@ -42,6 +42,7 @@ class ReportsViewTest {
 
     private static Services services;
     private Parent root;
+    private ReportsController controller;
 
     @BeforeAll
     static void buildCases() {
@@ -56,11 +57,13 @@ class ReportsViewTest {
 
     @Start
     void start(Stage stage) {
-        root = ReportsView.load(services.reports(), Executors.newSingleThreadExecutor(r -> {
+        var view = ReportsView.load(services.reports(), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "reports-test");
             t.setDaemon(true);
             return t;
         }), LocalDate.of(2027, 5, 10));
+        root = view.root();
+        controller = view.controller();
         stage.setScene(new Scene(root, 1240, 740));
         stage.show();
     }
@@ -69,7 +72,7 @@ class ReportsViewTest {
     @SuppressWarnings("unchecked")
     void runningTheReportFillsTheChartsAndTables(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            ReportsController c = (ReportsController) root.getProperties().get(ReportsController.class);
+            ReportsController c = controller;
             c.model().fromProperty().set(LocalDate.of(2026, 12, 1));
             c.model().toProperty().set(LocalDate.of(2027, 4, 30));
         });

@@ -39,4 +39,27 @@ class DraftStoreTest {
             }
         }
     }
+
+    @Test
+    void aDraftIsWrittenByTheTaskRunnerSoThatWaitingForQuietWaitsForIt() throws Exception {
+        try (Services s = Fixtures.services(dir, MutableClock.at("2026-11-25T10:00"));
+             Background runner = new Background(Runnable::run)) {
+            Preferences prefs = Preferences.of(s);
+            java.util.List<String> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.Executor watched = command -> runner.ordered().execute(() -> {
+                writers.add(Thread.currentThread().getName());
+                command.run();
+            });
+            try (DraftStore alice = new DraftStore(prefs, "alice", 20, watched)) {
+                alice.saveLater("new-case", Map.of("childRef", "A-1"));
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (writers.isEmpty() && System.nanoTime() < end) {
+                    Thread.sleep(5);
+                }
+                assertThat(runner.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
+                assertThat(writers).hasSize(1).allMatch(n -> n.startsWith("resolve-writer"));
+                assertThat(prefs.get("draft.alice.new-case")).hasValueSatisfying(v -> assertThat(v).contains("A-1"));
+            }
+        }
+    }
 }

@@ -48,7 +48,7 @@ class SyncSettingsViewTest {
         services.cases().open(Fixtures.openRequest(services, "croydon", ChildStatus.CHILD_IN_NEED, "2026-12-21T08:00"));
         BorderPane root = new BorderPane(SyncSettingsWindow.load(new SyncSettingsViewModel(services.sync(),
                 Executors.newSingleThreadExecutor())));
-        root.setBottom(SyncStatusBar.create(services));
+        root.setBottom(SyncStatusBar.create(services.sync(), uk.resolve.ui.support.Background.onFxThread()));
         stage.setScene(new Scene(root));
         stage.show();
     }

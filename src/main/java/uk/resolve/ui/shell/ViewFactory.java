@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package uk.resolve.ui;
+package uk.resolve.ui.shell;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.function.IntConsumer;
 
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
 import uk.resolve.app.Session;
+import uk.resolve.domain.time.UkTime;
 import uk.resolve.ui.admin.AuditController;
 import uk.resolve.ui.admin.AuditViewModel;
 import uk.resolve.ui.admin.SettingsController;
@@ -22,28 +20,34 @@ import uk.resolve.ui.home.HomeController;
 import uk.resolve.ui.home.HomeViewModel;
 import uk.resolve.ui.newcase.NewCaseController;
 import uk.resolve.ui.newcase.NewCaseViewModel;
+import uk.resolve.ui.forms.EditorFormOpener;
+import uk.resolve.ui.home.DueSoonViewModel;
 import uk.resolve.ui.procedures.ProceduresController;
 import uk.resolve.ui.procedures.ProceduresViewModel;
+import uk.resolve.ui.reports.ReportsController;
+import uk.resolve.ui.reports.ReportsView;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
+import uk.resolve.ui.support.Fxml;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
+import uk.resolve.ui.sync.SyncSettingsWindow;
+import uk.resolve.ui.sync.SyncStatusBar;
 import uk.resolve.ui.welcome.WelcomeController;
 import uk.resolve.ui.welcome.WelcomeViewModel;
+import uk.resolve.ui.workspace.AttachmentOpener;
 import uk.resolve.ui.workspace.FormOpener;
+import uk.resolve.ui.workspace.MailDraftOpener;
 import uk.resolve.ui.workspace.WorkspaceController;
 import uk.resolve.ui.workspace.WorkspaceViewModel;
 
 /**
- * Everything the screens need, built once by constructor: the services, the background worker,
- * drafts, the form opener and the status line. Its controller factory gives each FXML view its
- * controller and view model; there are no singletons.
+ * The view factory: builds every screen and window of a signed-in person, each controller with its
+ * view model and each view model given only the services it uses (never the whole {@link Services}),
+ * all work on the one task runner, FXML loaded one way ({@link Fxml}). Built once per sign-in by
+ * {@link AppWindow}; there are no singletons.
  */
-public final class UiContext implements AutoCloseable {
-
-    /** A loaded view and its controller. */
-    public record View<C>(Parent root, C controller) {
-    }
+public final class ViewFactory implements AutoCloseable {
 
     private final Services services;
     private final Session session;
@@ -56,16 +60,18 @@ public final class UiContext implements AutoCloseable {
     private final Navigator navigator;
 
     /**
-     * @param session the signed-in session, or null when the screens run on services a test opened
+     * @param session    the signed-in session, or null when the screens run on services a test opened
+     * @param formOpener what the workspace's Open buttons do, or null for the form editor
      */
-    public UiContext(Services services, Session session, Background background, DraftStore drafts,
-                     FormOpener formOpener, StatusLine status, Navigator navigator) {
+    public ViewFactory(Services services, Session session, Background background, DraftStore drafts,
+                       FormOpener formOpener, StatusLine status, Navigator navigator) {
         this.services = services;
         this.session = session;
         this.prefs = Preferences.of(services);
         this.background = background;
         this.drafts = drafts;
-        this.formOpener = formOpener;
+        this.formOpener = formOpener != null ? formOpener
+                : new EditorFormOpener(services.forms(), background.ordered());
         this.status = status;
         this.navigator = navigator;
     }
@@ -104,11 +110,11 @@ public final class UiContext implements AutoCloseable {
     public Object controllerFor(Class<?> type) {
         if (type == HomeController.class) {
             return new HomeController(new HomeViewModel(services.cases(), prefs, background),
-                    new uk.resolve.ui.home.DueSoonViewModel(services.reminders(), services.deadlineCalendar(), background),
+                    new DueSoonViewModel(services.reminders(), services.deadlineCalendar(), background),
                     navigator, status);
         }
         if (type == WelcomeController.class) {
-            return new WelcomeController(new WelcomeViewModel(services, prefs, background), navigator);
+            return new WelcomeController(new WelcomeViewModel(services.cases(), prefs, background), navigator);
         }
         if (type == NewCaseController.class) {
             return new NewCaseController(new NewCaseViewModel(services.cases(), services.policies(), prefs, drafts,
@@ -117,8 +123,8 @@ public final class UiContext implements AutoCloseable {
         if (type == WorkspaceController.class) {
             WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
                     drafts, background), formOpener, navigator, status);
-            w.offerMailDrafts(new uk.resolve.ui.workspace.MailDraftOpener(services.mailDrafts(), background));
-            w.offerAttachments(new uk.resolve.ui.workspace.AttachmentOpener(services.attachments(), background));
+            w.offerMailDrafts(new MailDraftOpener(services.mailDrafts(), background));
+            w.offerAttachments(new AttachmentOpener(services.attachments(), background));
             return w;
         }
         if (type == ProceduresController.class) {
@@ -139,19 +145,23 @@ public final class UiContext implements AutoCloseable {
     }
 
     /** Loads {@code /uk/resolve/ui/<feature>/<Name>View.fxml} with its controller. */
-    public <C> View<C> load(String feature, String name) {
-        URL url = UiContext.class.getResource("/uk/resolve/ui/" + feature + "/" + name + "View.fxml");
-        if (url == null) {
-            throw new IllegalStateException("Resolve is incomplete: the " + name + " screen is missing");
-        }
-        FXMLLoader loader = new FXMLLoader(url);
-        loader.setControllerFactory(this::controllerFor);
-        try {
-            Parent root = loader.load();
-            return new View<>(root, loader.getController());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public <C> Fxml.View<C> load(String feature, String name) {
+        return Fxml.load(feature, name, this::controllerFor);
+    }
+
+    /** The reports screen, its report worked out on the task runner's readers. */
+    public Fxml.View<ReportsController> reports() {
+        return ReportsView.load(services.reports(), background.parallel(), UkTime.date(services.clock().instant()));
+    }
+
+    /** Opens the Sync, export and import window over {@code owner}. */
+    public Stage openSyncSettings(Window owner) {
+        return SyncSettingsWindow.open(owner, services.sync(), background.ordered());
+    }
+
+    /** The sync indicator of the status line. */
+    public SyncStatusBar syncStatusBar() {
+        return SyncStatusBar.create(services.sync(), background);
     }
 
     /** Saves waiting drafts and closes the database (signing out when there is a session). */
