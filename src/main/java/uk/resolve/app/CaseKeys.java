@@ -195,15 +195,20 @@ public final class CaseKeys {
     private Map<String, Set<String>> entitled(CaseAccess access, Instant now, PersonKeys self,
                                               KeyDirectory directory) {
         Map<String, Set<String>> out = new TreeMap<>();
-        Set<String> named = new TreeSet<>(access.sharedWith());
-        named.add(access.owner());
-        for (String n : named) {
-            String name = n.toLowerCase(Locale.ROOT);
-            if (!name.isBlank() && users.find(name).isEmpty()) {
-                List<KeyDirectory.Registration> valid = directory.keysAt(name, now);
-                if (!valid.isEmpty() && caseRoleIn(valid.get(valid.size() - 1).role())) {
-                    boxKeys(out, name, valid);
-                }
+        // people this computer knows only from the record (their own laptops): their registered roles and team
+        for (String name : directory.people()) {
+            List<KeyDirectory.Registration> valid = directory.keysAt(name, now);
+            if (valid.isEmpty() || users.find(name.toLowerCase(Locale.ROOT)).isPresent()) {
+                continue;
+            }
+            Set<Role> roles;
+            try {
+                roles = Role.parseSet(String.join(",", directory.rolesAt(name, now)));
+            } catch (IllegalArgumentException newer) {
+                continue;
+            }
+            if (access.visibleTo(new Actor(name, roles, directory.teamAt(name, now)))) {
+                boxKeys(out, name.toLowerCase(Locale.ROOT), valid);
             }
         }
         for (UserStore.UserRow u : users.all()) {
@@ -230,15 +235,6 @@ public final class CaseKeys {
             if (!r.boxKey().isBlank()) {
                 out.computeIfAbsent(name, x -> new TreeSet<>()).add(r.boxKey());
             }
-        }
-    }
-
-    /** Whether registered roles include one that works on cases (not administration or the business team alone). */
-    private static boolean caseRoleIn(String codes) {
-        try {
-            return new Actor("-", Role.parseSet(codes), "").may(uk.resolve.security.Permission.WORK_ON_CASES);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

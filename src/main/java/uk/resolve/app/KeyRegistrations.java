@@ -39,8 +39,9 @@ final class KeyRegistrations {
 
     /** Registers {@code keys}, appended (and so signed) in the name of {@code author}. */
     static Entry register(EntryStore entries, Instant now, String author, PersonKeys keys, KeyDirectory.Reason reason,
-                          String role) {
+                          String role, String team) {
         Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.TEAM, team == null ? "" : team);
         data.put(KeyDirectory.PERSON, keys.person());
         data.put(KeyDirectory.SIGN_KEY, keys.signingPublic());
         data.put(KeyDirectory.BOX_KEY, keys.boxPublic());
@@ -58,12 +59,14 @@ final class KeyRegistrations {
     }
 
     /**
-     * Registers that {@code person} now holds {@code roles} (codes as stored), signed by the
-     * administrator who changed them, so that vouching and entitlement follow their current roles
-     * on every copy of the record.
+     * Registers that {@code person} now holds {@code roles} (codes as stored) in {@code team}, signed
+     * by the administrator who changed them, so that vouching and entitlement follow their current
+     * roles and team on every copy of the record.
      */
-    static Entry rolesChanged(EntryStore entries, Instant now, String author, String person, String roles) {
+    static Entry rolesChanged(EntryStore entries, Instant now, String author, String person, String roles,
+                              String team) {
         Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.TEAM, team == null ? "" : team);
         data.put(KeyDirectory.PERSON, person);
         data.put(KeyDirectory.REASON, KeyDirectory.Reason.ROLES_CHANGED.code());
         data.put(KeyDirectory.ROLE, roles);

@@ -167,7 +167,7 @@ public final class Session implements AutoCloseable {
         users.save(row);
         keyring.save();
         KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
-                KeyDirectory.Reason.ADDED, codes);
+                KeyDirectory.Reason.ADDED, codes, row.team());
         services.audit().record(AuditAction.USER_ADDED, who, codes + (row.team().isEmpty() ? "" : ", team "
                 + row.team()));
         return row;
@@ -205,8 +205,9 @@ public final class Session implements AutoCloseable {
         UserRow row = new UserRow(old.name(), old.fullName(), codes, team == null ? old.team() : team.strip(),
                 true, old.createdAt(), old.createdBy());
         users.save(row);
-        if (!old.role().equals(codes)) {
-            KeyRegistrations.rolesChanged(services.entries(), vault.clock().instant(), actor().name(), row.name(), codes);
+        if (!old.role().equals(codes) || !old.team().equals(row.team())) {
+            KeyRegistrations.rolesChanged(services.entries(), vault.clock().instant(), actor().name(), row.name(), codes,
+                    row.team());
         }
         services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
                 : old.role() + " -> " + codes) + ", team " + row.team());
@@ -273,7 +274,7 @@ public final class Session implements AutoCloseable {
         seal(keyring, row.name(), key(), theirs, temporary, true);
         keyring.save();
         KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
-                KeyDirectory.Reason.RESET, row.role());
+                KeyDirectory.Reason.RESET, row.role(), row.team());
         services.audit().record(AuditAction.PASSWORD_RESET, row.name(), "temporary password set");
     }
 

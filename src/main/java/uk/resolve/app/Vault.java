@@ -276,7 +276,8 @@ public final class Vault {
                 // the first administrator's keys, or anyone's first sign-in since signing began
                 KeyRegistrations.register(services.entries(), clock.instant(), who, opened.keys(),
                         actor.administers() && !KeyRegistrations.any(services.entries())
-                                ? KeyRegistrations.FIRST : KeyRegistrations.UPGRADE, Role.codes(actor.roles()));
+                                ? KeyRegistrations.FIRST : KeyRegistrations.UPGRADE, Role.codes(actor.roles()),
+                        actor.team());
             }
             services.audit().record(AuditAction.SIGN_IN, who, "");
             return new Session(this, services, key, opened.keys(), slot.mustChangePassword());

@@ -83,4 +83,56 @@ class CaseKeysTravelIT {
             assertThat(r.intact()).as(r.record().findings().toString()).isTrue();
         }
     }
+
+    @Test
+    void aManagerKnownHereOnlyFromTheRecordGetsTheKeyOfHerTeamsCasesAndAnotherTeamsManagerDoesNot() {
+        // each laptop knows only its own person: the others are known from the key registrations that travel
+        Vault a = own("a", "alice", Role.PRACTITIONER, "Riverside");
+        Vault b = own("b", "mary", Role.MANAGER, "Riverside");
+        Vault c = own("c", "hugo", Role.MANAGER, "Hillside");
+        Path fromB = dir.resolve("from-b.resolve");
+        Path fromC = dir.resolve("from-c.resolve");
+        for (var who : List.of(List.of(b, "mary", fromB), List.of(c, "hugo", fromC))) {
+            // an export carries a case: each opens one of their own, and their keys travel with it
+            try (Session own = ((Vault) who.get(0)).signIn((String) who.get(1), PW)) {
+                var s = own.services();
+                s.cases().open(Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED, "2026-11-24T09:00"));
+                s.sync().export((Path) who.get(2), List.of(), PASSPHRASE, n -> { });
+            }
+        }
+        tick();
+        UUID id;
+        Path fromA = dir.resolve("from-a.resolve");
+        try (Session alice = a.signIn("alice", PW)) {
+            var s = alice.services();
+            s.sync().importFile(fromB, PASSPHRASE, n -> { });
+            s.sync().importFile(fromC, PASSPHRASE, n -> { });
+            id = s.cases().open(Fixtures.openRequest(s, "havering", ChildStatus.CHILD_IN_NEED, "2026-11-24T09:00")).id();
+            assertThat(s.entries().caseEntries(id)).filteredOn(e -> e.type() == EntryType.CASE_KEY)
+                    .extracting(e -> e.get(CaseKeyGrant.PERSON)).containsOnly("alice", "mary").contains("mary");
+            s.sync().export(fromA, List.of(id), PASSPHRASE, n -> { });
+        }
+        tick();
+        try (Session mary = b.signIn("mary", PW)) {
+            var s = mary.services();
+            s.sync().importFile(fromA, PASSPHRASE, n -> { });
+            assertThat(s.cases().get(id).details().childRef()).isEqualTo("REF-HAVERING");
+        }
+        try (Session hugo = c.signIn("hugo", PW)) {
+            var s = hugo.services();
+            s.sync().importFile(fromA, PASSPHRASE, n -> { });
+            assertThat(s.entries().caseEntries(id)).filteredOn(e -> e.type() == EntryType.CASE_KEY)
+                    .extracting(e -> e.get(CaseKeyGrant.PERSON)).doesNotContain("hugo");
+        }
+    }
+
+    /** A laptop set up by one person for themselves: they administer it and work in their own role and team. */
+    private Vault own(String name, String person, Role role, String team) {
+        Vault v = Vault.at(dir.resolve(name).resolve("resolve.mv.db"), clock);
+        try (Session admin = v.createFirstAdministrator("admin-" + name, PW, "")) {
+            admin.addUser(person, person, role, team, PW);
+        }
+        tick();
+        return v;
+    }
 }

@@ -34,6 +34,8 @@ public final class KeyDirectory {
     public static final String BOX_KEY = "boxKey";
     public static final String REASON = "reason";
     public static final String ROLE = "role";
+    /** The field naming the team a registration or role change puts the person in (absent before teams travelled). */
+    public static final String TEAM = "team";
 
     /** The role whose registrations may vouch for others'. */
     public static final String ADMINISTRATOR = "administrator";
@@ -97,6 +99,8 @@ public final class KeyDirectory {
     private final Map<String, List<Registration>> byPerson = new HashMap<>();
     /** Each person's roles as registered, from when: the newest at or before a moment is theirs then. */
     private final Map<String, java.util.TreeMap<Instant, String>> roles = new HashMap<>();
+    /** Each person's team as registered, from when (registrations written before teams travelled name none). */
+    private final Map<String, java.util.TreeMap<Instant, String>> teams = new HashMap<>();
     private final Map<String, Instant> removedAt = new HashMap<>();
     private final Map<UUID, String> refused = new LinkedHashMap<>();
     private final List<Registration> own = new ArrayList<>();
@@ -144,6 +148,7 @@ public final class KeyDirectory {
             byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(reg);
             own.add(reg);
             roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, reg.role());
+            team(person, t, r);
             return;
         }
         // added, reset, removed or roles changed: only the key of someone then an administrator vouches for it
@@ -173,12 +178,14 @@ public final class KeyDirectory {
             }
             return;
         }
-                if (reason.get() == Reason.ROLES_CHANGED) {
+        if (reason.get() == Reason.ROLES_CHANGED) {
             roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, r.get(ROLE, ""));
+            team(person, t, r);
             return;
         }
         if (reason.get() != Reason.REMOVED) {
             roles.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, reg.role());
+            team(person, t, r);
         }
         List<Registration> held = byPerson.computeIfAbsent(person, k -> new ArrayList<>());
         if (reason.get() != Reason.ADDED || removedAt.containsKey(person)) {
@@ -201,6 +208,28 @@ public final class KeyDirectory {
         java.util.TreeMap<Instant, String> history = roles.get(person);
         Map.Entry<Instant, String> at = history == null ? null : history.floorEntry(t);
         return at == null ? java.util.Set.of() : codes(at.getValue());
+    }
+
+    private void team(String person, Instant t, Entry r) {
+        String team = r.get(TEAM);
+        if (team != null) {
+            teams.computeIfAbsent(person, k -> new java.util.TreeMap<>()).put(t, team);
+        }
+    }
+
+    /**
+     * The team {@code person} was in at {@code t} as the record registers it: the newest registration
+     * or change naming a team at or before {@code t}; "" when none names one.
+     */
+    public String teamAt(String person, Instant t) {
+        java.util.TreeMap<Instant, String> history = teams.get(person);
+        Map.Entry<Instant, String> at = history == null ? null : history.floorEntry(t);
+        return at == null ? "" : at.getValue();
+    }
+
+    /** Everyone with a registration in the record, removed or not. */
+    public java.util.Set<String> people() {
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(roles.keySet()));
     }
 
     private boolean administersAt(String person, Instant t) {
