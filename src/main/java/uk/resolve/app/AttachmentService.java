@@ -23,7 +23,7 @@ import uk.resolve.domain.attachment.Attachment;
 import uk.resolve.domain.attachment.AttachmentCheck;
 import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.store.ContentStore;
 

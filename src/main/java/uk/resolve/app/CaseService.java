@@ -17,7 +17,7 @@ import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.escalation.ResolveRequest;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;

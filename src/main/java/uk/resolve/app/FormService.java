@@ -14,7 +14,7 @@ import java.util.UUID;
 import uk.resolve.domain.escalation.CaseCommands;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.FormStatus;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.FormDefinition;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;

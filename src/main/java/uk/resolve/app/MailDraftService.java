@@ -11,7 +11,7 @@ import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.FormStatus;
 import uk.resolve.domain.escalation.NotificationStatus;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.mail.EmlWriter;
 import uk.resolve.domain.mail.MailDraft;
 import uk.resolve.domain.mail.MailDrafts;

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.policy.PolicyFileException;
 import uk.resolve.policy.PolicyLoader;

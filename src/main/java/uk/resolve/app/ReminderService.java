@@ -35,7 +35,7 @@ public final class ReminderService {
     public record Settings(int ahead, DueSoon.QuietHours quiet) {
         public Settings {
             if (ahead < 0 || ahead > 10) {
-                throw new uk.resolve.domain.escalation.RuleViolation("Remind of deadlines 0 to 10 working days ahead ("
+                throw new uk.resolve.domain.rules.RuleViolation("Remind of deadlines 0 to 10 working days ahead ("
                         + ahead + " is outside that).");
             }
         }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import uk.resolve.domain.escalation.CaseProjector;
 import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;

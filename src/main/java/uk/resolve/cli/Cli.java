@@ -21,7 +21,7 @@ import uk.resolve.app.Session;
 import uk.resolve.app.Vault;
 import uk.resolve.security.AccessDenied;
 import uk.resolve.security.ProtectionException;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.policy.PolicyFileException;
 import uk.resolve.store.StoreException;
 

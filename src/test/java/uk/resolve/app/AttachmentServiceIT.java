@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.domain.attachment.AttachmentCheck;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.forms.FormDocuments;
 import uk.resolve.testing.Fixtures;

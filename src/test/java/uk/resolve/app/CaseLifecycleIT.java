@@ -23,7 +23,7 @@ import uk.resolve.domain.escalation.FormStatus;
 import uk.resolve.domain.escalation.NotificationStatus;
 import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.escalation.ResolveRequest;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.record.ChainVerifier;
 import uk.resolve.domain.record.Entry;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.ResolveRequest;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.security.Actor;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.mail.MailDraft;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.forms.FormCases;

@@ -19,7 +19,7 @@ import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.audit.AuditEvent;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DiscussionRequest;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.report.ReportPeriod;
 import uk.resolve.domain.report.ReportQuery;

@@ -13,7 +13,6 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -86,8 +85,6 @@ class ArchitectureTest {
     static final ArchRule noCyclesBetweenScreens = slices().matching("uk.resolve.ui.(*)..")
             .should().beFreeOfCycles();
 
-    @ArchIgnore(reason = "domain.escalation's record views read domain.attachment, whose checks throw"
-            + " escalation's RuleViolation: to hold once RuleViolation moves to a package of its own")
     @ArchTest
     static final ArchRule noCyclesInTheDomain = slices().matching("uk.resolve.domain.(*)..")
             .should().beFreeOfCycles();

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import uk.resolve.app.FormService;
 import uk.resolve.app.Services;
 import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.pdf.PdfText;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.resolve.app.Services;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.ChronologyItem;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.pdf.PdfText;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.escalation.FormStatus;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.escalation.UrgentContact;
 import uk.resolve.domain.escalation.UrgentContacts;
 import uk.resolve.domain.policy.FormDefinition;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;

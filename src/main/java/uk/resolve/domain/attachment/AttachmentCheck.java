@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 
 /**
  * Whether a file may go on a case's record: a letter, minutes, an e-mail, a PDF, a Word or

@@ -13,15 +13,16 @@ import java.util.UUID;
 import uk.resolve.domain.policy.Category;
 import uk.resolve.domain.policy.ChecklistItem;
 import uk.resolve.domain.policy.DateQuestion;
-import uk.resolve.domain.policy.FactQuestion;
-import uk.resolve.domain.policy.TrackSwitch;
 import uk.resolve.domain.policy.DeadlineRule;
+import uk.resolve.domain.policy.FactQuestion;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Stage;
 import uk.resolve.domain.policy.Track;
+import uk.resolve.domain.policy.TrackSwitch;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.UkTime;
 

@@ -3,6 +3,8 @@ package uk.resolve.domain.escalation;
 
 import java.util.Map;
 
+import uk.resolve.domain.rules.RuleViolation;
+
 /**
  * The limits every text written into a case record keeps, whichever screen or command it came
  * from: a stated length per field, and no characters that are invisible or that reorder what a

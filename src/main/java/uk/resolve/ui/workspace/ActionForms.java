@@ -14,7 +14,7 @@ import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.EntryWording;
 import uk.resolve.domain.escalation.NotificationStatus;
 import uk.resolve.domain.escalation.ResolveRequest;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.DateQuestion;
 import uk.resolve.domain.policy.FactQuestion;
 import uk.resolve.domain.policy.Policy;
@@ -280,7 +280,7 @@ final class ActionForms {
                 String q = ((CaseAction.OnQuestion) f.action().target()).questionId();
                 String v = choiceOf(q, f.value("answer"));
                 if (v.equals(current.context().facts().get(q))) {
-                    throw new uk.resolve.domain.escalation.RuleViolation("That is already the answer. Choose another"
+                    throw new uk.resolve.domain.rules.RuleViolation("That is already the answer. Choose another"
                             + " answer to change it, or Cancel.");
                 }
                 yield cases.answer(id, q, v);

@@ -23,7 +23,7 @@ import uk.resolve.app.CaseService;
 import uk.resolve.app.FormService;
 import uk.resolve.app.Preferences;
 import uk.resolve.domain.escalation.CaseState;
-import uk.resolve.domain.escalation.RuleViolation;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.workspace.CaseAction;
 import uk.resolve.domain.workspace.CaseScreen;

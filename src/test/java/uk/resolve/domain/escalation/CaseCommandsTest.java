@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.testing.CaseRun;
 

@@ -21,6 +21,7 @@ import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.EnglandWalesCalendar;
 import uk.resolve.domain.time.UkTime;

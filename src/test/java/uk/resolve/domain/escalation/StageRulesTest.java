@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.testing.CaseRun;
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import uk.resolve.domain.rules.RuleViolation;
+
 class TextRulesTest {
 
     @ParameterizedTest(name = "{0} of {1} characters: allowed {2}")

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package uk.resolve.domain.escalation;
+package uk.resolve.domain.rules;
 
 /**
  * An action the procedure or the record does not allow. The message says what is wrong and what
