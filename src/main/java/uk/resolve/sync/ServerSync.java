@@ -87,12 +87,7 @@ public final class ServerSync {
         long start = System.nanoTime();
         setAside.clear();
         quarantine.begin();
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", new String(password));
-        p.setProperty("connectTimeout", "10");
-        p.setProperty("ApplicationName", "Resolve");
-        Crypto.wipe(password);
+        Properties p = connecting(user, password);
         try (Connection c = DriverManager.getConnection(url, p)) {
             p.clear();
             schema(c, url);
@@ -117,6 +112,17 @@ public final class ServerSync {
         }
     }
 
+    /** What a connection is opened with: the user, the password (then wiped), a timeout, this application's name. */
+    private static Properties connecting(String user, char[] password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", new String(password));
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("ApplicationName", "Resolve");
+        Crypto.wipe(password);
+        return p;
+    }
+
     /**
      * Tries the server without changing anything here or there: connects as {@code user}, and reads
      * the server's schema version and how many entries it holds.
@@ -132,12 +138,7 @@ public final class ServerSync {
             throw new SyncException(SyncException.Kind.REFUSED, "'" + shown(url) + "' is not a PostgreSQL server"
                     + " address. Give it as jdbc:postgresql://HOST/DATABASE (add ?sslmode=verify-full for TLS).");
         }
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", new String(password));
-        p.setProperty("connectTimeout", "10");
-        p.setProperty("ApplicationName", "Resolve");
-        Crypto.wipe(password);
+        Properties p = connecting(user, password);
         try (Connection c = DriverManager.getConnection(url, p)) {
             p.clear();
             c.setReadOnly(true);
