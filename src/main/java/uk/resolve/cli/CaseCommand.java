@@ -554,24 +554,24 @@ final class CaseCommand {
             }
         }
         out.println("Chronology:");
+        // worded as the workspace and the chronology PDF word it
         for (ChronologyItem item : c.chronology()) {
-            Entry e = item.entry();
-            out.println("  " + UkTime.format(e.happenedAt()) + "  stage " + item.stage() + "  " + e.type().label()
-                    + " — " + person.apply(e.author()) + (item.recordedLater() ? "  [recorded later, " + UkTime.format(e.writtenAt()) + "]" : "")
-                    + (item.approved() ? "  [approved by " + person.apply(item.approvals().get(0).author()) + "]" : ""));
-            String text = uk.resolve.domain.escalation.EntryText.primary(e);
-            if (e.type() == uk.resolve.domain.record.EntryType.ATTACHMENT_ADDED) {
-                Attachment a = attachments.stream().filter(x -> x.entryId().equals(e.id())).findFirst().orElseThrow();
-                text = a.number() + ". " + a.describe() + (text.isEmpty() ? "" : ": " + text);
+            uk.resolve.domain.escalation.EntryView v = item.view();
+            out.println("  " + UkTime.format(v.happenedAt()) + "  stage " + v.stage() + "  " + v.title() + " — "
+                    + v.author() + (v.recordedLater() ? "  [recorded later, " + UkTime.format(v.writtenAt()) + "]" : ""));
+            if (!v.what().isEmpty()) {
+                out.println("      " + v.what());
             }
-            if (!text.isEmpty()) {
-                out.println("      " + text);
+            for (uk.resolve.domain.escalation.EntryView.Line line : v.details()) {
+                out.println("      " + line.text());
             }
-            for (Entry corr : item.corrections()) {
-                out.println("      corrected " + UkTime.format(corr.writtenAt()) + " by " + person.apply(corr.author()) + " ("
-                        + corr.get("reason") + "): " + corr.get("text"));
+            for (uk.resolve.domain.escalation.EntryView.Note note : v.corrections()) {
+                out.println("      " + note.heading() + (note.text().isEmpty() ? "" : ": " + note.text()));
             }
-            out.println("      entry " + e.id());
+            for (uk.resolve.domain.escalation.EntryView.Note note : v.approvals()) {
+                out.println("      " + note.heading() + (note.text().isEmpty() ? "" : ": " + note.text()));
+            }
+            out.println("      entry " + v.entryId());
         }
     }
 }

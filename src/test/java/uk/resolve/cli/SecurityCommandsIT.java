@@ -179,7 +179,7 @@ class SecurityCommandsIT {
         assertThat(approve.code()).as(approve.err()).isZero();
         // people are named as the screens name them: their full name where they have one
         CliRunner.Result shown = pat.run("case", "show", mine);
-        assertThat(shown.out()).contains("[approved by Test Worker]").doesNotContain("approved by worker")
+        assertThat(shown.out()).contains("Approved by Test Worker on ").doesNotContain("by worker")
                 .contains("Discussion recorded — pat");
         assertThat(cli.run("case", "discuss", managers, "--with", "Duty SW", "--summary", "Agreed a visit").code()).isZero();
         assertOneLine(cli.run("case", "approve", managers, "--entry", entryId(cli, managers, "discussion")),
