@@ -86,7 +86,8 @@ class AttachmentServiceIT {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(pd);
         }
         assertThat(text).contains("Documents on the record").contains("1. reply.txt (1 KB)")
-                .contains("Reply from the service manager").contains("Document attached: reply.txt (1 KB)")
+                .contains("Reply from the service manager").contains("Stage 1 · Document attached")
+                .contains("reply.txt (1 KB): Reply from the service manager")
                 .doesNotContain("WALRUS");
     }
 
