@@ -70,14 +70,14 @@ class ServerSyncCommandIT {
         CliRunner aServer = a.withEnv("RESOLVE_SERVER_PASSWORD_FILE", a.secretFile(".spw", SERVER_PASSWORD).toString());
         CliRunner.Result push = aServer.run("sync", "--server", url, "--user", "team_a");
         assertThat(push.code()).as(push.err()).isZero();
-        // the case and the key registrations of a's two people
-        assertThat(push.out()).contains("Received 0 entries and sent 3 entries.");
+        // the case, its key wrapped for its author, and the key registrations of a's two people
+        assertThat(push.out()).contains("Received 0 entries and sent 4 entries.");
 
         CliRunner bServer = b.withEnv("RESOLVE_SERVER_PASSWORD_FILE", b.secretFile(".spw", SERVER_PASSWORD).toString());
         CliRunner.Result pull = bServer.run("sync", "--server", url, "--user", "team_a");
         assertThat(pull.code()).as(pull.err()).isZero();
-        // the case; b sends its own two registrations (it had a's from joining)
-        assertThat(pull.out()).contains("Received 1 entry and sent 2 entries.");
+        // the case and its key grant; b sends its own two registrations (it had a's from joining)
+        assertThat(pull.out()).contains("Received 2 entries and sent 2 entries.");
         assertThat(bServer.run("sync", "--server", url, "--user", "team_a").out()).contains("Nothing new to sync");
 
         CliRunner wrong = b.withEnv("RESOLVE_SERVER_PASSWORD_FILE", b.secretFile(".bad", "not it at all").toString());
