@@ -59,8 +59,31 @@ public final class StartupBenchmark {
             String how = cds ? "with AppCDS, each its own archive" : "without AppCDS";
             System.out.printf("%-40s median %5d ms  (all: %s)%n", "hello-world window, " + how, h, hello);
             System.out.printf("%-40s median %5d ms  (all: %s)%n", "Resolve, sign-in screen, " + how, r, resolve);
-            System.out.printf("%-40s %5.2f x  target <= %.1f x%n", "ratio, " + how, r / (double) h, TARGET);
+            if (h <= 0 || r <= 0) {
+                System.out.printf("%-40s no figure: a start printed no first frame (see above)%n", "ratio, " + how);
+            } else {
+                System.out.printf("%-40s %5.2f x  target <= %.1f x%n", "ratio, " + how, r / (double) h, TARGET);
+            }
         }
+    }
+
+    /**
+     * The project's class path: this JVM's, or under {@code mvn exec:java} (which loads the project in
+     * a class loader of its own) that loader's.
+     */
+    private static String classPath() {
+        if (StartupBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> parts = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    parts.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    // not a file: not part of a class path
+                }
+            }
+            return String.join(java.io.File.pathSeparator, parts);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static long median(List<Long> ms) {
@@ -77,7 +100,7 @@ public final class StartupBenchmark {
         if (!display) {
             cmd.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(List.of("-cp", classPath(), main));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("XDG_DATA_HOME", data.toString());
