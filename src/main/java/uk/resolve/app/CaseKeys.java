@@ -44,6 +44,8 @@ public final class CaseKeys {
 
     /** What stands for content this person holds no key for. */
     public static final String NOT_READABLE = "(not readable here: no key for this case on this computer yet)";
+    /** What stands for sealed content that does not open with its key: changed or damaged since it was written. */
+    public static final String DAMAGED = "(does not open: this entry was changed or damaged; run 'resolve verify')";
 
     private final EntryStore entries;
     private final UserStore users;
@@ -306,8 +308,17 @@ public final class CaseKeys {
             }
             return e.withData(data);
         }
-        data.putAll(CaseSeal.open(key.get(), e.get(CaseContent.SEALED),
-                CaseContent.binding(e.caseId(), e.id(), e.type(), g)));
+        try {
+            data.putAll(CaseSeal.open(key.get(), e.get(CaseContent.SEALED),
+                    CaseContent.binding(e.caseId(), e.id(), e.type(), g)));
+        } catch (ProtectionException damaged) {
+            // one altered entry must not stop the list or the case: it says so where its text would be,
+            // and 'verify' names it
+            data.put(EntryText.primaryField(e), DAMAGED);
+            if (e.type() == EntryType.CASE_OPENED) {
+                data.put(EntryText.CHILD_REF, DAMAGED);
+            }
+        }
         return e.withData(data);
     }
 

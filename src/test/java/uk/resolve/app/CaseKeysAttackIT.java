@@ -259,6 +259,38 @@ class CaseKeysAttackIT {
     }
 
     @Test
+    void anEntryWhoseSealedContentWasAlteredSaysSoWhileTheCaseAndTheListStillOpenAndVerifyNamesIt() throws Exception {
+        Stolen attacker = unwrap(vault.keyFile(), "alice");
+        Entry discussion = stored(attacker).stream().filter(e -> e.type() == EntryType.DISCUSSION_RECORDED)
+                .findFirst().orElseThrow();
+        try (Database d = Database.open(vault.databaseFile(), attacker.dbKey()); Connection c = d.connection();
+             var read = c.prepareStatement("SELECT data FROM entry WHERE id = ?");
+             var write = c.prepareStatement("UPDATE entry SET data = ? WHERE id = ?")) {
+            read.setObject(1, discussion.id());
+            String data;
+            try (ResultSet rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                data = rs.getString(1);
+            }
+            int at = data.indexOf("\"" + CaseContent.SEALED + "\"");
+            assertThat(at).isNotNegative();
+            int flip = data.indexOf('"', data.indexOf(':', at) + 1) + 12;
+            char was = data.charAt(flip);
+            write.setString(1, data.substring(0, flip) + (was == 'A' ? 'B' : 'A') + data.substring(flip + 1));
+            write.setObject(2, discussion.id());
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        try (Session s = as("alice")) {
+            CaseState c = s.services().cases().get(aliceCase);
+            assertThat(c.entries()).filteredOn(e -> e.id().equals(discussion.id())).singleElement()
+                    .satisfies(e -> assertThat(e.data().values()).contains(CaseKeys.DAMAGED));
+            assertThat(c.details().childRef()).isEqualTo("ZEBRA-4471");
+            assertThat(s.services().cases().list()).extracting(x -> x.id()).contains(aliceCase);
+            assertThat(s.services().integrity().verify().intact()).isFalse();
+        }
+    }
+
+    @Test
     void sealedContentMovedToAnotherEntryDoesNotOpen() {
         Stolen alice = unwrap(vault.keyFile(), "alice");
         List<Entry> raw = stored(alice);
