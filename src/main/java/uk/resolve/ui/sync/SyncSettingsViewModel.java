@@ -189,8 +189,15 @@ public final class SyncSettingsViewModel {
         return new SyncService.Server(useServer.get(), url == null ? serverAddress.get() : url, serverUser.get());
     }
 
-    /** The typed server password, or null (the problem shown) when none was typed. */
-    private char[] serverPassword() {
+    /**
+     * The typed server password once the fields are right, or null with the problem shown: {@code wrong}
+     * (what the fields' check found, empty when nothing), else that no password was typed.
+     */
+    private char[] serverPassword(String wrong) {
+        if (!wrong.isEmpty()) {
+            problem.set(wrong);
+            return null;
+        }
         String typed = serverPassword.get() == null ? "" : serverPassword.get();
         if (typed.isEmpty()) {
             problem.set("Type your password for the server in 'Server password'. It is used for this connection and"
@@ -205,12 +212,7 @@ public final class SyncSettingsViewModel {
      * nothing here or on the server.
      */
     public Task<String> testConnection() {
-        String wrong = validateServer();
-        if (!wrong.isEmpty()) {
-            problem.set(wrong);
-            return null;
-        }
-        char[] pass = serverPassword();
+        char[] pass = serverPassword(validateServer());
         if (pass == null) {
             return null;
         }
@@ -238,12 +240,7 @@ public final class SyncSettingsViewModel {
     }
 
     private Task<String> syncWithServer() {
-        String wrong = validate();
-        if (!wrong.isEmpty()) {
-            problem.set(wrong);
-            return null;
-        }
-        char[] pass = serverPassword();
+        char[] pass = serverPassword(validate());
         if (pass == null) {
             return null;
         }
