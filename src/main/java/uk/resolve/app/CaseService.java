@@ -73,11 +73,22 @@ public final class CaseService {
         this.keys = k;
     }
 
+    private ReportKeys reportKeys;
+
+    /** As {@link #keys(CaseKeys)}, with the partnership's report key, which follows the same person's keys. */
+    void keys(CaseKeys k, ReportKeys r) {
+        this.keys = k;
+        this.reportKeys = r;
+    }
+
     /** From now on, seals and opens case content with {@code k} (the signed-in person's keys; null for none). */
     void useKeys(uk.resolve.security.PersonKeys k) {
         openedDetails.clear();
         if (keys != null) {
             keys.use(k);
+        }
+        if (reportKeys != null) {
+            reportKeys.use(k);
         }
     }
 
@@ -278,13 +289,15 @@ public final class CaseService {
      * this person's Resolve can write (cases whose key it holds, to people now entitled who lack it),
      * so that a newly entitled colleague need not wait for someone to open the case. Only the cases the
      * merge touched are looked at, and, when registrations or role changes arrived, the cases the
-     * people they name may now see.
+     * people they name may now see. A business-team person's Resolve also passes on the report key
+     * (decision 0017).
      *
      * @return how many grants were written
      */
     public synchronized int grantKeysAfterMerge(long sinceSeq) {
+        int reportGrants = reportKeys == null ? 0 : reportKeys.grantsDue();
         if (keys == null || !actor.may(Permission.WORK_ON_CASES)) {
-            return 0;
+            return reportGrants;
         }
         java.util.Set<UUID> touched = new java.util.HashSet<>(entries.caseIdsSince(sinceSeq));
         if (touched.remove(uk.resolve.domain.record.KeyDirectory.PEOPLE)) {
@@ -303,7 +316,7 @@ public final class CaseService {
         if (!due.isEmpty()) {
             entries.append(due);
         }
-        return due.size();
+        return reportGrants + due.size();
     }
 
     /** The people whose registrations or role changes arrived after {@code sinceSeq}, as they are now. */

@@ -77,9 +77,14 @@ public final class ReportKeys {
         Map<String, Set<String>> team = ReportKeyEntry.businessTeam(directory, now);
         Optional<ReportKeyEntry.Published> current = ReportKeyEntry.current(written, directory);
         if (current.isPresent()) {
-            Set<String> holders = ReportKeyEntry.holders(written, current.get().keyId());
+            String keyId = current.get().keyId();
+            Set<String> holders = ReportKeyEntry.holders(written, keyId);
             boolean someoneLeft = holders.stream().anyMatch(h -> !team.containsKey(h));
-            if (!someoneLeft) {
+            // nobody in the team holds it under keys valid now (its only holder's password was reset): nobody
+            // could pass it on, so a new one is made
+            boolean heldNow = ReportKeyEntry.grants(written).stream().anyMatch(g -> g.keyId().equals(keyId)
+                    && team.getOrDefault(g.person(), Set.of()).contains(g.boxKey()));
+            if (!someoneLeft && (heldNow || team.isEmpty())) {
                 return false;
             }
             if (team.isEmpty()) {
