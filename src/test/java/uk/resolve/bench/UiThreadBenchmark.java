@@ -34,12 +34,12 @@ import uk.resolve.ui.shell.AppWindow;
 import uk.resolve.ui.welcome.WelcomeViewModel;
 
 /**
- * The longest single hold of the JavaFX application thread during each screen's main action (open a
- * case, save a discussion, the form editor's preview, run a report) in the real window, headless
- * (Monocle), on an encrypted database of a few hundred cases. A probe thread posts an empty
- * {@code Platform.runLater} again and again; how long one waits is how long whatever ran before it
- * held the thread. Printed beside one frame (16.7 ms) and the floor: the same probe while the window
- * is idle. Not a test: asserts nothing. Run with
+ * The longest single hold of the JavaFX application thread during each screen's main action (My
+ * escalations with a search typed, open a case, save a discussion, the form editor's preview, run a
+ * report) in the real window, headless (Monocle), on an encrypted database of a few hundred cases.
+ * A probe thread posts an empty {@code Platform.runLater} again and again; how long one waits is how
+ * long whatever ran before it held the thread. Printed beside one frame (16.7 ms) and the floor: the
+ * same probe while the window is idle. Not a test: asserts nothing. Run with
  * {@code mvn -P bench test-compile exec:exec -Dbench.main=uk.resolve.bench.UiThreadBenchmark -Dbench.cases=300}.
  */
 public final class UiThreadBenchmark {
@@ -94,6 +94,15 @@ public final class UiThreadBenchmark {
             rows.add(measure(probe, "floor: the window idle, 2 s", () -> Thread.sleep(2000)));
             for (int round = 1; round <= 2; round++) {
                 int r = round;
+                rows.add(measure(probe, "My escalations, a search typed (round " + r + ")", () -> {
+                    fx(() -> w.shell().showHome());
+                    idle(w);
+                    await("the list", () -> find(w.stage().getScene(), "searchField") != null);
+                    for (String typed : List.of("c", "cr", "cro", "croy", "")) {
+                        fx(() -> ((TextInputControl) find(w.stage().getScene(), "searchField")).setText(typed));
+                    }
+                    idle(w);
+                }));
                 rows.add(measure(probe, "open a case at stage 3 (round " + r + ")", () -> {
                     fx(() -> w.shell().showHome());
                     idle(w);
