@@ -39,7 +39,8 @@ import uk.resolve.ui.welcome.WelcomeViewModel;
  * report) in the real window, headless (Monocle), on an encrypted database of a few hundred cases.
  * A probe thread posts an empty {@code Platform.runLater} again and again; how long one waits is how
  * long whatever ran before it held the thread. Printed beside one frame (16.7 ms) and the floor: the
- * same probe while the window is idle. Not a test: asserts nothing. Run with
+ * same probe while the window is idle; beside it the JavaFX thread's CPU time over the whole action,
+ * which waiting for a core on a busy machine does not inflate. Not a test: asserts nothing. Run with
  * {@code mvn -P bench test-compile exec:exec -Dbench.main=uk.resolve.bench.UiThreadBenchmark -Dbench.cases=300}.
  */
 public final class UiThreadBenchmark {
@@ -88,6 +89,7 @@ public final class UiThreadBenchmark {
         await("signed in", () -> w.context() != null && w.background().idle());
 
         Probe probe = new Probe();
+        fx(() -> probe.fxThread = Thread.currentThread().getId());
         probe.start();
         try {
             List<String[]> rows = new ArrayList<>();
@@ -146,10 +148,12 @@ public final class UiThreadBenchmark {
                     });
                 }));
             }
-            System.out.printf("%-52s %12s %12s %10s%n", "action", "longest ms", "over 1 frame", "probes");
+            System.out.printf("%-52s %12s %12s %10s %14s%n", "action", "longest ms", "over 1 frame", "probes",
+                    "FX CPU ms");
             for (String[] row : rows) {
-                System.out.printf("%-52s %12s %12s %10s%n", (Object[]) row);
+                System.out.printf("%-52s %12s %12s %10s %14s%n", (Object[]) row);
             }
+            System.out.printf("FX CPU: all the JavaFX thread's CPU time during the action, every task together%n");
             System.out.printf("one frame at 60 Hz: %.1f ms%n", FRAME_MS);
         } finally {
             probe.stop();
@@ -186,12 +190,18 @@ public final class UiThreadBenchmark {
 
     private static String[] measure(Probe probe, String what, Action action) throws Exception {
         probe.reset();
+        long cpu0 = CPU.getThreadCpuTime(probe.fxThread);
         action.run();
         Thread.sleep(200); // what the action left queued runs too
         long longest = probe.longestNanos();
+        long cpu = CPU.getThreadCpuTime(probe.fxThread) - cpu0;
         return new String[] {what, String.format(Locale.UK, "%.1f", longest / 1e6),
-                String.format(Locale.UK, "%d", probe.overFrame()), Long.toString(probe.count())};
+                String.format(Locale.UK, "%d", probe.overFrame()), Long.toString(probe.count()),
+                String.format(Locale.UK, "%.0f", cpu / 1e6)};
     }
+
+    /** The JavaFX thread's CPU time: on a shared machine the longest wait includes waiting for a core. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Posts an empty runnable, waits for it, and again; keeps the longest wait. */
     private static final class Probe implements Runnable {
@@ -200,6 +210,7 @@ public final class UiThreadBenchmark {
         private final AtomicLong count = new AtomicLong();
         private volatile boolean running = true;
         private final Thread thread = new Thread(this, "ui-probe");
+        private volatile long fxThread;
 
         void start() {
             thread.setDaemon(true);
