@@ -2,6 +2,7 @@
 package uk.resolve.ui.signin;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -77,27 +78,69 @@ public final class SignInViewModel {
         this.osUser = osUser;
     }
 
+    /** What the data folder holds, and the name last signed in with: what decides the first form. */
+    public record Look(Vault.State state, String lastName) {
+    }
+
+    /**
+     * Starts looking at {@code vault}'s folder on a thread of its own, at once: called before the
+     * toolkit has started, the answer is usually there by the time the window is built, so that its
+     * first frame shows the right form.
+     */
+    public static CompletableFuture<Look> lookAt(Vault vault) {
+        CompletableFuture<Look> look = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                look.complete(look(vault, SignInMemory.beside(vault)));
+            } catch (Throwable e) {
+                look.completeExceptionally(e);
+            }
+        }, "resolve-first-look");
+        t.setDaemon(true);
+        t.start();
+        return look;
+    }
+
+    private static Look look(Vault vault, SignInMemory memory) {
+        return new Look(vault.state(), memory.lastName().orElse(""));
+    }
+
     /** Looks at the data folder in the background and shows the form that fits. */
     public void start(Runnable shown) {
+        start(null, shown);
+    }
+
+    /**
+     * As {@link #start(Runnable)}, with a look already begun by {@link #lookAt}: when it has finished,
+     * the form is chosen at once, before this returns.
+     */
+    public void start(CompletableFuture<Look> early, Runnable shown) {
         mode.set(Mode.CHECKING);
-        background.run(() -> new Object[] {vault.state(), memory.lastName().orElse("")}, v -> {
-            Vault.State state = (Vault.State) v[0];
-            String last = (String) v[1];
-            switch (state) {
-                case NEW -> setUp(Mode.SET_UP);
-                case UNPROTECTED -> setUp(Mode.ENCRYPT);
-                default -> {
-                    name.set(last);
-                    nameRemembered.set(!last.isEmpty());
-                    mode.set(Mode.SIGN_IN);
-                }
-            }
+        if (early != null && early.isDone() && !early.isCompletedExceptionally()) {
+            show(early.join());
+            shown.run();
+            return;
+        }
+        background.run(() -> early != null ? early.get() : look(vault, memory), v -> {
+            show(v);
             shown.run();
         }, msg -> {
             message.set(msg);
             mode.set(Mode.BROKEN);
             shown.run();
         });
+    }
+
+    private void show(Look look) {
+        switch (look.state()) {
+            case NEW -> setUp(Mode.SET_UP);
+            case UNPROTECTED -> setUp(Mode.ENCRYPT);
+            default -> {
+                name.set(look.lastName());
+                nameRemembered.set(!look.lastName().isEmpty());
+                mode.set(Mode.SIGN_IN);
+            }
+        }
     }
 
     private void setUp(Mode m) {
