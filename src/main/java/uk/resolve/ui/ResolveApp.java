@@ -8,9 +8,9 @@ import javafx.stage.Stage;
 
 import uk.resolve.app.DataLocation;
 import uk.resolve.app.Services;
+import uk.resolve.app.SignInLook;
 import uk.resolve.app.Vault;
 import uk.resolve.ui.shell.AppWindow;
-import uk.resolve.ui.signin.SignInViewModel;
 
 /**
  * The desktop application. Opens its window first, with the sign-in screen and nothing else; the
@@ -27,14 +27,14 @@ public final class ResolveApp extends Application {
      */
     private static volatile Started early;
 
-    private record Started(Vault vault, CompletableFuture<SignInViewModel.Look> look) {
+    private record Started(Vault vault, CompletableFuture<SignInLook> look) {
     }
 
     private AppWindow window;
 
     public static void start(String[] args) {
         Vault vault = Vault.at(DataLocation.defaultDatabase(), Services.clockFromEnvironment());
-        early = new Started(vault, SignInViewModel.lookAt(vault));
+        early = new Started(vault, SignInLook.ahead(vault));
         Application.launch(ResolveApp.class, args);
     }
 
@@ -44,7 +44,7 @@ public final class ResolveApp extends Application {
         early = null;
         if (s == null) { // launched some other way (a test): look now
             Vault vault = Vault.at(DataLocation.defaultDatabase(), Services.clockFromEnvironment());
-            s = new Started(vault, SignInViewModel.lookAt(vault));
+            s = new Started(vault, SignInLook.ahead(vault));
         }
         window = AppWindow.signIn(stage, s.vault(), s.look(), null, DRAFT_DELAY_MILLIS);
     }

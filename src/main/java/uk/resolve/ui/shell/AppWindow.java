@@ -29,6 +29,7 @@ import atlantafx.base.theme.PrimerLight;
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
 import uk.resolve.app.Session;
+import uk.resolve.app.SignInLook;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Permission;
 import uk.resolve.ui.signin.ChangePasswordDialog;
@@ -109,12 +110,12 @@ public final class AppWindow {
 
     /**
      * As {@link #signIn(Stage, Vault, FormOpener, long)}, with the look at the data folder begun
-     * before the toolkit started ({@link SignInViewModel#lookAt}). The window paints at once in the
+     * before the toolkit started ({@link SignInLook#ahead}). The window paints at once in the
      * sign-in screen's colour, with no stylesheet and no control to prepare; the theme and the
      * sign-in screen follow straight after that first frame, in the form the look chose when it has
      * finished (it usually has), otherwise saying "Opening Resolve…" until it has.
      */
-    public static AppWindow signIn(Stage stage, Vault vault, CompletableFuture<SignInViewModel.Look> look,
+    public static AppWindow signIn(Stage stage, Vault vault, CompletableFuture<SignInLook> look,
                                    FormOpener formOpener, long draftDelayMillis) {
         AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
         w.vault = vault;
@@ -248,7 +249,7 @@ public final class AppWindow {
 
     // ---------------------------------------------------------------- signing in and out
 
-    private void showSignIn(CompletableFuture<SignInViewModel.Look> look, boolean probe) {
+    private void showSignIn(CompletableFuture<SignInLook> look, boolean probe) {
         SignInViewModel model = new SignInViewModel(vault, Services.defaultAuthor(), background, s -> {
             gate.getChildren().clear();
             gate.setVisible(false);
@@ -267,31 +268,29 @@ public final class AppWindow {
         model.start(look, () -> {
             StartupProbe.mark("sign-in");
             if (probe) {
-                afterNextFrame(stage.getScene(), () -> warmUp(warm));
+                afterNextFrame(stage.getScene(), this::warmUp);
                 if (StartupProbe.enabled()) {
-                    StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in", () -> warm.exceptionally(e -> null).join());
+                    StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in", warm);
                 }
             }
         });
     }
 
     /**
-     * After the sign-in screen's frame, while the person types: a throwaway copy of the shell is loaded off the application thread
-     * (nodes not in a scene may be built on any thread), so that its classes are loaded, and recorded
-     * by a class data sharing training start, before the real one is built after sign-in.
+     * After the sign-in screen's frame, while the person types: a throwaway copy of the shell is
+     * loaded on a reader of the task runner (nodes not in a scene may be built on any thread), so
+     * that its classes are loaded, and recorded by a class data sharing training start, before the
+     * real one is built after sign-in.
      */
-    private static void warmUp(CompletableFuture<Void> done) {
-        Thread t = new Thread(() -> {
+    private void warmUp() {
+        background.parallel().execute(() -> {
             try {
                 Fxml.load("shell", "Shell", new ShellController(new ShellViewModel(), new StatusLine()));
-                done.complete(null);
+                warm.complete(null);
             } catch (Throwable e) {
-                done.completeExceptionally(e); // only a warm-up: the real shell is built as before
+                warm.completeExceptionally(e); // only a warm-up: the real shell is built as before
             }
-        }, "resolve-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        });
     }
 
     /** Shows {@code view} over the whole window; the screens underneath neither show nor take the keyboard. */
@@ -337,7 +336,8 @@ public final class AppWindow {
                 idle.start((Integer) v[2]);
             }
             if (StartupProbe.enabled()) {
-                StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home", () -> { });
+                StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home",
+                        CompletableFuture.completedFuture(null));
             }
         }, shell::failed));
     }

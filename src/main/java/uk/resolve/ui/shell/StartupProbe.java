@@ -2,6 +2,7 @@
 package uk.resolve.ui.shell;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -62,7 +63,7 @@ final class StartupProbe {
      * Reports after the next frame of {@code scene} has been laid out and drawn, then exits once
      * {@code lastly} has finished (so that a training start records the classes it loads).
      */
-    static void reportAfterNextFrame(Scene scene, String screen, Runnable lastly) {
+    static void reportAfterNextFrame(Scene scene, String screen, CompletableFuture<?> lastly) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
@@ -72,12 +73,7 @@ final class StartupProbe {
                 long first = firstFrame < 0 ? ms : firstFrame;
                 System.out.println("first-frame-ms=" + first + " screen=" + screen + " ready-ms=" + ms + cpu() + MARKS);
                 System.out.flush();
-                Thread exit = new Thread(() -> {
-                    lastly.run();
-                    Platform.exit();
-                }, "resolve-startup-probe");
-                exit.setDaemon(true);
-                exit.start();
+                lastly.whenComplete((v, e) -> Platform.exit());
             });
         };
         scene.addPostLayoutPulseListener(listener[0]);

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import uk.resolve.app.Session;
+import uk.resolve.app.SignInLook;
 import uk.resolve.app.SignInMemory;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Role;
@@ -78,50 +79,23 @@ public final class SignInViewModel {
         this.osUser = osUser;
     }
 
-    /** What the data folder holds, and the name last signed in with: what decides the first form. */
-    public record Look(Vault.State state, String lastName) {
-    }
-
-    /**
-     * Starts looking at {@code vault}'s folder on a thread of its own, at once: called before the
-     * toolkit has started, the answer is usually there by the time the window is built, so that its
-     * first frame shows the right form.
-     */
-    public static CompletableFuture<Look> lookAt(Vault vault) {
-        CompletableFuture<Look> look = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                look.complete(look(vault, SignInMemory.beside(vault)));
-            } catch (Throwable e) {
-                look.completeExceptionally(e);
-            }
-        }, "resolve-first-look");
-        t.setDaemon(true);
-        t.start();
-        return look;
-    }
-
-    private static Look look(Vault vault, SignInMemory memory) {
-        return new Look(vault.state(), memory.lastName().orElse(""));
-    }
-
     /** Looks at the data folder in the background and shows the form that fits. */
     public void start(Runnable shown) {
         start(null, shown);
     }
 
     /**
-     * As {@link #start(Runnable)}, with a look already begun by {@link #lookAt}: when it has finished,
-     * the form is chosen at once, before this returns.
+     * As {@link #start(Runnable)}, with a look already begun by {@link SignInLook#ahead}: when it has
+     * finished, the form is chosen at once, before this returns.
      */
-    public void start(CompletableFuture<Look> early, Runnable shown) {
+    public void start(CompletableFuture<SignInLook> early, Runnable shown) {
         mode.set(Mode.CHECKING);
         if (early != null && early.isDone() && !early.isCompletedExceptionally()) {
             show(early.join());
             shown.run();
             return;
         }
-        background.run(() -> early != null ? early.get() : look(vault, memory), v -> {
+        background.run(() -> early != null ? early.get() : SignInLook.at(vault), v -> {
             show(v);
             shown.run();
         }, msg -> {
@@ -131,7 +105,7 @@ public final class SignInViewModel {
         });
     }
 
-    private void show(Look look) {
+    private void show(SignInLook look) {
         switch (look.state()) {
             case NEW -> setUp(Mode.SET_UP);
             case UNPROTECTED -> setUp(Mode.ENCRYPT);
