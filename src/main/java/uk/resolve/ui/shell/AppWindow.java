@@ -277,18 +277,30 @@ public final class AppWindow {
     }
 
     /**
-     * After the sign-in screen's frame, while the person types: a throwaway copy of the shell is
-     * loaded on a reader of the task runner (nodes not in a scene may be built on any thread), so
-     * that its classes are loaded, and recorded by a class data sharing training start, before the
-     * real one is built after sign-in.
+     * After the sign-in screen's frame, while the person types: the classes the shell's FXML names
+     * (and its loader) are loaded, not initialised, on a reader of the task runner, so that building
+     * the shell after sign-in does not wait for them and a class data sharing training start records
+     * them. Nothing is built off the application thread, and no class is initialised there, so this
+     * cannot race the application thread's own start.
      */
     private void warmUp() {
         background.parallel().execute(() -> {
             try {
-                Fxml.load("shell", "Shell", new ShellController(new ShellViewModel(), new StatusLine()));
+                ClassLoader loader = AppWindow.class.getClassLoader();
+                Class.forName("javafx.fxml.FXMLLoader", false, loader);
+                for (String name : Fxml.classesNamedBy("shell", "Shell")) {
+                    Class.forName(name, false, loader);
+                    if (name.startsWith("javafx.scene.control.")) { // and its skin, where it has one
+                        try {
+                            Class.forName(name.replace("control.", "control.skin.") + "Skin", false, loader);
+                        } catch (ClassNotFoundException none) {
+                            // a control without a skin of its own name
+                        }
+                    }
+                }
                 warm.complete(null);
             } catch (Throwable e) {
-                warm.completeExceptionally(e); // only a warm-up: the real shell is built as before
+                warm.completeExceptionally(e); // only a warm-up: the shell is built as before
             }
         });
     }
