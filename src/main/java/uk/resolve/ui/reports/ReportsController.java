@@ -89,6 +89,7 @@ public final class ReportsController {
         pdfButton.disableProperty().bind(model.canExportProperty().not());
         progressBar.progressProperty().bind(model.progressProperty());
         progressBar.visibleProperty().bind(model.runningProperty());
+        progressBar.managedProperty().bind(progressBar.visibleProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         problemLabel.textProperty().bind(model.problemProperty());
         categoryChart.setId("categoryChart");
