@@ -245,7 +245,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Make the case summaries that lists and reports read again from the entries.")
+            description = "Make the case summaries that lists and reports read again from the entries, and empty the case list caches.")
     static final class RebuildCommand extends DbCommand {
 
         @Override
