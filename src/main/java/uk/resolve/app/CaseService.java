@@ -90,6 +90,21 @@ public final class CaseService {
         if (reportKeys != null) {
             reportKeys.use(k);
         }
+        if (listCache != null) {
+            listCache.use(k);
+        }
+    }
+
+    private CaseListCache listCache;
+
+    /** Where the signed-in person's list cache is kept (decision 0012). */
+    void listCache(CaseListCache c) {
+        this.listCache = c;
+    }
+
+    /** The signed-in person's list cache, for checks and repair; null when none is kept. */
+    CaseListCache listCache() {
+        return listCache;
     }
 
     /** Where people's display names come from (the users on this computer). */
@@ -420,7 +435,7 @@ public final class CaseService {
             }
         });
         // a listing holds no child content: the sealed cases' opening entries say who the child is
-        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> details = openDetails(listed.stream()
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> details = shownChildren(listed.stream()
                 .filter(c -> c.childRef() == null).map(CaseListing::id).toList());
         List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
         for (CaseListing listing : listed) {
@@ -431,6 +446,46 @@ public final class CaseService {
             }
         }
         return CaseOrdering.items(out);
+    }
+
+    /**
+     * What a list shows of the {@code sealed} cases' children: from memory, else from the signed-in
+     * person's list cache (one key for all), else opened from their opening entries (one case key each),
+     * which then go into the cache.
+     */
+    private java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> shownChildren(List<UUID> sealed) {
+        if (keys == null || listCache == null) {
+            return openDetails(sealed);
+        }
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> out = new java.util.HashMap<>();
+        List<UUID> notInMemory = new ArrayList<>();
+        for (UUID id : sealed) {
+            var known = openedDetails.get(id);
+            if (known != null) {
+                out.put(id, known);
+            } else {
+                notInMemory.add(id);
+            }
+        }
+        java.util.Map<UUID, CaseListCache.Shown> cached = listCache.find(notInMemory);
+        List<UUID> wanted = new ArrayList<>();
+        for (UUID id : notInMemory) {
+            CaseListCache.Shown s = cached.get(id);
+            if (s != null) {
+                out.put(id, s.details());
+            } else {
+                wanted.add(id);
+            }
+        }
+        java.util.Map<UUID, CaseListCache.Shown> fresh = new java.util.HashMap<>();
+        openDetails(wanted).forEach((id, d) -> {
+            out.put(id, d);
+            if (!CaseKeys.NOT_READABLE.equals(d.childRef()) && !CaseKeys.DAMAGED.equals(d.childRef())) {
+                fresh.put(id, CaseListCache.Shown.of(d));
+            }
+        });
+        listCache.add(fresh);
+        return out;
     }
 
     /**
@@ -456,10 +511,24 @@ public final class CaseService {
             var d = uk.resolve.domain.escalation.CaseDetails.fromOpening(opening,
                     opening.get(uk.resolve.domain.escalation.EntryText.CONCERN));
             out.put(id, d);
-            if (!CaseKeys.NOT_READABLE.equals(d.childRef())) {
+            if (!CaseKeys.NOT_READABLE.equals(d.childRef()) && !CaseKeys.DAMAGED.equals(d.childRef())) {
                 openedDetails.put(id, d);
             }
         });
+        return out;
+    }
+
+    /** What the opening entries of {@code ids} say, opened afresh with this person's keys (for checks), where readable. */
+    java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> openingsForCheck(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> out = new java.util.HashMap<>();
+        if (keys != null) {
+            keys.openOpenings(ids).forEach((id, opening) -> {
+                var d = uk.resolve.domain.escalation.CaseDetails.fromOpening(opening, null);
+                if (!CaseKeys.NOT_READABLE.equals(d.childRef()) && !CaseKeys.DAMAGED.equals(d.childRef())) {
+                    out.put(id, d);
+                }
+            });
+        }
         return out;
     }
 

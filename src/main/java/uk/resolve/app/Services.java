@@ -65,6 +65,7 @@ public final class Services implements AutoCloseable {
         var caseKeys = new CaseKeys(entries, users, clock);
         this.reportKeys = new ReportKeys(entries, clock);
         this.cases.keys(caseKeys, reportKeys);
+        this.cases.listCache(new CaseListCache(new uk.resolve.store.ListCacheStore(database)));
         this.cases.people(login -> {
             try {
                 return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
@@ -155,7 +156,9 @@ public final class Services implements AutoCloseable {
 
     /** Makes every case's summary again from the entries (administrators' repair); returns how many cases. */
     public int rebuildSummaries() {
-        return summaries.rebuild();
+        int made = summaries.rebuild();
+        cases.listCache().forgetAll(); // made again as each person next lists their cases
+        return made;
     }
 
     /**
@@ -170,6 +173,15 @@ public final class Services implements AutoCloseable {
     /** Compares every case's summary with its entries, rebuilds those that differ, and returns how many did. */
     public int summariesRepaired() {
         return summaries.verify().size();
+    }
+
+    /**
+     * Checks the list caches against the record and forgets what does not match (made again at the next
+     * list): the signed-in person's, case by case against the opening entries, and the caches of people
+     * who may no longer sign in here. Returns what was wrong, empty when nothing was.
+     */
+    public java.util.List<String> listCachesRepaired() {
+        return new ListCacheCheck(cases, users).run();
     }
 
     /** How many entries the record holds, of every case. */

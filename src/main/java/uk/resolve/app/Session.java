@@ -303,6 +303,7 @@ public final class Session implements AutoCloseable {
         users.save(new UserRow(row.name(), row.fullName(), row.role(), row.team(), false, row.createdAt(),
                 row.createdBy()));
         KeyRegistrations.withdraw(services.entries(), vault.clock().instant(), actor().name(), row.name());
+        services.cases().listCache().forget(row.name());
         services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_REMOVED, row.name(), "");
     }

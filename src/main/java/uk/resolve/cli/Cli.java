@@ -245,7 +245,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Make the case summaries that lists and reports read again from the entries.")
+            description = "Make the case summaries that lists and reports read again from the entries, and empty the case list caches.")
     static final class RebuildCommand extends DbCommand {
 
         @Override
@@ -284,6 +284,7 @@ public final class Cli implements Callable<Integer> {
                         + " disagreed with the entries (edited outside Resolve, or left by a crash); they were"
                         + " rebuilt from the entries.");
             }
+            s.listCachesRepaired().forEach(note -> out.println("note: " + note + "."));
             if (result.intact()) {
                 out.println("Verified " + report.entries() + " entries from " + report.devices()
                         + (report.devices() == 1 ? " device" : " devices") + " and " + events

@@ -94,6 +94,28 @@ public final class PersonKeys implements EntrySignature.Signer {
         return out;
     }
 
+    /**
+     * A symmetric key of this person's own for {@code purpose}, derived (HKDF-SHA256) from their X25519
+     * private key: the same on every computer they sign in to with these keys, and useless to anyone
+     * else; new keys (a password reset) give a new one. Wipe it after use.
+     */
+    public byte[] derivedKey(String purpose) {
+        byte[] secret = new byte[SIZE];
+        box.encode(secret, 0);
+        try {
+            org.bouncycastle.crypto.generators.HKDFBytesGenerator h =
+                    new org.bouncycastle.crypto.generators.HKDFBytesGenerator(
+                            new org.bouncycastle.crypto.digests.SHA256Digest());
+            h.init(new org.bouncycastle.crypto.params.HKDFParameters(secret,
+                    Crypto.utf8("resolve own key|" + person.toLowerCase(java.util.Locale.ROOT)), Crypto.utf8(purpose)));
+            byte[] out = new byte[SIZE];
+            h.generateBytes(out, 0, SIZE);
+            return out;
+        } finally {
+            wipe(secret);
+        }
+    }
+
     /** A context bound into the sealed private halves, so they cannot be moved to another name. */
     public static String context(String person) {
         return "resolve person keys for " + person;
