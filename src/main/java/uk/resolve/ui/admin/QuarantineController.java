@@ -27,10 +27,11 @@ public final class QuarantineController {
     @FXML private TableColumn<Quarantined, String> whenColumn;
     @FXML private TableColumn<Quarantined, String> directionColumn;
     @FXML private TableColumn<Quarantined, String> deviceColumn;
-    @FXML private TableColumn<Quarantined, String> whoseColumn;
+    @FXML private TableColumn<Quarantined, String> authorColumn;
+    @FXML private TableColumn<Quarantined, String> caseColumn;
     @FXML private TableColumn<Quarantined, String> sourceColumn;
-    @FXML private TableColumn<Quarantined, String> reasonColumn;
     @FXML private Label summaryLabel;
+    @FXML private Label detailLabel;
     @FXML private Label doneLabel;
     @FXML private Label errorLabel;
     @FXML private Button releaseButton;
@@ -45,24 +46,29 @@ public final class QuarantineController {
     private void initialize() {
         whenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(UkTime.format(c.getValue().foundAt())));
         directionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(QuarantineViewModel.direction(c.getValue())));
-        deviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().device()
-                + (c.getValue().deviceSeq() > 0 ? " #" + c.getValue().deviceSeq() : "")));
-        whoseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(QuarantineViewModel.whose(c.getValue())));
+        deviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(QuarantineViewModel.device(c.getValue())));
+        authorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(QuarantineViewModel.author(c.getValue())));
+        caseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(QuarantineViewModel.caseShown(c.getValue())));
         sourceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
-        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        for (TableColumn<Quarantined, String> c : java.util.List.of(whenColumn, directionColumn, deviceColumn,
-                whoseColumn, sourceColumn, reasonColumn)) {
+        for (TableColumn<Quarantined, String> c : java.util.List.of(whenColumn, directionColumn, authorColumn,
+                caseColumn, deviceColumn, sourceColumn)) {
             c.setCellFactory(col -> new uk.resolve.ui.support.WrappingCell<>());
             uk.resolve.ui.support.WrappingCell.wrapHeading(c);
         }
         // at larger text the table scrolls sideways rather than splitting ids mid-word
-        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(whenColumn, 8.5, directionColumn, 10.0,
-                deviceColumn, 10.0, whoseColumn, 16.0, sourceColumn, 10.0, reasonColumn, 18.0);
+        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(whenColumn, 9.5, directionColumn, 10.5,
+                authorColumn, 7.0, caseColumn, 20.5, deviceColumn, 7.5, sourceColumn, 9.0);
         ems.forEach((column, em) -> column.minWidthProperty().bind(
                 releaseButton.fontProperty().map(f -> f.getSize() * em)));
         quarantineTable.setItems(vm.items());
         quarantineTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         summaryLabel.textProperty().bind(vm.summaryProperty());
+        // the whole of the chosen entry in words, wrapped: the table's cells are only a summary
+        detailLabel.textProperty().bind(quarantineTable.getSelectionModel().selectedItemProperty().map(
+                QuarantineViewModel::detail).orElse("Choose an entry to see all of why it was set aside."));
+        // rows take their wrapped height once the columns have their widths
+        vm.items().addListener((javafx.collections.ListChangeListener<Quarantined>) ch ->
+                Platform.runLater(quarantineTable::refresh));
         Bind.message(doneLabel, vm.doneProperty());
         Bind.message(errorLabel, vm.errorProperty());
         vm.doneProperty().addListener((o, a, b) -> {

@@ -88,16 +88,33 @@ public final class QuarantineViewModel {
         error.set(msg);
     }
 
-    /** Who wrote it and on which case, as far as an administrator can read: never the child's reference. */
-    public static String whose(Quarantined q) {
-        return q.caseId() == null ? "Unreadable: author and case unknown"
-                : (q.author() == null || q.author().isBlank() ? "unknown" : q.author()) + ", case " + q.caseId();
+    /** Who wrote it, when it could be read. */
+    public static String author(Quarantined q) {
+        return q.caseId() == null || q.author() == null || q.author().isBlank() ? "unknown" : q.author();
+    }
+
+    /** The case by its id (never the child's reference: administrators hold no case keys). */
+    public static String caseShown(Quarantined q) {
+        return q.caseId() == null ? "unknown (the entry could not be read)" : q.caseId().toString();
+    }
+
+    /** The device it was written on, shortened, and its place in that device's chain. */
+    public static String device(Quarantined q) {
+        String d = q.device() == null ? "" : q.device();
+        return (d.length() > 8 ? d.substring(0, 8) + "…" : d) + (q.deviceSeq() > 0 ? " #" + q.deviceSeq() : "");
+    }
+
+    /** All of it, for the chosen entry. */
+    public static String detail(Quarantined q) {
+        return "Entry " + q.entryId() + ": " + (Quarantined.OUTGOING.equals(q.direction())
+                ? "this computer's own, held back from " : "set aside from ") + q.source() + ". Device " + q.device()
+                + (q.deviceSeq() > 0 ? ", entry #" + q.deviceSeq() : "") + ". Author " + author(q) + ", case "
+                + caseShown(q) + ". Why: " + q.reason();
     }
 
     /** Which way it was going, in words. */
     public static String direction(Quarantined q) {
-        return Quarantined.OUTGOING.equals(q.direction()) ? "Held back (this computer's own, not sent)"
-                : "Set aside (received, not taken in)";
+        return Quarantined.OUTGOING.equals(q.direction()) ? "Held back, not sent" : "Set aside, not taken in";
     }
 
     public ObservableList<Quarantined> items() {
