@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Integrity;
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.store.Database;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
@@ -54,7 +55,7 @@ class AttachmentSyncIT {
     private Services laptop(String name) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Services s = Services.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key),
+        Services s = TestAccess.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key),
                 clock, Fixtures.actor(name));
         open.add(s);
         return s;
@@ -115,7 +116,7 @@ class AttachmentSyncIT {
         assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
         assertThat(b.attachments().list(caseId).get(0)).isEqualTo(attached);
         // the entry that travelled names the bytes; it does not hold them
-        var entry = b.entries().entry(attached.entryId()).orElseThrow();
+        var entry = TestAccess.entries(b).entry(attached.entryId()).orElseThrow();
         assertThat(entry.data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.BYTES);
         assertThat(entry.data().toString()).hasSizeLessThan(1000);
 
@@ -194,7 +195,7 @@ class AttachmentSyncIT {
         SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(r.setAside()).singleElement().asString().contains(attached.entryId().toString());
         assertThat(b.attachments().list(caseId)).singleElement().isEqualTo(attached);
-        assertThat(b.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(TestAccess.entries(b).contents().has(attached.sha256())).isFalse();
         assertThatThrownBy(() -> b.attachments().content(caseId, 1)).hasMessageContaining("not reached this computer");
 
         // folded into the shared file from the laptop that holds the document: the next sync brings it whole
@@ -218,7 +219,7 @@ class AttachmentSyncIT {
         Services d = laptop("d");
         assertThatThrownBy(() -> d.sync().importFile(export, PASSPHRASE, n -> { }))
                 .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
-        assertThat(d.entries().count()).isZero();
+        assertThat(TestAccess.entries(d).count()).isZero();
     }
 
     @Test
@@ -236,7 +237,7 @@ class AttachmentSyncIT {
         assertThat(imported.documentsSetAside()).isEqualTo(1);
         assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
         assertThat(d.attachments().list(caseId)).singleElement().isEqualTo(attached);
-        assertThat(d.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(TestAccess.entries(d).contents().has(attached.sha256())).isFalse();
     }
 
     /** A laptop of the team with its own people and keys, whose sessions seal what they write. */
@@ -289,11 +290,11 @@ class AttachmentSyncIT {
             assertThat(s.attachments().content(caseId, 1)).isEqualTo(original);
             assertThat(s.attachments().list(caseId).get(0).sha256()).isEqualTo(attached.sha256());
             // what laptop b keeps is the sealed form, named by the entry as it travelled
-            var entry = s.entries().entry(attached.entryId()).orElseThrow();
+            var entry = uk.resolve.app.TestAccess.entries(s).entry(attached.entryId()).orElseThrow();
             String storedSha = entry.get(uk.resolve.domain.attachment.Attachment.STORED_SHA256);
             long storedSize = Long.parseLong(entry.get(uk.resolve.domain.attachment.Attachment.STORED_SIZE));
             assertThat(entry.data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.CONTENT_KEY);
-            try (var in = s.entries().contents().source().open(new uk.resolve.store.ContentStore.Wanted(
+            try (var in = uk.resolve.app.TestAccess.entries(s).contents().source().open(new uk.resolve.store.ContentStore.Wanted(
                     attached.entryId(), storedSha, storedSize))) {
                 byte[] kept = in.readAllBytes();
                 assertThat(kept).hasSize((int) storedSize);
@@ -312,8 +313,8 @@ class AttachmentSyncIT {
             var s = hugo.services();
             Laptops.engine(s, Laptops.fast()).sync(shared, Laptops.KEY);
             // another team's manager: the bytes arrive (the team's copy is whole), the case is not his to open
-            assertThat(s.entries().contents().wanted()).isEmpty();
-            assertThat(s.entries().caseEntries(caseId)).filteredOn(e -> e.type()
+            assertThat(uk.resolve.app.TestAccess.entries(s).contents().wanted()).isEmpty();
+            assertThat(uk.resolve.app.TestAccess.entries(s).caseEntries(caseId)).filteredOn(e -> e.type()
                     == uk.resolve.domain.record.EntryType.CASE_KEY).extracting(e -> e.get("person"))
                     .doesNotContain("hugo");
             assertThatThrownBy(() -> s.attachments().content(caseId, 1)).isInstanceOf(RuntimeException.class)

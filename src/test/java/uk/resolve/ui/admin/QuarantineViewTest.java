@@ -53,7 +53,7 @@ class QuarantineViewTest extends UiTestSupport {
                     "2026-12-10T09:00")).id();
             other.cases().escalate(caseId, "Not resolved between the workers.", "Notes on file.",
                     Fixtures.instant("2026-12-11T09:00"));
-            offered = other.entries().caseEntries(caseId).stream().map(e -> {
+            offered = uk.resolve.app.TestAccess.entries(other).caseEntries(caseId).stream().map(e -> {
                 if (e.type() != EntryType.ESCALATED) {
                     return e;
                 }
@@ -72,8 +72,8 @@ class QuarantineViewTest extends UiTestSupport {
         Vault vault = Vault.at(folder.resolve("resolve.mv.db"), clock);
         try (Session admin = vault.createFirstAdministrator("admin", ADMIN_PW.toCharArray(), "IT")) {
             var s = admin.services();
-            Quarantine gate = new Quarantine(new QuarantineStore(s.database()), clock);
-            List<Entry> taken = gate.admit(offered, s.entries(), Quarantined.INCOMING, "team-shared.mv.db");
+            Quarantine gate = new Quarantine(new QuarantineStore(uk.resolve.app.TestAccess.database(s)), clock);
+            List<Entry> taken = gate.admit(offered, uk.resolve.app.TestAccess.entries(s), Quarantined.INCOMING, "team-shared.mv.db");
             assertThat(taken).extracting(Entry::id).doesNotContain(altered);
         }
         return vault;
