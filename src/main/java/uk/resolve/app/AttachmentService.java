@@ -6,9 +6,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -25,6 +27,8 @@ import uk.resolve.domain.audit.AuditAction;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.rules.RuleViolation;
 import uk.resolve.domain.record.Entry;
+import uk.resolve.security.ContentSeal;
+import uk.resolve.security.Crypto;
 import uk.resolve.store.ContentStore;
 
 /**
@@ -47,22 +51,34 @@ public final class AttachmentService {
         this.audit = audit;
     }
 
-    /** Puts {@code file} on the case's record with {@code note}; refuses, recording nothing, what may not go. */
+    /**
+     * Puts {@code file} on the case's record with {@code note}; refuses, recording nothing, what may not go.
+     * When what is written is sealed under the case key, the bytes are sealed under a key of their own,
+     * which the entry holds sealed under the case key: only those who read the entry open them.
+     */
     public Attachment attach(UUID caseId, Path file, String note) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        Measured m = measure(file, name);
-        ContentStore.Wanted bytes = new ContentStore.Wanted(null, m.sha256(), m.size());
-        CaseState after;
+        byte[] key = cases.sealing() ? ContentSeal.newKey() : null;
         try {
-            after = cases.append(caseId, (c, p) -> List.of(Attachment.newEntry(c.id(), c.entries(), cases.author(),
-                    cases.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), name, note, m.size(), m.sha256(),
-                    m.head())), List.of(bytes), w -> Files.newInputStream(file));
-        } catch (ContentStore.Mismatch changed) {
-            throw new RuleViolation("'" + name + "' changed while it was being read. Wait until it is saved and"
-                    + " attach it again. Nothing was recorded.");
+            Measured m = measure(file, name, key);
+            ContentStore.Wanted bytes = key == null ? new ContentStore.Wanted(null, m.sha256(), m.size())
+                    : new ContentStore.Wanted(null, m.sealing().storedSha256(), m.sealing().storedSize());
+            ContentStore.Source source = key == null ? w -> Files.newInputStream(file)
+                    : w -> ContentSeal.sealing(Files.newInputStream(file), key, m.size());
+            CaseState after;
+            try {
+                after = cases.append(caseId, (c, p) -> List.of(Attachment.newEntry(c.id(), c.entries(), cases.author(),
+                        cases.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), name, note, m.size(),
+                        m.sha256(), m.head(), m.sealing())), List.of(bytes), source);
+            } catch (ContentStore.Mismatch changed) {
+                throw new RuleViolation("'" + name + "' changed while it was being read. Wait until it is saved and"
+                        + " attach it again. Nothing was recorded.");
+            }
+            List<Attachment> all = Attachment.of(after.entries());
+            return all.get(all.size() - 1);
+        } finally {
+            Crypto.wipe(key);
         }
-        List<Attachment> all = Attachment.of(after.entries());
-        return all.get(all.size() - 1);
     }
 
     /** The case's attachments, numbered as {@code case show} lists them. */
@@ -104,14 +120,26 @@ public final class AttachmentService {
             out.write(Attachment.content(e));
             return;
         }
-        if (!contents.has(a.sha256())) {
-            throw new RuleViolation("The contents of attachment " + number + " ('" + a.fileName() + "') have not"
-                    + " reached this computer yet. Sync again, or ask the colleague who attached it to sync.");
+        byte[] key = null;
+        if (Attachment.sealedBytes(e)) {
+            if (CaseKeys.DAMAGED.equals(e.get(Attachment.FILE_NAME))) {
+                throw new RuleViolation("Attachment " + number + "'s entry was changed or damaged in this database,"
+                        + " so its contents cannot be opened. Run 'resolve verify', and ask a colleague who holds the"
+                        + " case to sync.");
+            }
+            key = contentKey(e);
+            if (key == null) {
+                throw new RuleViolation("Attachment " + number + " is not readable here: this computer holds no key"
+                        + " for this case for you yet. It arrives when a colleague who holds the case opens it or"
+                        + " writes to it and syncs; sync again later.");
+            }
         }
+        Attachment.Stored stored = Attachment.stored(e).orElseThrow(() -> new RuleViolation("Attachment " + number
+                + "'s entry names no contents that can be checked. Run 'resolve verify'."));
         MessageDigest md = sha256();
         long[] n = {0};
         DigestOutputStream digest = new DigestOutputStream(out, md);
-        contents.copyTo(a.sha256(), new FilterOutputStream(digest) {
+        OutputStream counted = new FilterOutputStream(digest) {
             @Override
             public void write(int b) throws IOException {
                 digest.write(b);
@@ -123,11 +151,46 @@ public final class AttachmentService {
                 digest.write(b, off, len);
                 n[0] += len;
             }
-        });
+        };
+        try (InputStream kept = contents.source().open(new ContentStore.Wanted(e.id(), stored.sha256(),
+                stored.size()))) {
+            if (kept == null) {
+                throw new RuleViolation("The contents of attachment " + number + " ('" + a.fileName() + "') have not"
+                        + " reached this computer yet. Sync again, or ask the colleague who attached it to sync.");
+            }
+            try (InputStream plain = key == null ? kept : ContentSeal.opening(kept, key, a.size())) {
+                plain.transferTo(counted);
+            } catch (IOException sealedDamaged) {
+                if (key == null) {
+                    throw sealedDamaged;
+                }
+                throw damaged(a);
+            }
+        } finally {
+            Crypto.wipe(key);
+        }
         if (n[0] != a.size() || !HexFormat.of().formatHex(md.digest()).equals(a.sha256())) {
-            throw new RuleViolation("The attached file '" + a.fileName() + "' is damaged in this database (its"
-                    + " contents do not match their SHA-256). Sync again, or ask a colleague who holds the case to"
-                    + " send it again.");
+            throw damaged(a);
+        }
+    }
+
+    private static RuleViolation damaged(Attachment a) {
+        return new RuleViolation("The attached file '" + a.fileName() + "' is damaged in this database (its"
+                + " contents do not match their SHA-256). Sync again, or ask a colleague who holds the case to"
+                + " send it again.");
+    }
+
+    /** The document's own key, from its opened entry; null when the entry did not open here. */
+    private static byte[] contentKey(Entry e) {
+        String k = e.get(Attachment.CONTENT_KEY);
+        if (k == null) {
+            return null;
+        }
+        try {
+            byte[] key = Base64.getDecoder().decode(k);
+            return key.length == 32 ? key : null;
+        } catch (IllegalArgumentException bad) {
+            return null;
         }
     }
 
@@ -172,10 +235,14 @@ public final class AttachmentService {
     }
 
     /** A file's size, SHA-256 and first bytes, read once, streamed. */
-    private record Measured(long size, String sha256, byte[] head) {
+    private record Measured(long size, String sha256, byte[] head, Attachment.Sealing sealing) {
     }
 
-    private static Measured measure(Path file, String name) {
+    /**
+     * Measures {@code file}; with a document {@code key}, also the SHA-256 and size of its sealed form
+     * (sealing is repeatable: the same bytes seal to the same bytes under the same key).
+     */
+    private static Measured measure(Path file, String name, byte[] key) {
         try {
             if (Files.isDirectory(file)) {
                 throw new RuleViolation("'" + file + "' is a folder, not a file. Choose the document itself.");
@@ -188,19 +255,46 @@ public final class AttachmentService {
             // refused before reading it all, so a huge file is not read only to be turned away
             AttachmentCheck.check(name, size, head, 0);
             MessageDigest md = sha256();
-            long n = 0;
-            try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sealedMd = sha256();
+            long[] n = {0};
+            long sealedN = 0;
+            try (InputStream raw = Files.newInputStream(file)) {
+                InputStream plain = new DigestInputStream(raw, md) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int r = super.read(b, off, len);
+                        n[0] += Math.max(0, r);
+                        return r;
+                    }
+
+                    @Override
+                    public int read() throws IOException {
+                        int r = super.read();
+                        n[0] += r < 0 ? 0 : 1;
+                        return r;
+                    }
+                };
+                InputStream in = key == null ? plain : ContentSeal.sealing(plain, key, size);
                 byte[] buf = new byte[1 << 16];
                 for (int r; (r = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, r);
-                    n += r;
+                    sealedMd.update(buf, 0, r);
+                    sealedN += r;
                 }
+            } catch (java.io.EOFException shorter) {
+                n[0] = -1;
+            } catch (IOException changed) {
+                if (key == null || Files.size(file) == size) {
+                    throw changed;
+                }
+                n[0] = -1;
             }
-            if (n != size) {
+            if (n[0] != size) {
                 throw new RuleViolation("'" + name + "' changed while it was being read. Wait until it is saved and"
                         + " attach it again.");
             }
-            return new Measured(size, HexFormat.of().formatHex(md.digest()), head);
+            Attachment.Sealing sealing = key == null ? null : new Attachment.Sealing(
+                    Base64.getEncoder().encodeToString(key), HexFormat.of().formatHex(sealedMd.digest()), sealedN);
+            return new Measured(size, HexFormat.of().formatHex(md.digest()), head, sealing);
         } catch (NoSuchFileException e) {
             throw new RuleViolation("There is no file " + file.toAbsolutePath() + ". Check the name and folder"
                     + " (is the drive connected?). Nothing was recorded.");

@@ -69,6 +69,11 @@ public final class CaseKeys {
         opened.clear();
     }
 
+    /** Whether what is written now is sealed (the signed-in person has keys). */
+    boolean sealing() {
+        return keys != null;
+    }
+
     // ---------------------------------------------------------------- writing
 
     /**

@@ -262,6 +262,11 @@ public final class CaseService {
         return act(caseId, action, contents, source);
     }
 
+    /** Whether entries written now are sealed under their case's key (the signed-in person has keys). */
+    boolean sealing() {
+        return keys != null && keys.sealing();
+    }
+
     /** The case's state now, when the signed-in person may see it. */
     public CaseState get(UUID caseId) {
         actor.require(Permission.WORK_ON_CASES);

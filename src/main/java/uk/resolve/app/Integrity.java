@@ -90,7 +90,8 @@ public final class Integrity {
                     }
                     continue;
                 }
-                Attachment a = Attachment.of(List.of(e)).get(0);
+                // sealed bytes are checked as kept, against the sealed form's SHA-256: no case key needed
+                Attachment.Stored a = Attachment.stored(e).orElse(new Attachment.Stored("", -1));
                 switch (contents.check(a.sha256(), a.size())) {
                     case MISSING -> breaks.add(where + ": its contents are not in this database. Sync again, or"
                             + " ask the colleague who attached it to sync.");

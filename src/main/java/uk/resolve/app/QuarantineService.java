@@ -40,6 +40,22 @@ public final class QuarantineService {
     }
 
     /**
+     * Takes {@code q} out of the quarantine (administrators), once its cause is looked into: the
+     * quarantine holds no copy of the entry, so the next sync or import that offers it checks it again,
+     * takes it in if it now passes and sets it aside again if not. The release is in the audit log.
+     *
+     * @return false when it was no longer there (released or cleared meanwhile)
+     */
+    public boolean release(Quarantined q) {
+        actor.require(Permission.MANAGE_SETTINGS);
+        boolean was = store.remove(q.entryId(), q.direction()) > 0;
+        if (was) {
+            audit.record(AuditAction.QUARANTINE_RELEASED, q.entryId().toString(), q.describe());
+        }
+        return was;
+    }
+
+    /**
      * Writes each entry just set aside to the audit log and returns what to tell the person who
      * synced (null when nothing was set aside).
      */

@@ -269,17 +269,7 @@ public final class ContentStore {
     }
 
     private static void want(UUID entryId, Map<String, String> data, Map<String, Wanted> out) {
-        String sha = data.get(Attachment.SHA256);
-        if (data.containsKey(Attachment.BYTES) || sha == null || !sha.matches("[0-9a-f]{64}")) {
-            return;
-        }
-        long size;
-        try {
-            size = Long.parseLong(data.getOrDefault(Attachment.SIZE, "-1"));
-        } catch (NumberFormatException e) {
-            return;
-        }
-        out.putIfAbsent(sha, new Wanted(entryId, sha, size));
+        Attachment.stored(data).ifPresent(x -> out.putIfAbsent(x.sha256(), new Wanted(entryId, x.sha256(), x.size())));
     }
 
     private static boolean has(Connection c, String sha256) throws SQLException {

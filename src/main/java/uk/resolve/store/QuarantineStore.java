@@ -67,6 +67,19 @@ public final class QuarantineStore {
         }
     }
 
+    /** Takes one entry out of the quarantine; returns how many rows that was (0 when it was not there). */
+    public int remove(UUID entryId, String direction) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM quarantine WHERE entry_id = ? AND direction = ?")) {
+            ps.setObject(1, entryId);
+            ps.setString(2, direction);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not release the entry from quarantine (" + StoreException.reason(e) + ").",
+                    e);
+        }
+    }
+
     /** Empties the quarantine; returns how many it held. */
     public int clear() {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {

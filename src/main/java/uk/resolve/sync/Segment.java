@@ -245,14 +245,8 @@ final class Segment {
     static List<ContentStore.Wanted> contentsNamed(List<Entry> entries) {
         List<ContentStore.Wanted> out = new ArrayList<>();
         for (Entry e : entries) {
-            if (e.type() == EntryType.ATTACHMENT_ADDED && !Attachment.holdsBytes(e)) {
-                try {
-                    out.add(new ContentStore.Wanted(e.id(), e.get(Attachment.SHA256),
-                            Long.parseLong(e.get(Attachment.SIZE))));
-                } catch (RuntimeException bad) {
-                    // an entry without a usable size names nothing to send; verify reports it
-                }
-            }
+            // sealed bytes travel as they are kept; an entry without a usable hash or size names nothing (verify reports it)
+            Attachment.stored(e).ifPresent(x -> out.add(new ContentStore.Wanted(e.id(), x.sha256(), x.size())));
         }
         return out;
     }

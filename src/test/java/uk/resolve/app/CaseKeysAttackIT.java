@@ -362,4 +362,117 @@ class CaseKeysAttackIT {
             assertThat(bob.services().cases().get(aliceCase).details().concern()).contains("quokka");
         }
     }
+
+    /** A document whose text is a secret of Alice's case, attached by Alice (her session seals it). */
+    static final String DOCUMENT_TEXT = "NARWHAL-MINUTES-5521";
+
+    byte[] attachDocument() throws Exception {
+        byte[] bytes = ("%PDF-1.4\n" + DOCUMENT_TEXT + " of the meeting about the child").getBytes(StandardCharsets.US_ASCII);
+        Path f = Files.createDirectories(dir.resolve("in")).resolve("minutes.pdf");
+        Files.write(f, bytes);
+        try (Session alice = as("alice")) {
+            alice.services().attachments().attach(aliceCase, f, "Minutes");
+        }
+        tick();
+        return bytes;
+    }
+
+    @Test
+    void aDocumentsBytesAreSealedUnderTheCaseKeySoOnlyThoseEntitledOpenThemEvenWithTheDatabaseKey() throws Exception {
+        byte[] bytes = attachDocument();
+        String plainSha = uk.resolve.domain.attachment.Attachment.sha256(bytes);
+        for (String who : List.of("nick", "bob", "board", "admin")) {
+            Stolen s = unwrap(vault.keyFile(), who);
+            List<String> values = everyValue(s.dbKey());
+            // neither the document's text nor its own SHA-256 (which would confirm a guess of it) is anywhere
+            assertThat(found(values, List.of(DOCUMENT_TEXT, plainSha, "minutes.pdf"))).as(who).isEmpty();
+        }
+        // the entry names the sealed form: what sync and verify check without the case key
+        Stolen alice = unwrap(vault.keyFile(), "alice");
+        List<Entry> raw = stored(alice);
+        Entry entry = raw.stream().filter(e -> e.type() == EntryType.ATTACHMENT_ADDED).findFirst().orElseThrow();
+        assertThat(entry.data()).containsKeys(uk.resolve.domain.attachment.Attachment.STORED_SHA256, CaseContent.SEALED)
+                .doesNotContainKeys(uk.resolve.domain.attachment.Attachment.CONTENT_KEY,
+                        uk.resolve.domain.attachment.Attachment.SHA256);
+        // with the keys of someone entitled, the same direct read does open it: the case key opens the entry,
+        // whose document key opens the bytes
+        var opened = CaseSeal.open(keysFor(raw, alice.keys()).get(0), entry.get(CaseContent.SEALED),
+                CaseContent.binding(aliceCase, entry.id(), entry.type(), CaseContent.generation(entry)));
+        byte[] documentKey = java.util.Base64.getDecoder().decode(
+                opened.get(uk.resolve.domain.attachment.Attachment.CONTENT_KEY));
+        byte[] kept;
+        try (Database d = Database.open(vault.databaseFile(), alice.dbKey()); Connection c = d.connection();
+             var ps = c.prepareStatement("SELECT bytes FROM attachment_content WHERE sha256 = ?")) {
+            ps.setString(1, entry.get(uk.resolve.domain.attachment.Attachment.STORED_SHA256));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                kept = rs.getBytes(1);
+            }
+        }
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain(DOCUMENT_TEXT);
+        try (InputStream in = uk.resolve.security.ContentSeal.opening(new java.io.ByteArrayInputStream(kept),
+                documentKey, bytes.length)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        for (String who : List.of("alice", "mary", "dsl")) {
+            try (Session s = as(who)) {
+                assertThat(s.services().attachments().content(aliceCase, 1)).as(who).isEqualTo(bytes);
+            }
+        }
+        try (Session admin = as("admin")) {
+            Integrity.Result r = admin.services().integrity().verify();
+            assertThat(r.intact()).as(r.record().findings() + " " + r.contentBreaks()).isTrue();
+        }
+    }
+
+    @Test
+    void aColleagueEntitledButNotYetGivenTheKeyIsToldTheDocumentIsNotReadableHereUntilItArrives() throws Exception {
+        byte[] bytes = attachDocument();
+        try (Session admin = as("admin")) {
+            admin.addUser("meg", "Meg", Role.MANAGER, TEAM, PW.toCharArray());
+        }
+        tick();
+        try (Session meg = as("meg")) {
+            assertThatThrownBy(() -> meg.services().attachments().content(aliceCase, 1))
+                    .hasMessageContaining("not readable here").hasMessageNotContaining(DOCUMENT_TEXT);
+        }
+        try (Session alice = as("alice")) {
+            alice.services().cases().view(aliceCase);
+        }
+        try (Session meg = as("meg")) {
+            assertThat(meg.services().attachments().content(aliceCase, 1)).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void sealedBytesAlteredInTheDatabaseAreNamedByVerifyAndRefusedWhenOpened() throws Exception {
+        attachDocument();
+        Stolen attacker = unwrap(vault.keyFile(), "alice");
+        Entry entry = stored(attacker).stream().filter(e -> e.type() == EntryType.ATTACHMENT_ADDED).findFirst()
+                .orElseThrow();
+        try (Database d = Database.open(vault.databaseFile(), attacker.dbKey()); Connection c = d.connection();
+             var read = c.prepareStatement("SELECT bytes FROM attachment_content WHERE sha256 = ?");
+             var write = c.prepareStatement("UPDATE attachment_content SET bytes = ? WHERE sha256 = ?")) {
+            String sha = entry.get(uk.resolve.domain.attachment.Attachment.STORED_SHA256);
+            read.setString(1, sha);
+            byte[] kept;
+            try (ResultSet rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                kept = rs.getBytes(1);
+            }
+            kept[12] ^= 1;
+            write.setBytes(1, kept);
+            write.setString(2, sha);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        try (Session admin = as("admin")) {
+            Integrity.Result r = admin.services().integrity().verify();
+            assertThat(r.contentBreaks()).singleElement().asString().contains("Case " + aliceCase, "attachment 1",
+                    "do not match");
+        }
+        try (Session alice = as("alice")) {
+            assertThatThrownBy(() -> alice.services().attachments().content(aliceCase, 1))
+                    .hasMessageContaining("damaged");
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.resolve.app.Integrity;
 import uk.resolve.app.Services;
 import uk.resolve.app.TestAccess;
 import uk.resolve.store.Database;
@@ -237,5 +238,87 @@ class AttachmentSyncIT {
         assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
         assertThat(d.attachments().list(caseId)).singleElement().isEqualTo(attached);
         assertThat(TestAccess.entries(d).contents().has(attached.sha256())).isFalse();
+    }
+
+    /** A laptop of the team with its own people and keys, whose sessions seal what they write. */
+    private uk.resolve.app.Vault keyedLaptop(String name) {
+        uk.resolve.app.Vault v = uk.resolve.app.Vault.at(dir.resolve("keyed").resolve(name).resolve("resolve.mv.db"),
+                clock);
+        try (uk.resolve.app.Session admin = v.createFirstAdministrator("admin-" + name, PASSWORD, "")) {
+            admin.addUser("alice", "Alice", uk.resolve.security.Role.PRACTITIONER, "Riverside", PASSWORD);
+            admin.addUser("mary", "Mary", uk.resolve.security.Role.MANAGER, "Riverside", PASSWORD);
+            admin.addUser("hugo", "Hugo", uk.resolve.security.Role.MANAGER, "Hillside", PASSWORD);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        return v;
+    }
+
+    private static final char[] PASSWORD = "a long enough password".toCharArray();
+
+    private SyncReport sync(uk.resolve.app.Session s, Path shared) {
+        return Laptops.engine(s.services(), Laptops.segments()).sync(shared, Laptops.KEY);
+    }
+
+    @Test
+    void aSealedDocumentTravelsSealedThroughTheSharedFileAndOpensOnlyForThoseEntitledOnTheOtherLaptop()
+            throws Exception {
+        byte[] original = new byte[3 * 1024 * 1024 + 77]; // four sealed pieces
+        new java.util.Random(11).nextBytes(original);
+        byte[] head = ("%PDF-1.4\n" + MARKER).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, original, 0, head.length);
+        Path doc = Files.createDirectories(dir.resolve("source")).resolve("letter.pdf");
+        Files.write(doc, original);
+        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        uk.resolve.app.Vault a = keyedLaptop("a");
+        uk.resolve.app.Vault b = keyedLaptop("b");
+        // mary's and hugo's keys on laptop b reach laptop a through the shared file
+        try (uk.resolve.app.Session mary = b.signIn("mary", PASSWORD)) {
+            sync(mary, shared);
+        }
+        UUID caseId;
+        uk.resolve.domain.attachment.Attachment attached;
+        try (uk.resolve.app.Session alice = a.signIn("alice", PASSWORD)) {
+            sync(alice, shared);
+            caseId = Laptops.openCase(alice.services(), "REF-SEALED", clock.instant());
+            attached = alice.services().attachments().attach(caseId, doc, NOTE);
+            assertThat(sync(alice, shared).setAside()).isEmpty();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        try (uk.resolve.app.Session mary = b.signIn("mary", PASSWORD)) {
+            var s = mary.services();
+            assertThat(sync(mary, shared).setAside()).isEmpty();
+            assertThat(s.attachments().content(caseId, 1)).isEqualTo(original);
+            assertThat(s.attachments().list(caseId).get(0).sha256()).isEqualTo(attached.sha256());
+            // what laptop b keeps is the sealed form, named by the entry as it travelled
+            var entry = uk.resolve.app.TestAccess.entries(s).entry(attached.entryId()).orElseThrow();
+            String storedSha = entry.get(uk.resolve.domain.attachment.Attachment.STORED_SHA256);
+            long storedSize = Long.parseLong(entry.get(uk.resolve.domain.attachment.Attachment.STORED_SIZE));
+            assertThat(entry.data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.CONTENT_KEY);
+            try (var in = uk.resolve.app.TestAccess.entries(s).contents().source().open(new uk.resolve.store.ContentStore.Wanted(
+                    attached.entryId(), storedSha, storedSize))) {
+                byte[] kept = in.readAllBytes();
+                assertThat(kept).hasSize((int) storedSize);
+                assertThat(Plaintext.found(kept, MARKER)).isEmpty();
+            }
+            Integrity.Result r = s.integrity().verify();
+            assertThat(r.contentBreaks()).isEmpty();
+        }
+        // folded into the shared file, the sealed bytes still reach a laptop that syncs the whole file
+        try (uk.resolve.app.Session alice = a.signIn("alice", PASSWORD)) {
+            assertThat(Laptops.engine(alice.services(), Laptops.segments().withFoldAt(1))
+                    .foldIfDue(shared, Laptops.KEY)).isTrue();
+        }
+        uk.resolve.app.Vault c = keyedLaptop("c");
+        try (uk.resolve.app.Session hugo = c.signIn("hugo", PASSWORD)) {
+            var s = hugo.services();
+            Laptops.engine(s, Laptops.fast()).sync(shared, Laptops.KEY);
+            // another team's manager: the bytes arrive (the team's copy is whole), the case is not his to open
+            assertThat(uk.resolve.app.TestAccess.entries(s).contents().wanted()).isEmpty();
+            assertThat(uk.resolve.app.TestAccess.entries(s).caseEntries(caseId)).filteredOn(e -> e.type()
+                    == uk.resolve.domain.record.EntryType.CASE_KEY).extracting(e -> e.get("person"))
+                    .doesNotContain("hugo");
+            assertThatThrownBy(() -> s.attachments().content(caseId, 1)).isInstanceOf(RuntimeException.class)
+                    .hasMessageNotContaining(MARKER);
+        }
     }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rest of the walk of {@link AccessibilityViewTest}, on an encrypted database: the first-run and
- * sign-in screens, Users (and its editor), Settings, the Audit log, the form editor with its preview,
+ * sign-in screens, Users (and its editor), Settings, the Audit log, the Quarantine, the form editor with its preview,
  * and the lock overlay, each in the normal theme, high contrast and 200% text.
  */
 class AccessibilityMoreScreensViewTest extends AccessibilityWalk {
@@ -102,6 +102,8 @@ class AccessibilityMoreScreensViewTest extends AccessibilityWalk {
         check(look, "Settings");
         press("auditNav");
         check(look, "Audit log");
+        press("quarantineNav");
+        check(look, "Quarantine");
 
         onFx(() -> window.shell().showCase(caseId));
         settle();

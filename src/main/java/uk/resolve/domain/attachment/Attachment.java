@@ -46,6 +46,55 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
     public static final String NOTE = "note";
     /** What kind of document it is, from its name: "pdf", "docx", "eml"… */
     public static final String KIND = "kind";
+    /**
+     * The document's own key (base64), with which its bytes are sealed ({@code ContentSeal}); sealed
+     * itself under the case key with the rest of the entry, so only those who read the entry open the bytes.
+     */
+    public static final String CONTENT_KEY = "contentKey";
+    /** The SHA-256 (hex) and size of the bytes as stored and sent when they are sealed: readable, so that
+     * sync and verify check them without the case key. */
+    public static final String STORED_SHA256 = "storedSha256";
+    public static final String STORED_SIZE = "storedSize";
+
+    /** The bytes an entry names as they are kept and travel: sealed, or (before sealing) the document's own. */
+    public record Stored(String sha256, long size) {
+    }
+
+    /** How a document's bytes are sealed: its key (base64) and the SHA-256 and size of the sealed form. */
+    public record Sealing(String contentKey, String storedSha256, long storedSize) {
+    }
+
+    /**
+     * The bytes attachment entry {@code e} names as they are kept apart: the sealed form where it has
+     * one, else the document's own SHA-256 and size; nothing for an entry holding its bytes itself or
+     * naming no usable hash. Works on entries as stored (sealed) and opened alike.
+     */
+    public static java.util.Optional<Stored> stored(Entry e) {
+        return e.type() == EntryType.ATTACHMENT_ADDED ? stored(e.data()) : java.util.Optional.empty();
+    }
+
+    /** As {@link #stored(Entry)}, for the data of an attachment entry. */
+    public static java.util.Optional<Stored> stored(Map<String, String> data) {
+        if (data.containsKey(BYTES)) {
+            return java.util.Optional.empty();
+        }
+        boolean sealed = data.containsKey(STORED_SHA256);
+        String sha = data.get(sealed ? STORED_SHA256 : SHA256);
+        if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long size = Long.parseLong(data.getOrDefault(sealed ? STORED_SIZE : SIZE, "-1"));
+            return size < 0 ? java.util.Optional.empty() : java.util.Optional.of(new Stored(sha, size));
+        } catch (NumberFormatException bad) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** True when {@code e}'s bytes are kept sealed under a key of their own ({@link #CONTENT_KEY}). */
+    public static boolean sealedBytes(Entry e) {
+        return e.type() == EntryType.ATTACHMENT_ADDED && e.data().containsKey(STORED_SHA256);
+    }
 
     /** The case's attachments in the order they were recorded, numbered from 1. */
     public static List<Attachment> of(List<Entry> entries) {
@@ -88,6 +137,16 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
      */
     public static NewEntry newEntry(UUID caseId, List<Entry> caseEntries, String author, Instant at, String fileName,
                                     String note, long size, String sha256, byte[] head) {
+        return newEntry(caseId, caseEntries, author, at, fileName, note, size, sha256, head, null);
+    }
+
+    /**
+     * As above, for bytes kept sealed under their own key ({@code sealing}; null: kept as they are).
+     * The key is sealed under the case key with the rest of the entry; the sealed form's SHA-256 and
+     * size stay readable.
+     */
+    public static NewEntry newEntry(UUID caseId, List<Entry> caseEntries, String author, Instant at, String fileName,
+                                    String note, long size, String sha256, byte[] head, Sealing sealing) {
         String name = baseName(fileName);
         AttachmentCheck.check(name, size, head.length > 16 ? java.util.Arrays.copyOf(head, 16) : head,
                 totalBytes(caseEntries));
@@ -100,6 +159,14 @@ public record Attachment(int number, UUID entryId, String fileName, long size, S
         data.put(SHA256, sha256);
         data.put(NOTE, note == null ? "" : note.strip());
         data.put(KIND, extensionOf(name));
+        if (sealing != null) {
+            if (!sealing.storedSha256().matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("not a SHA-256 in hex: " + sealing.storedSha256());
+            }
+            data.put(CONTENT_KEY, sealing.contentKey());
+            data.put(STORED_SHA256, sealing.storedSha256());
+            data.put(STORED_SIZE, Long.toString(sealing.storedSize()));
+        }
         return NewEntry.of(caseId, EntryType.ATTACHMENT_ADDED, author, at, at, data);
     }
 

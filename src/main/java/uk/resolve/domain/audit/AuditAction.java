@@ -37,6 +37,7 @@ public enum AuditAction {
     AUDIT_EXPORTED("audit-exported", "Audit log exported"),
     ENTRY_QUARANTINED("entry-quarantined", "Entry set aside in quarantine"),
     QUARANTINE_CLEARED("quarantine-cleared", "Quarantine cleared"),
+    QUARANTINE_RELEASED("quarantine-released", "Entry released from quarantine"),
     ATTACHMENT_SAVED("attachment-saved", "Attached document saved or opened");
 
     private final String code;

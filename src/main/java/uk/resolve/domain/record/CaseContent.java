@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * the read model and the checks on who may see a case need (procedure, stage, dates, agencies,
  * category, child status, outcome codes, ids of steps and deadlines). Everything else an entry of a
  * case holds (the child's reference and name, the concern, evidence, every note, reason and summary,
- * the contents of forms, names of documents) is sealed under the case key. The list is of what stays
+ * the contents of forms, names of documents, a document's own SHA-256 and the key its bytes are sealed
+ * with) is sealed under the case key. The list is of what stays
  * clear, so a field added later is sealed unless it is named here.
  */
 public final class CaseContent {
@@ -26,8 +27,8 @@ public final class CaseContent {
             "toStage", "category", "childStatus", "raisedAgency", "otherAgency", "immediateRisk", "sample", "arose",
             "entry", "id", "deadline", "due", "notification", "to", "form", "version", "item", "meeting", "block",
             "outcomeId", "method", "resolved", "field", "signer", "signer-role", "signer-agency", "block-title",
-            "size", "sha256", "kind", SEALED, GENERATION, BoardContent.SEALED, BoardContent.CASE_WRAPPED,
-            BoardContent.REPORT_WRAPPED, BoardContent.REPORT_KEY);
+            "size", "kind", "storedSha256", "storedSize", SEALED, GENERATION, BoardContent.SEALED,
+            BoardContent.CASE_WRAPPED, BoardContent.REPORT_WRAPPED, BoardContent.REPORT_KEY);
     /** Prefixes of readable fields: dates and answers that decide the route and deadlines (yes/no, dates). */
     private static final Set<String> PREFIXES = Set.of("date.", "fact.");
     /**

@@ -42,6 +42,7 @@ public final class UsersController {
     @FXML private Button changeButton;
     @FXML private Button resetButton;
     @FXML private Button removeButton;
+    @FXML private Button confirmKeysButton;
     @FXML private Label doneLabel;
     @FXML private Label errorLabel;
     @FXML private VBox editor;
@@ -88,6 +89,7 @@ public final class UsersController {
         changeButton.disableProperty().bind(noActiveSelection.or(vm.busyProperty()));
         resetButton.disableProperty().bind(noActiveSelection.or(vm.busyProperty()));
         removeButton.disableProperty().bind(noActiveSelection.or(vm.busyProperty()));
+        confirmKeysButton.disableProperty().bind(noActiveSelection.or(vm.busyProperty()));
         addButton.disableProperty().bind(vm.busyProperty());
         saveUserButton.disableProperty().bind(vm.busyProperty());
         roleChoice.getItems().setAll(UsersViewModel.roleChoices());
@@ -199,6 +201,27 @@ public final class UsersController {
         ((Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
         ((Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         a.showAndWait().filter(b -> b == yes).ifPresent(b -> vm.remove(u));
+    }
+
+    @FXML
+    private void confirmKeys() {
+        Person u = usersTable.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            return;
+        }
+        ButtonType yes = new ButtonType("Confirm " + u.name() + "'s keys", ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, u.name() + " registered their keys on their own (at"
+                + " their first sign-in). Confirm them only once you know it was " + u.name() + " who signed in:"
+                + " your confirmation is a signed entry that vouches for every entry they sign, on every laptop"
+                + " of the team. It is written to the audit log.", yes, no);
+        a.initOwner(usersTable.getScene().getWindow());
+        a.setTitle("Confirm " + u.name() + "'s keys?");
+        a.setHeaderText("Confirm " + u.name() + "'s keys?");
+        a.getDialogPane().lookupButton(yes).setId("confirmKeysYes");
+        ((Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        a.showAndWait().filter(b -> b == yes).ifPresent(b -> vm.confirmKeys(u));
     }
 
     @FXML

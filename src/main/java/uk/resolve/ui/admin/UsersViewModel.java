@@ -161,6 +161,20 @@ public final class UsersViewModel {
         });
     }
 
+    /**
+     * Confirms the keys {@code u} registered on their own (after the screen has asked to be sure): an
+     * entry signed by this administrator vouches for them, and {@code verify} stops listing them.
+     */
+    public void confirmKeys(Person u) {
+        clear();
+        editing.set(Editing.NONE);
+        change(() -> {
+            int n = session.confirmKeys(u.name());
+            return "Confirmed " + u.name() + "'s keys (" + n + (n == 1 ? " registration" : " registrations")
+                    + "): what they sign is now vouched for by you.";
+        });
+    }
+
     private char[] newPassword() {
         String pw = password.get() == null ? "" : password.get();
         if (pw.length() < SignInViewModel.MIN_PASSWORD) {

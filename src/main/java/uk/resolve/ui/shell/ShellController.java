@@ -48,6 +48,7 @@ public final class ShellController implements Navigator {
     @FXML private ToggleButton usersNav;
     @FXML private ToggleButton auditNav;
     @FXML private ToggleButton settingsNav;
+    @FXML private ToggleButton quarantineNav;
     @FXML private Button syncNav;
     @FXML private Label whoLabel;
     @FXML private Button passwordButton;
@@ -86,6 +87,7 @@ public final class ShellController implements Navigator {
             usersNav.setSelected("users".equals(s));
             auditNav.setSelected("audit".equals(s));
             settingsNav.setSelected("settings".equals(s));
+            quarantineNav.setSelected("quarantine".equals(s));
         });
         allNav = java.util.List.copyOf(nav.getChildren());
         account(false, false);
@@ -158,10 +160,11 @@ public final class ShellController implements Navigator {
         offer(usersNav, who.may(Permission.MANAGE_USERS) && ctx.session() != null);
         offer(settingsNav, who.may(Permission.MANAGE_SETTINGS) && ctx.session() != null);
         offer(auditNav, who.may(Permission.VIEW_AUDIT));
+        offer(quarantineNav, who.may(Permission.MANAGE_SETTINGS) && ctx.session() != null);
         // Buttons not offered leave the window, so that their Alt+letter cannot clash with a screen's.
         nav.getChildren().setAll(allNav.stream().filter(n -> !(n instanceof ButtonBase) || offered.contains(n)
                 || !java.util.List.of(homeNav, newNav, proceduresNav, reportsNav, syncNav, usersNav, settingsNav,
-                auditNav).contains(n)).toList());
+                auditNav, quarantineNav).contains(n)).toList());
         Mnemonics.forgetOutside(nav.getScene());
         account(true, ctx.session() != null);
         whoLabel.setText(who.name() + "\n" + who.rolesLabel() + (who.team().isEmpty() ? "" : ", " + who.team()));
@@ -261,6 +264,11 @@ public final class ShellController implements Navigator {
         swap("admin", "Settings", "settings");
     }
 
+    /** The entries sync set aside (administrators): see, release, clear. */
+    public void showQuarantine() {
+        swap("admin", "Quarantine", "quarantine");
+    }
+
     @Override
     public void showWelcome() {
         swap("welcome", "Welcome", "welcome");
@@ -313,6 +321,11 @@ public final class ShellController implements Navigator {
     @FXML
     private void goAudit() {
         showAudit();
+    }
+
+    @FXML
+    private void goQuarantine() {
+        showQuarantine();
     }
 
     @FXML

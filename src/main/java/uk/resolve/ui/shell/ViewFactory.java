@@ -134,6 +134,10 @@ public final class ViewFactory implements AutoCloseable {
         if (type == UsersController.class) {
             return new UsersController(new UsersViewModel(session, background), status);
         }
+        if (type == uk.resolve.ui.admin.QuarantineController.class) {
+            return new uk.resolve.ui.admin.QuarantineController(new uk.resolve.ui.admin.QuarantineViewModel(
+                    services.quarantine(), background), status);
+        }
         if (type == AuditController.class) {
             return new AuditController(new AuditViewModel(services.audit(), background), status);
         }

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.ui.admin;
+
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.resolve.app.QuarantineService;
+import uk.resolve.domain.record.Quarantined;
+import uk.resolve.ui.support.Background;
+
+/**
+ * The quarantine, for administrators: the entries sync and import set aside because they failed their
+ * checks (which device, author and case, from where, why; never their content, and a case by its id,
+ * as administrators hold no case keys), released one at a time once the cause is fixed, or all cleared.
+ */
+public final class QuarantineViewModel {
+
+    private final QuarantineService quarantine;
+    private final Background background;
+    private final ObservableList<Quarantined> items = FXCollections.observableArrayList();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty done = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public QuarantineViewModel(QuarantineService quarantine, Background background) {
+        this.quarantine = quarantine;
+        this.background = background;
+    }
+
+    /** Reads the quarantine, newest first. */
+    public void load() {
+        busy.set(true);
+        background.run(quarantine::list, this::show, this::failed);
+    }
+
+    /** Takes {@code q} out of the quarantine: the next sync or import that offers it checks it again. */
+    public void release(Quarantined q) {
+        busy.set(true);
+        error.set("");
+        done.set("");
+        background.run(() -> {
+            boolean was = quarantine.release(q);
+            return new Object[] {was, quarantine.list()};
+        }, v -> {
+            done.set((Boolean) v[0]
+                    ? "Released entry " + q.entryId() + ". The next sync checks it again: it is taken in if it now"
+                    + " passes its checks, and set aside again if not."
+                    : "Entry " + q.entryId() + " was no longer in quarantine.");
+            @SuppressWarnings("unchecked")
+            List<Quarantined> now = (List<Quarantined>) v[1];
+            show(now);
+        }, this::failed);
+    }
+
+    /** Empties the quarantine. */
+    public void clearAll() {
+        busy.set(true);
+        error.set("");
+        done.set("");
+        background.run(() -> {
+            int n = quarantine.clear();
+            return new Object[] {n, quarantine.list()};
+        }, v -> {
+            int n = (Integer) v[0];
+            done.set("Cleared " + n + (n == 1 ? " entry" : " entries") + " from the quarantine.");
+            @SuppressWarnings("unchecked")
+            List<Quarantined> now = (List<Quarantined>) v[1];
+            show(now);
+        }, this::failed);
+    }
+
+    private void show(List<Quarantined> list) {
+        busy.set(false);
+        items.setAll(list);
+        summary.set(list.isEmpty() ? "The quarantine is empty: no entry has been set aside."
+                : list.size() + (list.size() == 1 ? " entry" : " entries") + " set aside, newest first.");
+    }
+
+    private void failed(String msg) {
+        busy.set(false);
+        error.set(msg);
+    }
+
+    /** Who wrote it, when it could be read. */
+    public static String author(Quarantined q) {
+        return q.caseId() == null || q.author() == null || q.author().isBlank() ? "unknown" : q.author();
+    }
+
+    /** The case by its id (never the child's reference: administrators hold no case keys). */
+    public static String caseShown(Quarantined q) {
+        return q.caseId() == null ? "unknown (the entry could not be read)" : q.caseId().toString();
+    }
+
+    /** The device it was written on, shortened, and its place in that device's chain. */
+    public static String device(Quarantined q) {
+        String d = q.device() == null ? "" : q.device();
+        return (d.length() > 8 ? d.substring(0, 8) + "…" : d) + (q.deviceSeq() > 0 ? " #" + q.deviceSeq() : "");
+    }
+
+    /** All of it, for the chosen entry. */
+    public static String detail(Quarantined q) {
+        return "Entry " + q.entryId() + ": " + (Quarantined.OUTGOING.equals(q.direction())
+                ? "this computer's own, held back from " : "set aside from ") + q.source() + ". Device " + q.device()
+                + (q.deviceSeq() > 0 ? ", entry #" + q.deviceSeq() : "") + ". Author " + author(q) + ", case "
+                + caseShown(q) + ". Why: " + q.reason();
+    }
+
+    /** Which way it was going, in words. */
+    public static String direction(Quarantined q) {
+        return Quarantined.OUTGOING.equals(q.direction()) ? "Held back, not sent" : "Set aside, not taken in";
+    }
+
+    public ObservableList<Quarantined> items() {
+        return items;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty doneProperty() {
+        return done;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}
