@@ -90,11 +90,11 @@ public final class ReportService {
         summaries.ensureCurrent();
         long total = Math.max(1, summaries.count());
         Instant periodEnd = query.period().end();
-        List<CaseState> cases = new ArrayList<>();
-        Map<String, Policy> policyByVersion = new HashMap<>();
+        ReportCalculator.Accumulator report = new ReportCalculator(calendar).accumulator(query, policies::forCase,
+                selected, now);
         long step = Math.max(1, total / 100);
         long[] read = {0};
-        // the stored summaries, keeping of each only what the report reads; a case that could not be
+        // the stored summaries, each handed to the report as read and dropped; a case that could not be
         // summarised (its procedure is not installed) is worked out from its entries, as before
         // cases raised after the period, samples and other procedures' are left out by their columns, unread
         summaries.forEach(true, periodEnd, query.policyId(), row -> {
@@ -105,14 +105,12 @@ public final class ReportService {
             // a case raised after the period, a sample, or another procedure's cannot count
             if (s.openedAt().isBefore(periodEnd) && !s.sample()
                     && (query.policyId() == null || query.policyId().equals(s.policyId()))) {
-                cases.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
+                report.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
                         : forReport(replay(row.caseId(), now)));
             }
         });
         progress.update(total, total, "Counting…");
-        return new ReportCalculator(calendar).compute(cases, query,
-                c -> policyByVersion.computeIfAbsent(c.policyId() + "@" + c.policyVersion(),
-                        k -> policies.forCase(c.policyId(), c.policyVersion())), selected, now);
+        return report.report();
     }
 
     /**
