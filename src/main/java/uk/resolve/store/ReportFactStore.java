@@ -251,8 +251,7 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
      * The facts of every case that is not a sample, raised before {@code openedBefore} (null: whenever),
      * under procedure {@code policyId} (null: any), one case at a time in the order of their ids. A case
      * with board text, or whose row does not match its checksum (made again here), goes to {@code fromSummary}
-     * instead; so
-     * does every summarised case that has no facts (see {@link #withoutFacts}).
+     * instead. A summarised case with no facts is not handed on at all: see {@link #withoutFacts}.
      */
     public void forEach(Instant openedBefore, String policyId, Consumer<ReportFacts> facts,
                         Consumer<UUID> fromSummary) {
