@@ -285,36 +285,45 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
         return out;
     }
 
+    /** The order H2 keeps UUIDs in: each half as an unsigned number. */
+    private static int h2Order(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     private void readAll(Instant openedBefore, String policyId, java.util.function.BiConsumer<UUID, ReportFacts> each,
                          Consumer<UUID> damaged) {
         boolean chosen = openedBefore != null || policyId != null;
-        String sql = "SELECT c." + CASE_COLUMNS.replace(", ", ", c.") + ", s.visit, s.stage, s.heading, s.entered_at,"
-                + " s.ended, s.working_days, s.outcome, s.met_on_time, s.met_late, s.past_at, s.overdue_at"
-                + " FROM report_case c LEFT JOIN report_stage s ON s.case_id = c.case_id"
-                + (chosen ? " WHERE c.sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR c.opened < ?)"
-                + " AND (CAST(? AS VARCHAR) IS NULL OR c.policy_id = ?)" : "")
-                + " ORDER BY c.case_id, s.visit";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        // two scans in the order of the case ids, merged here: a join looked each case's visits up one by one
+        String cases = "SELECT " + CASE_COLUMNS + " FROM report_case"
+                + (chosen ? " WHERE sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
+                + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "") + " ORDER BY case_id";
+        String stages = "SELECT " + STAGE_COLUMNS + " FROM report_stage ORDER BY case_id, visit";
+        try (Connection c = db.connection(); PreparedStatement pc = c.prepareStatement(cases);
+             PreparedStatement pv = c.prepareStatement(stages)) {
             if (chosen) {
-                ps.setObject(1, offset(openedBefore));
-                ps.setObject(2, offset(openedBefore));
-                ps.setString(3, policyId);
-                ps.setString(4, policyId);
+                pc.setObject(1, offset(openedBefore));
+                pc.setObject(2, offset(openedBefore));
+                pc.setString(3, policyId);
+                pc.setString(4, policyId);
             }
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                Pending p = null;
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    if (p == null || !p.id.equals(id)) {
-                        if (p != null) {
-                            p.hand(each, damaged);
+            pc.setFetchSize(2000);
+            pv.setFetchSize(2000);
+            try (ResultSet rc = pc.executeQuery(); ResultSet rv = pv.executeQuery()) {
+                boolean more = rv.next();
+                while (rc.next()) {
+                    UUID id = rc.getObject(1, UUID.class);
+                    Pending p = new Pending(id, rc);
+                    while (more) {
+                        int order = h2Order(rv.getObject(1, UUID.class), id);
+                        if (order > 0) {
+                            break;
                         }
-                        p = new Pending(id, rs);
+                        if (order == 0) {
+                            p.visit(rv);
+                        }
+                        more = rv.next();
                     }
-                    p.visit(rs);
-                }
-                if (p != null) {
                     p.hand(each, damaged);
                 }
             }
@@ -335,16 +344,13 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
             this.row = new ResultSetRow(rs);
         }
 
+        /** A row of {@code report_stage}, all its columns. */
         void visit(ResultSet rs) throws SQLException {
-            rs.getInt(22);
-            if (rs.wasNull()) {
-                return;
-            }
             try {
-                String overdue = rs.getString(32);
-                visits.add(new ReportFacts.Visit(rs.getInt(23), rs.getString(24), instant(rs, 25), rs.getBoolean(26),
-                        rs.getInt(27), rs.getString(28), rs.getInt(29), rs.getInt(30), 0,
-                        rs.getObject(31, LocalDateTime.class), overdue == null ? List.of()
+                String overdue = rs.getString(12);
+                visits.add(new ReportFacts.Visit(rs.getInt(3), rs.getString(4), instant(rs, 5), rs.getBoolean(6),
+                        rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getInt(10), 0,
+                        rs.getObject(11, LocalDateTime.class), overdue == null ? List.of()
                         : java.util.Arrays.stream(overdue.split("\n")).map(LocalDateTime::parse).toList()));
             } catch (RuntimeException e) {
                 unreadable = true;
