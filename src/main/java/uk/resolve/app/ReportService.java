@@ -75,6 +75,13 @@ public final class ReportService {
         this.audit = audit;
     }
 
+    private BoardText board;
+
+    /** How the board's sealed free text is opened for this person (decision 0017). */
+    void board(BoardText b) {
+        this.board = b;
+    }
+
     /** The procedures a report can be limited to. */
     public List<Policy> procedures() {
         return policies.latest();
@@ -112,16 +119,26 @@ public final class ReportService {
         }, fromSummary::add);
         // a case with board text (learning, feedback) or a damaged row from its stored summary; a case that could
         // not be summarised (its procedure is not installed) from its entries, as before
+        // (the board's sealed text opened for this person, a few hundred cases at a time)
+        List<CaseState> pending = new ArrayList<>();
+        Runnable flush = () -> {
+            (board == null ? pending : board.open(pending)).forEach(report::add);
+            pending.clear();
+        };
         summaries.forEachOf(fromSummary, row -> {
             told.run();
             CaseSummaryStore.Summary s = row.summary();
             // a case raised after the period, a sample, or another procedure's cannot count
             if (s.openedAt().isBefore(periodEnd) && !s.sample()
                     && (query.policyId() == null || query.policyId().equals(s.policyId()))) {
-                report.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
+                pending.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
                         : forReport(replay(row.caseId(), now)));
+                if (pending.size() >= 500) {
+                    flush.run();
+                }
             }
         });
+        flush.run();
         progress.update(total, total, "Counting…");
         return report.report();
     }

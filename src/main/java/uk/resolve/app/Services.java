@@ -44,6 +44,7 @@ public final class Services implements AutoCloseable {
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
     private final AttachmentService attachments;
+    private final ReportKeys reportKeys;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -65,7 +66,9 @@ public final class Services implements AutoCloseable {
         this.summaries.ensureCurrent();
         this.reportFacts.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
-        this.cases.keys(new CaseKeys(entries, users, clock));
+        var caseKeys = new CaseKeys(entries, users, clock);
+        this.reportKeys = new ReportKeys(entries, clock);
+        this.cases.keys(caseKeys, reportKeys);
         this.cases.people(login -> {
             try {
                 return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
@@ -76,6 +79,7 @@ public final class Services implements AutoCloseable {
         });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, reportFacts, policies, calendar, clock, actor, audit);
+        this.reports.board(new BoardText(caseKeys, reportKeys));
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock,
                 new uk.resolve.store.ContentStore(database));
@@ -88,9 +92,9 @@ public final class Services implements AutoCloseable {
     /**
      * Builds the services on an open database for the person {@code actor}. The desktop application
      * and the command line reach this through {@link Vault#signIn}, which unlocks the encrypted
-     * database first; tests may call it directly on a database of their own.
+     * database first; tests reach it, and the stores below, through their one test-only accessor.
      */
-    public static Services open(Database database, Clock clock, Actor actor) {
+    static Services open(Database database, Clock clock, Actor actor) {
         return new Services(database, clock, actor);
     }
 
@@ -133,23 +137,23 @@ public final class Services implements AutoCloseable {
         return users;
     }
 
-    /** The database itself: for tests and benchmarks that write beneath the services. */
-    public Database database() {
+    /** The database itself: for the session and for tests that write beneath the services. */
+    Database database() {
         return database;
     }
 
     /** The settings table: for tests and benchmarks that write beneath the services. */
-    public SettingsStore settings() {
+    SettingsStore settings() {
         return settings;
     }
 
     /** The entries table: for tests and benchmarks that write beneath the services. */
-    public EntryStore entries() {
+    EntryStore entries() {
         return entries;
     }
 
     /** The per-case summaries lists and reports read: derived from the entries, rebuildable at any time. */
-    public CaseSummaryStore summaries() {
+    CaseSummaryStore summaries() {
         return summaries;
     }
 
@@ -235,6 +239,11 @@ public final class Services implements AutoCloseable {
 
     public MailDraftService mailDrafts() {
         return mailDrafts;
+    }
+
+    /** The partnership's report key (decision 0017). */
+    ReportKeys reportKeys() {
+        return reportKeys;
     }
 
     public ReportService reports() {

@@ -308,7 +308,9 @@ public final class ReportCalculator {
         var d = c.details();
         boolean learning = c.status() == CaseStatus.RESOLVED && c.resolution().learning() != null
                 && !c.resolution().learning().isBlank();
-        boolean feedback = c.entries().stream().anyMatch(e -> e.type() == EntryType.FORM_COMPLETED
+        // board text sealed (decision 0017) is opened only where the report is made, for the person making it
+        boolean feedback = c.entries().stream().anyMatch(e -> uk.resolve.domain.record.BoardContent.has(e)
+                || e.type() == EntryType.FORM_COMPLETED
                 && (field(e, EFFECTIVENESS_FIELDS) != null || field(e, SUGGESTION_FIELDS) != null));
         DeadlineStatus first = c.open() ? c.deadlines().stream().min(Comparator.comparing(DeadlineStatus::due))
                 .orElse(null) : null;
