@@ -13,7 +13,10 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.time.CalendarOverride;
 import uk.resolve.domain.time.WorkingCalendar;
+import uk.resolve.domain.report.ReportCalculator;
+import uk.resolve.domain.report.ReportFacts;
 import uk.resolve.store.CaseSummaryStore;
+import uk.resolve.store.ReportFactStore;
 
 import static uk.resolve.domain.escalation.EntryText.POLICY;
 import static uk.resolve.domain.escalation.EntryText.POLICY_VERSION;
@@ -74,6 +77,24 @@ final class CaseSummaries implements CaseSummaryStore.Summariser {
                 .filter(CaseSummaries::readByReport).toList();
         return new CaseSummaryStore.Summary(state == null ? null : state.summary(), forReport, access.owner(),
                 access.team(), access.sharedWith(), opening.get(POLICY, ""), opening.happenedAt(), opening.flag(SAMPLE));
+    }
+
+    /** Makes the report's facts of a summarised case, with the same procedures and calendar. */
+    ReportFactStore.Maker reportFacts() {
+        ReportCalculator calculator = new ReportCalculator(calendar);
+        return new ReportFactStore.Maker() {
+            @Override
+            public String version() {
+                return CaseSummaries.this.version();
+            }
+
+            @Override
+            public ReportFacts facts(CaseSummaryStore.Summary s) {
+                CaseState state = s.state();
+                return calculator.facts(state.keeping(s.reportEntries()),
+                        policies.forCase(state.policyId(), state.policyVersion()));
+            }
+        };
     }
 
     private static String fingerprint(String text) {

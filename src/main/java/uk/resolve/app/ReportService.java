@@ -29,6 +29,7 @@ import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.CaseSummaryStore;
 import uk.resolve.store.EntryStore;
+import uk.resolve.store.ReportFactStore;
 import uk.resolve.store.StoreException;
 
 import static uk.resolve.domain.escalation.EntryText.POLICY;
@@ -37,9 +38,9 @@ import static uk.resolve.domain.escalation.EntryText.SAMPLE;
 
 /**
  * The partnership's monitoring report over every record in this database: this laptop's own
- * and, once synced, the whole team's. Reads every entry once, case by case, derives each case that
- * could count and hands them to {@link ReportCalculator} (whose figures do not depend on the order of
- * the cases). Call it from any thread but the JavaFX application thread.
+ * and, once synced, the whole team's. Reads each case's report facts from their typed rows (a case with
+ * board text, from its stored summary) and hands them one at a time to a {@link ReportCalculator}
+ * accumulator (whose figures do not depend on the order of the cases), which keeps only their figures. Call it from any thread but the JavaFX application thread.
  */
 public final class ReportService {
 
@@ -54,6 +55,7 @@ public final class ReportService {
 
     private final EntryStore entries;
     private final CaseSummaryStore summaries;
+    private final ReportFactStore facts;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -61,10 +63,11 @@ public final class ReportService {
     private final Actor actor;
     private final AuditLog audit;
 
-    public ReportService(EntryStore entries, CaseSummaryStore summaries, PolicyRegistry policies,
-                         WorkingCalendar calendar, Clock clock, Actor actor, AuditLog audit) {
+    ReportService(EntryStore entries, CaseSummaryStore summaries, ReportFactStore facts, PolicyRegistry policies,
+                  WorkingCalendar calendar, Clock clock, Actor actor, AuditLog audit) {
         this.entries = entries;
         this.summaries = summaries;
+        this.facts = facts;
         this.policies = policies;
         this.calendar = calendar;
         this.clock = clock;
@@ -97,29 +100,47 @@ public final class ReportService {
         summaries.ensureCurrent();
         long total = Math.max(1, summaries.count());
         Instant periodEnd = query.period().end();
-        List<CaseState> cases = new ArrayList<>();
-        Map<String, Policy> policyByVersion = new HashMap<>();
+        ReportCalculator.Accumulator report = new ReportCalculator(calendar).accumulator(query, policies::forCase,
+                selected, now);
         long step = Math.max(1, total / 100);
         long[] read = {0};
-        // the stored summaries, keeping of each only what the report reads; a case that could not be
-        // summarised (its procedure is not installed) is worked out from its entries, as before
-        // cases raised after the period, samples and other procedures' are left out by their columns, unread
-        summaries.forEach(true, periodEnd, query.policyId(), row -> {
+        Runnable told = () -> {
             if (read[0]++ % step == 0) {
                 progress.update(read[0] - 1, total, "Working out " + total + " cases…");
             }
+        };
+        // each case's facts from its typed rows, in the order of their ids, handed to the report as read; cases
+        // raised after the period, samples and other procedures' are left out by their columns, unread
+        facts.ensureCurrent();
+        List<UUID> fromSummary = new ArrayList<>(facts.withoutFacts());
+        facts.forEach(periodEnd, query.policyId(), f -> {
+            told.run();
+            report.add(f);
+        }, fromSummary::add);
+        // a case with board text (learning, feedback) or a damaged row from its stored summary; a case that could
+        // not be summarised (its procedure is not installed) from its entries, as before
+        // (the board's sealed text opened for this person, a few hundred cases at a time)
+        List<CaseState> pending = new ArrayList<>();
+        Runnable flush = () -> {
+            (board == null ? pending : board.open(pending)).forEach(report::add);
+            pending.clear();
+        };
+        summaries.forEachOf(fromSummary, row -> {
+            told.run();
             CaseSummaryStore.Summary s = row.summary();
             // a case raised after the period, a sample, or another procedure's cannot count
             if (s.openedAt().isBefore(periodEnd) && !s.sample()
                     && (query.policyId() == null || query.policyId().equals(s.policyId()))) {
-                cases.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
+                pending.add(s.state() != null ? s.state().asOf(now).keeping(s.reportEntries())
                         : forReport(replay(row.caseId(), now)));
+                if (pending.size() >= 500) {
+                    flush.run();
+                }
             }
         });
+        flush.run();
         progress.update(total, total, "Counting…");
-        return new ReportCalculator(calendar).compute(board == null ? cases : board.open(cases), query,
-                c -> policyByVersion.computeIfAbsent(c.policyId() + "@" + c.policyVersion(),
-                        k -> policies.forCase(c.policyId(), c.policyVersion())), selected, now);
+        return report.report();
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final SettingsStore settings;
     private final EntryStore entries;
     private final CaseSummaryStore summaries;
+    private final uk.resolve.store.ReportFactStore reportFacts;
     private final PolicyRegistry policies;
     private final WorkingCalendar calendar;
     private final CaseService cases;
@@ -58,9 +59,12 @@ public final class Services implements AutoCloseable {
         this.policies.guard(actor, audit);
         var overrides = settings.calendarOverrides();
         this.calendar = new EnglandWalesCalendar(overrides);
-        this.summaries = new CaseSummaryStore(database, entries, new CaseSummaries(policies, calendar, overrides, clock));
+        var summariser = new CaseSummaries(policies, calendar, overrides, clock);
+        this.summaries = new CaseSummaryStore(database, entries, summariser);
+        this.reportFacts = new uk.resolve.store.ReportFactStore(database, summaries, summariser.reportFacts());
         // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
         this.summaries.ensureCurrent();
+        this.reportFacts.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
         var caseKeys = new CaseKeys(entries, users, clock);
         this.reportKeys = new ReportKeys(entries, clock);
@@ -75,7 +79,7 @@ public final class Services implements AutoCloseable {
             }
         });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
-        this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
+        this.reports = new ReportService(entries, summaries, reportFacts, policies, calendar, clock, actor, audit);
         this.reports.board(new BoardText(caseKeys, reportKeys));
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock,
@@ -167,12 +171,16 @@ public final class Services implements AutoCloseable {
      */
     public String summariesMadeCurrent() {
         String stale = summaries.ensureCurrent();
+        String facts = reportFacts.ensureCurrent();
+        stale = stale != null ? stale : facts;
         return stale != null ? stale : summaries.lastRebuild();
     }
 
     /** Compares every case's summary with its entries, rebuilds those that differ, and returns how many did. */
     public int summariesRepaired() {
-        return summaries.verify().size();
+        java.util.Set<java.util.UUID> differ = new java.util.HashSet<>(summaries.verify());
+        differ.addAll(reportFacts.verify());
+        return differ.size();
     }
 
     /**

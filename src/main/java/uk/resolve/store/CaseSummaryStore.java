@@ -112,9 +112,19 @@ public final class CaseSummaryStore {
         Summary summarise(List<Entry> caseEntries);
     }
 
+    /** Rows kept beside the summaries (the report's facts): told of every summary written, in its transaction. */
+    interface Companion {
+        /** {@code s} was written for case {@code id} (null: the case has no summary now). */
+        void written(Connection c, UUID id, Summary s) throws SQLException;
+
+        /** Every summary was deleted, to be written again in this transaction. */
+        void cleared(Connection c) throws SQLException;
+    }
+
     private final Database db;
     private final EntryStore entries;
     private final Summariser summariser;
+    private final List<Companion> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Keeps summaries of the cases in {@code entries} from now on: every append and every addition of
@@ -125,6 +135,16 @@ public final class CaseSummaryStore {
         this.entries = entries;
         this.summariser = summariser;
         entries.keepSummaries(this);
+    }
+
+    void keep(Companion c) {
+        companions.add(c);
+    }
+
+    private void told(Connection c, UUID id, Summary s) throws SQLException {
+        for (Companion k : companions) {
+            k.written(c, id, s);
+        }
     }
 
     /** What made the summaries, compared with what is stored at every check. */
@@ -171,6 +191,7 @@ public final class CaseSummaryStore {
                         return;
                     }
                     Written.of(s).bind(merge, listing, id);
+                    told(c, id, s);
                     merge.addBatch();
                     listing.addBatch();
                     if (++batched[0] % 500 == 0) {
@@ -199,7 +220,8 @@ public final class CaseSummaryStore {
         }
     }
 
-    private static void write(Connection c, UUID id, Summary s) throws SQLException {
+    private void write(Connection c, UUID id, Summary s) throws SQLException {
+        told(c, id, s);
         if (s == null) {
             for (String table : new String[] {"case_summary", "case_listing"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE case_id = ?")) {
@@ -289,6 +311,9 @@ public final class CaseSummaryStore {
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate("DELETE FROM case_summary");
                         s.executeUpdate("DELETE FROM case_listing");
+                        for (Companion k : companions) {
+                            k.cleared(c);
+                        }
                         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM entry")) {
                             rs.next();
                             count = rs.getLong(1);
@@ -305,6 +330,7 @@ public final class CaseSummaryStore {
                             }
                             try {
                                 Written.of(s).bind(ps, lp, list.get(0).caseId());
+                                told(c, list.get(0).caseId(), s);
                                 ps.addBatch();
                                 lp.addBatch();
                                 if (++made[0] % 500 == 0) {
@@ -429,6 +455,45 @@ public final class CaseSummaryStore {
                         damaged.add(id);
                     } else {
                         action.accept(new Row(id, s));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        for (UUID id : damaged) {
+            Summary s = repair(id);
+            if (s != null) {
+                action.accept(new Row(id, s));
+            }
+        }
+    }
+
+    /**
+     * The stored summaries of {@code ids} (with the report's entries), read a few hundred a query; a row
+     * whose checksum does not match is made again from its case's entries, as {@link #forEach} does.
+     */
+    public void forEachOf(List<UUID> ids, Consumer<Row> action) {
+        List<UUID> damaged = new ArrayList<>();
+        try (Connection c = db.connection()) {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM case_summary WHERE case_id"
+                        + " IN (" + "?, ".repeat(part.size() - 1) + "?)")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setObject(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            UUID id = rs.getObject(1, UUID.class);
+                            Columns k = Columns.read(rs);
+                            Summary s = k.intact() ? k.summary(true) : null;
+                            if (s == null) {
+                                damaged.add(id);
+                            } else {
+                                action.accept(new Row(id, s));
+                            }
+                        }
                     }
                 }
             }
@@ -784,7 +849,7 @@ public final class CaseSummaryStore {
             }
         }
 
-        private static String shape(Class<?>... roots) {
+        static String shape(Class<?>... roots) {
             StringBuilder b = new StringBuilder();
             Set<Class<?>> seen = new java.util.HashSet<>();
             for (Class<?> r : roots) {

@@ -38,8 +38,18 @@ public final class Redactor {
         }
     }
 
+    /** Removes the given references (already stripped and in lower case) from any text. */
+    Redactor(Set<String> lowerCaseReferences) {
+        references.addAll(lowerCaseReferences);
+    }
+
     /** {@code text} without the child details of {@code own} or any other case's reference; null stays null. */
     public String redact(String text, CaseDetails own) {
+        return others(own(text, own));
+    }
+
+    /** {@code text} without the child details of {@code own} (the first half of {@link #redact}); null stays null. */
+    public static String own(String text, CaseDetails own) {
         if (text == null || text.isBlank()) {
             return text;
         }
@@ -55,9 +65,15 @@ public final class Redactor {
                 }
             }
         }
-        if (references.isEmpty()) {
-            return out;
+        return out;
+    }
+
+    /** {@code text} without any case's reference written as one word (the second half of {@link #redact}). */
+    public String others(String text) {
+        if (text == null || text.isBlank() || references.isEmpty()) {
+            return text;
         }
+        String out = text;
         Matcher m = TOKEN.matcher(out);
         StringBuilder sb = new StringBuilder(out.length());
         while (m.find()) {

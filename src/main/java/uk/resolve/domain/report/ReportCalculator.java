@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import uk.resolve.domain.escalation.CaseMetrics;
@@ -42,6 +44,7 @@ import uk.resolve.domain.report.PartnershipReport.StageTime;
 import uk.resolve.domain.report.PartnershipReport.Summary;
 import uk.resolve.domain.report.PartnershipReport.TotalTime;
 import uk.resolve.domain.time.Deadlines;
+import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.TimeSpan;
 import uk.resolve.domain.time.TimeUnit;
 import uk.resolve.domain.time.UkTime;
@@ -111,99 +114,319 @@ public final class ReportCalculator {
      */
     public PartnershipReport compute(List<CaseState> cases, ReportQuery query, Function<CaseState, Policy> policyOf,
                                      Policy selected, Instant now) {
-        ReportPeriod period = query.period();
-        List<CaseState> counted = cases.stream()
-                .filter(c -> !c.details().sample())
-                .filter(c -> query.policyId() == null || query.policyId().equals(c.policyId()))
-                .toList();
-        Redactor redactor = new Redactor(counted);
-        List<CaseState> raised = new ArrayList<>(counted.stream().filter(c -> period.contains(c.openedAt())).toList());
-        raised.sort(Comparator.comparing(CaseState::openedAt).thenComparing(c -> c.id().toString()));
-        int resolvedEarlier = (int) counted.stream()
-                .filter(c -> c.status() == CaseStatus.RESOLVED && period.contains(c.resolution().at())
-                        && c.openedAt().isBefore(period.start()))
-                .count();
+        Map<String, CaseState> firstOf = new HashMap<>();
+        cases.forEach(c -> firstOf.putIfAbsent(c.policyId() + "@" + c.policyVersion(), c));
+        Accumulator acc = accumulator(query, (id, version) -> policyOf.apply(firstOf.get(id + "@" + version)),
+                selected, now);
+        cases.forEach(acc::add);
+        return acc.report();
+    }
 
-        Map<String, Policy> scope = new LinkedHashMap<>();
-        if (selected != null) {
-            scope.put(selected.id(), selected);
-        }
-        List<Evaluated> evaluated = new ArrayList<>(raised.size());
-        Map<String, Policy> policyByKey = new HashMap<>();
-        for (CaseState c : raised) {
-            Policy p = policyByKey.computeIfAbsent(c.policyId() + "@" + c.policyVersion(), k -> policyOf.apply(c));
-            scope.putIfAbsent(p.id(), p);
-            evaluated.add(evaluate(c, p, redactor, now));
-        }
-        List<Policy> scopeList = new ArrayList<>(scope.values());
-        scopeList.sort(Comparator.comparing(Policy::shortName, String.CASE_INSENSITIVE_ORDER));
+    /**
+     * A report fed one case at a time, in any order, keeping of each case only its figures: the same
+     * report {@link #compute} gives for the same cases.
+     *
+     * @param policyOf the procedure at a version (id, version); asked once per pair, for counted cases only
+     */
+    public Accumulator accumulator(ReportQuery query, BiFunction<String, String, Policy> policyOf, Policy selected,
+                                   Instant now) {
+        return new Accumulator(query, policyOf, selected, now);
+    }
 
-        String procedure = selected != null ? selected.shortName()
-                : query.policyId() != null ? query.policyId() : ALL_PROCEDURES;
-        Names raising = new Names();
-        Names receiving = new Names();
-        evaluated.forEach(e -> {
-            raising.add(e.raising());
-            receiving.add(e.receiving());
-        });
-        // every table names an agency the same way, however it was typed in each case
-        List<Evaluated> named = evaluated.stream().map(e -> e.named(raising.label(e.raising()),
-                receiving.label(e.receiving()))).toList();
-        return new PartnershipReport(query, procedure, now, summary(named, resolvedEarlier, now),
-                agencies(named, raising.labels(), receiving.labels()), categories(named, scopeList),
-                childStatuses(named), resolutionStages(named, scopeList), stageTimes(named, scopeList),
-                totalTimes(named, scopeList), overdue(named, now), learning(named), feedback(named),
-                named.stream().map(this::caseRow).toList());
+    /** Takes cases one by one ({@link #add(CaseState)} or {@link #add(ReportFacts)}); {@link #report()} at the end. */
+    public final class Accumulator {
+        private final ReportQuery query;
+        private final ReportPeriod period;
+        private final BiFunction<String, String, Policy> policyOf;
+        private final Policy selected;
+        private final Instant now;
+        private final LocalDateTime localNow;
+        private final Map<String, Policy> policyByKey = new HashMap<>();
+        private final List<Evaluated> evaluated = new ArrayList<>();
+        private final java.util.Set<String> references = new java.util.HashSet<>();
+        private int resolvedEarlier;
+
+        private Accumulator(ReportQuery query, BiFunction<String, String, Policy> policyOf, Policy selected,
+                            Instant now) {
+            this.query = query;
+            this.period = query.period();
+            this.policyOf = policyOf;
+            this.selected = selected;
+            this.now = now;
+            this.localNow = UkTime.local(now);
+        }
+
+        private boolean counts(boolean sample, String policyId) {
+            return !sample && (query.policyId() == null || query.policyId().equals(policyId));
+        }
+
+        private Policy policy(String id, String version) {
+            return policyByKey.computeIfAbsent(id + "@" + version, k -> policyOf.apply(id, version));
+        }
+
+        private boolean raised(boolean sample, String policyId, String childRef, CaseStatus status, Instant resolvedAt,
+                               Instant openedAt) {
+            if (!counts(sample, policyId)) {
+                return false;
+            }
+            if (childRef != null && !childRef.isBlank()) {
+                references.add(childRef.strip().toLowerCase(Locale.ROOT));
+            }
+            if (status == CaseStatus.RESOLVED && period.contains(resolvedAt) && openedAt.isBefore(period.start())) {
+                resolvedEarlier++;
+            }
+            return period.contains(openedAt);
+        }
+
+        /** A case from its state (with the entries the report reads: discussions, deadlines met, completed forms). */
+        public void add(CaseState c) {
+            if (!raised(c.details().sample(), c.policyId(), c.details().childRef(), c.status(),
+                    c.resolution() == null ? null : c.resolution().at(), c.openedAt())) {
+                return;
+            }
+            Policy p = policy(c.policyId(), c.policyVersion());
+            var d = c.details();
+            String learning = c.status() == CaseStatus.RESOLVED && c.resolution().learning() != null
+                    && !c.resolution().learning().isBlank() ? Redactor.own(c.resolution().learning(), d) : null;
+            Entry latest = null;
+            for (Entry entry : c.entries()) {
+                if (entry.type() == EntryType.FORM_COMPLETED
+                        && (field(entry, EFFECTIVENESS_FIELDS) != null || field(entry, SUGGESTION_FIELDS) != null)) {
+                    latest = entry;
+                }
+            }
+            Feedback feedback = null;
+            if (latest != null) {
+                String formId = latest.get(FORM, "");
+                feedback = new Feedback(p.form(formId).map(FormDefinition::title).orElse(formId),
+                        latest.intValue(STAGE, 0), Redactor.own(field(latest, EFFECTIVENESS_FIELDS), d),
+                        Redactor.own(field(latest, SUGGESTION_FIELDS), d));
+            }
+            evaluated.add(evaluate(facts(c, p), p, learning, feedback));
+        }
+
+        /**
+         * A case from its stored facts. A case with board text ({@link ReportFacts#boardText}) must be
+         * added from its state instead, or its learning and feedback are left out.
+         */
+        public void add(ReportFacts f) {
+            if (raised(f.sample(), f.policyId(), f.childRef(), f.status(), f.resolvedAt(), f.openedAt())) {
+                evaluated.add(evaluate(f, policy(f.policyId(), f.policyVersion()), null, null));
+            }
+        }
+
+        private Evaluated evaluate(ReportFacts f, Policy p, String learning, Feedback feedback) {
+            Track track = p.track(f.trackId()).orElse(p.defaultTrack());
+            WorkingCalendar cal = calendar.forCalendar(p.calendar());
+            boolean open = f.status() == CaseStatus.OPEN;
+            List<VisitResult> visits = new ArrayList<>(f.visits().size());
+            for (ReportFacts.Visit v : f.visits()) {
+                if (v.ended()) {
+                    visits.add(new VisitResult(v.stage(), v.heading(), v.workingDays(), Outcome.valueOf(v.outcome()),
+                            new DeadlinesKept(v.metOnTime(), v.metLate(), 0)));
+                } else {
+                    boolean past = v.pastAt() != null && localNow.isAfter(v.pastAt());
+                    int overdue = open ? (int) v.overdueAt().stream().filter(localNow::isAfter).count() : 0;
+                    visits.add(new VisitResult(v.stage(), v.heading(),
+                            cal.workingDaysBetween(UkTime.date(v.enteredAt()), localNow.toLocalDate()),
+                            past ? Outcome.IN_PROGRESS_PAST : Outcome.IN_PROGRESS,
+                            new DeadlinesKept(v.metOnTime(), v.metLate(), overdue)));
+                }
+            }
+            Outcome overall;
+            if (open) {
+                overall = visits.stream().anyMatch(v -> v.outcome() == Outcome.NOT_MET
+                        || v.outcome() == Outcome.IN_PROGRESS_PAST) ? Outcome.IN_PROGRESS_PAST : Outcome.IN_PROGRESS;
+            } else if (visits.stream().anyMatch(v -> v.outcome() == Outcome.NOT_MET)) {
+                overall = Outcome.NOT_MET;
+            } else if (visits.stream().anyMatch(v -> v.outcome() == Outcome.MET)) {
+                overall = Outcome.MET;
+            } else {
+                overall = Outcome.NO_TIMESCALE;
+            }
+            boolean passed = open && f.firstDue() != null && f.firstDue().isPast(localNow);
+            int days = f.resolvedAt() != null ? f.workingDays()
+                    : cal.workingDaysBetween(UkTime.date(f.openedAt()), localNow.toLocalDate());
+            return new Evaluated(f.id(), p, track, cal, f.raisedAgency(), f.otherAgency(), f.category(), f.status(),
+                    f.childStatus(), f.openedAt(), f.stage(), f.resolvedStage(), f.resolvedAt(), visits, days, overall,
+                    passed ? f.firstDueLabel() : null, passed ? f.firstDue() : null,
+                    passed ? cal.workingDaysBetween(f.firstDue().date(), localNow.toLocalDate()) : 0, learning,
+                    feedback);
+        }
+
+        /** The report over every case added. */
+        public PartnershipReport report() {
+            Redactor redactor = new Redactor(references);
+            evaluated.sort(Comparator.comparing(Evaluated::openedAt).thenComparing(e -> e.id().toString()));
+            Map<String, Policy> scope = new LinkedHashMap<>();
+            if (selected != null) {
+                scope.put(selected.id(), selected);
+            }
+            evaluated.forEach(e -> scope.putIfAbsent(e.policy().id(), e.policy()));
+            List<Policy> scopeList = new ArrayList<>(scope.values());
+            scopeList.sort(Comparator.comparing(Policy::shortName, String.CASE_INSENSITIVE_ORDER));
+
+            String procedure = selected != null ? selected.shortName()
+                    : query.policyId() != null ? query.policyId() : ALL_PROCEDURES;
+            // free text of agencies and categories cleared of every counted case's reference (few distinct values)
+            Map<String, String> cleared = new HashMap<>();
+            Function<String, String> clear = t -> t == null ? tidy(null)
+                    : cleared.computeIfAbsent(t, x -> tidy(redactor.others(x)));
+            Names raising = new Names();
+            Names receiving = new Names();
+            evaluated.forEach(e -> {
+                raising.add(clear.apply(e.raising()));
+                receiving.add(clear.apply(e.receiving()));
+            });
+            // every table names an agency the same way, however it was typed in each case
+            List<Evaluated> named = new ArrayList<>(evaluated.size());
+            for (Evaluated e : evaluated) {
+                named.add(e.named(raising.label(clear.apply(e.raising())), receiving.label(clear.apply(e.receiving())),
+                        clear.apply(e.category())));
+            }
+            return new PartnershipReport(query, procedure, now, summary(named, resolvedEarlier),
+                    agencies(named, raising.labels(), receiving.labels()), categories(named, scopeList),
+                    childStatuses(named), resolutionStages(named, scopeList), stageTimes(named, scopeList),
+                    totalTimes(named, scopeList), overdue(named), learning(named, redactor),
+                    feedback(named, redactor), named.stream().map(ReportCalculator.this::caseRow).toList());
+        }
     }
 
     // ---- per case -------------------------------------------------------------------------
 
-    private record VisitResult(StageVisit visit, int workingDays, Outcome outcome, DeadlinesKept kept) {
+    /**
+     * The facts of {@code c} that do not depend on when a report is made (see {@link ReportFacts}).
+     * {@code c} must hold the entries the report reads (discussions, deadlines met, completed forms).
+     */
+    public ReportFacts facts(CaseState c, Policy p) {
+        Track track = p.track(c.trackId()).orElse(p.defaultTrack());
+        WorkingCalendar cal = calendar.forCalendar(p.calendar());
+        List<ReportFacts.Visit> visits = new ArrayList<>(c.visits().size());
+        for (StageVisit v : c.visits()) {
+            visits.add(visit(c, track, v, cal));
+        }
+        var d = c.details();
+        boolean learning = c.status() == CaseStatus.RESOLVED && c.resolution().learning() != null
+                && !c.resolution().learning().isBlank();
+        // board text sealed (decision 0017) is opened only where the report is made, for the person making it
+        boolean feedback = c.entries().stream().anyMatch(e -> uk.resolve.domain.record.BoardContent.has(e)
+                || e.type() == EntryType.FORM_COMPLETED
+                && (field(e, EFFECTIVENESS_FIELDS) != null || field(e, SUGGESTION_FIELDS) != null));
+        DeadlineStatus first = c.open() ? c.deadlines().stream().min(Comparator.comparing(DeadlineStatus::due))
+                .orElse(null) : null;
+        Instant resolvedAt = c.resolution() == null ? null : c.resolution().at();
+        return new ReportFacts(c.id(), c.policyId(), c.policyVersion(), c.trackId(), c.status(), d.sample(),
+                c.openedAt(), c.stage(), d.childRef(), d.childStatus(), Redactor.own(d.raisedAgency(), d),
+                Redactor.own(d.otherAgency(), d), Redactor.own(d.category(), d), resolvedAt,
+                c.resolution() == null ? null : c.resolution().stage(),
+                resolvedAt == null ? 0 : CaseMetrics.workingDaysTaken(c, cal, resolvedAt), learning || feedback,
+                first == null ? null : first.due(), first == null ? null : first.label(), visits);
+    }
+
+    private ReportFacts.Visit visit(CaseState c, Track track, StageVisit v, WorkingCalendar cal) {
+        if (v.leftAt() != null) {
+            Judged j = outcome(c, track, v, v.leftAt(), cal);
+            return new ReportFacts.Visit(v.stage(), v.heading(), v.enteredAt(), true,
+                    CaseMetrics.workingDaysAt(v, cal, v.leftAt()), j.outcome().name(), j.kept().metOnTime(),
+                    j.kept().metLate(), 0, null, List.of());
+        }
+        // in progress: the moments its timescales pass, so that any "now" can be judged without the state
+        Stage stage = track.stage(v.stage()).orElse(null);
+        LocalDateTime pastAt = null;
+        List<LocalDateTime> overdueAt = new ArrayList<>();
+        int onTime = 0;
+        int late = 0;
+        if (stage != null) {
+            for (DeadlineRule rule : stage.deadlines()) {
+                Instant metAt = metAt(c, v, rule.id());
+                if (metAt != null) {
+                    Instant anchor = anchor(c, v, rule.from(), rule.fromId(), metAt);
+                    if (anchor != null) {
+                        if (met(anchor, rule.within(), metAt, cal)) {
+                            onTime++;
+                        } else {
+                            late++;
+                            pastAt = ReportFacts.ALREADY;
+                        }
+                    }
+                } else {
+                    Instant anchor = anchor(c, v, rule.from(), rule.fromId(), Instant.MAX);
+                    if (anchor != null) {
+                        LocalDateTime last = lastMet(anchor, rule.within(), cal);
+                        pastAt = earlier(pastAt, last);
+                        if (last != null) {
+                            overdueAt.add(last);
+                        }
+                    }
+                }
+            }
+        }
+        for (Budget budget : track.budgets()) {
+            if (budget.stages().contains(v.stage())) {
+                Instant anchor = budget.from() == Anchor.CASE_OPENED ? c.openedAt() : v.enteredAt();
+                pastAt = earlier(pastAt, lastMet(anchor, budget.within(), cal));
+            }
+        }
+        return new ReportFacts.Visit(v.stage(), v.heading(), v.enteredAt(), false, 0, null, onTime, late, 0, pastAt,
+                overdueAt);
+    }
+
+    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** The last local moment at which a timescale from {@code anchor} is still met ({@link #met}); null if never passed. */
+    private static LocalDateTime lastMet(Instant anchor, TimeSpan within, WorkingCalendar cal) {
+        if (within.unit() == TimeUnit.WORKING_DAYS) {
+            java.time.LocalDate d = UkTime.date(anchor);
+            int count = 0;
+            for (int i = 0; i < 3660; i++) {
+                d = d.plusDays(1);
+                if (cal.isWorkingDay(d) && ++count > within.amount()) {
+                    return d.minusDays(1).atTime(java.time.LocalTime.MAX);
+                }
+            }
+            return null;
+        }
+        return Deadlines.due(anchor, within, cal).lastMoment();
+    }
+
+    private record VisitResult(int stage, String heading, int workingDays, Outcome outcome, DeadlinesKept kept) {
     }
 
     private record Judged(Outcome outcome, DeadlinesKept kept) {
     }
 
-    private record Evaluated(CaseState c, Policy policy, Track track, WorkingCalendar calendar, String raising,
-                             String receiving, String category, List<VisitResult> visits, int workingDays,
-                             Outcome overall, Redactor redactor) {
+    /** Learning about the procedure from a completed form, cleared of its own case's child details. */
+    private record Feedback(String title, int stage, String effectiveness, String suggestions) {
+    }
+
+    private record Evaluated(UUID id, Policy policy, Track track, WorkingCalendar calendar, String raising,
+                             String receiving, String category, CaseStatus status, ChildStatus childStatus,
+                             Instant openedAt, int stage, Integer resolvedStage, Instant resolvedAt,
+                             List<VisitResult> visits, int workingDays, Outcome overall, String passedLabel,
+                             DueAt passedDue, int overdueDays, String learning, Feedback feedback) {
         boolean is(CaseStatus s) {
-            return c.status() == s;
+            return status == s;
         }
 
-        Evaluated named(String raisingLabel, String receivingLabel) {
-            return new Evaluated(c, policy, track, calendar, raisingLabel, receivingLabel, category, visits,
-                    workingDays, overall, redactor);
+        boolean open() {
+            return status == CaseStatus.OPEN;
+        }
+
+        Evaluated named(String raisingLabel, String receivingLabel, String categoryLabel) {
+            return new Evaluated(id, policy, track, calendar, raisingLabel, receivingLabel, categoryLabel, status,
+                    childStatus, openedAt, stage, resolvedStage, resolvedAt, visits, workingDays, overall, passedLabel,
+                    passedDue, overdueDays, learning, feedback);
         }
 
         DeadlinesKept kept() {
             return visits.stream().map(VisitResult::kept).reduce(DeadlinesKept.NONE, DeadlinesKept::plus);
         }
-    }
 
-    private Evaluated evaluate(CaseState c, Policy p, Redactor redactor, Instant now) {
-        Track track = p.track(c.trackId()).orElse(p.defaultTrack());
-        WorkingCalendar cal = calendar.forCalendar(p.calendar());
-        List<VisitResult> visits = new ArrayList<>();
-        for (StageVisit v : c.visits()) {
-            Judged j = outcome(c, track, v, now, cal);
-            visits.add(new VisitResult(v, CaseMetrics.workingDaysAt(v, cal, now), j.outcome(), j.kept()));
+        int highest(int otherwise) {
+            return visits.stream().mapToInt(VisitResult::stage).max().orElse(otherwise);
         }
-        Outcome overall;
-        if (c.open()) {
-            overall = visits.stream().anyMatch(v -> v.outcome() == Outcome.NOT_MET || v.outcome() == Outcome.IN_PROGRESS_PAST)
-                    ? Outcome.IN_PROGRESS_PAST : Outcome.IN_PROGRESS;
-        } else if (visits.stream().anyMatch(v -> v.outcome() == Outcome.NOT_MET)) {
-            overall = Outcome.NOT_MET;
-        } else if (visits.stream().anyMatch(v -> v.outcome() == Outcome.MET)) {
-            overall = Outcome.MET;
-        } else {
-            overall = Outcome.NO_TIMESCALE;
-        }
-        var d = c.details();
-        return new Evaluated(c, p, track, cal, tidy(redactor.redact(d.raisedAgency(), d)),
-                tidy(redactor.redact(d.otherAgency(), d)), tidy(redactor.redact(d.category(), d)), visits,
-                CaseMetrics.workingDaysTaken(c, cal, now), overall, redactor);
     }
 
     private Judged outcome(CaseState c, Track track, StageVisit v, Instant now, WorkingCalendar cal) {
@@ -302,7 +525,7 @@ public final class ReportCalculator {
 
     // ---- tables ---------------------------------------------------------------------------
 
-    private Summary summary(List<Evaluated> cases, int resolvedEarlier, Instant now) {
+    private static Summary summary(List<Evaluated> cases, int resolvedEarlier) {
         int resolved = 0;
         int withdrawn = 0;
         int open = 0;
@@ -312,7 +535,7 @@ public final class ReportCalculator {
         int within = 0;
         long days = 0;
         for (Evaluated e : cases) {
-            switch (e.c().status()) {
+            switch (e.status()) {
                 case RESOLVED -> {
                     resolved++;
                     days += e.workingDays();
@@ -321,12 +544,12 @@ public final class ReportCalculator {
                 case WITHDRAWN -> withdrawn++;
                 case OPEN -> {
                     open++;
-                    pastDeadline += firstPassed(e.c(), now) != null ? 1 : 0;
+                    pastDeadline += e.passedDue() != null ? 1 : 0;
                 }
             }
-            int highest = e.c().visits().stream().mapToInt(StageVisit::stage).max().orElse(1);
+            int highest = e.highest(1);
             beyondFirst += highest > 1 ? 1 : 0;
-            startedAbove += e.c().visits().isEmpty() || e.c().visits().get(0).stage() <= 1 ? 0 : 1;
+            startedAbove += e.visits().isEmpty() || e.visits().get(0).stage() <= 1 ? 0 : 1;
         }
         return new Summary(cases.size(), resolved, withdrawn, open, pastDeadline, beyondFirst, startedAbove, within,
                 days, resolvedEarlier);
@@ -390,9 +613,9 @@ public final class ReportCalculator {
     private static List<CountRow> childStatuses(List<Evaluated> cases) {
         List<CountRow> rows = new ArrayList<>();
         for (ChildStatus s : ChildStatus.values()) {
-            rows.add(count(s.label(), cases.stream().filter(e -> e.c().details().childStatus() == s).toList()));
+            rows.add(count(s.label(), cases.stream().filter(e -> e.childStatus() == s).toList()));
         }
-        rows.add(count(NOT_STATED, cases.stream().filter(e -> e.c().details().childStatus() == null).toList()));
+        rows.add(count(NOT_STATED, cases.stream().filter(e -> e.childStatus() == null).toList()));
         return rows;
     }
 
@@ -404,10 +627,10 @@ public final class ReportCalculator {
 
     private static List<StageCount> resolutionStages(List<Evaluated> cases, List<Policy> scope) {
         int max = scope.stream().flatMap(p -> p.tracks().stream()).mapToInt(Track::lastStage).max().orElse(0);
-        int[] counts = new int[Math.max(max, cases.stream().mapToInt(e -> e.c().stage()).max().orElse(0)) + 1];
+        int[] counts = new int[Math.max(max, cases.stream().mapToInt(Evaluated::stage).max().orElse(0)) + 1];
         for (Evaluated e : cases) {
             if (e.is(CaseStatus.RESOLVED)) {
-                counts[e.c().resolution().stage()]++;
+                counts[e.resolvedStage()]++;
             }
         }
         List<StageCount> rows = new ArrayList<>();
@@ -451,8 +674,8 @@ public final class ReportCalculator {
         }
         for (Evaluated e : cases) {
             for (VisitResult v : e.visits()) {
-                StageAcc acc = rows.computeIfAbsent(e.c().policyId() + "|" + e.track().id() + "|" + v.visit().stage(),
-                        k -> new StageAcc(e.policy(), e.track(), v.visit().stage(), v.visit().heading()));
+                StageAcc acc = rows.computeIfAbsent(e.policy().id() + "|" + e.track().id() + "|" + v.stage(),
+                        k -> new StageAcc(e.policy(), e.track(), v.stage(), v.heading()));
                 acc.kept = acc.kept.plus(v.kept());
                 switch (v.outcome()) {
                     case IN_PROGRESS -> acc.inProgress++;
@@ -513,62 +736,34 @@ public final class ReportCalculator {
         return rows;
     }
 
-    private List<OverdueCase> overdue(List<Evaluated> cases, Instant now) {
-        LocalDateTime localNow = UkTime.local(now);
+    private static List<OverdueCase> overdue(List<Evaluated> cases) {
         List<OverdueCase> rows = new ArrayList<>();
         for (Evaluated e : cases) {
-            if (!e.c().open()) {
-                continue;
-            }
-            DeadlineStatus d = firstPassed(e.c(), now);
-            if (d != null) {
-                rows.add(new OverdueCase(shortId(e.c()), e.policy().shortName(), e.c().stage(), e.raising(),
-                        e.receiving(), d.label(), d.due(),
-                        e.calendar().workingDaysBetween(d.due().date(), localNow.toLocalDate())));
+            if (e.open() && e.passedDue() != null) {
+                rows.add(new OverdueCase(shortId(e.id()), e.policy().shortName(), e.stage(), e.raising(),
+                        e.receiving(), e.passedLabel(), e.passedDue(), e.overdueDays()));
             }
         }
         rows.sort(Comparator.comparing(OverdueCase::due).thenComparing(OverdueCase::caseRef));
         return rows;
     }
 
-    /** The deadline in force (after any shortening) that passed first, or null when none has passed by {@code now}. */
-    private static DeadlineStatus firstPassed(CaseState c, Instant now) {
-        if (!c.open()) {
-            return null;
-        }
-        LocalDateTime localNow = UkTime.local(now);
-        return c.deadlines().stream().filter(d -> d.due().isPast(localNow))
-                .min(Comparator.comparing(DeadlineStatus::due)).orElse(null);
-    }
-
-    private static List<LearningItem> learning(List<Evaluated> cases) {
+    private static List<LearningItem> learning(List<Evaluated> cases, Redactor redactor) {
         return cases.stream()
-                .filter(e -> e.is(CaseStatus.RESOLVED) && e.c().resolution().learning() != null
-                        && !e.c().resolution().learning().isBlank())
-                .sorted(Comparator.comparing((Evaluated e) -> e.c().resolution().at()))
-                .map(e -> new LearningItem(e.policy().shortName(), e.category(), e.c().resolution().stage(),
-                        UkTime.date(e.c().resolution().at()),
-                        tidy(e.redactor().redact(e.c().resolution().learning(), e.c().details()))))
+                .filter(e -> e.is(CaseStatus.RESOLVED) && e.learning() != null)
+                .sorted(Comparator.comparing(Evaluated::resolvedAt))
+                .map(e -> new LearningItem(e.policy().shortName(), e.category(), e.resolvedStage(),
+                        UkTime.date(e.resolvedAt()), tidy(redactor.others(e.learning()))))
                 .toList();
     }
 
-    private static List<FeedbackItem> feedback(List<Evaluated> cases) {
+    private static List<FeedbackItem> feedback(List<Evaluated> cases, Redactor redactor) {
         List<FeedbackItem> rows = new ArrayList<>();
         for (Evaluated e : cases) {
-            Entry latest = null;
-            for (Entry entry : e.c().entries()) {
-                if (entry.type() == EntryType.FORM_COMPLETED
-                        && (field(entry, EFFECTIVENESS_FIELDS) != null || field(entry, SUGGESTION_FIELDS) != null)) {
-                    latest = entry;
-                }
-            }
-            if (latest != null) {
-                String formId = latest.get(FORM, "");
-                String title = e.policy().form(formId).map(FormDefinition::title).orElse(formId);
-                var d = e.c().details();
-                rows.add(new FeedbackItem(e.policy().shortName(), title, latest.intValue(STAGE, 0),
-                        tidy(e.redactor().redact(field(latest, EFFECTIVENESS_FIELDS), d)),
-                        tidy(e.redactor().redact(field(latest, SUGGESTION_FIELDS), d))));
+            Feedback f = e.feedback();
+            if (f != null) {
+                rows.add(new FeedbackItem(e.policy().shortName(), f.title(), f.stage(),
+                        tidy(redactor.others(f.effectiveness())), tidy(redactor.others(f.suggestions()))));
             }
         }
         return rows;
@@ -587,7 +782,6 @@ public final class ReportCalculator {
     }
 
     private CaseRow caseRow(Evaluated e) {
-        CaseState c = e.c();
         String timescales = switch (e.overall()) {
             case MET -> "met";
             case NOT_MET -> "not met";
@@ -595,14 +789,14 @@ public final class ReportCalculator {
             case IN_PROGRESS -> "in progress";
             case IN_PROGRESS_PAST -> "past a timescale";
         };
-        return new CaseRow(shortId(c), e.policy().shortName(), UkTime.date(c.openedAt()), e.raising(), e.receiving(),
-                e.category(), c.details().childStatus() == null ? NOT_STATED : c.details().childStatus().label(),
-                c.status().code(), c.visits().stream().mapToInt(StageVisit::stage).max().orElse(c.stage()),
-                c.status() == CaseStatus.RESOLVED ? c.resolution().stage() : null, e.workingDays(), timescales);
+        return new CaseRow(shortId(e.id()), e.policy().shortName(), UkTime.date(e.openedAt()), e.raising(),
+                e.receiving(), e.category(), e.childStatus() == null ? NOT_STATED : e.childStatus().label(),
+                e.status().code(), e.highest(e.stage()), e.status() == CaseStatus.RESOLVED ? e.resolvedStage() : null,
+                e.workingDays(), timescales);
     }
 
-    static String shortId(CaseState c) {
-        return c.id().toString().substring(0, 8);
+    static String shortId(UUID id) {
+        return id.toString().substring(0, 8);
     }
 
     private static String key(String label) {

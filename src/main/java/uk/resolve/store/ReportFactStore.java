@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package uk.resolve.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+import uk.resolve.domain.escalation.CaseStatus;
+import uk.resolve.domain.policy.ChildStatus;
+import uk.resolve.domain.report.ReportFacts;
+import uk.resolve.domain.time.DueAt;
+
+/**
+ * The report's facts of each case ({@link ReportFacts}) as typed rows: one per case in {@code report_case},
+ * one per stage visit in {@code report_stage}. Written by {@link CaseSummaryStore} in the same transaction
+ * as the case's summary, from that summary (so it follows every append, import and sync merge, and every
+ * rebuild); derived, never a source of truth: a different version or a different number of rows than
+ * there are summarised cases rebuilds the summaries and these with them, a row whose checksum does not
+ * match is left for the reader to work out from the case's summary, and {@link #verify} compares every row
+ * with facts made afresh.
+ */
+public final class ReportFactStore implements CaseSummaryStore.Companion {
+
+    private static final String MODEL = "report_fact";
+    /** Raised whenever what is stored changes in a way the shape of {@link ReportFacts} does not show. */
+    private static final String FORMAT = "report-fact/1";
+    private static final String CASE_COLUMNS = "case_id, policy_id, policy_version, track_id, status, sample, opened,"
+            + " stage, child_ref, child_status, raised_agency, other_agency, category, resolved_at, resolved_stage,"
+            + " working_days, board_text, first_due, first_due_whole_day, first_due_label, checksum";
+    private static final String STAGE_COLUMNS = "case_id, visit, stage, heading, entered_at, ended, working_days,"
+            + " outcome, met_on_time, met_late, past_at, overdue_at";
+    private static final String SHAPE = CaseSummaryStore.Codec.shape(ReportFacts.class);
+
+    /** Makes a case's facts from its summary; supplied by the application, which knows the procedures. */
+    public interface Maker {
+        /** What the facts depend on besides the summaries; when it changes, they are made again. */
+        String version();
+
+        /** The facts of a summarised case, or null when its state could not be made. */
+        ReportFacts facts(CaseSummaryStore.Summary summary);
+    }
+
+    private final Database db;
+    private final CaseSummaryStore summaries;
+    private final Maker maker;
+
+    /** Keeps the facts of every case {@code summaries} summarises from now on. */
+    public ReportFactStore(Database db, CaseSummaryStore summaries, Maker maker) {
+        this.db = db;
+        this.summaries = summaries;
+        this.maker = maker;
+        summaries.keep(this);
+    }
+
+    /** What made the facts, compared with what is stored at every check. */
+    public String version() {
+        return FORMAT + " " + SHAPE + " " + maker.version();
+    }
+
+    // ---- kept current, inside the summaries' transaction ----------------------------------
+
+    @Override
+    public void written(Connection c, UUID id, CaseSummaryStore.Summary s) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM report_stage WHERE case_id = ?");
+             PreparedStatement delCase = c.prepareStatement("DELETE FROM report_case WHERE case_id = ?")) {
+            del.setObject(1, id);
+            del.executeUpdate();
+            delCase.setObject(1, id);
+            delCase.executeUpdate();
+        }
+        ReportFacts f = s == null || s.state() == null ? null : made(s);
+        if (f != null) {
+            insert(c, f);
+        }
+    }
+
+    @Override
+    public void cleared(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM report_stage");
+            s.executeUpdate("DELETE FROM report_case");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO read_model (name, version, entries) KEY (name) VALUES (?, ?, 0)")) {
+            ps.setString(1, MODEL);
+            ps.setString(2, version());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The facts, or null when they cannot be made (the reader then works the case out from its summary). */
+    private ReportFacts made(CaseSummaryStore.Summary s) {
+        try {
+            return maker.facts(s);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void insert(Connection c, ReportFacts f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_case (" + CASE_COLUMNS + ") VALUES ("
+                + "?, ".repeat(20) + "?)")) {
+            ps.setObject(1, f.id());
+            ps.setString(2, f.policyId());
+            ps.setString(3, f.policyVersion());
+            ps.setString(4, f.trackId());
+            ps.setString(5, f.status().name());
+            ps.setBoolean(6, f.sample());
+            ps.setObject(7, offset(f.openedAt()));
+            ps.setInt(8, f.stage());
+            ps.setString(9, f.childRef());
+            ps.setString(10, f.childStatus() == null ? null : f.childStatus().name());
+            ps.setString(11, f.raisedAgency());
+            ps.setString(12, f.otherAgency());
+            ps.setString(13, f.category());
+            ps.setObject(14, offset(f.resolvedAt()));
+            ps.setObject(15, f.resolvedStage());
+            ps.setInt(16, f.workingDays());
+            ps.setBoolean(17, f.boardText());
+            ps.setObject(18, f.firstDue() == null ? null : f.firstDue().moment());
+            ps.setObject(19, f.firstDue() == null ? null : f.firstDue().wholeDay());
+            ps.setString(20, f.firstDueLabel());
+            ps.setLong(21, checksum(f));
+            ps.executeUpdate();
+        }
+        if (f.visits().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_stage (" + STAGE_COLUMNS + ") VALUES ("
+                + "?, ".repeat(11) + "?)")) {
+            int i = 0;
+            for (ReportFacts.Visit v : f.visits()) {
+                ps.setObject(1, f.id());
+                ps.setInt(2, i++);
+                ps.setInt(3, v.stage());
+                ps.setString(4, v.heading());
+                ps.setObject(5, offset(v.enteredAt()));
+                ps.setBoolean(6, v.ended());
+                ps.setInt(7, v.workingDays());
+                ps.setString(8, v.outcome());
+                ps.setInt(9, v.metOnTime());
+                ps.setInt(10, v.metLate());
+                ps.setObject(11, v.pastAt());
+                ps.setString(12, v.overdueAt().isEmpty() ? null
+                        : String.join("\n", v.overdueAt().stream().map(LocalDateTime::toString).toList()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Over every fact of the case, its visits' included. */
+    static long checksum(ReportFacts f) {
+        CRC32C crc = new CRC32C();
+        for (Object part : new Object[] {f.id(), f.policyId(), f.policyVersion(), f.trackId(), f.status(), f.sample(),
+                f.openedAt(), f.stage(), f.childRef(), f.childStatus(), f.raisedAgency(), f.otherAgency(), f.category(),
+                f.resolvedAt(), f.resolvedStage(), f.workingDays(), f.boardText(), f.firstDue(), f.firstDueLabel()}) {
+            crc.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            crc.update(0);
+        }
+        for (ReportFacts.Visit v : f.visits()) {
+            crc.update(v.toString().getBytes(StandardCharsets.UTF_8));
+            crc.update(1);
+        }
+        return crc.getValue();
+    }
+
+    // ---- checked ---------------------------------------------------------------------------
+
+    /**
+     * Makes the facts again (with the summaries, from the entries) when they are not known to match
+     * them: another version, or not one row for each summarised case. Returns why, or null when current.
+     */
+    public String ensureCurrent() {
+        String why = staleness();
+        if (why != null) {
+            summaries.rebuild();
+        }
+        return why;
+    }
+
+    private String staleness() {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM read_model WHERE name = ?")) {
+                ps.setString(1, MODEL);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return "there were no report facts yet";
+                    }
+                    if (!version().equals(rs.getString(1))) {
+                        return "the report facts were made by another version of Resolve, or with other procedures"
+                                + " or another calendar";
+                    }
+                }
+            }
+            // a case the report cannot make facts for is read from its summary; a row too many is never right
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM report_case f"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM case_listing l WHERE l.case_id = f.case_id)")) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    return "the report facts held cases that have no summary";
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Compares every case's stored facts with facts made afresh from its summary, and makes those that
+     * differ again (with their summary, from the entries). Returns the ids of the cases that differed.
+     */
+    public List<UUID> verify() {
+        Map<UUID, ReportFacts> stored = new HashMap<>();
+        Set<UUID> differ = new TreeSet<>();
+        readAll(null, null, stored::put, differ::add);
+        summaries.forEach(true, row -> {
+            ReportFacts fresh = row.summary().state() == null ? null : made(row.summary());
+            ReportFacts had = stored.remove(row.caseId());
+            if (fresh == null ? had != null : !fresh.equals(had)) {
+                differ.add(row.caseId());
+            }
+        });
+        differ.addAll(stored.keySet());
+        for (UUID id : differ) {
+            summaries.repair(id);
+        }
+        return List.copyOf(differ);
+    }
+
+    // ---- read -------------------------------------------------------------------------------
+
+    /**
+     * The facts of every case that is not a sample, raised before {@code openedBefore} (null: whenever),
+     * under procedure {@code policyId} (null: any), one case at a time in the order of their ids. A case
+     * with board text, or whose row does not match its checksum (made again here), goes to {@code fromSummary}
+     * instead. A summarised case with no facts is not handed on at all: see {@link #withoutFacts}.
+     */
+    public void forEach(Instant openedBefore, String policyId, Consumer<ReportFacts> facts,
+                        Consumer<UUID> fromSummary) {
+        List<UUID> damaged = new ArrayList<>();
+        readAll(openedBefore, policyId, (id, f) -> {
+            if (f.boardText()) {
+                fromSummary.accept(id);
+            } else {
+                facts.accept(f);
+            }
+        }, damaged::add);
+        // made again (with the summary, from the entries) once the read is over, then read from the summary
+        for (UUID id : damaged) {
+            summaries.repair(id);
+            fromSummary.accept(id);
+        }
+    }
+
+    /** The summarised cases with no facts: those whose state could not be made here (procedure not installed). */
+    public List<UUID> withoutFacts() {
+        List<UUID> out = new ArrayList<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT l.case_id FROM case_listing l"
+                     + " WHERE NOT EXISTS (SELECT 1 FROM report_case f WHERE f.case_id = l.case_id)")) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** The order H2 keeps UUIDs in: each half as an unsigned number. */
+    private static int h2Order(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private void readAll(Instant openedBefore, String policyId, java.util.function.BiConsumer<UUID, ReportFacts> each,
+                         Consumer<UUID> damaged) {
+        boolean chosen = openedBefore != null || policyId != null;
+        // two scans in the order of the case ids, merged here: a join looked each case's visits up one by one
+        String cases = "SELECT " + CASE_COLUMNS + " FROM report_case"
+                + (chosen ? " WHERE sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
+                + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "") + " ORDER BY case_id";
+        String stages = "SELECT " + STAGE_COLUMNS + " FROM report_stage ORDER BY case_id, visit";
+        try (Connection c = db.connection(); PreparedStatement pc = c.prepareStatement(cases);
+             PreparedStatement pv = c.prepareStatement(stages)) {
+            if (chosen) {
+                pc.setObject(1, offset(openedBefore));
+                pc.setObject(2, offset(openedBefore));
+                pc.setString(3, policyId);
+                pc.setString(4, policyId);
+            }
+            pc.setFetchSize(2000);
+            pv.setFetchSize(2000);
+            try (ResultSet rc = pc.executeQuery(); ResultSet rv = pv.executeQuery()) {
+                boolean more = rv.next();
+                while (rc.next()) {
+                    UUID id = rc.getObject(1, UUID.class);
+                    Pending p = new Pending(id, rc);
+                    while (more) {
+                        int order = h2Order(rv.getObject(1, UUID.class), id);
+                        if (order > 0) {
+                            break;
+                        }
+                        if (order == 0) {
+                            p.visit(rv);
+                        }
+                        more = rv.next();
+                    }
+                    p.hand(each, damaged);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** One case's columns while its visits' rows are read. */
+    private static final class Pending {
+        final UUID id;
+        final ResultSetRow row;
+        final List<ReportFacts.Visit> visits = new ArrayList<>(4);
+        boolean unreadable;
+
+        Pending(UUID id, ResultSet rs) throws SQLException {
+            this.id = id;
+            this.row = new ResultSetRow(rs);
+        }
+
+        /** A row of {@code report_stage}, all its columns. */
+        void visit(ResultSet rs) throws SQLException {
+            try {
+                String overdue = rs.getString(12);
+                visits.add(new ReportFacts.Visit(rs.getInt(3), rs.getString(4), instant(rs, 5), rs.getBoolean(6),
+                        rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getInt(10), 0,
+                        rs.getObject(11, LocalDateTime.class), overdue == null ? List.of()
+                        : java.util.Arrays.stream(overdue.split("\n")).map(LocalDateTime::parse).toList()));
+            } catch (RuntimeException e) {
+                unreadable = true;
+            }
+        }
+
+        void hand(java.util.function.BiConsumer<UUID, ReportFacts> each, Consumer<UUID> damaged) {
+            ReportFacts f = unreadable ? null : row.facts(visits);
+            if (f == null || checksum(f) != row.checksum) {
+                damaged.accept(id);
+            } else {
+                each.accept(id, f);
+            }
+        }
+    }
+
+    /** The case columns of a row, as read. */
+    private static final class ResultSetRow {
+        final Object[] v = new Object[21];
+        final long checksum;
+
+        ResultSetRow(ResultSet rs) throws SQLException {
+            v[0] = rs.getObject(1, UUID.class);
+            for (int i : new int[] {2, 3, 4, 5, 9, 10, 11, 12, 13, 20}) {
+                v[i - 1] = rs.getString(i);
+            }
+            v[5] = rs.getBoolean(6);
+            v[6] = instant(rs, 7);
+            v[7] = rs.getInt(8);
+            v[13] = instant(rs, 14);
+            int stage = rs.getInt(15);
+            v[14] = rs.wasNull() ? null : stage;
+            v[15] = rs.getInt(16);
+            v[16] = rs.getBoolean(17);
+            v[17] = rs.getObject(18, LocalDateTime.class);
+            v[18] = rs.getObject(19);
+            checksum = rs.getLong(21);
+        }
+
+        ReportFacts facts(List<ReportFacts.Visit> visits) {
+            try {
+                LocalDateTime due = (LocalDateTime) v[17];
+                return new ReportFacts((UUID) v[0], (String) v[1], (String) v[2], (String) v[3],
+                        CaseStatus.valueOf((String) v[4]), (Boolean) v[5], (Instant) v[6], (Integer) v[7],
+                        (String) v[8], v[9] == null ? null : ChildStatus.valueOf((String) v[9]), (String) v[10],
+                        (String) v[11], (String) v[12], (Instant) v[13], (Integer) v[14], (Integer) v[15],
+                        (Boolean) v[16], due == null ? null : new DueAt(due, Boolean.TRUE.equals(v[18])),
+                        (String) v[19], visits);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime offset(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private StoreException failure(SQLException e) {
+        return new StoreException("Could not read the report's facts from " + db.file() + " (" + e.getMessage()
+                + "). Run 'resolve rebuild' to make them again from the record.", e);
+    }
+}
