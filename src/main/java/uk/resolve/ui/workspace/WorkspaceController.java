@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.workspace;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,22 +16,16 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
-import uk.resolve.domain.time.UkTime;
 import uk.resolve.ui.support.Bind;
-import uk.resolve.ui.support.Field;
+import uk.resolve.ui.support.Controls;
 import uk.resolve.ui.support.Lists;
 import uk.resolve.ui.support.Lists.RowAction;
 import uk.resolve.ui.support.Navigator;
@@ -47,9 +38,6 @@ import uk.resolve.domain.workspace.CaseScreen.StageItem;
 
 /** Binds the case workspace to its view model and draws its lists. */
 public final class WorkspaceController {
-
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final WorkspaceViewModel vm;
     private final FormOpener formOpener;
@@ -629,42 +617,11 @@ public final class WorkspaceController {
         VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
         Node first = null;
-        for (ActionForm.Item item : f.items()) {
-            Field<String> field = item.field();
-            Node control = control(item);
-            control.setId("field-" + item.key());
-            if (!(control instanceof TextArea)) {
-                Bind.controlTabTraverses(control);
-            }
+        for (var e : f.fields().entrySet()) {
+            VBox cell = Controls.field(e.getKey(), e.getValue());
             if (first == null) {
-                first = control;
+                first = cell.lookup("#field-" + e.getKey());
             }
-            VBox cell = new VBox(2);
-            if (item.input() != ActionForm.Input.CHECK) {
-                Label label = new Label(field.label() + (field.required() ? " *" : ""));
-                label.setLabelFor(control);
-                label.getStyleClass().add("field-label");
-                label.setWrapText(true);
-                label.setMinHeight(Region.USE_PREF_SIZE);
-                cell.getChildren().add(label);
-                String hint = hint(item);
-                if (hint != null) {
-                    // A hint stays in view while typing, unlike a placeholder, and is read out as help.
-                    Label h = new Label(hint);
-                    h.setId("field-" + item.key() + "Hint");
-                    h.getStyleClass().addAll("text-muted", "field-hint");
-                    h.setWrapText(true);
-                    h.setMinHeight(Region.USE_PREF_SIZE);
-                    ((javafx.scene.control.Control) control).setAccessibleHelp(hint);
-                    cell.getChildren().add(h);
-                }
-            }
-            Label err = new Label();
-            err.setId("field-" + item.key() + "Error");
-            err.getStyleClass().add("field-error");
-            err.setWrapText(true);
-            Bind.error(err, field);
-            cell.getChildren().addAll(control, err);
             grid.getChildren().add(cell);
         }
         Label error = new Label();
@@ -690,105 +647,6 @@ public final class WorkspaceController {
         if (focus != null) {
             Platform.runLater(focus::requestFocus);
         }
-    }
-
-    private static String hint(ActionForm.Item item) {
-        return switch (item.input()) {
-            case DATE -> "For example 21/12/2026";
-            case TIME -> "Hours and minutes, for example 14:30";
-            default -> item.prompt();
-        };
-    }
-
-    private Node control(ActionForm.Item item) {
-        Field<String> field = item.field();
-        String accessible = field.label() + (field.required() ? ", required" : "");
-        switch (item.input()) {
-            case AREA -> {
-                TextArea a = new TextArea();
-                a.setPrefRowCount(3);
-                a.setWrapText(true);
-                a.textProperty().bindBidirectional(field.valueProperty());
-                a.setAccessibleText(accessible);
-                Bind.tabTraverses(a);
-                return a;
-            }
-            case CHOICE -> {
-                ComboBox<String> c = new ComboBox<>();
-                c.getItems().setAll(item.options());
-                c.valueProperty().bindBidirectional(field.valueProperty());
-                c.setAccessibleText(accessible);
-                c.setMaxWidth(Double.MAX_VALUE);
-                return c;
-            }
-            case CHECK -> {
-                CheckBox cb = new CheckBox(field.label());
-                cb.setWrapText(true);
-                cb.setSelected("true".equals(field.get()));
-                cb.selectedProperty().addListener((o, a, b) -> field.set(Boolean.toString(b)));
-                field.valueProperty().addListener((o, a, b) -> cb.setSelected("true".equals(b)));
-                return cb;
-            }
-            case DATE -> {
-                DatePicker p = new DatePicker();
-                p.setConverter(dateConverter());
-                p.setAccessibleText(accessible);
-                p.setValue(ActionForm.parseDate(field.get()));
-                p.valueProperty().addListener((o, a, b) -> field.set(b == null ? null : b.toString()));
-                field.valueProperty().addListener((o, a, b) -> {
-                    LocalDate d = ActionForm.parseDate(b);
-                    if (d == null ? p.getValue() != null : !d.equals(p.getValue())) {
-                        p.setValue(d);
-                    }
-                });
-                // A typed date counts as soon as focus leaves the box.
-                p.getEditor().focusedProperty().addListener((o, was, is) -> {
-                    if (was && !is) {
-                        LocalDate d = p.getConverter().fromString(p.getEditor().getText());
-                        if (d == null && !p.getEditor().getText().isBlank()) {
-                            field.set(p.getEditor().getText());
-                        } else {
-                            p.setValue(d);
-                        }
-                    }
-                });
-                return p;
-            }
-            default -> {
-                TextField t = new TextField();
-                t.textProperty().bindBidirectional(field.valueProperty());
-                t.setAccessibleText(accessible);
-                if (item.input() == ActionForm.Input.TIME) {
-                    t.setPrefColumnCount(6);
-                    t.setMaxWidth(Region.USE_PREF_SIZE);
-                }
-                return t;
-            }
-        }
-    }
-
-    private static StringConverter<LocalDate> dateConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return d == null ? "" : UkTime.formatDate(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                for (DateTimeFormatter f : new DateTimeFormatter[] {UkTime.DATE, TYPED, DateTimeFormatter.ISO_LOCAL_DATE}) {
-                    try {
-                        return LocalDate.parse(s.strip(), f);
-                    } catch (DateTimeParseException e) {
-                        // try the next way of writing it
-                    }
-                }
-                return null;
-            }
-        };
     }
 
     @FXML
