@@ -15,14 +15,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import uk.resolve.domain.escalation.EntryText;
+import uk.resolve.domain.record.BoardContent;
 import uk.resolve.domain.record.CaseContent;
 import uk.resolve.domain.record.CaseKeyGrant;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.KeyDirectory;
 import uk.resolve.domain.record.NewEntry;
+import uk.resolve.domain.record.ReportKeyEntry;
 import uk.resolve.security.Actor;
 import uk.resolve.security.CaseSeal;
 import uk.resolve.security.PersonKeys;
@@ -76,15 +79,29 @@ public final class CaseKeys {
      * @param access   who is entitled to the case after {@code toAppend}
      */
     List<NewEntry> seal(UUID caseId, List<Entry> existing, CaseAccess access, List<NewEntry> toAppend) {
+        return seal(caseId, existing, access, toAppend, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #seal(UUID, List, CaseAccess, List)}; board free text among {@code toAppend} is also
+     * sealed, as {@code forBoard} makes it (the case's own child details removed), under a board key
+     * of its entry that is sealed under the case key and wrapped for the partnership's report key
+     * (decision 0017).
+     */
+    List<NewEntry> seal(UUID caseId, List<Entry> existing, CaseAccess access, List<NewEntry> toAppend,
+                        UnaryOperator<String> forBoard) {
         PersonKeys k = keys;
         if (k == null || toAppend.isEmpty()) {
             return toAppend;
         }
         List<NewEntry> grants = new ArrayList<>();
-        Current current = grant(caseId, existing, access, k, grants, true);
+        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        Current current = grant(caseId, existing, access, k, grants, true, directory, users.all());
+        ReportKeyEntry.Published report = ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY), directory)
+                .orElse(null);
         List<NewEntry> out = new ArrayList<>();
         for (NewEntry n : toAppend) {
-            out.add(sealOne(n, current));
+            out.add(sealOne(n, current, report, forBoard));
         }
         // after what they seal: a case's record starts with its opening entry
         out.addAll(grants);
@@ -102,7 +119,38 @@ public final class CaseKeys {
             return List.of();
         }
         List<NewEntry> out = new ArrayList<>();
-        grant(caseId, existing, access, k, out, false);
+        grant(caseId, existing, access, k, out, false, KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS)),
+                users.all());
+        return out;
+    }
+
+    /**
+     * The grants due on each of {@code caseIds} (cases a sync or import just touched): as when an
+     * entitled person opens each of them, with the people read once for all. Only the cases with a
+     * grant to this person are read in full.
+     */
+    List<NewEntry> grantsDue(Collection<UUID> caseIds) {
+        PersonKeys k = keys;
+        List<NewEntry> out = new ArrayList<>();
+        if (k == null || caseIds.isEmpty()) {
+            return out;
+        }
+        // the cases with a grant to this person, in one read of the grants: the others give nothing
+        Set<UUID> mine = new java.util.TreeSet<>();
+        for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, caseIds)) {
+            if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person())) {
+                mine.add(g.caseId());
+            }
+        }
+        if (mine.isEmpty()) {
+            return out;
+        }
+        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        List<UserStore.UserRow> people = users.all();
+        for (UUID caseId : mine) {
+            List<Entry> existing = entries.caseEntries(caseId);
+            grant(caseId, existing, CaseAccess.of(existing), k, out, false, directory, people);
+        }
         return out;
     }
 
@@ -118,10 +166,9 @@ public final class CaseKeys {
      * @return the generation and key to seal with; null when not {@code writing}
      */
     private Current grant(UUID caseId, List<Entry> existing, CaseAccess access, PersonKeys k, List<NewEntry> out,
-                          boolean writing) {
+                          boolean writing, KeyDirectory directory, List<UserStore.UserRow> people) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
-        Map<String, Set<String>> entitled = entitled(access, now, k, directory);
+        Map<String, Set<String>> entitled = entitled(access, now, k, directory, people);
         int g = CaseKeyGrant.newest(existing);
         Set<String> held = new java.util.HashSet<>();
         for (Entry e : existing) {
@@ -172,7 +219,8 @@ public final class CaseKeys {
                 new CaseKeyGrant(caseId, person, g, boxKey, wrapped).data());
     }
 
-    private static NewEntry sealOne(NewEntry n, Current c) {
+    private static NewEntry sealOne(NewEntry n, Current c, ReportKeyEntry.Published report,
+                                    UnaryOperator<String> forBoard) {
         if (!CaseContent.sealable(n.type())) {
             return n;
         }
@@ -184,6 +232,24 @@ public final class CaseKeys {
         data.put(CaseContent.GENERATION, Integer.toString(c.generation()));
         data.put(CaseContent.SEALED, CaseSeal.seal(c.key(), secret,
                 CaseContent.binding(n.caseId(), n.id(), n.type(), c.generation())));
+        TreeMap<String, String> board = new TreeMap<>();
+        CaseContent.boardPart(n.type(), n.data()).forEach((f, v) -> board.put(f, forBoard.apply(v)));
+        if (!board.isEmpty()) {
+            byte[] boardKey = CaseSeal.newCaseKey();
+            try {
+                data.put(BoardContent.SEALED, CaseSeal.seal(boardKey, board,
+                        BoardContent.binding(n.caseId(), n.id(), n.type())));
+                data.put(BoardContent.CASE_WRAPPED, CaseSeal.sealKey(c.key(), boardKey,
+                        BoardContent.keyBinding(n.caseId(), n.id(), "case " + c.generation())));
+                if (report != null) {
+                    data.put(BoardContent.REPORT_KEY, report.keyId());
+                    data.put(BoardContent.REPORT_WRAPPED, CaseSeal.wrap(boardKey, report.publicKey(),
+                            BoardContent.keyBinding(n.caseId(), n.id(), "report " + report.keyId())));
+                }
+            } finally {
+                uk.resolve.security.Crypto.wipe(boardKey);
+            }
+        }
         return new NewEntry(n.id(), n.caseId(), n.type(), n.author(), n.writtenAt(), n.happenedAt(), data);
     }
 
@@ -195,7 +261,7 @@ public final class CaseKeys {
      * team are never entitled.
      */
     private Map<String, Set<String>> entitled(CaseAccess access, Instant now, PersonKeys self,
-                                              KeyDirectory directory) {
+                                              KeyDirectory directory, List<UserStore.UserRow> people) {
         Map<String, Set<String>> out = new TreeMap<>();
         // people this computer knows only from the record (their own laptops): their registered roles and team
         for (String name : directory.people()) {
@@ -213,7 +279,7 @@ public final class CaseKeys {
                 boxKeys(out, name.toLowerCase(Locale.ROOT), valid);
             }
         }
-        for (UserStore.UserRow u : users.all()) {
+        for (UserStore.UserRow u : people) {
             if (!u.active()) {
                 continue;
             }
@@ -320,6 +386,47 @@ public final class CaseKeys {
             }
         }
         return e.withData(data);
+    }
+
+    /**
+     * The board text of each of {@code withBoard} (entries carrying {@link BoardContent}) this person
+     * can open with a case key they hold, by entry id: the grants of their cases read in one query.
+     */
+    Map<UUID, java.util.SortedMap<String, String>> openBoard(Collection<Entry> withBoard) {
+        Map<UUID, java.util.SortedMap<String, String>> out = new java.util.HashMap<>();
+        PersonKeys k = keys;
+        if (k == null || withBoard.isEmpty()) {
+            return out;
+        }
+        Set<UUID> caseIds = new java.util.HashSet<>();
+        withBoard.forEach(e -> caseIds.add(e.caseId()));
+        Map<UUID, List<Entry>> grants = new java.util.HashMap<>();
+        for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, caseIds)) {
+            if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person())) {
+                grants.computeIfAbsent(g.caseId(), x -> new ArrayList<>()).add(g);
+            }
+        }
+        for (Entry e : withBoard) {
+            int g = CaseContent.generation(e);
+            Optional<byte[]> key = key(e.caseId(), g, grants.getOrDefault(e.caseId(), List.of()), k);
+            if (key.isEmpty() || e.get(BoardContent.CASE_WRAPPED) == null) {
+                continue;
+            }
+            byte[] boardKey = null;
+            try {
+                boardKey = CaseSeal.openKey(key.get(), e.get(BoardContent.CASE_WRAPPED),
+                        BoardContent.keyBinding(e.caseId(), e.id(), "case " + g));
+                out.put(e.id(), CaseSeal.open(boardKey, e.get(BoardContent.SEALED),
+                        BoardContent.binding(e.caseId(), e.id(), e.type())));
+            } catch (ProtectionException damaged) {
+                // an altered entry opens nothing here; 'verify' names it
+            } finally {
+                if (boardKey != null) {
+                    uk.resolve.security.Crypto.wipe(boardKey);
+                }
+            }
+        }
+        return out;
     }
 
     /** This person's key of generation {@code g} of the case: from memory, or unwrapped from a grant among {@code caseEntries}. */

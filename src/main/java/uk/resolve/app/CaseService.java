@@ -73,11 +73,22 @@ public final class CaseService {
         this.keys = k;
     }
 
+    private ReportKeys reportKeys;
+
+    /** As {@link #keys(CaseKeys)}, with the partnership's report key, which follows the same person's keys. */
+    void keys(CaseKeys k, ReportKeys r) {
+        this.keys = k;
+        this.reportKeys = r;
+    }
+
     /** From now on, seals and opens case content with {@code k} (the signed-in person's keys; null for none). */
     void useKeys(uk.resolve.security.PersonKeys k) {
         openedDetails.clear();
         if (keys != null) {
             keys.use(k);
+        }
+        if (reportKeys != null) {
+            reportKeys.use(k);
         }
     }
 
@@ -273,6 +284,60 @@ public final class CaseService {
         }
     }
 
+    /**
+     * After a sync or import brought in what arrived after position {@code sinceSeq}: the key grants
+     * this person's Resolve can write (cases whose key it holds, to people now entitled who lack it),
+     * so that a newly entitled colleague need not wait for someone to open the case. Only the cases the
+     * merge touched are looked at, and, when registrations or role changes arrived, the cases the
+     * people they name may now see. A business-team person's Resolve also passes on the report key
+     * (decision 0017).
+     *
+     * @return how many grants were written
+     */
+    public synchronized int grantKeysAfterMerge(long sinceSeq) {
+        int reportGrants = reportKeys == null ? 0 : reportKeys.grantsDue();
+        if (keys == null || !actor.may(Permission.WORK_ON_CASES)) {
+            return reportGrants;
+        }
+        java.util.Set<UUID> touched = new java.util.HashSet<>(entries.caseIdsSince(sinceSeq));
+        if (touched.remove(uk.resolve.domain.record.KeyDirectory.PEOPLE)) {
+            List<uk.resolve.security.Actor> arrived = arrivedPeople(sinceSeq);
+            if (!arrived.isEmpty()) {
+                summaries.ensureCurrent();
+                summaries.forEachListing(s -> {
+                    CaseAccess a = new CaseAccess(s.owner(), s.team(), s.sharedWith());
+                    if (arrived.stream().anyMatch(a::visibleTo)) {
+                        touched.add(s.caseId());
+                    }
+                });
+            }
+        }
+        List<NewEntry> due = keys.grantsDue(touched);
+        if (!due.isEmpty()) {
+            entries.append(due);
+        }
+        return reportGrants + due.size();
+    }
+
+    /** The people whose registrations or role changes arrived after {@code sinceSeq}, as they are now. */
+    private List<uk.resolve.security.Actor> arrivedPeople(long sinceSeq) {
+        var directory = uk.resolve.domain.record.KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        Instant now = clock.instant();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        entries.ofTypeSince(EntryType.PERSON_KEYS, sinceSeq)
+                .forEach(e -> names.add(e.get(uk.resolve.domain.record.KeyDirectory.PERSON, "")));
+        List<uk.resolve.security.Actor> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                out.add(new uk.resolve.security.Actor(name, uk.resolve.security.Role.parseSet(
+                        String.join(",", directory.rolesAt(name, now))), directory.teamAt(name, now)));
+            } catch (IllegalArgumentException removedOrNewer) {
+                // removed (no roles now) or a role from a newer version: entitled to nothing here
+            }
+        }
+        return out;
+    }
+
     /** Who the case belongs to and who it is shared with. */
     public CaseAccess access(UUID caseId) {
         get(caseId);
@@ -440,7 +505,11 @@ public final class CaseService {
         List<NewEntry> toAppend = action.apply(current, policyOf(current));
         if (keys != null) {
             List<Entry> stored = entries.caseEntries(caseId);
-            toAppend = keys.seal(caseId, stored, accessAfter(stored, toAppend), toAppend);
+            // the board's copy of its free text leaves out the child's own reference and name (decision 0017)
+            var own = current.details();
+            var redactor = new uk.resolve.domain.report.Redactor(List.of());
+            toAppend = keys.seal(caseId, stored, accessAfter(stored, toAppend), toAppend,
+                    text -> redactor.redact(text, own));
         }
         entries.append(toAppend, contents, source);
         return get(caseId);

@@ -38,10 +38,13 @@ final class CaseSummaries implements CaseSummaryStore.Summariser {
         this.clock = clock;
     }
 
-    /** True for the entries the report reads besides the state: discussions and completed forms. */
+    /**
+     * True for the entries the report reads besides the state: discussions and completed forms, and
+     * the resolution, whose learning the record holds sealed for the board (decision 0017).
+     */
     static boolean readByReport(Entry e) {
         return e.type() == EntryType.DISCUSSION_RECORDED || e.type() == EntryType.DEADLINE_MET
-                || e.type() == EntryType.FORM_COMPLETED;
+                || e.type() == EntryType.FORM_COMPLETED || e.type() == EntryType.RESOLVED;
     }
 
     @Override

@@ -72,6 +72,13 @@ public final class ReportService {
         this.audit = audit;
     }
 
+    private BoardText board;
+
+    /** How the board's sealed free text is opened for this person (decision 0017). */
+    void board(BoardText b) {
+        this.board = b;
+    }
+
     /** The procedures a report can be limited to. */
     public List<Policy> procedures() {
         return policies.latest();
@@ -110,7 +117,7 @@ public final class ReportService {
             }
         });
         progress.update(total, total, "Counting…");
-        return new ReportCalculator(calendar).compute(cases, query,
+        return new ReportCalculator(calendar).compute(board == null ? cases : board.open(cases), query,
                 c -> policyByVersion.computeIfAbsent(c.policyId() + "@" + c.policyVersion(),
                         k -> policies.forCase(c.policyId(), c.policyVersion())), selected, now);
     }

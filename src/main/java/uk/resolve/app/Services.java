@@ -43,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final MailDraftService mailDrafts;
     private final ReminderService reminders;
     private final AttachmentService attachments;
+    private final ReportKeys reportKeys;
 
     private Services(Database database, Clock clock, Actor actor) {
         this.database = database;
@@ -61,7 +62,9 @@ public final class Services implements AutoCloseable {
         // made once here (signing in, off the UI thread) when missing or stale, rather than at the first list
         this.summaries.ensureCurrent();
         this.cases = new CaseService(entries, summaries, policies, calendar, clock, actor, audit);
-        this.cases.keys(new CaseKeys(entries, users, clock));
+        var caseKeys = new CaseKeys(entries, users, clock);
+        this.reportKeys = new ReportKeys(entries, clock);
+        this.cases.keys(caseKeys, reportKeys);
         this.cases.people(login -> {
             try {
                 return users.find(login.strip().toLowerCase(java.util.Locale.ROOT))
@@ -72,6 +75,7 @@ public final class Services implements AutoCloseable {
         });
         this.forms = new FormService(cases, new uk.resolve.pdf.PdfRenderer(), audit);
         this.reports = new ReportService(entries, summaries, policies, calendar, clock, actor, audit);
+        this.reports.board(new BoardText(caseKeys, reportKeys));
         this.sync = new SyncService(database, entries, settings, cases, clock, actor, audit);
         this.integrity = new Integrity(entries, new AuditStore(database), checkpoints, clock,
                 new uk.resolve.store.ContentStore(database));
@@ -227,6 +231,11 @@ public final class Services implements AutoCloseable {
 
     public MailDraftService mailDrafts() {
         return mailDrafts;
+    }
+
+    /** The partnership's report key (decision 0017). */
+    ReportKeys reportKeys() {
+        return reportKeys;
     }
 
     public ReportService reports() {

@@ -168,6 +168,7 @@ public final class Session implements AutoCloseable {
         keyring.save();
         KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
                 KeyDirectory.Reason.ADDED, codes, row.team());
+        services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_ADDED, who, codes + (row.team().isEmpty() ? "" : ", team "
                 + row.team()));
         return row;
@@ -209,6 +210,7 @@ public final class Session implements AutoCloseable {
             KeyRegistrations.rolesChanged(services.entries(), vault.clock().instant(), actor().name(), row.name(), codes,
                     row.team());
         }
+        services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
                 : old.role() + " -> " + codes) + ", team " + row.team());
         return row;
@@ -275,6 +277,7 @@ public final class Session implements AutoCloseable {
         keyring.save();
         KeyRegistrations.register(services.entries(), vault.clock().instant(), actor().name(), theirs,
                 KeyDirectory.Reason.RESET, row.role(), row.team());
+        services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.PASSWORD_RESET, row.name(), "temporary password set");
     }
 
@@ -294,6 +297,7 @@ public final class Session implements AutoCloseable {
         users.save(new UserRow(row.name(), row.fullName(), row.role(), row.team(), false, row.createdAt(),
                 row.createdBy()));
         KeyRegistrations.withdraw(services.entries(), vault.clock().instant(), actor().name(), row.name());
+        services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_REMOVED, row.name(), "");
     }
 

@@ -190,8 +190,10 @@ public final class SyncService implements AutoCloseable {
                         + " (Sync settings > Join team, or 'resolve sync join --shared PATH').");
             }
             TeamKey key = teamKey(shared);
+            long before = entries.lastLocalSeq();
             SyncReport r = new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { }, engine.quarantine())
                     .sync(url, user, password, key);
+            grantAfterMerge(before, r.pulled() > 0);
             audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
                     + ", sent " + r.pushed());
             message = QuarantineService.report(engine.quarantine().reported(), audit);
@@ -253,7 +255,9 @@ public final class SyncService implements AutoCloseable {
         publish();
         try {
             TeamKey key = teamKey(shared);
+            long before = entries.lastLocalSeq();
             SyncReport r = engine.sync(shared, key);
+            grantAfterMerge(before, r.pulled() > 0);
             try {
                 engine.foldIfDue(shared, key);
             } catch (SyncException e) {
@@ -464,8 +468,10 @@ public final class SyncService implements AutoCloseable {
         actor.require(Permission.SYNC_AND_EXPORT);
         var gate = engine.quarantine();
         gate.begin();
+        long before = entries.lastLocalSeq();
         Transfer.Imported r = Transfer.importFile(entries, file, passphrase, progress, gate,
                 engine.checkpoints());
+        grantAfterMerge(before, r.added() > 0);
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
         QuarantineService.report(gate.reported(), audit);
         publish();
@@ -479,6 +485,25 @@ public final class SyncService implements AutoCloseable {
         CaseCsv.write(file, list, cases.calendar(), clock.instant());
         audit.record(AuditAction.EXPORT, file.getFileName().toString(), "CSV, " + list.size() + " cases");
         return list.size();
+    }
+
+    /**
+     * After a merge that brought something in: the case-key grants this person's Resolve can write for
+     * colleagues now entitled (decision 0017). They go out with the next sync; a failure here is
+     * not the sync's, and the next merge or opening of the case tries again.
+     */
+    private void grantAfterMerge(long before, boolean received) {
+        if (!received) {
+            return;
+        }
+        try {
+            int n = cases.grantKeysAfterMerge(before);
+            if (n > 0) {
+                LOG.info("Wrote {} key grants for colleagues newly entitled", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.info("Key grants after the sync were put off: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Starts automatic sync as the settings say; harmless to call twice. */

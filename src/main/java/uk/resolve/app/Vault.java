@@ -279,12 +279,30 @@ public final class Vault {
                                 ? KeyRegistrations.FIRST : KeyRegistrations.UPGRADE, Role.codes(actor.roles()),
                         actor.team());
             }
+            reportKeysAtSignIn(services, actor);
             services.audit().record(AuditAction.SIGN_IN, who, "");
             return new Session(this, services, key, opened.keys(), slot.mustChangePassword());
         } catch (RuntimeException e) {
             Crypto.wipe(key);
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * The partnership's report key at sign-in (decision 0017): an administrator's Resolve makes it
+     * when the business team has people and no key, a business-team person's passes it on to
+     * colleagues who lack it. Never stops a sign-in: the next one tries again.
+     */
+    private static void reportKeysAtSignIn(Services services, Actor actor) {
+        try {
+            if (actor.administers()) {
+                services.reportKeys().ensure(actor.name());
+            }
+            services.reportKeys().grantsDue();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Vault.class).info("The report key was not passed on at sign-in: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

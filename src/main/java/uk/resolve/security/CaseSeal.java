@@ -117,6 +117,25 @@ public final class CaseSeal {
         }
     }
 
+    /** {@code key} (another key) sealed under {@code caseKey}, bound to {@code binding}, as base64. */
+    public static String sealKey(byte[] caseKey, byte[] key, String binding) {
+        return Base64.getEncoder().encodeToString(Crypto.seal(caseKey, key, Crypto.utf8(binding)));
+    }
+
+    /**
+     * The key {@link #sealKey} sealed.
+     *
+     * @throws ProtectionException when {@code caseKey} is not the one it was sealed under, or it was changed
+     */
+    public static byte[] openKey(byte[] caseKey, String sealed, String binding) {
+        try {
+            return Crypto.open(caseKey, decode(sealed), Crypto.utf8(binding));
+        } catch (AEADBadTagException e) {
+            throw new ProtectionException("A key sealed in the record does not open: it was changed or moved."
+                    + " Run 'resolve verify'.");
+        }
+    }
+
     private static byte[] derive(byte[] shared, byte[] ephPublic, byte[] recipient, String context) {
         HKDFBytesGenerator h = new HKDFBytesGenerator(new SHA256Digest());
         byte[] salt = ByteBuffer.allocate(2 * KEY).put(ephPublic).put(recipient).array();

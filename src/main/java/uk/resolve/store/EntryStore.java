@@ -462,6 +462,23 @@ public final class EntryStore {
         }
     }
 
+    /** The cases (and the people's id, for registrations) of the entries that arrived after position {@code localSeq}. */
+    public java.util.Set<UUID> caseIdsSince(long localSeq) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT case_id FROM entry WHERE local_seq > ?")) {
+            ps.setLong(1, localSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /**
      * Every entry id in the order the entries arrived here. A sync takes what the other side lacks in
      * this order, so that each page it moves is a run of each device's chain: the checks on the way in
@@ -529,6 +546,12 @@ public final class EntryStore {
     /** Every entry of one kind, in arrival order (the key registrations, for signature checks). */
     public List<Entry> ofType(EntryType type) {
         return query("SELECT " + COLUMNS + " FROM entry WHERE type = ? ORDER BY local_seq", type.code());
+    }
+
+    /** Every entry of one kind that arrived after position {@code localSeq}, in arrival order. */
+    public List<Entry> ofTypeSince(EntryType type, long localSeq) {
+        return query("SELECT " + COLUMNS + " FROM entry WHERE type = ? AND local_seq > ? ORDER BY local_seq",
+                type.code(), localSeq);
     }
 
     /** The entries of one kind in the cases {@code caseIds}, in arrival order within each few hundred cases. */
@@ -599,7 +622,8 @@ public final class EntryStore {
     /** True when no case has an entry here (people's key registrations are not a case). */
     public boolean noCases() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "' LIMIT 1");
+                "SELECT 1 FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "' AND type <> '"
+                        + EntryType.REPORT_KEY.code() + "' LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
             return !rs.next();
         } catch (SQLException e) {
@@ -610,7 +634,8 @@ public final class EntryStore {
     /** How many cases have at least one entry here. */
     public long caseCount() {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(DISTINCT case_id) FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code() + "'");
+                "SELECT COUNT(DISTINCT case_id) FROM entry WHERE type <> '" + EntryType.PERSON_KEYS.code()
+                        + "' AND type <> '" + EntryType.REPORT_KEY.code() + "'");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -86,6 +86,7 @@ public final class Transfer {
                 chosen.addAll(list);
             }
             chosen.addAll(entries.ofType(EntryType.PERSON_KEYS));
+            chosen.addAll(entries.ofType(EntryType.REPORT_KEY));
         }
         Set<UUID> caseIds = chosen.stream().map(Entry::caseId).filter(c -> !KeyDirectory.PEOPLE.equals(c))
                 .collect(Collectors.toSet());

@@ -2,8 +2,6 @@
 package uk.resolve.sync;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -160,8 +158,7 @@ public final class SyncBenchmark {
 
     private static void run(String what, Sync sync, Map<SyncStep, Long> steps, long[] last, Floor floorOf,
                             long targetMs) throws java.io.IOException {
-        System.gc();
-        resetPeaks();
+        uk.resolve.bench.HeapPeak heap = uk.resolve.bench.HeapPeak.start();
         steps.clear();
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
@@ -170,7 +167,8 @@ public final class SyncBenchmark {
         SyncReport r = sync.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
-        long peak = peakHeap();
+        long peak = heap.bytes();
+        heap.close();
         long floor = floorOf.millis();
         System.out.printf("%-62s %7d ms (cpu %6d ms)  floor %5d ms  ratio %6.2f  peak heap %4.0f MB  %s%s%n", what,
                 ms, cpuMs, floor, ms / (double) Math.max(1, floor), peak / 1e6, targetMs < 0 ? "" : "target < " + targetMs + " ms ",
@@ -217,14 +215,4 @@ public final class SyncBenchmark {
         }
         s.entries().append(batch);
     }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
 }

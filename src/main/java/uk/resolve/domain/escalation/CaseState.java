@@ -78,6 +78,13 @@ public record CaseState(UUID id, String policyId, String policyVersion, String t
                 entries, context);
     }
 
+    /** The same state with another account of how it ended (a report fills in learning a summary holds sealed). */
+    public CaseState withResolution(Resolution r) {
+        return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,
+                openedAt, stageEnteredAt, visits, deadlines, notifications, forms, r, writtenAt, chronology,
+                entries, context);
+    }
+
     /** The same state without its record, carrying only {@code kept} of its entries (for a report). */
     public CaseState keeping(List<Entry> kept) {
         return new CaseState(id, policyId, policyVersion, trackId, stage, stageHeading, lastStage, status, details,

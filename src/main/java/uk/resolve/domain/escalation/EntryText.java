@@ -74,7 +74,7 @@ public final class EntryText {
             case CORRECTION -> TEXT;
             case RESOLVED -> OUTCOME;
             case RECORD_APPROVED, NOTIFICATION_SENT, FORM_SIGNED, CASE_SHARED, DEADLINE_MET, CHECKLIST_TICKED,
-                    ATTACHMENT_ADDED, PERSON_KEYS, CASE_KEY -> NOTE;
+                    ATTACHMENT_ADDED, PERSON_KEYS, CASE_KEY, REPORT_KEY -> NOTE;
             case DATE_RECORDED, FACT_ANSWERED -> VALUE;
             case TRACK_SWITCHED -> REASON;
             case RISK_ACTION -> TEXT;

@@ -178,7 +178,7 @@ public final class EntryWording {
                 yield new Attachment(0, e.id(), e.get(Attachment.FILE_NAME, "document"), size, "", "", "",
                         e.writtenAt()).describe() + (note.isBlank() ? "" : ": " + note);
             }
-            case PERSON_KEYS, CASE_KEY -> e.get(NOTE, "");
+            case PERSON_KEYS, CASE_KEY, REPORT_KEY -> e.get(NOTE, "");
         };
     }
 

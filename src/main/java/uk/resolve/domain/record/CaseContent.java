@@ -26,14 +26,15 @@ public final class CaseContent {
             "toStage", "category", "childStatus", "raisedAgency", "otherAgency", "immediateRisk", "sample", "arose",
             "entry", "id", "deadline", "due", "notification", "to", "form", "version", "item", "meeting", "block",
             "outcomeId", "method", "resolved", "field", "signer", "signer-role", "signer-agency", "block-title",
-            "size", "sha256", "kind", SEALED, GENERATION);
+            "size", "sha256", "kind", SEALED, GENERATION, BoardContent.SEALED, BoardContent.CASE_WRAPPED,
+            BoardContent.REPORT_WRAPPED, BoardContent.REPORT_KEY);
     /** Prefixes of readable fields: dates and answers that decide the route and deadlines (yes/no, dates). */
     private static final Set<String> PREFIXES = Set.of("date.", "fact.");
     /**
-     * Free text meant for the board, which the partnership report shows (redacted of the child's
-     * name and reference when the report is made): learning at resolution, and what monitoring forms
-     * say of the procedure's effectiveness. Readable until it is wrapped for a partnership report key
-     * (decision 0012); the field ids are those {@code ReportCalculator} reads.
+     * Free text meant for the board, which the partnership report shows: learning at resolution, and
+     * what monitoring forms say of the procedure's effectiveness (the field ids {@code ReportCalculator}
+     * reads). Sealed under the case key like everything else, and a second time, redacted, for the
+     * partnership's report key ({@link BoardContent}, decision 0017).
      */
     public static final Set<String> BOARD_FORM_FIELDS = Set.of("effectiveness", "policyeffectiveness", "effective",
             "suggestions", "improvements", "policysuggestions");
@@ -52,17 +53,10 @@ public final class CaseContent {
 
     /** Whether {@code field} of an entry of {@code type} stays readable without the case key. */
     public static boolean readable(EntryType type, String field) {
-        if (type == EntryType.PERSON_KEYS) {
-            return true; // public keys, not about any case
+        if (type == EntryType.PERSON_KEYS || type == EntryType.REPORT_KEY) {
+            return true; // public keys and wrapped keys, not about any case
         }
         if (ANY.contains(field) || BY_TYPE.getOrDefault(type, Set.of()).contains(field)) {
-            return true;
-        }
-        if (type == EntryType.RESOLVED && field.equals("learning")) {
-            return true;
-        }
-        if (type == EntryType.FORM_COMPLETED && field.startsWith("field.")
-                && BOARD_FORM_FIELDS.contains(field.substring("field.".length()).toLowerCase(java.util.Locale.ROOT))) {
             return true;
         }
         return PREFIXES.stream().anyMatch(field::startsWith);
@@ -70,7 +64,7 @@ public final class CaseContent {
 
     /** Whether entries of {@code type} carry anything to seal at all. */
     public static boolean sealable(EntryType type) {
-        return type != EntryType.PERSON_KEYS && type != EntryType.CASE_KEY;
+        return type != EntryType.PERSON_KEYS && type != EntryType.CASE_KEY && type != EntryType.REPORT_KEY;
     }
 
     /** The fields of {@code data} that stay readable. */
@@ -89,6 +83,29 @@ public final class CaseContent {
         TreeMap<String, String> out = new TreeMap<>();
         data.forEach((k, v) -> {
             if (!readable(type, k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Whether {@code field} of an entry of {@code type} is free text meant for the board: learning at
+     * resolution, and a monitoring form's answers on the procedure's effectiveness and suggestions.
+     */
+    public static boolean forBoard(EntryType type, String field) {
+        if (type == EntryType.RESOLVED) {
+            return field.equals("learning");
+        }
+        return type == EntryType.FORM_COMPLETED && field.startsWith("field.")
+                && BOARD_FORM_FIELDS.contains(field.substring("field.".length()).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The board's free text among {@code data} (non-blank values only). */
+    public static SortedMap<String, String> boardPart(EntryType type, Map<String, String> data) {
+        TreeMap<String, String> out = new TreeMap<>();
+        data.forEach((k, v) -> {
+            if (forBoard(type, k) && v != null && !v.isBlank()) {
                 out.put(k, v);
             }
         });

@@ -31,7 +31,9 @@ public enum EntryType {
     /** A person's public keys registered (or withdrawn); not about any case, see {@link KeyDirectory}. */
     PERSON_KEYS("person-keys", "Keys registered"),
     /** A case key wrapped for one person entitled to the case, see {@link CaseKeyGrant}. */
-    CASE_KEY("case-key", "Case key granted");
+    CASE_KEY("case-key", "Case key granted"),
+    /** The partnership's report key published, or wrapped for one business-team person, see {@link ReportKeyEntry}. */
+    REPORT_KEY("report-key", "Report key");
 
     private final String code;
     private final String label;

@@ -188,5 +188,6 @@ public final class HomeController {
                 agenciesColumn, 9.0, stageColumn, 11.0, deadlineColumn, 9.0, dueColumn, 11.5, statusColumn, 7.5);
         ems.forEach((column, em) -> column.minWidthProperty().bind(
                 searchField.fontProperty().map(f -> f.getSize() * em)));
+        uk.resolve.ui.support.Tables.fillOrScroll(table);
     }
 }

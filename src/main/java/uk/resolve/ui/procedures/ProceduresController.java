@@ -48,6 +48,15 @@ public final class ProceduresController {
         }
         list.setItems(vm.items());
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // no wider than the list, so that a long name wraps at large text sizes instead of being cut off
+                setWrapText(true);
+                setPrefWidth(0);
+                // the theme's fixed row height (-fx-cell-size) would cut a wrapped name short; at the
+                // skin's default size the row is as tall as its lines
+                setStyle("-fx-cell-size: 24px; -fx-padding: 0.4em 0.6em 0.4em 0.6em;");
+            }
+
             @Override
             protected void updateItem(ProceduresViewModel.Item item, boolean empty) {
                 super.updateItem(item, empty);
@@ -109,6 +118,9 @@ public final class ProceduresController {
                 }
                 TitledPane pane = new TitledPane(s.heading(), body);
                 pane.setExpanded(first && t == 0);
+                // a long heading wraps rather than widening the page past the window at large text sizes
+                pane.setWrapText(true);
+                pane.setMinWidth(0);
                 pane.setAccessibleText(s.heading());
                 first = false;
                 details.getChildren().add(pane);

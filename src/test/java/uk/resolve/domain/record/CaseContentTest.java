@@ -59,15 +59,37 @@ class CaseContentTest {
     }
 
     @Test
-    void boardTextTheReportShowsStaysReadable() {
-        assertThat(CaseContent.readable(EntryType.RESOLVED, "learning")).isTrue();
+    void boardTextIsSealedAndPickedOutForTheReportKey() {
+        assertThat(CaseContent.readable(EntryType.RESOLVED, "learning")).isFalse();
         for (String id : uk.resolve.domain.report.ReportCalculator.EFFECTIVENESS_FIELDS) {
-            assertThat(CaseContent.readable(EntryType.FORM_COMPLETED, "field." + id)).as(id).isTrue();
+            assertThat(CaseContent.readable(EntryType.FORM_COMPLETED, "field." + id)).as(id).isFalse();
+            assertThat(CaseContent.forBoard(EntryType.FORM_COMPLETED, "field." + id)).as(id).isTrue();
         }
         for (String id : uk.resolve.domain.report.ReportCalculator.SUGGESTION_FIELDS) {
-            assertThat(CaseContent.readable(EntryType.FORM_COMPLETED, "field." + id)).as(id).isTrue();
+            assertThat(CaseContent.readable(EntryType.FORM_COMPLETED, "field." + id)).as(id).isFalse();
+            assertThat(CaseContent.forBoard(EntryType.FORM_COMPLETED, "field." + id)).as(id).isTrue();
         }
-        assertThat(CaseContent.readable(EntryType.FORM_COMPLETED, "field.summary")).isFalse();
+        assertThat(CaseContent.forBoard(EntryType.FORM_COMPLETED, "field.summary")).isFalse();
+        assertThat(CaseContent.forBoard(EntryType.DISCUSSION_RECORDED, "learning")).isFalse();
+        java.util.Map<String, String> data = new java.util.HashMap<>(java.util.Map.of("stage", "2",
+                "outcome", "Agreed", "learning", "Ring ahead", "outstanding", " "));
+        data.put("note", null);
+        assertThat(CaseContent.boardPart(EntryType.RESOLVED, data)).containsExactly(
+                java.util.Map.entry("learning", "Ring ahead"));
+        assertThat(CaseContent.secretPart(EntryType.RESOLVED, data)).containsKey("learning");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "RESOLVED, boardSealed",
+            "RESOLVED, boardCaseKey",
+            "FORM_COMPLETED, boardReportKey",
+            "FORM_COMPLETED, reportKeyId",
+            "REPORT_KEY, wrapped",
+    })
+    void theBoardCopysCipherTextAndTheReportKeyEntriesStayReadable(String type, String field) {
+        assertThat(CaseContent.readable(EntryType.valueOf(type), field)).isTrue();
+        assertThat(CaseContent.sealable(EntryType.REPORT_KEY)).isFalse();
     }
 
     @Test
