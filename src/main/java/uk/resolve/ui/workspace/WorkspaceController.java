@@ -85,7 +85,7 @@ public final class WorkspaceController {
     @FXML private Label concernLabel;
     @FXML private ScrollPane actionScroll;
     @FXML private VBox actionPanel;
-    @FXML private VBox chronologySection;
+    @FXML private ScrollPane chronologyScroll;
     @FXML private ListView<EntryRow> chronologyList;
     private final Label noDeadlines = new Label();
     /** The chronology as listed: newest first. */
@@ -193,7 +193,7 @@ public final class WorkspaceController {
         Lists.rowActions(chronologyList, this::entryActions);
         // While an action's form is open it has the right-hand side to itself; the chronology comes back after.
         show(actionScroll, vm.actionProperty().isNotNull());
-        show(chronologySection, vm.actionProperty().isNull());
+        show(chronologyScroll, vm.actionProperty().isNull());
     }
 
     /** What can be done on an entry, the first being what Enter does. */
