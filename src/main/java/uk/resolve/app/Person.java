@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.app;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import uk.resolve.security.Role;
-import uk.resolve.store.UserStore.UserRow;
-
 /**
  * Someone who may sign in (or was removed), as the screens show them; the desktop does not reach
  * into the store.
@@ -18,15 +17,15 @@ import uk.resolve.store.UserStore.UserRow;
  * @param team     team or agency; may be empty
  * @param active   false once removed
  * @param temporaryPassword true while they have a password an administrator set and have not yet chosen their own
+ * @param createdAt when they were added
+ * @param createdBy who added them (a sign-in name)
  */
 public record Person(String name, String fullName, String role, String team, boolean active,
-                     boolean temporaryPassword) {
+                     boolean temporaryPassword, Instant createdAt, String createdBy) {
 
     /** Everyone who may sign in here, and those removed (administrators only; blocking). */
     public static List<Person> all(Session session) {
-        java.util.Set<String> temporary = session.withTemporaryPassword();
-        return session.users().stream().map(u -> new Person(u.name(), u.fullName(), u.role(), u.team(), u.active(),
-                u.active() && temporary.contains(u.name()))).toList();
+        return session.users();
     }
 
     /** Their roles; empty when a newer version of Resolve stored one this version does not know. */

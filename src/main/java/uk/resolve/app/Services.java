@@ -88,9 +88,9 @@ public final class Services implements AutoCloseable {
     /**
      * Builds the services on an open database for the person {@code actor}. The desktop application
      * and the command line reach this through {@link Vault#signIn}, which unlocks the encrypted
-     * database first; tests may call it directly on a database of their own.
+     * database first; tests reach it, and the stores below, through their one test-only accessor.
      */
-    public static Services open(Database database, Clock clock, Actor actor) {
+    static Services open(Database database, Clock clock, Actor actor) {
         return new Services(database, clock, actor);
     }
 
@@ -133,23 +133,23 @@ public final class Services implements AutoCloseable {
         return users;
     }
 
-    /** The database itself: for tests and benchmarks that write beneath the services. */
-    public Database database() {
+    /** The database itself: for the session and for tests that write beneath the services. */
+    Database database() {
         return database;
     }
 
     /** The settings table: for tests and benchmarks that write beneath the services. */
-    public SettingsStore settings() {
+    SettingsStore settings() {
         return settings;
     }
 
     /** The entries table: for tests and benchmarks that write beneath the services. */
-    public EntryStore entries() {
+    EntryStore entries() {
         return entries;
     }
 
     /** The per-case summaries lists and reports read: derived from the entries, rebuildable at any time. */
-    public CaseSummaryStore summaries() {
+    CaseSummaryStore summaries() {
         return summaries;
     }
 

@@ -133,16 +133,22 @@ public final class Session implements AutoCloseable {
     // ---------------------------------------------------------------- administration
 
     /** Everyone who may sign in here, and those removed. */
-    public List<UserRow> users() {
-        actor().require(Permission.MANAGE_USERS);
-        return users.all();
+    public List<Person> users() {
+        Set<String> temporary = withTemporaryPassword();
+        return users.all().stream().map(u -> person(u, temporary.contains(u.name()))).toList();
+    }
+
+    /** The person a stored row describes, as the front ends see them. */
+    private static Person person(UserRow u, boolean temporaryPassword) {
+        return new Person(u.name(), u.fullName(), u.role(), u.team(), u.active(), u.active() && temporaryPassword,
+                u.createdAt(), u.createdBy());
     }
 
     /**
      * Adds a person with a first password, which they must change when they first sign in. Their key
      * is the database key wrapped under that password.
      */
-    public UserRow addUser(String name, String fullName, Role role, String team, char[] initialPassword) {
+    public Person addUser(String name, String fullName, Role role, String team, char[] initialPassword) {
         return addUser(name, fullName, Set.of(role), team, initialPassword);
     }
 
@@ -150,7 +156,7 @@ public final class Session implements AutoCloseable {
      * Adds a person with their roles (a case role and, optionally, administration) and a first
      * password, which they must change when they first sign in.
      */
-    public UserRow addUser(String name, String fullName, Set<Role> roles, String team, char[] initialPassword) {
+    public Person addUser(String name, String fullName, Set<Role> roles, String team, char[] initialPassword) {
         actor().require(Permission.MANAGE_USERS);
         String codes = codes(roles);
         String who = Vault.canonical(name);
@@ -171,7 +177,7 @@ public final class Session implements AutoCloseable {
         services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_ADDED, who, codes + (row.team().isEmpty() ? "" : ", team "
                 + row.team()));
-        return row;
+        return person(row, true);
     }
 
     /**
@@ -186,7 +192,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Changes a person's role or team. */
-    public UserRow changeUser(String name, Role role, String team) {
+    public Person changeUser(String name, Role role, String team) {
         return changeUser(name, Set.of(role), team);
     }
 
@@ -194,7 +200,7 @@ public final class Session implements AutoCloseable {
      * Changes a person's roles (a case role and, optionally, administration) or team. The last
      * administrator keeps administration, so that someone can still add people and reset passwords.
      */
-    public UserRow changeUser(String name, Set<Role> roles, String team) {
+    public Person changeUser(String name, Set<Role> roles, String team) {
         actor().require(Permission.MANAGE_USERS);
         String codes = codes(roles);
         UserRow old = require(name);
@@ -213,7 +219,7 @@ public final class Session implements AutoCloseable {
         services.reportKeys().ensure(actor().name());
         services.audit().record(AuditAction.USER_CHANGED, row.name(), (old.role().equals(codes) ? codes
                 : old.role() + " -> " + codes) + ", team " + row.team());
-        return row;
+        return person(row, vault.keyring().slot(row.name()).map(Keyring.Slot::mustChangePassword).orElse(false));
     }
 
     /**

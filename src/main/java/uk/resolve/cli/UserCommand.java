@@ -11,10 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import uk.resolve.app.Person;
 import uk.resolve.app.Session;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.security.Role;
-import uk.resolve.store.UserStore.UserRow;
 
 /**
  * {@code resolve user …}: the people who may sign in (administrators), and one's own password.
@@ -51,7 +51,7 @@ final class UserCommand {
             session.actor().require(uk.resolve.security.Permission.MANAGE_USERS); // before asking for a password
             char[] pw = newPassword(root(), "First password for " + name);
             try {
-                UserRow row = session.addUser(name, fullName, roles, team, pw);
+                Person row = session.addUser(name, fullName, roles, team, pw);
                 out().println("Added " + row.name() + " (" + Role.describe(roles) + (row.team().isEmpty() ? ""
                         : ", team " + row.team()) + "). Give them their first password in person; they must choose"
                         + " their own when they first sign in.");
@@ -68,21 +68,16 @@ final class UserCommand {
 
         @Override
         int run(Session session) {
-            List<UserRow> users = session.users();
-            java.util.Set<String> temporary = session.withTemporaryPassword();
+            List<Person> users = session.users();
             if (json) {
-                out().println(Json.write(users.stream().map(u -> {
-                    Map<String, Object> m = json(u);
-                    m.put("temporaryPassword", temporary.contains(u.name()));
-                    return m;
-                }).toList()));
+                out().println(Json.write(users.stream().map(UserCommand::json).toList()));
                 return 0;
             }
-            for (UserRow u : users) {
+            for (Person u : users) {
                 out().printf("%-16s %-34s %-20s %-24s %s%n", u.name(), roleLabel(u.role()),
                         u.team().isEmpty() ? "-" : u.team(), u.fullName().isEmpty() ? "-" : u.fullName(),
                         (u.active() ? "added " + UkTime.formatDate(UkTime.date(u.createdAt())) + " by " + u.createdBy()
-                                : "removed") + (u.active() && temporary.contains(u.name()) ? "; temporary password" : ""));
+                                : "removed") + (u.temporaryPassword() ? "; temporary password" : ""));
             }
             return 0;
         }
@@ -102,7 +97,7 @@ final class UserCommand {
             if (role == null && admin == null && team == null) {
                 throw new UserError("Say what to change: --role ROLE, --admin or --no-admin, --team TEAM.");
             }
-            UserRow old = session.users().stream().filter(u -> u.active() && u.name().equalsIgnoreCase(name.strip()))
+            Person old = session.users().stream().filter(u -> u.active() && u.name().equalsIgnoreCase(name.strip()))
                     .findFirst().orElseThrow(() -> new UserError("There is no one called '" + name + "' here. Run"
                             + " 'resolve user list' to see who can sign in."));
             Set<Role> given = role == null ? null : role(role);
@@ -114,7 +109,7 @@ final class UserCommand {
                     : now.contains(Role.ADMINISTRATOR);
             Set<Role> roles = roles(given != null && given.equals(Set.of(Role.ADMINISTRATOR)) ? Set.of() : caseRoles,
                     administers);
-            UserRow row = session.changeUser(name, roles, team);
+            Person row = session.changeUser(name, roles, team);
             out().println(row.name() + " is now " + roleLabel(row.role()).toLowerCase(java.util.Locale.ROOT)
                     + (row.team().isEmpty() ? "" : ", team " + row.team()) + ".");
             return 0;
@@ -246,7 +241,7 @@ final class UserCommand {
         return root.secrets().read(Secrets.NEW_PASSWORD_FILE, prompt, true);
     }
 
-    private static Map<String, Object> json(UserRow u) {
+    private static Map<String, Object> json(Person u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", u.name());
         m.put("fullName", u.fullName());
@@ -258,6 +253,7 @@ final class UserCommand {
         m.put("active", u.active());
         m.put("createdAt", u.createdAt().toString());
         m.put("createdBy", u.createdBy());
+        m.put("temporaryPassword", u.temporaryPassword());
         return m;
     }
 }

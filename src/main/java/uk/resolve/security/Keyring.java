@@ -30,8 +30,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Keyring {
 
     public static final String FORMAT = "resolve-keyring/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PENDING = 200;
+
+    /** Made on first use: finding the key file's name must not start Jackson (the sign-in window opens first). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * One person's wrapped key and sign-in record; {@code personKeys} are the private halves of their
@@ -81,7 +85,7 @@ public final class Keyring {
     public static Keyring load(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw damaged(file, "it is not readable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
@@ -209,7 +213,7 @@ public final class Keyring {
 
     /** Writes the key file whole to a temporary file and moves it into place, so it is never half-written. */
     public void save() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("note", "Resolve key file: the database key wrapped under each person's password"
                 + " (Argon2id, AES-256-GCM). Keep it beside the database; back it up with it.");
@@ -237,7 +241,7 @@ public final class Keyring {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -92,8 +92,8 @@ class ArchitectureTest {
     /**
      * What the services offer the front ends speaks in app and domain types: a screen or command
      * never holds a row, a table or the database. Constructors are left out: they are how the
-     * composition root ({@code Services}) wires each service to its stores. The methods listed in
-     * {@link #STORE_TYPES_STILL_EXPOSED} are the known exceptions; the list may only shrink.
+     * composition root ({@code Services}) wires each service to its stores. Tests that build data
+     * beneath the services reach the stores through {@code uk.resolve.app.TestAccess}, in test sources.
      */
     @ArchTest
     static final ArchRule theServicesPublicMethodsExposeNoStoreTypes = methods().that()
@@ -102,24 +102,14 @@ class ArchitectureTest {
             .and().arePublic()
             .should(exposeNoTypeFrom("uk.resolve.store"));
 
-    /**
-     * {@code Services}' store accessors and {@code open(Database)}: for tests and benchmarks that
-     * build data beneath the services (no front end calls them). {@code Session}'s people methods
-     * still return the store's row: to become {@code Person} once the key-registration work on
-     * people has landed.
-     */
-    static final java.util.Set<String> STORE_TYPES_STILL_EXPOSED = java.util.Set.of(
-            "Services.database", "Services.settings", "Services.entries", "Services.summaries", "Services.open",
-            "Session.users", "Session.addUser", "Session.changeUser");
-
     private static ArchCondition<JavaMethod> exposeNoTypeFrom(String pkg) {
         DescribedPredicate<JavaClass> fromStore = DescribedPredicate.describe("in " + pkg,
                 c -> c.getPackageName().equals(pkg) || c.getPackageName().startsWith(pkg + "."));
         return new ArchCondition<>("expose no type from " + pkg) {
             @Override
             public void check(JavaMethod m, ConditionEvents events) {
-                if (m.getModifiers().contains(JavaModifier.SYNTHETIC) || m.getModifiers().contains(JavaModifier.BRIDGE)
-                        || STORE_TYPES_STILL_EXPOSED.contains(m.getOwner().getSimpleName() + "." + m.getName())) {
+                if (m.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        || m.getModifiers().contains(JavaModifier.BRIDGE)) {
                     return;
                 }
                 Stream.concat(m.getReturnType().getAllInvolvedRawTypes().stream(),

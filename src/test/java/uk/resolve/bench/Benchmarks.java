@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import uk.resolve.app.Services;
 import uk.resolve.app.Session;
+import uk.resolve.app.TestAccess;
 import uk.resolve.app.Vault;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.record.EntryType;
@@ -257,11 +258,11 @@ public final class Benchmarks {
                         Map.of("stage", "2", "outcome", "Agreed", "learning", "Thresholds")));
             }
             if (batch.size() >= 5_000) {
-                s.entries().append(batch);
+                TestAccess.entries(s).append(batch);
                 batch.clear();
             }
         }
-        s.entries().append(batch);
+        TestAccess.entries(s).append(batch);
         return null;
     }
 }

@@ -39,7 +39,11 @@ public final class HelloWindow {
                 // one more pulse, so that the frame laid out above has been drawn (as StartupProbe does)
                 Platform.runLater(() -> {
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first-frame-ms=" + ms + " screen=hello");
+                    long fx = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+                    long all = ManagementFactory.getOperatingSystemMXBean()
+                            instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                    System.out.println("first-frame-ms=" + ms + " screen=hello ready-ms=" + ms + " fx-cpu-ms=" + fx
+                            + " cpu-ms=" + all);
                     System.out.flush();
                     Platform.exit();
                 });

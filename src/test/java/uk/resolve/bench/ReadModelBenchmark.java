@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.report.ReportPeriod;
 import uk.resolve.domain.report.ReportQuery;
 import uk.resolve.store.Database;
@@ -50,16 +51,16 @@ public final class ReadModelBenchmark {
         new SecureRandom().nextBytes(key);
         MutableClock clock = MutableClock.at("2026-11-25T12:00");
         var actor = uk.resolve.testing.Fixtures.actor("Bench");
-        try (Services s = Services.open(Database.open(file, key), clock, actor)) {
+        try (Services s = TestAccess.open(Database.open(file, key), clock, actor)) {
             long t = System.nanoTime();
-            s.database().writeInBulk(); // generated once per run, in larger commits; closing writes it all
+            TestAccess.database(s).writeInBulk(); // generated once per run, in larger commits; closing writes it all
             Benchmarks.populate(s, clock, n);
             System.out.printf("%-44s %8d ms   (%d entries)%n", "create " + n + " cases (summaries kept)",
-                    (System.nanoTime() - t) / 1_000_000, s.entries().count());
+                    (System.nanoTime() - t) / 1_000_000, TestAccess.entries(s).count());
         }
         for (int round = 1; round <= 2; round++) {
             Database db = Database.open(file, key);
-            Services s = Services.open(db, clock, actor);
+            Services s = TestAccess.open(db, clock, actor);
             floorMs = time(() -> scan(db));
             Path copy = file.resolveSibling("copy.mv.db");
             copyMs = time(() -> Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.resolve.app.TestAccess;
+
 class CliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -244,7 +246,7 @@ class CliIT {
     private void sql(String statement) throws Exception {
         try (var session = uk.resolve.app.Vault.at(dir.resolve("resolve.mv.db"), java.time.Clock.systemUTC())
                 .signIn("admin", CliRunner.PASSWORD.toCharArray());
-             var c = session.services().database().connection(); var st = c.createStatement()) {
+             var c = TestAccess.database(session.services()).connection(); var st = c.createStatement()) {
             assertThat(st.executeUpdate(statement)).isPositive();
         }
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.record.Entry;
@@ -145,11 +146,11 @@ public final class ReportBenchmark {
                 batch.add(e);
             }
             if (batch.size() >= 5_000) {
-                written += s.entries().addMissing(batch);
+                written += TestAccess.entries(s).addMissing(batch);
                 batch.clear();
             }
         }
-        written += s.entries().addMissing(batch);
+        written += TestAccess.entries(s).addMissing(batch);
         return written;
     }
 

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.attachment.AttachmentCheck;
 import uk.resolve.store.Database;
 import uk.resolve.testing.Fixtures;
@@ -113,7 +114,7 @@ public final class AttachmentHeapRun {
     private static Services laptop(Path dir, String name, MutableClock clock) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return Services.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key), clock,
+        return TestAccess.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key), clock,
                 Fixtures.actor(name));
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.store.Database;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
@@ -53,7 +54,7 @@ class AttachmentSyncIT {
     private Services laptop(String name) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Services s = Services.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key),
+        Services s = TestAccess.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key),
                 clock, Fixtures.actor(name));
         open.add(s);
         return s;
@@ -114,7 +115,7 @@ class AttachmentSyncIT {
         assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
         assertThat(b.attachments().list(caseId).get(0)).isEqualTo(attached);
         // the entry that travelled names the bytes; it does not hold them
-        var entry = b.entries().entry(attached.entryId()).orElseThrow();
+        var entry = TestAccess.entries(b).entry(attached.entryId()).orElseThrow();
         assertThat(entry.data()).doesNotContainKey(uk.resolve.domain.attachment.Attachment.BYTES);
         assertThat(entry.data().toString()).hasSizeLessThan(1000);
 
@@ -193,7 +194,7 @@ class AttachmentSyncIT {
         SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(r.setAside()).singleElement().asString().contains(attached.entryId().toString());
         assertThat(b.attachments().list(caseId)).singleElement().isEqualTo(attached);
-        assertThat(b.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(TestAccess.entries(b).contents().has(attached.sha256())).isFalse();
         assertThatThrownBy(() -> b.attachments().content(caseId, 1)).hasMessageContaining("not reached this computer");
 
         // folded into the shared file from the laptop that holds the document: the next sync brings it whole
@@ -217,7 +218,7 @@ class AttachmentSyncIT {
         Services d = laptop("d");
         assertThatThrownBy(() -> d.sync().importFile(export, PASSPHRASE, n -> { }))
                 .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
-        assertThat(d.entries().count()).isZero();
+        assertThat(TestAccess.entries(d).count()).isZero();
     }
 
     @Test
@@ -235,6 +236,6 @@ class AttachmentSyncIT {
         assertThat(imported.documentsSetAside()).isEqualTo(1);
         assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
         assertThat(d.attachments().list(caseId)).singleElement().isEqualTo(attached);
-        assertThat(d.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(TestAccess.entries(d).contents().has(attached.sha256())).isFalse();
     }
 }

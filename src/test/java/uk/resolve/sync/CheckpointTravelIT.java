@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.testing.MutableClock;
 
 /** Every device's chain head and audit-log head travel with the shared file. */
@@ -37,7 +38,7 @@ class CheckpointTravelIT {
     }
 
     private static void sql(Services s, String statement) throws Exception {
-        try (var c = s.database().connection(); var st = c.createStatement()) {
+        try (var c = TestAccess.database(s).connection(); var st = c.createStatement()) {
             st.executeUpdate(statement);
         }
     }

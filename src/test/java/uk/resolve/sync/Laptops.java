@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.OpenCaseRequest;
@@ -36,7 +37,7 @@ final class Laptops {
     }
 
     static SyncEngine engine(Services s, SyncEngine.Options options) {
-        return new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+        return new SyncEngine(TestAccess.database(s), TestAccess.entries(s), TestAccess.settings(s), s.clock(), options);
     }
 
     /**
@@ -65,7 +66,7 @@ final class Laptops {
     }
 
     static Set<UUID> ids(Services s) {
-        return s.entries().all().stream().map(Entry::id).collect(Collectors.toSet());
+        return TestAccess.entries(s).all().stream().map(Entry::id).collect(Collectors.toSet());
     }
 
     /** Every case's derived state, by id. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.record.Quarantined;
 import uk.resolve.store.QuarantineStore;
 import uk.resolve.testing.MutableClock;
@@ -55,7 +56,7 @@ class QuarantineIT {
         UUID bad = openCase(a, "A-2");
         UUID fromB = openCase(b, "B-1");
         // the entry is altered on laptop a with a database tool; its hash is left as it was
-        try (var con = a.database().connection();
+        try (var con = TestAccess.database(a).connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
             st.setObject(1, bad);
             assertThat(st.executeUpdate()).isOne();
@@ -69,10 +70,10 @@ class QuarantineIT {
             assertThat(q.entryId()).isEqualTo(bad);
             assertThat(q.direction()).isEqualTo(Quarantined.OUTGOING);
             assertThat(q.author()).isEqualTo("a");
-            assertThat(q.device()).isEqualTo(a.entries().device());
+            assertThat(q.device()).isEqualTo(TestAccess.entries(a).device());
             assertThat(q.describe()).contains("held back from resolve-shared.mv.db").contains("case " + bad);
         });
-        assertThat(new QuarantineStore(a.database()).list()).extracting(Quarantined::entryId).containsExactly(bad);
+        assertThat(new QuarantineStore(TestAccess.database(a)).list()).extracting(Quarantined::entryId).containsExactly(bad);
 
         // the others go on syncing, in any order, and never see the bad entry
         assertThat(Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isOne();
@@ -86,7 +87,7 @@ class QuarantineIT {
         assertThat(Laptops.ids(b)).containsExactlyInAnyOrder(good, fromB, fromC);
         assertThat(Laptops.ids(c)).containsExactlyInAnyOrder(good, fromB, fromC);
         assertThat(Laptops.sharedIds(shared, dir)).containsExactlyInAnyOrder(good, fromB, fromC);
-        assertThat(new QuarantineStore(b.database()).list()).isEmpty();
+        assertThat(new QuarantineStore(TestAccess.database(b)).list()).isEmpty();
     }
 
     @Test
@@ -98,22 +99,22 @@ class QuarantineIT {
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isOne();
         // on laptop b a's entry is replaced by another with a new id at the same place, hash recomputed
-        var e = a.entries().entry(original).orElseThrow();
+        var e = TestAccess.entries(a).entry(original).orElseThrow();
         var unsealed = new uk.resolve.domain.record.Entry(UUID.randomUUID(), e.caseId(), e.type(), e.author(),
                 e.device(), e.deviceSeq(), e.writtenAt(), e.happenedAt(), e.data(), e.prevHash(), "");
         var forged = new uk.resolve.domain.record.Entry(unsealed.id(), e.caseId(), e.type(), e.author(), e.device(),
                 e.deviceSeq(), e.writtenAt(), e.happenedAt(), e.data(), e.prevHash(),
                 uk.resolve.domain.record.EntryHasher.hash(unsealed));
-        try (var con = b.database().connection(); var st = con.prepareStatement("DELETE FROM entry WHERE id = ?")) {
+        try (var con = TestAccess.database(b).connection(); var st = con.prepareStatement("DELETE FROM entry WHERE id = ?")) {
             st.setObject(1, original);
             assertThat(st.executeUpdate()).isOne();
         }
-        assertThat(b.entries().addMissing(List.of(forged))).isOne();
+        assertThat(TestAccess.entries(b).addMissing(List.of(forged))).isOne();
         SyncEngine fromB = Laptops.engine(b, Laptops.fast());
         SyncReport r = fromB.sync(shared, Laptops.KEY);
         assertThat(r.pushed()).isZero();
         assertThat(Laptops.sharedIds(shared, dir)).containsExactly(original);
-        assertThat(new QuarantineStore(b.database()).list()).extracting(Quarantined::entryId, Quarantined::reason)
+        assertThat(new QuarantineStore(TestAccess.database(b)).list()).extracting(Quarantined::entryId, Quarantined::reason)
                 .anySatisfy(t -> assertThat(t.toList()).containsExactly(forged.id(),
                         "two different entries claim to be entry #1 of device " + e.device()
                                 + ": one was made outside Resolve"));

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.testing.MutableClock;
 
 /** The sync through segments beside the shared file (decision 0007). */
@@ -92,7 +93,7 @@ class SegmentSyncIT {
         assertThat(push.summary()).isEqualTo("Received 0 entries and sent 2 entries.");
         assertThat(stepsA).containsExactly(SyncStep.SEGMENTS_READ, SyncStep.SEGMENT_WRITTEN);
         assertThat(segmentFiles()).hasSize(1);
-        assertThat(segmentFiles().get(0).getFileName().toString()).startsWith(a.settings().deviceId() + ".");
+        assertThat(segmentFiles().get(0).getFileName().toString()).startsWith(TestAccess.settings(a).deviceId() + ".");
         assertThat(Files.exists(shared.resolveSibling("resolve-shared.sync-lease"))).isFalse();
 
         stepsB.clear();
@@ -225,7 +226,7 @@ class SegmentSyncIT {
                         java.util.Map.of("summary", "Call " + i, "with", "Duty SW")));
             }
             if (batch.size() == 500) {
-                b.entries().append(batch);
+                TestAccess.entries(b).append(batch);
                 batch.clear();
             }
         }
@@ -236,7 +237,7 @@ class SegmentSyncIT {
         assertThat(segmentFiles()).isEmpty();
         List<String> order = chainOrderInShared();
         assertThat(order).hasSize(fromA + 4_500);
-        String device = b.entries().device();
+        String device = TestAccess.entries(b).device();
         List<Long> places = order.stream().filter(o -> o.startsWith(device + "#"))
                 .map(o -> Long.parseLong(o.substring(device.length() + 1))).toList();
         assertThat(places).hasSize(4_500).isSorted();
@@ -291,7 +292,7 @@ class SegmentSyncIT {
                 Files.delete(seg);
                 TeamKey other = TeamKey.generate();
                 Segment.write(segments(), Segment.Name.parse(seg.getFileName().toString()).orElseThrow(),
-                        a.entries().caseEntries(bad), other);
+                        TestAccess.entries(a).caseEntries(bad), other);
             }
         }
         openCase(a, "A-2");
@@ -301,7 +302,7 @@ class SegmentSyncIT {
         SyncReport r = sb.sync(shared, Laptops.KEY);
         assertThat(r.setAside()).hasSize(1);
         assertThat(r.pulled()).isEqualTo(1); // A-2 came; A-1's damaged segment did not
-        assertThat(b.entries().caseEntries(bad)).isEmpty();
+        assertThat(TestAccess.entries(b).caseEntries(bad)).isEmpty();
         assertThat(Laptops.ids(b)).containsAll(bBefore).hasSize(bBefore.size() + 1);
         assertThat(r.summary()).contains("could not be read and was set aside, not merged")
                 .contains(switch (damage) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.testing.MutableClock;
 
 /** Sync against a real PostgreSQL server, started from Maven for the tests. */
@@ -108,8 +109,8 @@ class ServerSyncIT {
     }
 
     private static ServerSync server(Services s) {
-        return new ServerSync(s.entries(), s.settings(), s.clock(), step -> { },
-                new Quarantine(new uk.resolve.store.QuarantineStore(s.database()), s.clock()));
+        return new ServerSync(TestAccess.entries(s), TestAccess.settings(s), s.clock(), step -> { },
+                new Quarantine(new uk.resolve.store.QuarantineStore(TestAccess.database(s)), s.clock()));
     }
 
     private SyncReport sync(Services s) {
@@ -235,7 +236,7 @@ class ServerSyncIT {
                 .hasMessageContaining("RESOLVE_SERVER_PASSWORD_FILE")
                 .hasMessageNotContaining("not the password");
         assertThat(server(a).pending(url, USER)).isEqualTo(1);
-        assertThat(a.entries().count()).isEqualTo(1);
+        assertThat(TestAccess.entries(a).count()).isEqualTo(1);
     }
 
     @Test
@@ -278,7 +279,7 @@ class ServerSyncIT {
         assertThatThrownBy(() -> sync(a)).isInstanceOf(SyncException.class)
                 .hasMessageContaining("written by a newer version of Resolve (server schema 2)")
                 .hasMessageContaining("Install the newer version");
-        assertThat(a.entries().count()).isEqualTo(1);
+        assertThat(TestAccess.entries(a).count()).isEqualTo(1);
         assertThat(serverIds(url)).hasSize(1);
     }
 
@@ -329,21 +330,21 @@ class ServerSyncIT {
         assertThat(ra.pushed()).isOne();
         assertThat(ra.pulled()).isOne();
         assertThat(Laptops.ids(a)).containsExactlyInAnyOrder(kept, fromA);
-        List<uk.resolve.domain.record.Quarantined> held = new uk.resolve.store.QuarantineStore(a.database()).list();
+        List<uk.resolve.domain.record.Quarantined> held = new uk.resolve.store.QuarantineStore(TestAccess.database(a)).list();
         assertThat(held).extracting(uk.resolve.domain.record.Quarantined::entryId)
                 .containsExactlyInAnyOrder(edited, flipped);
         assertThat(held).filteredOn(q -> q.entryId().equals(edited)).singleElement().satisfies(q -> {
             assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.INCOMING);
-            assertThat(q.device()).isEqualTo(b.entries().device());
+            assertThat(q.device()).isEqualTo(TestAccess.entries(b).device());
             assertThat(q.author()).isEqualTo("b");
             assertThat(q.caseId()).isEqualTo(edited);
             assertThat(q.describe()).contains("set aside from the server " + url, "does not match its hash")
                     .doesNotContain("Nothing to see here");
         });
         assertThat(held).filteredOn(q -> q.entryId().equals(flipped)).singleElement().satisfies(q -> {
-            assertThat(q.device()).isEqualTo(b.entries().device());
+            assertThat(q.device()).isEqualTo(TestAccess.entries(b).device());
             assertThat(q.caseId()).isNull();
-            assertThat(q.describe()).contains("cannot be opened", "filed under device " + b.entries().device());
+            assertThat(q.describe()).contains("cannot be opened", "filed under device " + TestAccess.entries(b).device());
         });
 
         // the team goes on: another laptop, and a second sync, take the rest and nothing bad
@@ -362,7 +363,7 @@ class ServerSyncIT {
         Services a = laptop("a");
         UUID good = openCase(a, "A-1");
         UUID bad = openCase(a, "A-2");
-        try (var con = a.database().connection();
+        try (var con = TestAccess.database(a).connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
             st.setObject(1, bad);
             assertThat(st.executeUpdate()).isOne();
@@ -370,7 +371,7 @@ class ServerSyncIT {
         SyncReport r = sync(a);
         assertThat(r.pushed()).isOne();
         assertThat(serverIds(url)).containsExactly(good);
-        assertThat(new uk.resolve.store.QuarantineStore(a.database()).list()).singleElement().satisfies(q -> {
+        assertThat(new uk.resolve.store.QuarantineStore(TestAccess.database(a)).list()).singleElement().satisfies(q -> {
             assertThat(q.entryId()).isEqualTo(bad);
             assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.OUTGOING);
             assertThat(q.describe()).contains("held back from the server " + url);
@@ -481,7 +482,7 @@ class ServerSyncIT {
         Services c = laptop("c");
         sync(c);
         assertThat(c.attachments().list(caseId)).hasSize(1);
-        assertThat(c.entries().contents().has(attached.sha256())).isFalse();
+        assertThat(TestAccess.entries(c).contents().has(attached.sha256())).isFalse();
         assertThat(c.integrity().verify().contentBreaks()).singleElement().asString()
                 .contains("Case " + caseId, "attachment 1", "not in this database");
     }

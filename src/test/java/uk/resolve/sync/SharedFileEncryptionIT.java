@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.store.Database;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.testing.Plaintext;
@@ -68,7 +69,7 @@ class SharedFileEncryptionIT {
         Services b = laptop("b");
         record(a);
         // the search finds the words where they are in plain text: the unencrypted test laptop's own file
-        assertThat(Plaintext.found(Files.readAllBytes(a.database().file()), SECRETS)).isNotEmpty();
+        assertThat(Plaintext.found(Files.readAllBytes(TestAccess.database(a).file()), SECRETS)).isNotEmpty();
 
         List<Path> seen = new ArrayList<>();
         Path work = dir.resolve("a/resolve.mv.db.sync-work");
@@ -134,7 +135,7 @@ class SharedFileEncryptionIT {
         // the shared file put back as a plain copy holding the same entries (as an earlier version left it)
         Path plain = dir.resolve("plain.mv.db");
         try (Database db = Database.open(plain)) {
-            new uk.resolve.store.EntryStore(db, "x").addMissing(a.entries().all());
+            new uk.resolve.store.EntryStore(db, "x").addMissing(TestAccess.entries(a).all());
         }
         Files.copy(plain, shared, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         SyncReport r = Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);

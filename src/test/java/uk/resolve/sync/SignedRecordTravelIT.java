@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.record.Checkpoint;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryHasher;
@@ -57,14 +58,14 @@ class SignedRecordTravelIT {
     /** The person of laptop {@code s} gets keys, registered as their own (as at their first sign-in). */
     private PersonKeys keys(Services s, String who) {
         PersonKeys k = PersonKeys.generate(who);
-        s.entries().signWith(k);
+        TestAccess.entries(s).signWith(k);
         Map<String, String> data = new TreeMap<>();
         data.put(KeyDirectory.PERSON, who);
         data.put(KeyDirectory.SIGN_KEY, k.signingPublic());
         data.put(KeyDirectory.BOX_KEY, k.boxPublic());
         data.put(KeyDirectory.REASON, KeyDirectory.Reason.UPGRADE.code());
         data.put(KeyDirectory.ROLE, "manager");
-        s.entries().append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, who, clock.instant(),
+        TestAccess.entries(s).append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, who, clock.instant(),
                 clock.instant(), data)));
         clock.advance(Duration.ofMinutes(1));
         return k;
@@ -81,7 +82,7 @@ class SignedRecordTravelIT {
     }
 
     private static void sql(Services s, String statement) throws Exception {
-        try (var c = s.database().connection(); var st = c.createStatement()) {
+        try (var c = TestAccess.database(s).connection(); var st = c.createStatement()) {
             st.executeUpdate(statement);
         }
     }
@@ -106,7 +107,7 @@ class SignedRecordTravelIT {
             data.put(KeyDirectory.BOX_KEY, keys.boxPublic());
             data.put(KeyDirectory.ROLE, role);
         }
-        s.entries().append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, clock.instant(),
+        TestAccess.entries(s).append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, clock.instant(),
                 clock.instant(), data)));
         clock.advance(Duration.ofMinutes(1));
     }
@@ -118,11 +119,11 @@ class SignedRecordTravelIT {
         Services w = laptop("w");
         Services c = laptop("c");
         PersonKeys admin = PersonKeys.generate("a");
-        a.entries().signWith(admin);
+        TestAccess.entries(a).signWith(admin);
         registration(a, "a", "a", admin, KeyDirectory.Reason.FIRST_ADMINISTRATOR, "administrator");
         PersonKeys worker = PersonKeys.generate("w");
         registration(a, "a", "w", worker, KeyDirectory.Reason.ADDED, "practitioner");
-        w.entries().signWith(worker);
+        TestAccess.entries(w).signWith(worker);
         sync(a, shared);
         sync(w, shared);
         UUID genuine = openCase(w, "W-1");
@@ -132,7 +133,7 @@ class SignedRecordTravelIT {
         registration(a, "a", "w", null, KeyDirectory.Reason.REMOVED, null);
         sync(a, shared);
         sync(c, shared);
-        assertThat(c.entries().entry(genuine)).isPresent();
+        assertThat(TestAccess.entries(c).entry(genuine)).isPresent();
 
         // the removed worker, with the keys of their old key file, writes an entry dated before their removal
         clock.advance(Duration.ofDays(1));
@@ -144,15 +145,15 @@ class SignedRecordTravelIT {
         sync(w, shared);
 
         SyncReport rc = sync(c, shared);
-        assertThat(c.entries().entry(backdated)).isEmpty();
-        assertThat(new QuarantineStore(c.database()).list()).singleElement().satisfies(q -> {
+        assertThat(TestAccess.entries(c).entry(backdated)).isEmpty();
+        assertThat(new QuarantineStore(TestAccess.database(c)).list()).singleElement().satisfies(q -> {
             assertThat(q.entryId()).isEqualTo(backdated);
             assertThat(q.author()).isEqualTo("w");
             assertThat(q.reason()).contains("dated before their removal", "arrived after this computer knew of the"
                     + " removal");
         });
         sync(a, shared);
-        assertThat(a.entries().entry(backdated)).isEmpty();
+        assertThat(TestAccess.entries(a).entry(backdated)).isEmpty();
         assertThat(c.integrity().verify().intact()).isTrue();
         assertThat(rc.pulled()).isZero();
     }
@@ -169,26 +170,26 @@ class SignedRecordTravelIT {
         UUID caseOfA = openCase(a, "A-1");
         sync(a, shared);
         sync(b, shared);
-        assertThat(b.entries().entry(caseOfA)).isPresent();
+        assertThat(TestAccess.entries(b).entry(caseOfA)).isPresent();
         // b's person, with their own keys and the team key, rewrites a's segment with a's opening changed
         SharedFile file = new SharedFile(shared);
-        Path segOfA = file.listSegments().entrySet().stream().filter(en -> en.getKey().startsWith(a.entries().device()))
+        Path segOfA = file.listSegments().entrySet().stream().filter(en -> en.getKey().startsWith(TestAccess.entries(a).device()))
                 .findFirst().orElseThrow().getValue();
         List<Entry> original = Segment.read(segOfA, Laptops.KEY);
         List<Entry> tampered = original.stream().map(e -> e.id().equals(caseOfA) ? forgedBy(attacker, e) : e).toList();
         Files.delete(segOfA);
-        Segment.write(file.segments(), Segment.Name.next(a.entries().device(), 99), tampered, Laptops.KEY);
+        Segment.write(file.segments(), Segment.Name.next(TestAccess.entries(a).device(), 99), tampered, Laptops.KEY);
         UUID caseOfB = openCase(b, "B-1");
         sync(b, shared);
 
         SyncReport r = sync(c, shared);
         assertThat(Laptops.ids(c)).contains(caseOfB).doesNotContain(caseOfA);
-        assertThat(new QuarantineStore(c.database()).list()).singleElement().satisfies(q -> {
+        assertThat(new QuarantineStore(TestAccess.database(c)).list()).singleElement().satisfies(q -> {
             assertThat(q.entryId()).isEqualTo(caseOfA);
             assertThat(q.direction()).isEqualTo(Quarantined.INCOMING);
             assertThat(q.author()).isEqualTo("a");
             // whether b's registration was read before or after: the entry is not a's
-            assertThat(q.reason()).startsWith("entry #2 of device " + a.entries().device() + " fails its signature"
+            assertThat(q.reason()).startsWith("entry #2 of device " + TestAccess.entries(a).device() + " fails its signature"
                     + " check: it").containsAnyOf("it is signed by b, not by its author a",
                     "its signature is not its author's (a)");
         });
@@ -211,7 +212,7 @@ class SignedRecordTravelIT {
         clock.advance(Duration.ofMinutes(1));
         sync(a, shared);
         sync(b, shared);
-        String device = a.entries().device();
+        String device = TestAccess.entries(a).device();
         assertThat(b.integrity().verify().intact()).isTrue();
 
         // on a: the newest entry deleted, the chain's head and every checkpoint made to agree
@@ -269,16 +270,16 @@ class SignedRecordTravelIT {
         assertThat(contents.entries()).extracting(Entry::type).contains(EntryType.PERSON_KEYS, EntryType.CASE_OPENED);
         assertThat(contents.entries()).allMatch(Entry::signed);
         assertThat(contents.checkpoints().record()).extracting(Checkpoint::device, Checkpoint::seq)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(a.entries().device(), 2L));
-        assertThat(contents.checkpoints().audit()).extracting(Checkpoint::device).contains(a.entries().device());
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TestAccess.entries(a).device(), 2L));
+        assertThat(contents.checkpoints().audit()).extracting(Checkpoint::device).contains(TestAccess.entries(a).device());
 
         b.sync().importFile(file, PASSPHRASE, n -> { });
-        assertThat(b.entries().entry(id)).isPresent();
+        assertThat(TestAccess.entries(b).entry(id)).isPresent();
         assertThat(b.integrity().verify().intact()).isTrue();
         assertThat(b.integrity().verify().record().findings()).noneMatch(f -> f.isBreak());
         // the importer holds the exporter's audit checkpoint: b could not have seen a's audit log otherwise
-        assertThat(new uk.resolve.store.CheckpointStore(b.database(), b.entries().device()).held("test",
-                clock.instant()).audit()).extracting(Checkpoint::device).contains(a.entries().device());
+        assertThat(new uk.resolve.store.CheckpointStore(TestAccess.database(b), TestAccess.entries(b).device()).held("test",
+                clock.instant()).audit()).extracting(Checkpoint::device).contains(TestAccess.entries(a).device());
 
         // an export whose opening entry was changed and signed by someone else: set aside, the rest imported
         Services c = laptop("c");
@@ -289,7 +290,7 @@ class SignedRecordTravelIT {
         ExportFile.write(bad, contents.manifest(), forged, PASSPHRASE, n -> { });
         Transfer.Imported imported = c.sync().importFile(bad, PASSPHRASE, n -> { });
         assertThat(imported.setAside()).isOne();
-        assertThat(new QuarantineStore(c.database()).list()).singleElement().satisfies(q -> assertThat(q.reason())
+        assertThat(new QuarantineStore(TestAccess.database(c)).list()).singleElement().satisfies(q -> assertThat(q.reason())
                 .contains("fails its signature check").contains("its signature is not its author's (a)")
                 .doesNotContain("Nothing to worry about"));
     }

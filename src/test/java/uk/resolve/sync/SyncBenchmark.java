@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.NewEntry;
 
@@ -43,8 +44,8 @@ public final class SyncBenchmark {
                 steps.merge(s, now - last[0], Long::sum);
                 last[0] = now;
             });
-            SyncEngine ea = new SyncEngine(a.database(), a.entries(), a.settings(), clock, timed);
-            SyncEngine eb = new SyncEngine(b.database(), b.entries(), b.settings(), clock, timed);
+            SyncEngine ea = new SyncEngine(TestAccess.database(a), TestAccess.entries(a), TestAccess.settings(a), clock, timed);
+            SyncEngine eb = new SyncEngine(TestAccess.database(b), TestAccess.entries(b), TestAccess.settings(b), clock, timed);
 
             System.out.println("== Shared file");
             fill(a, SMALL);
@@ -90,8 +91,8 @@ public final class SyncBenchmark {
              Services a = encrypted(dir.resolve("pa/resolve.mv.db"), clock, "Bench A");
              Services b = encrypted(dir.resolve("pb/resolve.mv.db"), clock, "Bench B")) {
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
-            ServerSync sa = new ServerSync(a.entries(), a.settings(), clock, s -> { }, Laptops.engine(a, SyncEngine.Options.defaults()).quarantine());
-            ServerSync sb = new ServerSync(b.entries(), b.settings(), clock, s -> { }, Laptops.engine(b, SyncEngine.Options.defaults()).quarantine());
+            ServerSync sa = new ServerSync(TestAccess.entries(a), TestAccess.settings(a), clock, s -> { }, Laptops.engine(a, SyncEngine.Options.defaults()).quarantine());
+            ServerSync sb = new ServerSync(TestAccess.entries(b), TestAccess.settings(b), clock, s -> { }, Laptops.engine(b, SyncEngine.Options.defaults()).quarantine());
             Map<SyncStep, Long> none = new EnumMap<>(SyncStep.class);
             long[] last = {0};
             Floor scan = () -> scanMillis(url);
@@ -139,7 +140,7 @@ public final class SyncBenchmark {
 
     private static Services encrypted(Path file, Clock clock, String who) throws java.io.IOException {
         Files.createDirectories(file.getParent());
-        return Services.open(uk.resolve.store.Database.open(file, uk.resolve.security.Crypto.newKey()), clock,
+        return TestAccess.open(uk.resolve.store.Database.open(file, uk.resolve.security.Crypto.newKey()), clock,
                 uk.resolve.testing.Fixtures.actor(who));
     }
 
@@ -209,10 +210,10 @@ public final class SyncBenchmark {
                         Map.of("summary", "Discussed the referral with the duty team, call " + i, "with", "Duty SW")));
             }
             if (batch.size() == 1000) {
-                s.entries().append(batch);
+                TestAccess.entries(s).append(batch);
                 batch.clear();
             }
         }
-        s.entries().append(batch);
+        TestAccess.entries(s).append(batch);
     }
 }

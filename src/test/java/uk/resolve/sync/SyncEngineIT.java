@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.CaseStatus;
 import uk.resolve.domain.escalation.ResolveRequest;
@@ -368,8 +369,8 @@ class SyncEngineIT {
         SyncEngine engine = Laptops.engine(a, Laptops.fast());
         SyncReport r = engine.sync(shared, Laptops.KEY);
         assertThat(r.pulled()).isOne();
-        assertThat(a.entries().caseEntries(c)).isEmpty();
-        assertThat(a.entries().caseEntries(other)).hasSize(1);
+        assertThat(TestAccess.entries(a).caseEntries(c)).isEmpty();
+        assertThat(TestAccess.entries(a).caseEntries(other)).hasSize(1);
         assertThat(engine.quarantine().reported()).singleElement().satisfies(q -> {
             assertThat(q.entryId()).isEqualTo(c);
             assertThat(q.direction()).isEqualTo(uk.resolve.domain.record.Quarantined.INCOMING);
@@ -389,7 +390,7 @@ class SyncEngineIT {
         assertThat(uk.resolve.store.Database.isEncrypted(copy)).isTrue();
         try (Services s = Fixtures.services(Files.createDirectories(dir.resolve("viewer")), clock)) {
             // a normal Resolve database: open it with the same migrations and read the case
-            try (Services viewer = Services.open(uk.resolve.store.Database.open(copy, Laptops.KEY.bytes()), clock,
+            try (Services viewer = TestAccess.open(uk.resolve.store.Database.open(copy, Laptops.KEY.bytes()), clock,
                     uk.resolve.testing.Fixtures.actor("viewer"))) {
                 CaseState state = viewer.cases().get(c);
                 assertThat(state).isEqualTo(a.cases().get(c));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.record.Entry;
 
 /**
@@ -33,14 +34,14 @@ public final class SyncWorker {
         SyncEngine.Options options = SyncEngine.Options.defaults()
                 .withLease(Duration.ofSeconds(4), Duration.ofSeconds(120)).withFoldAt(foldAt);
         try (Services s = Services.openUnencrypted(local, Clock.systemUTC(), uk.resolve.testing.Fixtures.actor("Worker " + ProcessHandle.current().pid()))) {
-            SyncEngine files = new SyncEngine(s.database(), s.entries(), s.settings(), s.clock(), options);
+            SyncEngine files = new SyncEngine(TestAccess.database(s), TestAccess.entries(s), TestAccess.settings(s), s.clock(), options);
             // SHARED may be jdbc:postgresql://…#USER: sync with that server, the password read from the
             // file named by RESOLVE_SERVER_PASSWORD_FILE
             String target = args[2];
             Sync engine;
             if (target.startsWith("jdbc:")) {
-                ServerSync server = new ServerSync(s.entries(), s.settings(), s.clock(), step -> { },
-                        new Quarantine(new uk.resolve.store.QuarantineStore(s.database()), s.clock()));
+                ServerSync server = new ServerSync(TestAccess.entries(s), TestAccess.settings(s), s.clock(), step -> { },
+                        new Quarantine(new uk.resolve.store.QuarantineStore(TestAccess.database(s)), s.clock()));
                 String url = target.substring(0, target.indexOf('#'));
                 String user = target.substring(target.indexOf('#') + 1);
                 Path pw = Path.of(System.getenv("RESOLVE_SERVER_PASSWORD_FILE"));
@@ -81,16 +82,16 @@ public final class SyncWorker {
                     }
                 }
                 engine.sync(shared, Laptops.KEY);
-                System.out.println("DONE " + s.entries().count());
+                System.out.println("DONE " + TestAccess.entries(s).count());
             } else {
                 UUID c = Laptops.openCase(s, "L" + ProcessHandle.current().pid(),
                         java.time.Instant.now().minusSeconds(86_400));
-                committed(List.of(s.entries().caseEntries(c).get(0)));
+                committed(List.of(TestAccess.entries(s).caseEntries(c).get(0)));
                 while (true) {
-                    long before = s.entries().lastLocalSeq();
+                    long before = TestAccess.entries(s).lastLocalSeq();
                     Laptops.discuss(s, c, "Call", null);
                     Laptops.discuss(s, c, "Second call", null);
-                    committed(s.entries().since(before));
+                    committed(TestAccess.entries(s).since(before));
                     engine.sync(shared, Laptops.KEY);
                     System.out.println("SYNCED");
                     System.out.flush();

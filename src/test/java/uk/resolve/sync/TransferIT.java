@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.escalation.ResolveRequest;
 import uk.resolve.security.Argon2Params;
 import uk.resolve.testing.MutableClock;
@@ -71,8 +72,8 @@ class TransferIT {
 
     /** A version 1 file, from before encryption, of all of a's entries. */
     private void writeLegacy(Path file) {
-        ExportFile.write(file, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
-                a.entries().all(), null, CHEAP, n -> { });
+        ExportFile.write(file, new ExportFile.Manifest(clock.instant(), TestAccess.entries(a).device(), "a", List.of()),
+                TestAccess.entries(a).all(), null, CHEAP, n -> { });
     }
 
     private Services laptop(String name) {
@@ -95,8 +96,8 @@ class TransferIT {
         Transfer.Imported again = b.sync().importFile(export, pass(), n -> { });
         assertThat(again.added()).isZero();
         assertThat(again.summary()).isEqualTo("Nothing new: this database already held all 4 entries of the file.");
-        assertThat(b.entries().count()).isEqualTo(4);
-        assertThat(b.entries().lastLocalSeq()).isEqualTo(4);
+        assertThat(TestAccess.entries(b).count()).isEqualTo(4);
+        assertThat(TestAccess.entries(b).lastLocalSeq()).isEqualTo(4);
     }
 
     @Test
@@ -151,8 +152,8 @@ class TransferIT {
     @ValueSource(strings = {"\"entries\":4|\"entries\":3", "\"scope\":\"all\"|\"scope\":\"cases\"",
             "\"iterations\":1|\"iterations\":2", "\"exportedBy\":\"a\"|\"exportedBy\":\"b\""})
     void anEditedManifestIsRefusedWholeAndNothingIsImported(String edit) throws Exception {
-        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
-                a.entries().all(), pass(), CHEAP, n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), TestAccess.entries(a).device(), "a", List.of()),
+                TestAccess.entries(a).all(), pass(), CHEAP, n -> { });
         String[] fromTo = edit.split("\\|");
         byte[] bytes = Files.readAllBytes(export);
         int eol = indexOf(bytes, (byte) '\n');
@@ -165,7 +166,7 @@ class TransferIT {
         Files.write(export, edited);
         assertThatThrownBy(() -> b.sync().importFile(export, pass(), n -> { }))
                 .hasMessageContaining("has been altered or damaged since it was exported. Nothing was imported.");
-        assertThat(b.entries().count()).isZero();
+        assertThat(TestAccess.entries(b).count()).isZero();
     }
 
     @Test
@@ -188,7 +189,7 @@ class TransferIT {
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).startsWith("{\"format\":\"resolve-export\",\"version\":1,")
                 .contains("\"entries\":4").contains("\"encryption\":{\"cipher\":\"none\"}")
-                .contains("\"device\":\"" + a.entries().device() + "\"");
+                .contains("\"device\":\"" + TestAccess.entries(a).device() + "\"");
         byte[] bytes = Files.readAllBytes(export);
         int trailerStart = new String(bytes, StandardCharsets.UTF_8).lastIndexOf("{\"end\"");
         String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -199,8 +200,8 @@ class TransferIT {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 10, 100, 400, 700, 1000, -1})
     void aTruncatedFileIsRefusedWholeAndNothingIsImported(int cutFromEnd) throws Exception {
-        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
-                a.entries().all(), pass(), CHEAP, n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), TestAccess.entries(a).device(), "a", List.of()),
+                TestAccess.entries(a).all(), pass(), CHEAP, n -> { });
         byte[] bytes = Files.readAllBytes(export);
         int keep = cutFromEnd < 0 ? bytes.length / 2 : Math.max(0, bytes.length - 1 - cutFromEnd);
         Path cut = dir.resolve("cut.resolve");
@@ -218,8 +219,8 @@ class TransferIT {
 
     @Test
     void aFileWithAnyOneBitFlippedIsRefusedWholeAndNothingIsImported() throws Exception {
-        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of()),
-                a.entries().all(), pass(), CHEAP, n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), TestAccess.entries(a).device(), "a", List.of()),
+                TestAccess.entries(a).all(), pass(), CHEAP, n -> { });
         byte[] bytes = Files.readAllBytes(export);
         Laptops.openCase(b, "B-1", clock.instant());
         Set<UUID> before = Laptops.ids(b);
@@ -248,7 +249,7 @@ class TransferIT {
                 .hasMessage("The file " + export + " is damaged: its checksum does not match its content (it may have"
                         + " been altered or corrupted in transit). Nothing was imported; ask for it to be exported"
                         + " again.");
-        assertThat(b.entries().count()).isZero();
+        assertThat(TestAccess.entries(b).count()).isZero();
     }
 
     @Test
@@ -263,8 +264,8 @@ class TransferIT {
         assertThat(r.setAside()).isOne();
         assertThat(r.added()).isEqualTo(lines.size() - 3);
         assertThat(r.summary()).contains("1 entry failed their checks and were set aside in quarantine");
-        assertThat(b.entries().entry(altered)).isEmpty();
-        assertThat(new uk.resolve.store.QuarantineStore(b.database()).list()).singleElement()
+        assertThat(TestAccess.entries(b).entry(altered)).isEmpty();
+        assertThat(new uk.resolve.store.QuarantineStore(TestAccess.database(b)).list()).singleElement()
                 .satisfies(q -> assertThat(q.reason()).contains("does not match its hash"));
     }
 
@@ -278,7 +279,7 @@ class TransferIT {
                 .hasMessage("The file " + export + " was made by a newer version of Resolve (export format version 4;"
                         + " this version reads up to 3). Nothing was imported. Install the newer version of Resolve to"
                         + " import it.");
-        assertThat(b.entries().count()).isZero();
+        assertThat(TestAccess.entries(b).count()).isZero();
     }
 
     @ParameterizedTest
@@ -291,21 +292,21 @@ class TransferIT {
                 .hasMessage("The file " + other + " is not a Resolve export (it does not begin with a Resolve"
                         + " manifest). Nothing was imported. Choose a file made with Resolve's Export (resolve export"
                         + " --out).");
-        assertThat(b.entries().count()).isZero();
+        assertThat(TestAccess.entries(b).count()).isZero();
     }
 
     @Test
     void aFileHoldingADifferentVersionOfAnEntryAlreadyHereHasItSetAside() throws Exception {
         a.sync().export(export, List.of(case1), pass(), n -> { });
         b.sync().importFile(export, pass(), n -> { });
-        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), a.entries().device(), "a", List.of(case1)),
-                a.entries().caseEntries(case1), null, CHEAP, n -> { });
+        ExportFile.write(export, new ExportFile.Manifest(clock.instant(), TestAccess.entries(a).device(), "a", List.of(case1)),
+                TestAccess.entries(a).caseEntries(case1), null, CHEAP, n -> { });
         // the same entry id, re-hashed with other content: consistent in itself, but not what b holds
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(1));
         ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("data")).put("concern", "Something else");
-        var entry = a.entries().entry(UUID.fromString(node.get("id").asText())).orElseThrow();
+        var entry = TestAccess.entries(a).entry(UUID.fromString(node.get("id").asText())).orElseThrow();
         var altered = new uk.resolve.domain.record.Entry(entry.id(), entry.caseId(), entry.type(), entry.author(),
                 entry.device(), entry.deviceSeq(), entry.writtenAt(), entry.happenedAt(),
                 new java.util.TreeMap<>(java.util.Map.of("concern", "Something else")), entry.prevHash(), "");
@@ -313,12 +314,12 @@ class TransferIT {
         node.set("data", json.valueToTree(altered.data()));
         lines.set(1, json.writeValueAsString(node));
         Files.write(export, resealed(lines));
-        long before = b.entries().count();
+        long before = TestAccess.entries(b).count();
         Transfer.Imported r = b.sync().importFile(export, pass(), n -> { });
         assertThat(r.setAside()).isOne();
-        assertThat(b.entries().count()).isEqualTo(before);
-        assertThat(b.entries().entry(entry.id()).orElseThrow().hash()).isEqualTo(entry.hash());
-        assertThat(new uk.resolve.store.QuarantineStore(b.database()).list()).singleElement()
+        assertThat(TestAccess.entries(b).count()).isEqualTo(before);
+        assertThat(TestAccess.entries(b).entry(entry.id()).orElseThrow().hash()).isEqualTo(entry.hash());
+        assertThat(new uk.resolve.store.QuarantineStore(TestAccess.database(b)).list()).singleElement()
                 .satisfies(q -> assertThat(q.reason()).contains("holds a different version of it"));
     }
 

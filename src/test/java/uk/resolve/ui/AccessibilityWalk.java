@@ -103,6 +103,7 @@ abstract class AccessibilityWalk extends EscalationJourney {
         Node content = scene.lookup("#content");
         Node start = content != null ? content : scene.getRoot();
         List<Node> first = new ArrayList<>();
+        Node[] topOfPage = new Node[1];
         onFx(() -> {
             List<Node> all = new ArrayList<>();
             collectAll(start, all);
@@ -110,6 +111,7 @@ abstract class AccessibilityWalk extends EscalationJourney {
                 all.get(0).requestFocus();
                 first.add(all.get(0));
             }
+            topOfPage[0] = firstStop(start);
         });
         if (first.isEmpty()) {
             return;
@@ -118,7 +120,8 @@ abstract class AccessibilityWalk extends EscalationJourney {
         for (int i = 0; i < 40; i++) {
             push(KeyCode.TAB);
             Node now = scene.getFocusOwner();
-            if (now == null || !inside(now, start) || visited.contains(now)) {
+            // Tab from the last control wraps to the first of the page (scrolled out of sight when the walk began there)
+            if (now == null || !inside(now, start) || visited.contains(now) || now == topOfPage[0]) {
                 break;
             }
             visited.add(now);
@@ -133,6 +136,25 @@ abstract class AccessibilityWalk extends EscalationJourney {
             }
         }
         return false;
+    }
+
+    /** The first tab stop of the page in scene order, on screen or scrolled out of sight. */
+    private static Node firstStop(Node n) {
+        if (!n.isVisible()) {
+            return null;
+        }
+        if (A11yAudit.tabStop(n)) {
+            return n;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node f = firstStop(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     private static void collectAll(Node n, List<Node> out) {

@@ -34,6 +34,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.resolve.app.Services;
 import uk.resolve.app.SyncService;
+import uk.resolve.app.TestAccess;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
@@ -201,14 +202,14 @@ class SyncServerViewTest {
         set(robot, "serverAddress", "localhost:" + pg.getPort() + "/resolve");
         set(robot, "serverUser", USER);
         set(robot, "serverPassword", "not the password");
-        long entries = services.entries().count();
+        long entries = TestAccess.entries(services).count();
 
         assertThat(press(robot, "testConnection")).isEqualTo("The server " + url + " refused the user name 'team_ui'"
                 + " or its password. Nothing was synced; your work is safe here. Check the password (typed, or in the"
                 + " file named by RESOLVE_SERVER_PASSWORD_FILE) with the server's administrator, then sync again.");
         assertThat(press(robot, "syncNow")).startsWith("The server " + url + " refused the user name 'team_ui'")
                 .doesNotContain("not the password").doesNotContain("PSQLException");
-        assertThat(services.entries().count()).isEqualTo(entries);
+        assertThat(TestAccess.entries(services).count()).isEqualTo(entries);
         assertThat(rowsOnServer()).isZero();
 
         set(robot, "serverPassword", PASSWORD);
@@ -232,7 +233,7 @@ class SyncServerViewTest {
         assertThat(text(robot, "problem")).startsWith("Take the password out of the address");
         assertThat(robot.from(window.getScene().getRoot()).lookup("#save").queryButton().isDisabled()).isTrue();
 
-        assertThat(services.entries().count()).isEqualTo(entries);
+        assertThat(TestAccess.entries(services).count()).isEqualTo(entries);
         assertThat(rowsOnServer()).isZero();
         snapshot(robot, "sync-server-refused-1366x768.png");
     }
@@ -263,7 +264,7 @@ class SyncServerViewTest {
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/resolve";
         assertThat(press(robot, "testConnection")).isEqualTo("Connected to " + url + " as 'team_ui'. The server holds"
                 + " no Resolve record yet; the first sync sets it up.");
-        long mine = services.entries().count();
+        long mine = TestAccess.entries(services).count();
         String entries = mine + (mine == 1 ? " entry" : " entries");
         assertThat(press(robot, "syncNow")).isEqualTo("Received 0 entries and sent " + entries + ".");
         assertThat(rowsOnServer()).isEqualTo(mine);

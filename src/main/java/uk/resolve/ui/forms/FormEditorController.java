@@ -2,7 +2,6 @@
 package uk.resolve.ui.forms;
 
 import java.io.File;
-import java.awt.image.BufferedImage;
 
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -18,6 +17,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -46,6 +46,7 @@ public final class FormEditorController {
     /** The preview's zoom: 1 fits a page to the width of the preview; Ctrl+= and Ctrl+- change it, Ctrl+0 fits again. */
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     @FXML private ProgressIndicator busy;
+    private final Label previewNote = new Label("Drawing the preview…");
     @FXML private Button saveButton;
 
     public FormEditorController(FormEditorViewModel model) {
@@ -77,7 +78,16 @@ public final class FormEditorController {
                 }
             }
         });
-        model.previewPages().addListener((ListChangeListener<BufferedImage>) c -> showPreview());
+        // drawing a preview can take a second or two: say so in the preview pane, above the pages it replaces
+        ProgressIndicator drawing = new ProgressIndicator();
+        drawing.setPrefSize(18, 18);
+        previewNote.setGraphic(drawing);
+        previewNote.setId("previewNote");
+        previewNote.getStyleClass().add("form-preview-note");
+        previewNote.visibleProperty().bind(model.previewingProperty());
+        previewNote.managedProperty().bind(model.previewingProperty());
+        previewBox.getChildren().setAll(previewNote);
+        model.previewPages().addListener((ListChangeListener<Image>) c -> showPreview());
         // zoomed in, the page is wider than the window and scrolls sideways
         previewScroll.fitToWidthProperty().bind(zoom.lessThanOrEqualTo(1));
         title.sceneProperty().addListener((o, was, scene) -> {
@@ -203,10 +213,10 @@ public final class FormEditorController {
     }
 
     private void showPreview() {
-        previewBox.getChildren().clear();
+        previewBox.getChildren().setAll(previewNote);
         int n = 1;
-        for (BufferedImage page : model.previewPages()) {
-            ImageView view = new ImageView(uk.resolve.ui.support.FxImages.of(page));
+        for (Image page : model.previewPages()) {
+            ImageView view = new ImageView(page);
             view.setPreserveRatio(true);
             // fitted to the visible width of the preview, times the zoom
             view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(

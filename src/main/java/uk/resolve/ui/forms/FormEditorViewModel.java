@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.forms;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 
 import uk.resolve.app.FormService;
 import uk.resolve.domain.policy.FieldKind;
@@ -118,7 +118,7 @@ public final class FormEditorViewModel {
     private final Executor ui;
 
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
-    private final ObservableList<BufferedImage> previewPages = FXCollections.observableArrayList();
+    private final ObservableList<Image> previewPages = FXCollections.observableArrayList();
     private final StringProperty title = new SimpleStringProperty("Loading the form…");
     private final StringProperty subtitle = new SimpleStringProperty("");
     private final StringProperty missing = new SimpleStringProperty("");
@@ -126,6 +126,7 @@ public final class FormEditorViewModel {
     private final BooleanProperty complete = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty previewing = new SimpleBooleanProperty(false);
 
     private final AtomicReference<Supplier<byte[]>> pendingPreview = new AtomicReference<>();
     private final AtomicBoolean previewRunning = new AtomicBoolean();
@@ -271,6 +272,7 @@ public final class FormEditorViewModel {
             return;
         }
         pendingPreview.set(document());
+        previewing.set(true);
         if (previewRunning.compareAndSet(false, true)) {
             background.execute(this::drawPreviews);
         }
@@ -281,7 +283,9 @@ public final class FormEditorViewModel {
             Supplier<byte[]> next;
             while ((next = pendingPreview.getAndSet(null)) != null) {
                 try {
-                    List<BufferedImage> pages = PdfPreview.pages(next.get(), PREVIEW_DPI);
+                    // drawn and turned into JavaFX images here: the application thread only shows them
+                    List<Image> pages = PdfPreview.pages(next.get(), PREVIEW_DPI).stream()
+                            .map(uk.resolve.ui.support.FxImages::of).toList();
                     ui.execute(() -> previewPages.setAll(pages));
                 } catch (RuntimeException ex) {
                     ui.execute(() -> failed("The preview could not be drawn: ", ex));
@@ -291,6 +295,9 @@ public final class FormEditorViewModel {
             previewRunning.set(false);
             if (pendingPreview.get() != null && previewRunning.compareAndSet(false, true)) {
                 background.execute(this::drawPreviews);
+            } else {
+                // read on the application thread: a preview asked for meanwhile keeps the note up
+                ui.execute(() -> previewing.set(previewRunning.get() || pendingPreview.get() != null));
             }
         }
     }
@@ -384,7 +391,12 @@ public final class FormEditorViewModel {
         return fields;
     }
 
-    public ObservableList<BufferedImage> previewPages() {
+    /** True while the preview is being drawn (the preview pane says so, where the person is looking). */
+    public ReadOnlyBooleanProperty previewingProperty() {
+        return previewing;
+    }
+
+    public ObservableList<Image> previewPages() {
         return previewPages;
     }
 

@@ -51,6 +51,7 @@ public final class ReportsController {
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label problemLabel;
+    @FXML private Label datesHint;
     @FXML private TableView<List<String>> summaryTable;
     @FXML private VBox categoryBox;
     @FXML private PieChart childStatusChart;
@@ -73,9 +74,10 @@ public final class ReportsController {
 
     @FXML
     private void initialize() {
+        // the way to write a date is a visible hint under the row (a placeholder would vanish while typing)
         for (DatePicker p : List.of(fromPicker, toPicker)) {
             p.setConverter(new UkDates());
-            p.setPromptText("21 Dec 2026");
+            p.setAccessibleHelp(datesHint.getText());
         }
         fromPicker.valueProperty().bindBidirectional(model.fromProperty());
         toPicker.valueProperty().bindBidirectional(model.toProperty());
@@ -87,6 +89,7 @@ public final class ReportsController {
         pdfButton.disableProperty().bind(model.canExportProperty().not());
         progressBar.progressProperty().bind(model.progressProperty());
         progressBar.visibleProperty().bind(model.runningProperty());
+        progressBar.managedProperty().bind(progressBar.visibleProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         problemLabel.textProperty().bind(model.problemProperty());
         categoryChart.setId("categoryChart");
@@ -94,6 +97,7 @@ public final class ReportsController {
         categoryBox.getChildren().setAll(categoryChart);
         agencyBox.getChildren().setAll(agencyChart);
         model.reportProperty().addListener((o, a, report) -> show(report));
+        tablesPane.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> tableOf(tab));
         // Nothing to show until a report has run: no empty table or bare chart axes.
         var hasReport = model.reportProperty().isNotNull();
         for (javafx.scene.Node n : ((javafx.scene.layout.Pane) summaryTable.getParent()).getChildren()) {
@@ -166,14 +170,27 @@ public final class ReportsController {
             if (t.id().equals(ReportTables.SUMMARY)) {
                 continue;
             }
-            TableView<List<String>> view = new TableView<>();
-            view.setAccessibleText(t.title());
-            view.setPlaceholder(new Label("None in this period."));
-            fill(view, t);
-            Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()), view);
+            Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()));
+            tab.setUserData(t);
             tab.setTooltip(new javafx.scene.control.Tooltip(t.note().isEmpty() ? t.title() : t.note()));
             tablesPane.getTabs().add(tab);
         }
+        tableOf(tablesPane.getSelectionModel().getSelectedItem());
+    }
+
+    /**
+     * Builds a tab's table when the tab is first shown: ten tables of a large report built at once
+     * held the application thread for several frames, and most are never opened.
+     */
+    private void tableOf(Tab tab) {
+        if (tab == null || tab.getContent() != null || !(tab.getUserData() instanceof ReportTable t)) {
+            return;
+        }
+        TableView<List<String>> view = new TableView<>();
+        view.setAccessibleText(t.title());
+        view.setPlaceholder(new Label("None in this period."));
+        fill(view, t);
+        tab.setContent(view);
     }
 
     /** An axis of whole counts: no "0.25 cases". */

@@ -138,7 +138,7 @@ public final class ReportsViewModel {
 
     private void validate() {
         if (from.get() == null || to.get() == null) {
-            problem.set("Choose the first and the last day of the period.");
+            problem.set("Choose the first and the last day of the period: type each as 21/12/2026 or 21 Dec 2026.");
         } else if (to.get().isBefore(from.get())) {
             problem.set("The period ends before it starts: choose a last day on or after the first.");
         } else {

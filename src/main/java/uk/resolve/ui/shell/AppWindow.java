@@ -4,6 +4,7 @@ package uk.resolve.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -14,7 +15,10 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -25,6 +29,7 @@ import atlantafx.base.theme.PrimerLight;
 import uk.resolve.app.Preferences;
 import uk.resolve.app.Services;
 import uk.resolve.app.Session;
+import uk.resolve.app.SignInLook;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Permission;
 import uk.resolve.ui.signin.ChangePasswordDialog;
@@ -39,14 +44,17 @@ import uk.resolve.ui.welcome.WelcomeViewModel;
 import uk.resolve.ui.workspace.FormOpener;
 
 /**
- * Builds the main window: shows it at once with the sign-in screen, and once someone has signed in
- * (off the application thread) composes the screens around their session. While the session is
- * locked, a lock screen covers the window and the other windows show nothing.
+ * Builds the main window: shows it at once with the sign-in screen and nothing else, and once someone
+ * has signed in (off the application thread) builds the shell and composes the screens around their
+ * session. While the session is locked, a lock screen covers the window and the other windows show
+ * nothing.
  */
 public final class AppWindow {
 
     private static final String APP_CSS = "/uk/resolve/ui/app.css";
     private static final String HIGH_CONTRAST_CSS = "/uk/resolve/ui/high-contrast.css";
+    /** The theme's subtle background ({@code -color-bg-subtle} of Primer Light), which the sign-in screen shows around its card. */
+    private static final Color PLACEHOLDER = Color.web("#f6f8fa");
 
     /** What the screens are composed around: the services, and the session when someone signed in. */
     private record SignedIn(Services services, Session session) {
@@ -63,12 +71,15 @@ public final class AppWindow {
     private final StackPane gate = new StackPane();
     private final IdleLock idle = new IdleLock(() -> lock(false));
     private final List<Window> hidden = new ArrayList<>();
+    /** The navigation, screens and status line: built when first needed (after sign-in), not before the first frame. */
     private Parent shellRoot;
     private Vault vault;
     private volatile ViewFactory context;
     private Services services;
     private Session session;
     private Node focusBeforeLock;
+    /** The warm-up begun once the sign-in screen is on screen (see {@link #warmUp}). */
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
 
     private AppWindow(Stage stage, FormOpener formOpener, long draftDelayMillis) {
         this.stage = stage;
@@ -94,12 +105,44 @@ public final class AppWindow {
      * @param draftDelayMillis how long typing must pause before a draft is saved
      */
     public static AppWindow signIn(Stage stage, Vault vault, FormOpener formOpener, long draftDelayMillis) {
+        return signIn(stage, vault, null, formOpener, draftDelayMillis);
+    }
+
+    /**
+     * As {@link #signIn(Stage, Vault, FormOpener, long)}, with the look at the data folder begun
+     * before the toolkit started ({@link SignInLook#ahead}). The window paints at once in the
+     * sign-in screen's colour, with no stylesheet and no control to prepare; the theme and the
+     * sign-in screen follow straight after that first frame, in the form the look chose when it has
+     * finished (it usually has), otherwise saying "Opening Resolve…" until it has.
+     */
+    public static AppWindow signIn(Stage stage, Vault vault, CompletableFuture<SignInLook> look,
+                                   FormOpener formOpener, long draftDelayMillis) {
         AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
         w.vault = vault;
         w.build();
+        Region placeholder = new Region();
+        placeholder.setBackground(new javafx.scene.layout.Background(new BackgroundFill(PLACEHOLDER, null, null)));
+        w.root.getChildren().add(0, placeholder);
+        stage.show();
         StartupProbe.mark("window");
-        w.showSignIn(true);
+        afterNextFrame(stage.getScene(), () -> {
+            StartupProbe.firstFrame();
+            w.style();
+            w.root.getChildren().remove(placeholder);
+            w.showSignIn(look, true);
+        });
         return w;
+    }
+
+    /** Runs {@code r} on the application thread once the next frame of {@code scene} has been laid out and handed to be drawn. */
+    static void afterNextFrame(Scene scene, Runnable r) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(r);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     /**
@@ -109,6 +152,9 @@ public final class AppWindow {
     public static AppWindow show(Stage stage, Callable<Services> opener, FormOpener formOpener, long draftDelayMillis) {
         AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
         w.build();
+        w.style();
+        w.shellRoot();
+        stage.show();
         StartupProbe.mark("window");
         w.open(() -> new SignedIn(opener.call(), null));
         return w;
@@ -119,6 +165,9 @@ public final class AppWindow {
                                         long draftDelayMillis) {
         AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
         w.build();
+        w.style();
+        w.shellRoot();
+        stage.show();
         w.open(() -> {
             Session s = opener.call();
             return new SignedIn(s.services(), s);
@@ -126,16 +175,25 @@ public final class AppWindow {
         return w;
     }
 
+    /** The window, unstyled and empty but for the gate; not yet shown. */
     private void build() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        shellRoot = Fxml.load("shell", "Shell", shell).root();
         background.reportFailuresTo(status::show);
-        shell.account(this::lockNow, this::signOut, this::changePassword);
         gate.getStyleClass().add("gate");
         gate.setVisible(false);
-        root.getChildren().setAll(shellRoot, gate);
+        root.getChildren().setAll(gate);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight()));
+        accelerators(scene);
+        stage.setTitle("Resolve");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+    }
+
+    /** The theme, the application's stylesheets and the text size. */
+    private void style() {
+        Scene scene = stage.getScene();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(AppWindow.class.getResource(APP_CSS).toExternalForm());
         String contrast = AppWindow.class.getResource(HIGH_CONTRAST_CSS).toExternalForm();
         vm.highContrastProperty().addListener((o, a, on) -> {
@@ -148,12 +206,17 @@ public final class AppWindow {
         // Everything in app.css is in em, so one root size scales the whole window.
         double base = Font.getDefault().getSize();
         root.styleProperty().bind(vm.textScaleProperty().multiply(base).asString(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;"));
-        accelerators(scene);
-        stage.setTitle("Resolve");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
-        stage.setScene(scene);
-        stage.show();
+    }
+
+    /** The shell, built on first use and kept; hidden while the gate covers the window. */
+    private Parent shellRoot() {
+        if (shellRoot == null) {
+            shellRoot = Fxml.load("shell", "Shell", shell).root();
+            shell.account(this::lockNow, this::signOut, this::changePassword);
+            shellRoot.setVisible(!gate.isVisible());
+            root.getChildren().add(0, shellRoot);
+        }
+        return shellRoot;
     }
 
     private void accelerators(Scene scene) {
@@ -186,31 +249,73 @@ public final class AppWindow {
 
     // ---------------------------------------------------------------- signing in and out
 
-    private void showSignIn(boolean probe) {
+    private void showSignIn(CompletableFuture<SignInLook> look, boolean probe) {
         SignInViewModel model = new SignInViewModel(vault, Services.defaultAuthor(), background, s -> {
             gate.getChildren().clear();
             gate.setVisible(false);
-            shellRoot.setVisible(true);
+            shellRoot().setVisible(true);
             open(() -> new SignedIn(s.services(), s));
         });
-        cover(Fxml.load("signin", "SignIn", new SignInController(model)).root());
-        // After the first frame, so that the window is on screen before the key file is read.
-        Platform.runLater(() -> model.start(() -> {
-            StartupProbe.mark("sign-in");
-            if (probe && StartupProbe.enabled()) {
-                StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in");
+        // Once the person has asked to sign in, the shell is built while their key is derived.
+        model.busyProperty().addListener((o, was, busy) -> {
+            if (busy && shellRoot == null) {
+                Platform.runLater(this::shellRoot);
             }
-        }));
+        });
+        cover(Fxml.load("signin", "SignIn", new SignInController(model)).root());
+        // The look at the data folder was begun before the toolkit started (or starts now, off this
+        // thread); the first frame shows the form it chose, or "Opening Resolve…" until it has.
+        model.start(look, () -> {
+            StartupProbe.mark("sign-in");
+            if (probe) {
+                afterNextFrame(stage.getScene(), this::warmUp);
+                if (StartupProbe.enabled()) {
+                    StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in", warm);
+                }
+            }
+        });
+    }
+
+    /**
+     * After the sign-in screen's frame, while the person types: the classes the shell's FXML names
+     * (and its loader) are loaded, not initialised, on a reader of the task runner, so that building
+     * the shell after sign-in does not wait for them and a class data sharing training start records
+     * them. Nothing is built off the application thread, and no class is initialised there, so this
+     * cannot race the application thread's own start.
+     */
+    private void warmUp() {
+        background.parallel().execute(() -> {
+            try {
+                ClassLoader loader = AppWindow.class.getClassLoader();
+                Class.forName("javafx.fxml.FXMLLoader", false, loader);
+                for (String name : Fxml.classesNamedBy("shell", "Shell")) {
+                    Class.forName(name, false, loader);
+                    if (name.startsWith("javafx.scene.control.")) { // and its skin, where it has one
+                        try {
+                            Class.forName(name.replace("control.", "control.skin.") + "Skin", false, loader);
+                        } catch (ClassNotFoundException none) {
+                            // a control without a skin of its own name
+                        }
+                    }
+                }
+                warm.complete(null);
+            } catch (Throwable e) {
+                warm.completeExceptionally(e); // only a warm-up: the shell is built as before
+            }
+        });
     }
 
     /** Shows {@code view} over the whole window; the screens underneath neither show nor take the keyboard. */
     private void cover(Parent view) {
         gate.getChildren().setAll(view);
         gate.setVisible(true);
-        shellRoot.setVisible(false);
+        if (shellRoot != null) {
+            shellRoot.setVisible(false);
+        }
     }
 
     private void open(Callable<SignedIn> opener) {
+        shellRoot();
         Platform.runLater(() -> background.run(() -> {
             SignedIn s = opener.call();
             StartupProbe.mark("database");
@@ -243,7 +348,8 @@ public final class AppWindow {
                 idle.start((Integer) v[2]);
             }
             if (StartupProbe.enabled()) {
-                StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home");
+                StartupProbe.reportAfterNextFrame(stage.getScene(), (Boolean) v[1] ? "welcome" : "home",
+                        CompletableFuture.completedFuture(null));
             }
         }, shell::failed));
     }
@@ -276,11 +382,11 @@ public final class AppWindow {
 
     private void afterSignOut() {
         if (vault != null) {
-            showSignIn(false);
+            showSignIn(null, false);
         } else {
             gate.getChildren().clear();
             gate.setVisible(false);
-            shellRoot.setVisible(true);
+            shellRoot().setVisible(true);
         }
     }
 
@@ -330,7 +436,7 @@ public final class AppWindow {
     private void unlocked() {
         gate.getChildren().clear();
         gate.setVisible(false);
-        shellRoot.setVisible(true);
+        shellRoot().setVisible(true);
         for (Window w : hidden) {
             if (w.getScene() != null) {
                 w.getScene().getRoot().setVisible(true);

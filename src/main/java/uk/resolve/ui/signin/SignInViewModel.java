@@ -2,6 +2,7 @@
 package uk.resolve.ui.signin;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import uk.resolve.app.Session;
+import uk.resolve.app.SignInLook;
 import uk.resolve.app.SignInMemory;
 import uk.resolve.app.Vault;
 import uk.resolve.security.Role;
@@ -79,25 +81,40 @@ public final class SignInViewModel {
 
     /** Looks at the data folder in the background and shows the form that fits. */
     public void start(Runnable shown) {
+        start(null, shown);
+    }
+
+    /**
+     * As {@link #start(Runnable)}, with a look already begun by {@link SignInLook#ahead}: when it has
+     * finished, the form is chosen at once, before this returns.
+     */
+    public void start(CompletableFuture<SignInLook> early, Runnable shown) {
         mode.set(Mode.CHECKING);
-        background.run(() -> new Object[] {vault.state(), memory.lastName().orElse("")}, v -> {
-            Vault.State state = (Vault.State) v[0];
-            String last = (String) v[1];
-            switch (state) {
-                case NEW -> setUp(Mode.SET_UP);
-                case UNPROTECTED -> setUp(Mode.ENCRYPT);
-                default -> {
-                    name.set(last);
-                    nameRemembered.set(!last.isEmpty());
-                    mode.set(Mode.SIGN_IN);
-                }
-            }
+        if (early != null && early.isDone() && !early.isCompletedExceptionally()) {
+            show(early.join());
+            shown.run();
+            return;
+        }
+        background.run(() -> early != null ? early.get() : SignInLook.at(vault), v -> {
+            show(v);
             shown.run();
         }, msg -> {
             message.set(msg);
             mode.set(Mode.BROKEN);
             shown.run();
         });
+    }
+
+    private void show(SignInLook look) {
+        switch (look.state()) {
+            case NEW -> setUp(Mode.SET_UP);
+            case UNPROTECTED -> setUp(Mode.ENCRYPT);
+            default -> {
+                name.set(look.lastName());
+                nameRemembered.set(!look.lastName().isEmpty());
+                mode.set(Mode.SIGN_IN);
+            }
+        }
     }
 
     private void setUp(Mode m) {

@@ -32,6 +32,28 @@ public final class Fxml {
         });
     }
 
+    /**
+     * The classes a view's FXML names: its imports and its controller (read from the file, not
+     * loaded), for warming up before the view is built.
+     */
+    public static java.util.List<String> classesNamedBy(String feature, String name) throws IOException {
+        URL url = Fxml.class.getResource("/uk/resolve/ui/" + feature + "/" + name + "View.fxml");
+        if (url == null) {
+            return java.util.List.of();
+        }
+        String text;
+        try (var in = url.openStream()) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<\\?import\\s+([\\w.]+)\\s*\\?>|fx:controller=\"([\\w.$]+)\"").matcher(text);
+        while (m.find()) {
+            names.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return names;
+    }
+
     /** Loads the view, its controllers made by {@code controllers} from the class FXML names. */
     public static <C> View<C> load(String feature, String name, Callback<Class<?>, Object> controllers) {
         URL url = Fxml.class.getResource("/uk/resolve/ui/" + feature + "/" + name + "View.fxml");

@@ -53,6 +53,22 @@ class FormEditorViewModelTest {
     }
 
     @Test
+    void thePreviewPaneSaysItIsDrawingUntilThePagesArrive() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        FormEditorViewModel m = new FormEditorViewModel(s.forms(), new PdfPrinter(), caseId, "appendix-a", 0,
+                queued::add, Runnable::run);
+        m.load();
+        assertThat(m.previewingProperty().get()).isFalse();
+        queued.remove().run(); // reads the case and asks for a preview
+        assertThat(m.previewingProperty().get()).isTrue();
+        assertThat(m.previewPages()).isEmpty();
+        queued.remove().run(); // draws it, off the application thread, as JavaFX images
+        assertThat(m.previewPages()).isNotEmpty();
+        assertThat(m.previewingProperty().get()).isFalse();
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
     void opensPrefilledFromTheCaseSayingWhatIsMissingWithAPreview() {
         FormEditorViewModel m = model("appendix-a");
 
@@ -66,7 +82,7 @@ class FormEditorViewModelTest {
         assertThat(m.completeProperty().get()).isFalse();
         assertThat(m.previewPages()).isNotEmpty();
         // an A4 page drawn at the preview's resolution (110 dots an inch): 8.27 inches wide
-        assertThat(m.previewPages().get(0).getWidth()).isBetween(905, 915);
+        assertThat(m.previewPages().get(0).getWidth()).isBetween(905.0, 915.0);
     }
 
     @Test

@@ -87,7 +87,8 @@ class ReportsViewModelTest {
             m.fromProperty().set(null);
             return null;
         });
-        assertThat(m.problemProperty().get()).isEqualTo("Choose the first and the last day of the period.");
+        assertThat(m.problemProperty().get()).isEqualTo(
+                "Choose the first and the last day of the period: type each as 21/12/2026 or 21 Dec 2026.");
     }
 
     @Test

@@ -13,7 +13,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
@@ -95,6 +100,14 @@ class ReportsViewTest {
         assertThat(statuses.getData()).extracting(PieChart.Data::getName).containsExactly("Early help (1)",
                 "Child in need (2)", "Child protection plan (2)", "Looked after child (1)", "Not stated (1)");
         assertThat(robot.lookup("#pdfButton").queryButton().isDisabled()).isFalse();
+        // each table is built when its tab is first shown, not all ten as the report arrives
+        TabPane tabs = robot.lookup("#tablesPane").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getContent()).isInstanceOf(TableView.class);
+        Tab cases = tabs.getTabs().stream().filter(t -> t.getText().equals("Cases")).findFirst().orElseThrow();
+        assertThat(cases.getContent()).isNull();
+        robot.interact(() -> tabs.getSelectionModel().select(cases));
+        assertThat(((TableView<?>) cases.getContent()).getItems()).isNotEmpty()
+                .hasSize(controller.model().reportProperty().get().cases().size());
         String shots = System.getProperty("resolve.report.keep");
         if (shots != null) {
             robot.interact(() -> {
@@ -110,5 +123,54 @@ class ReportsViewTest {
                 }
             });
         }
+    }
+
+    @Test
+    void theDatesAreTypedWithTheKeyboardUnderAVisibleHintNotAPlaceholder(FxRobot robot) {
+        DatePicker from = robot.lookup("#fromPicker").queryAs(DatePicker.class);
+        DatePicker to = robot.lookup("#toPicker").queryAs(DatePicker.class);
+        Label hint = robot.lookup("#datesHint").queryAs(Label.class);
+        for (DatePicker p : java.util.List.of(from, to)) {
+            assertThat(p.getPromptText()).as("placeholder").isNullOrEmpty();
+            assertThat(p.getEditor().getPromptText()).as("placeholder").isNullOrEmpty();
+            assertThat(p.getAccessibleHelp()).isEqualTo(hint.getText());
+        }
+        assertThat(hint.isVisible() && hint.getScene() != null).isTrue();
+        assertThat(hint.getText()).contains("21/12/2026", "21 Dec 2026", "Alt+Down");
+        assertThat(labelOf(robot, from)).isEqualTo("From");
+        assertThat(labelOf(robot, to)).isEqualTo("To");
+
+        // keyboard only: Alt+F reaches From, a typed date counts when Tab moves on to To
+        robot.press(KeyCode.ALT, KeyCode.F).release(KeyCode.F, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(from.getEditor().isFocused()).isTrue();
+        robot.interact(() -> from.getEditor().selectAll());
+        robot.write("1/4/2026").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(to.getEditor().isFocused()).isTrue();
+        robot.interact(() -> to.getEditor().selectAll());
+        robot.write("31 Mar 2027").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.model().fromProperty().get()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(controller.model().toProperty().get()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(from.getEditor().getText()).isEqualTo("1 Apr 2026");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+
+        // text that is no date: the period is refused with the way to write one, and Run waits
+        robot.clickOn(from.getEditor());
+        robot.interact(() -> from.getEditor().selectAll());
+        robot.write("soon").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#problemLabel").queryLabeled().getText()).contains("21/12/2026");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
+    }
+
+    private static String labelOf(FxRobot robot, javafx.scene.Node field) {
+        String[] text = new String[1];
+        robot.interact(() -> {
+            Object by = field.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.LABELED_BY);
+            text[0] = by instanceof Label l && l.isVisible() ? l.getText().replace("_", "") : null;
+        });
+        return text[0];
     }
 }
