@@ -53,7 +53,7 @@ class ActNowViewTest extends EscalationJourney {
         CaseState c = stored(id);
         assertThat(c.actNow()).isFalse();
         assertThat(c.entries()).anyMatch(e -> e.type() == EntryType.RISK_ACTION);
-        assertThat(allText("chronologyBox")).contains(EntryType.RISK_ACTION.label(),
+        assertThat(allText("chronologyList")).contains(EntryType.RISK_ACTION.label(),
                 "Called the police on 999; told the designated safeguarding lead.");
     }
 

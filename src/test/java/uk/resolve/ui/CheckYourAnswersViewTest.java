@@ -84,7 +84,7 @@ class CheckYourAnswersViewTest extends EscalationJourney {
         CaseState c = stored(id);
         assertThat(c.details().childRef()).isEqualTo("CY-2");
         assertThat(c.stage()).isEqualTo(3);
-        assertThat(allText("chronologyBox")).contains("started at stage 3",
+        assertThat(allText("chronologyList")).contains("started at stage 3",
                 "Child left alone overnight; managers must act today.");
     }
 

@@ -56,7 +56,7 @@ class ImmediateRiskViewTest extends EscalationJourney {
         assertThat(allText("stage-2")).contains("Skipped");
         assertThat(allText("stage-3")).contains("Now", "14 Dec 2026");
         assertThat(allText("notificationsBox")).contains("CSCB Business Team (stage 3)");
-        assertThat(allText("formsBox")).contains("Appendix A", "(stage 3): to be completed");
+        assertThat(allText("formsList")).contains("Appendix A", "(stage 3): to be completed");
         press("openForm-appendix-a-3");
         assertThat(formsOpened).containsExactly(new OpenedForm(id, "appendix-a", 3));
 

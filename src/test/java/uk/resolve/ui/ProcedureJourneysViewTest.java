@@ -25,24 +25,24 @@ class ProcedureJourneysViewTest extends EscalationJourney {
         UUID id = openCase("croydon", ChildStatus.CHILD_IN_NEED, "CR-100");
         assertThat(stageHeading()).startsWith("Now: Stage 1");
         // 7 working days from Monday 14 Dec 2026: Wednesday 23 Dec.
-        assertThat(allText("deadlinesBox")).contains("23 Dec 2026").contains("7 working days left");
+        assertThat(allText("deadlinesList")).contains("23 Dec 2026").contains("7 working days left");
         assertThat(allText("stage-1")).contains("Stage 1 · Now");
         assertThat(allText("stage-2")).contains("To come", "7 working days");
         discuss("Duty social worker", "We discussed the threshold decision and still disagree.");
-        assertThat(allText("chronologyBox")).contains("We discussed the threshold decision", "Not resolved");
+        assertThat(allText("chronologyList")).contains("We discussed the threshold decision", "Not resolved");
         escalateToLast(id, () -> {
             int stage = stored(id).stage();
             if (stage == 3) {
                 // From stage 3 the board business team is told, and Appendix A is due.
                 assertThat(allText("notificationsBox")).contains("CSCB Business Team (stage 3)");
-                assertThat(allText("formsBox")).contains("Appendix A", "(stage 3): to be completed");
+                assertThat(allText("formsList")).contains("Appendix A", "(stage 3): to be completed");
                 clickButton("openForm-appendix-a-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "appendix-a", 3));
                 markSent("cscb-business-team", 3);
                 assertThat(allText("notificationsBox")).contains("Sent ");
             }
             if (stage == 4) {
-                assertThat(allText("formsBox")).contains("(stage 4): an update is due");
+                assertThat(allText("formsList")).contains("(stage 4): an update is due");
             }
         });
         resolve("The executive agreed an assessment will start now.");
@@ -68,7 +68,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
     void haveringTellsTheIroAtStageTwoForAChildWithAProtectionPlan() {
         UUID id = openCase("havering", ChildStatus.CP_PLAN, "HV-200");
         // Guide: one working week from when the concern was raised, Monday 21 Dec.
-        assertThat(allText("deadlinesBox")).contains("21 Dec 2026", "5 working days left");
+        assertThat(allText("deadlinesList")).contains("21 Dec 2026", "5 working days left");
         assertThat(allText("notificationsBox")).doesNotContain("Independent Reviewing Officer");
         discuss("Key worker", "Discussed the plan; no agreement.");
         escalateToLast(id, () -> {
@@ -77,7 +77,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
                 assertThat(allText("notificationsBox")).contains("Independent Reviewing Officer (stage 2)",
                         "child protection plan", "Due 14 Dec 2026");
                 assertThat(present("markSent-iro-2")).isTrue();
-                assertThat(allText("deadlinesBox")).contains("no timescale");
+                assertThat(allText("deadlinesList")).contains("no timescale");
                 discuss("Team manager, Children's Social Care", "Managers met; still not agreed.");
                 markSent("iro", 2);
                 assertThat(present("markSent-iro-2")).isFalse();
@@ -115,7 +115,7 @@ class ProcedureJourneysViewTest extends EscalationJourney {
     @Test
     void kingstonAndRichmondCaseReachesThePartnershipAndResolves() {
         UUID id = openCase("kingston-richmond", "referral-and-enquiry", ChildStatus.CHILD_IN_NEED, "KR-300");
-        assertThat(allText("deadlinesBox")).contains("21 Dec 2026", "5 working days left");
+        assertThat(allText("deadlinesList")).contains("21 Dec 2026", "5 working days left");
         assertThat(text("trackLabel")).isEqualTo("Route: Disagreement at referral and enquiry stage");
         discuss("Social worker", "We talked about the referral outcome.");
         escalateToLast(id, () -> {
@@ -161,17 +161,17 @@ class ProcedureJourneysViewTest extends EscalationJourney {
     void northSomersetKeepsTheSharedFiveDayBudgetAndAsksForTheMonitoringForm() {
         UUID id = openCase("north-somerset", ChildStatus.EARLY_HELP, "NS-400");
         // One working day to discuss with the other practitioner; five from the outset to stage 4.
-        assertThat(allText("deadlinesBox")).contains("15 Dec 2026", "1 working day left")
+        assertThat(allText("deadlinesList")).contains("15 Dec 2026", "1 working day left")
                 .contains("5 working days from the outset", "21 Dec 2026");
         discuss("The other practitioner", "We could not agree.");
-        assertThat(allText("deadlinesBox")).contains("Line managers make contact within 24 hours of the practitioners' discussion");
+        assertThat(allText("deadlinesList")).contains("Line managers make contact within 24 hours of the practitioners' discussion");
         escalateToLast(id, () -> {
             int stage = stored(id).stage();
             if (stage == 2 || stage == 3) {
-                assertThat(allText("deadlinesBox")).contains("5 working days from the outset", "21 Dec 2026");
+                assertThat(allText("deadlinesList")).contains("5 working days from the outset", "21 Dec 2026");
             }
             if (stage == 3) {
-                assertThat(allText("formsBox")).contains("Monitoring Form (Appendix 2)", "(stage 3): to be completed");
+                assertThat(allText("formsList")).contains("Monitoring Form (Appendix 2)", "(stage 3): to be completed");
                 clickButton("openForm-monitoring-form-3");
                 assertThat(formsOpened).containsExactly(new OpenedForm(id, "monitoring-form", 3));
             }
@@ -193,12 +193,12 @@ class ProcedureJourneysViewTest extends EscalationJourney {
     @Test
     void safetyOfChildrenCaseAsksForTheMonitoringFormFromStageTwo() {
         UUID id = openCase("safety-of-children", ChildStatus.LOOKED_AFTER, "SC-500");
-        assertThat(allText("deadlinesBox")).contains("no timescale");
-        assertThat(allText("formsBox")).isEmpty();
+        assertThat(allText("deadlinesList")).contains("no timescale");
+        assertThat(allText("formsList")).isEmpty();
         discuss("The other worker", "Discussed; not resolved.");
         escalateToLast(id, () -> {
             int stage = stored(id).stage();
-            assertThat(allText("formsBox")).contains("Monitoring Form", "stage " + stage);
+            assertThat(allText("formsList")).contains("Monitoring Form", "stage " + stage);
         });
         resolve("The partnership agreed a joint review.");
         CaseState c = stored(id);

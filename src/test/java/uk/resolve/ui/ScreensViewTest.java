@@ -114,7 +114,7 @@ class ScreensViewTest extends EscalationJourney {
         onFx(() -> ((javafx.scene.control.DatePicker) lookup("#field-due").query())
                 .setValue(java.time.LocalDate.of(2026, 12, 18)));
         press("submitAction");
-        assertThat(allText("deadlinesBox")).contains("18 Dec 2026", "Brought forward: The child is seen at school");
+        assertThat(allText("deadlinesList")).contains("18 Dec 2026", "Brought forward: The child is seen at school");
         screenshot("05-workspace-corrections");
 
         CaseState after = stored(id);

@@ -116,7 +116,7 @@ class ScreenshotTourViewTest extends EscalationJourney {
 
         onFx(() -> window.shell().showCase(croydon));
         settle();
-        assertThat(allText("formsBox")).contains("Appendix A");
+        assertThat(allText("formsList")).contains("Appendix A");
         screenshot("tour-07-workspace-stage-3");
         clickButton("discussButton");
         screenshot("tour-08-workspace-record-discussion");

@@ -37,7 +37,7 @@ class SignFormViewTest extends UiTestSupport {
         type("field-note", "Reviewed with the receiving manager");
         clickButton("submitAction");
         settle();
-        assertThat(allText("chronologyBox")).contains("Signed by Test Worker", "in the block “Signature of initiating manager”");
+        assertThat(allText("chronologyList")).contains("Signed by Test Worker", "in the block “Signature of initiating manager”");
         assertThat(present("sign-" + version.id())).as("signed once: no second Sign button").isFalse();
         screenshot("signed");
         assertThat(services.cases().get(id).entries()).filteredOn(e -> e.type() == EntryType.FORM_SIGNED)

@@ -296,10 +296,28 @@ public abstract class UiTestSupport extends FxRobot {
         settle();
     }
 
-    protected <T> void choose(String id, T value) {
+    /** Chooses {@code shown} in a drop-down: the entry that is, or that reads as, {@code shown}. */
+    @SuppressWarnings("unchecked")
+    protected <T> void choose(String id, Object shown) {
         ComboBox<T> c = node(id);
-        WaitForAsyncUtils.asyncFx(() -> c.setValue(value));
+        T item = c.getItems().stream().filter(i -> i.equals(shown) || c.getConverter() != null
+                && String.valueOf(shown).equals(c.getConverter().toString(i))).findFirst().orElse((T) shown);
+        WaitForAsyncUtils.asyncFx(() -> c.setValue(item));
         settle();
+    }
+
+    /** What each entry of the drop-down {@code id} reads as. */
+    protected List<String> shownChoices(String id) {
+        ComboBox<Object> c = node(id);
+        return c.getItems().stream().map(i -> c.getConverter() == null ? String.valueOf(i) : c.getConverter().toString(i))
+                .toList();
+    }
+
+    /** What the drop-down {@code id} shows as chosen, or null. */
+    protected String shownChoice(String id) {
+        ComboBox<Object> c = node(id);
+        return c.getValue() == null ? null : c.getConverter() == null ? String.valueOf(c.getValue())
+                : c.getConverter().toString(c.getValue());
     }
 
     protected String text(String id) {

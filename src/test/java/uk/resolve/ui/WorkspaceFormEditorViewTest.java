@@ -64,7 +64,7 @@ class WorkspaceFormEditorViewTest extends EscalationJourney {
         assertThat(c.entries()).filteredOn(e -> e.type() == EntryType.FORM_COMPLETED).singleElement()
                 .satisfies(e -> assertThat(e.data().toString()).contains("appendix-a"));
         assertThat(c.formsDue()).noneMatch(f -> f.form().equals("appendix-a") && f.stage() == 3);
-        assertThat(allText("chronologyBox")).contains("Form completed")
+        assertThat(allText("chronologyList")).contains("Form completed")
                 .as("the form is named by its title, not its id").doesNotContain("appendix-a")
                 .contains("Escalation Notification to Croydon Safeguarding Children Board (Appendix A) completed");
     }

@@ -2,10 +2,22 @@
 package uk.resolve.ui.support;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Function;
 
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.Property;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import uk.resolve.domain.time.UkTime;
@@ -20,13 +32,169 @@ public final class Controls {
     }
 
     /**
+     * {@code field} as a screen shows it: its label (with " *" when required), its hint, the control
+     * it is entered with ({@code field-<key>}) and its message ({@code field-<key>Error}). A tick box
+     * is its own label.
+     */
+    public static VBox field(String key, Field<String> field) {
+        Node control = control(field);
+        control.setId("field-" + key);
+        VBox cell = new VBox(2);
+        if (field.input() != Field.Input.CHECK) {
+            Label label = wrapping(field.label() + (field.required() ? " *" : ""), "field-label");
+            label.setLabelFor(control);
+            cell.getChildren().add(label);
+            String hint = hint(field);
+            if (hint != null) {
+                Label h = wrapping(hint, "text-muted", "field-hint");
+                h.setId("field-" + key + "Hint");
+                ((Control) control).setAccessibleHelp(hint);
+                cell.getChildren().add(h);
+            }
+        }
+        Label error = wrapping("", "field-error");
+        error.setId("field-" + key + "Error");
+        Bind.error(error, field);
+        cell.getChildren().addAll(control, error);
+        return cell;
+    }
+
+    /** The control a field is entered with; Tab (Control+Tab from a text area) moves on from each. */
+    public static Node control(Field<String> field) {
+        String name = field.label() + (field.required() ? ", required" : "");
+        Node n = switch (field.input()) {
+            case AREA -> area(field.valueProperty(), 3, name);
+            case CHOICE -> choice(field.valueProperty(), field.choices(), name);
+            case CHECK -> check(field);
+            case DATE -> date(field.valueProperty(), Controls::isoDate, LocalDate::toString, name);
+            case TIME -> {
+                TextField t = text(field.valueProperty(), name);
+                t.setPrefColumnCount(6);
+                t.setMaxWidth(Region.USE_PREF_SIZE);
+                yield t;
+            }
+            case LINE -> text(field.valueProperty(), name);
+        };
+        if (!(n instanceof TextArea)) {
+            Bind.controlTabTraverses(n);
+        }
+        if (n instanceof Region r && field.input() != Field.Input.TIME) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        return n;
+    }
+
+    /** One line of text over {@code value}. */
+    public static TextField text(Property<String> value, String accessibleText) {
+        TextField t = new TextField();
+        bindText(t, value);
+        t.setAccessibleText(accessibleText);
+        return t;
+    }
+
+    /** Several lines of wrapping text over {@code value}; Tab moves on, as from every field. */
+    public static TextArea area(Property<String> value, int rows, String accessibleText) {
+        TextArea a = new TextArea();
+        a.setPrefRowCount(rows);
+        a.setWrapText(true);
+        bindText(a, value);
+        a.setAccessibleText(accessibleText);
+        Bind.tabTraverses(a);
+        return a;
+    }
+
+    /**
+     * A drop-down of {@code choices} showing their labels over {@code value}, which keeps the chosen
+     * code ("" or null: none chosen): nothing shown is mapped back from its words.
+     */
+    public static ComboBox<Field.Choice> choice(Property<String> value, List<Field.Choice> choices,
+                                                String accessibleText) {
+        ComboBox<Field.Choice> c = new ComboBox<>();
+        c.getItems().setAll(choices);
+        c.setConverter(Bind.converter(Field.Choice::label));
+        c.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Field.Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        });
+        boolean[] updating = {false};
+        Runnable fromValue = () -> c.setValue(choices.stream().filter(x -> x.code().equals(value.getValue()))
+                .findFirst().orElse(null));
+        fromValue.run();
+        value.addListener((o, a, b) -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                fromValue.run();
+                updating[0] = false;
+            }
+        });
+        c.valueProperty().addListener((o, a, b) -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                value.setValue(b == null ? null : b.code());
+                updating[0] = false;
+            }
+        });
+        c.setAccessibleText(accessibleText);
+        return c;
+    }
+
+    private static CheckBox check(Field<String> field) {
+        CheckBox cb = new CheckBox(field.label());
+        cb.setWrapText(true);
+        cb.setSelected("true".equals(field.get()));
+        cb.selectedProperty().addListener((o, a, b) -> field.set(Boolean.toString(b)));
+        field.valueProperty().addListener((o, a, b) -> cb.setSelected("true".equals(b)));
+        return cb;
+    }
+
+    private static void bindText(TextInputControl t, Property<String> value) {
+        t.setText(value.getValue());
+        t.textProperty().bindBidirectional(value);
+    }
+
+    private static String hint(Field<String> field) {
+        return switch (field.input()) {
+            case DATE -> "For example 21/12/2026, or choose it with the calendar button";
+            case TIME -> "Hours and minutes, for example 14:30";
+            default -> field.hint();
+        };
+    }
+
+    private static Label wrapping(String text, String... styleClasses) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styleClasses);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A date written as a person types it (21/12/2026, 21 Dec 2026) or as ISO; null when it is none. */
+    private static LocalDate isoDate(String s) {
+        for (java.time.format.DateTimeFormatter f : new java.time.format.DateTimeFormatter[] {
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, UkTime.DATE, TYPED}) {
+            try {
+                return LocalDate.parse(s.strip(), f);
+            } catch (DateTimeParseException e) {
+                // try the next way of writing it
+            }
+        }
+        return null;
+    }
+
+    private static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu", java.util.Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
      * A date picker over a field kept as text: a picked date is written as {@code store} writes it;
      * typed text that is not a date is kept as typed, so that the field's check can say what is wrong.
      *
      * @param read  the field's own reading of its text (null when it is not a date)
      * @param store how the field keeps a date as text (ISO for actions, "21 Dec 2026" for forms)
      */
-    public static DatePicker date(StringProperty value, Function<String, LocalDate> read,
+    public static DatePicker date(Property<String> value, Function<String, LocalDate> read,
                                   Function<LocalDate, String> store, String accessibleText) {
         DatePicker p = new DatePicker();
         p.setConverter(new StringConverter<>() {
@@ -41,7 +209,7 @@ public final class Controls {
             }
         });
         p.setAccessibleText(accessibleText);
-        p.setValue(value.get() == null || value.get().isBlank() ? null : read.apply(value.get()));
+        p.setValue(value.getValue() == null || value.getValue().isBlank() ? null : read.apply(value.getValue()));
         boolean[] updating = {false};
         // What the person last typed. The picker clears its editor once it finds no date there (and
         // focus has gone): that clearing is not the person's, so only a clearing while in the box counts.
@@ -54,7 +222,7 @@ public final class Controls {
         p.valueProperty().addListener((o, a, d) -> {
             if (!updating[0]) {
                 updating[0] = true;
-                value.set(d != null ? store.apply(d) : notADate(typed[0], read));
+                value.setValue(d != null ? store.apply(d) : notADate(typed[0], read));
                 updating[0] = false;
             }
         });
@@ -76,7 +244,7 @@ public final class Controls {
                 LocalDate d = typed[0].isBlank() ? null : read.apply(typed[0]);
                 if (d == null) {
                     updating[0] = true;
-                    value.set(notADate(typed[0], read));
+                    value.setValue(notADate(typed[0], read));
                     updating[0] = false;
                 } else {
                     p.setValue(d);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.support;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -19,7 +21,30 @@ import javafx.beans.value.ObservableValue;
  */
 public final class Field<T> {
 
+    /** How a value is entered: the control {@link Controls#control} makes for it. */
+    public enum Input {
+        /** One line of text. */
+        LINE,
+        /** Several lines of text. */
+        AREA,
+        /** One of the field's {@link Choice}s; the value is the chosen code. */
+        CHOICE,
+        /** A date, kept as ISO text ({@code 2026-12-21}). */
+        DATE,
+        /** A time of day as hours and minutes ({@code 14:30}). */
+        TIME,
+        /** A tick: "true" or "false". */
+        CHECK
+    }
+
+    /** An answer a choice offers: the code the value keeps, and the words people see. */
+    public record Choice(String code, String label) {
+    }
+
     private final String label;
+    private Input input = Input.LINE;
+    private List<Choice> choices = List.of();
+    private String hint;
     private final boolean required;
     private final ObjectProperty<T> value = new SimpleObjectProperty<>();
     private final BooleanProperty touched = new SimpleBooleanProperty(false);
@@ -64,6 +89,42 @@ public final class Field<T> {
 
     public String label() {
         return label;
+    }
+
+    /** Says how the value is entered; {@link Input#LINE} unless told. */
+    public Field<T> as(Input how) {
+        this.input = how;
+        return this;
+    }
+
+    /** Offers {@code offered} to choose from (with {@link Input#CHOICE}). */
+    public Field<T> offering(List<Choice> offered) {
+        this.choices = List.copyOf(offered);
+        return this;
+    }
+
+    /** Help that stays beside the field while typing (never a placeholder, which vanishes). */
+    public Field<T> hint(String help) {
+        this.hint = help;
+        return this;
+    }
+
+    public Input input() {
+        return input;
+    }
+
+    public List<Choice> choices() {
+        return choices;
+    }
+
+    /** The help shown beside the field, or null. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The choice whose code is {@code code}. */
+    public Optional<Choice> choice(String code) {
+        return choices.stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     public boolean required() {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +16,23 @@ import javafx.beans.property.StringProperty;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.workspace.CaseAction;
 import uk.resolve.ui.support.Field;
+import uk.resolve.ui.support.Field.Choice;
+import uk.resolve.ui.support.Field.Input;
 
 /**
- * One action on a case (record a discussion, escalate, resolve …) as a small form: its fields,
- * their checks, what its button says and where its draft is kept. Holds no nodes.
+ * One action on a case (record a discussion, escalate, resolve …) as a small form: its fields (the
+ * {@link Field}s every form of Resolve uses, made into controls by {@code Controls}), their checks, what
+ * its button says and where its draft is kept. Holds no nodes.
  */
 public final class ActionForm {
-
-    /** How a field is entered. */
-    public enum Input {
-        LINE, AREA, CHOICE, DATE, TIME, CHECK
-    }
-
-    /** A field of the form; dates are ISO {@code 2026-12-21}, times {@code 14:30}, checks "true"/"false". */
-    public record Item(String key, Field<String> field, Input input, List<String> options, String prompt) {
-    }
 
     private final CaseAction action;
     private final String title;
     private final String intro;
     private final String submitLabel;
     private final String draftKey;
-    private final List<Item> items = new ArrayList<>();
+    /** The fields by key, in the order shown. */
+    private final Map<String, Field<String>> fields = new LinkedHashMap<>();
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
@@ -50,24 +44,25 @@ public final class ActionForm {
         this.draftKey = draftKey;
     }
 
-    public ActionForm line(String key, String label, boolean required, String prompt) {
-        return add(key, Field.text(label, required), Input.LINE, List.of(), prompt);
+    public ActionForm line(String key, String label, boolean required, String hint) {
+        return add(key, Field.text(label, required).hint(hint));
     }
 
-    public ActionForm area(String key, String label, boolean required, String prompt) {
-        return add(key, Field.text(label, required), Input.AREA, List.of(), prompt);
+    public ActionForm area(String key, String label, boolean required, String hint) {
+        return add(key, Field.text(label, required).as(Input.AREA).hint(hint));
     }
 
-    public ActionForm choice(String key, String label, List<String> options, String initial) {
-        ActionForm f = add(key, Field.text(label, true), Input.CHOICE, List.copyOf(options), null);
-        item(key).field().reset(initial);
-        return f;
+    /** A choice of {@code options}, the value being the chosen option's code ({@code initial} at first). */
+    public ActionForm choice(String key, String label, List<Choice> options, String initial) {
+        Field<String> f = Field.text(label, true).as(Input.CHOICE).offering(options);
+        f.reset(initial);
+        return add(key, f);
     }
 
     public ActionForm check(String key, String label) {
-        ActionForm f = add(key, Field.text(label, false), Input.CHECK, List.of(), null);
-        item(key).field().reset("false");
-        return f;
+        Field<String> f = Field.text(label, false).as(Input.CHECK);
+        f.reset("false");
+        return add(key, f);
     }
 
     /** A date and a time ("when did it happen"), checked together: valid, and not in the future. */
@@ -99,9 +94,8 @@ public final class ActionForm {
         }, date.valueProperty());
         date.reset(local.toLocalDate().toString());
         time.reset(String.format("%02d:%02d", local.getHour(), local.getMinute()));
-        items.add(new Item("date", date, Input.DATE, List.of(), null));
-        items.add(new Item("time", time, Input.TIME, List.of(), "HH:MM"));
-        return this;
+        add("date", date.as(Input.DATE));
+        return add("time", time.as(Input.TIME));
     }
 
     /** A date only, for a new deadline (whole day). */
@@ -110,34 +104,38 @@ public final class ActionForm {
             LocalDate d = parseDate(v);
             return d == null ? "Give a date." : check.apply(d);
         });
-        items.add(new Item(key, f, Input.DATE, List.of(), null));
-        return this;
+        return add(key, f.as(Input.DATE));
     }
 
     /** A time of day that may be left empty. */
     public ActionForm time(String key, String label) {
         Field<String> f = new Field<>(label, false, v -> v == null || v.isBlank() || parseTime(v) != null ? null
                 : "Give the time as hours and minutes, for example 14:30, or leave it empty.");
-        items.add(new Item(key, f, Input.TIME, List.of(), "HH:MM"));
+        return add(key, f.as(Input.TIME));
+    }
+
+    private ActionForm add(String key, Field<String> field) {
+        fields.put(key, field);
         return this;
     }
 
-    private ActionForm add(String key, Field<String> field, Input input, List<String> options, String prompt) {
-        items.add(new Item(key, field, input, options, prompt));
-        return this;
+    /** The field {@code key}. */
+    public Field<String> field(String key) {
+        Field<String> f = fields.get(key);
+        if (f == null) {
+            throw new IllegalArgumentException("no field " + key);
+        }
+        return f;
     }
 
-    public Item item(String key) {
-        return items.stream().filter(i -> i.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no field " + key));
-    }
-
+    /** The trimmed value of {@code key} (a choice's code), or null when blank or absent. */
     public String value(String key) {
-        return items.stream().filter(i -> i.key().equals(key)).findFirst().map(i -> i.field().text()).orElse(null);
+        Field<String> f = fields.get(key);
+        return f == null ? null : f.text();
     }
 
     public void set(String key, String v) {
-        item(key).field().set(v);
+        field(key).set(v);
     }
 
     public boolean flag(String key) {
@@ -146,39 +144,40 @@ public final class ActionForm {
 
     /** When it happened, from the date and time fields (null when the form has none). */
     public Instant happenedAt() {
-        if (items.stream().noneMatch(i -> i.key().equals("date"))) {
+        if (!fields.containsKey("date")) {
             return null;
         }
         LocalDate d = parseDate(value("date"));
-        LocalTime t = items.stream().anyMatch(i -> i.key().equals("time")) ? parseTime(value("time")) : LocalTime.MIDNIGHT;
+        LocalTime t = fields.containsKey("time") ? parseTime(value("time")) : LocalTime.MIDNIGHT;
         return d == null || t == null ? null : UkTime.instant(LocalDateTime.of(d, t));
     }
 
     /** Shows every problem; true when there are none. */
     public boolean validate() {
-        items.forEach(i -> i.field().reveal());
-        boolean ok = items.stream().allMatch(i -> i.field().valid());
+        fields.values().forEach(Field::reveal);
+        boolean ok = fields.values().stream().allMatch(Field::valid);
         error.set(ok ? "" : "Some fields need attention; see the notes beside them.");
         return ok;
     }
 
     public Map<String, String> values() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (Item i : items) {
-            if (i.field().get() != null) {
-                m.put(i.key(), i.field().get());
+        fields.forEach((k, f) -> {
+            if (f.get() != null) {
+                m.put(k, f.get());
             }
-        }
+        });
         return m;
     }
 
     /** Fills the form from a saved draft. */
     public void restore(Map<String, String> draft) {
-        for (Item i : items) {
-            if (draft.containsKey(i.key())) {
-                i.field().set(draft.get(i.key()));
+        fields.forEach((k, f) -> {
+            // a choice takes back only a code it offers (a draft from before may hold other words)
+            if (draft.containsKey(k) && (f.input() != Input.CHOICE || f.choice(draft.get(k)).isPresent())) {
+                f.set(draft.get(k));
             }
-        }
+        });
     }
 
     static LocalDate parseDate(String s) {
@@ -235,8 +234,9 @@ public final class ActionForm {
         return draftKey;
     }
 
-    public List<Item> items() {
-        return items;
+    /** The fields by key, in the order shown. */
+    public Map<String, Field<String>> fields() {
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** "Draft restored …" when the form was filled from a draft. */

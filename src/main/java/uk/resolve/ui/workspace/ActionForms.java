@@ -24,6 +24,7 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.time.DueAt;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.workspace.CaseAction;
+import uk.resolve.ui.support.Field.Choice;
 
 import static uk.resolve.domain.escalation.EntryText.*;
 
@@ -32,6 +33,10 @@ import static uk.resolve.domain.escalation.EntryText.*;
  * the view model, which only opens, restores and submits them.
  */
 final class ActionForms {
+
+    /** How a discussion was held: the codes the record keeps, and the words shown. */
+    static final List<Choice> METHODS = List.of(new Choice("phone", "Phone"), new Choice("meeting", "Meeting"),
+            new Choice("e-mail", "E-mail"), new Choice("video", "Video call"), new Choice("other", "Other"));
 
     private final CaseService cases;
     private final FormService formService;
@@ -59,7 +64,7 @@ final class ActionForms {
                         + " asks for a contemporaneous record of every discussion.", "Save discussion", key)
                         .when("When", at, false, earliest(c), earliestWhat(c))
                         .line("with", "Who took part", true, "Name, role and agency")
-                        .choice("method", "How", List.of("Phone", "Meeting", "E-mail", "Video call", "Other"), "Phone")
+                        .choice("method", "How", METHODS, "phone")
                         .area("summary", "What was said", true, "The views of each side, in plain words")
                         .area("actions", "Agreed actions", false, "Who will do what, by when")
                         .check("resolved", "This discussion resolved the disagreement (the case will be closed as resolved)");
@@ -121,16 +126,16 @@ final class ActionForms {
                 if (open.isEmpty()) {
                     throw new RuleViolation("There is no open deadline at this stage to bring forward.");
                 }
-                List<String> labels = open.stream().map(DeadlineStatus::label).toList();
+                List<Choice> deadlines = open.stream().map(d -> new Choice(d.id(), d.label())).toList();
                 String target = a.target() instanceof CaseAction.OnDeadline d ? d.deadlineId() : null;
-                String initial = target == null ? labels.get(0) : open.stream()
-                        .filter(d -> d.id().equals(target)).map(DeadlineStatus::label).findFirst().orElse(labels.get(0));
+                String initial = open.stream().map(DeadlineStatus::id).filter(i -> i.equals(target)).findFirst()
+                        .orElse(open.get(0).id());
                 ActionForm f = new ActionForm(a, "Bring a deadline forward", "To protect the child you may set a"
                         + " shorter deadline than the procedure's (whichever is less), never a longer one.",
                         "Bring deadline forward", key)
-                        .choice("deadline", "Deadline", labels, initial);
+                        .choice("deadline", "Deadline", deadlines, initial);
                 f.date("due", "New date", d -> {
-                    DeadlineStatus ds = open.stream().filter(x -> x.label().equals(f.value("deadline")))
+                    DeadlineStatus ds = open.stream().filter(x -> x.id().equals(f.value("deadline")))
                             .findFirst().orElse(null);
                     if (ds != null && !d.isBefore(ds.due().date())) {
                         return "Choose a date before " + UkTime.format(ds.due()) + "; a deadline can only be brought forward.";
@@ -158,7 +163,7 @@ final class ActionForms {
                         .area("text", "Corrected text", true, null)
                         .area("reason", "Reason for the correction", true, "For example: wrong date given for the meeting");
                 c.chronology().stream().filter(i -> i.entry().id().equals(e.id())).findFirst()
-                        .ifPresent(i -> f.item("text").field().reset(i.currentText()));
+                        .ifPresent(i -> f.field("text").reset(i.currentText()));
                 return f;
             }
             case MET -> {
@@ -184,8 +189,8 @@ final class ActionForms {
                         : "The answer now is " + EntryWording.answerLabel(current) + ". A change is a new entry in the case record;"
                         + " the earlier answer stays in the chronology.",
                         current == null ? "Save answer" : "Change answer", key)
-                        .choice("answer", "Answer", q.choices().stream().map(EntryWording::answerLabel).toList(),
-                                current == null ? null : EntryWording.answerLabel(current));
+                        .choice("answer", "Answer", q.choices().stream().map(v -> new Choice(v, EntryWording.answerLabel(v)))
+                                .toList(), current);
             }
             case DATE -> {
                 DateQuestion q = policy.date(((CaseAction.OnQuestion) a.target()).questionId()).orElse(null);
@@ -201,9 +206,9 @@ final class ActionForms {
                         .time("valueTime", "Time, if known");
                 if (current != null) {
                     var local = UkTime.local(current);
-                    f.item("value").field().reset(local.toLocalDate().toString());
+                    f.field("value").reset(local.toLocalDate().toString());
                     if (!local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-                        f.item("valueTime").field().reset(local.toLocalTime().toString());
+                        f.field("valueTime").reset(local.toLocalTime().toString());
                     }
                 }
                 return f;
@@ -258,14 +263,14 @@ final class ActionForms {
     CaseState perform(UUID id, ActionForm f, CaseState current) {
         Instant at = f.happenedAt();
         return switch (f.kind()) {
-            case DISCUSS -> cases.discuss(id, new DiscussionRequest(f.value("with"), method(f.value("method")),
+            case DISCUSS -> cases.discuss(id, new DiscussionRequest(f.value("with"), f.value("method"),
                     f.value("summary"), f.value("actions"), f.flag("resolved"), at));
             case ESCALATE -> cases.escalate(id, f.value("reason"), f.value("evidence"), at);
             case RESOLVE -> cases.resolve(id, new ResolveRequest(f.value("outcome"), f.value("outstanding"),
                     f.value("learning"), at));
             case WITHDRAW -> cases.withdraw(id, f.value("reason"), at);
             case REOPEN -> cases.reopen(id, f.value("reason"), at);
-            case SHORTEN -> cases.shortenDeadline(id, deadlineId(current, f.value("deadline")),
+            case SHORTEN -> cases.shortenDeadline(id, f.value("deadline"),
                     DueAt.endOf(ActionForm.parseDate(f.value("due"))), f.value("reason"));
             case APPROVE -> cases.approve(id, f.action().entryId(), f.value("note"));
             case CORRECT -> cases.correct(id, f.action().entryId(), f.value("reason"), f.value("text"));
@@ -278,7 +283,7 @@ final class ActionForms {
             case MET -> cases.meetDeadline(id, ((CaseAction.OnDeadline) f.action().target()).deadlineId(), f.value("note"), at);
             case ANSWER -> {
                 String q = ((CaseAction.OnQuestion) f.action().target()).questionId();
-                String v = choiceOf(q, f.value("answer"));
+                String v = f.value("answer");
                 if (v.equals(current.context().facts().get(q))) {
                     throw new uk.resolve.domain.rules.RuleViolation("That is already the answer. Choose another"
                             + " answer to change it, or Cancel.");
@@ -296,27 +301,6 @@ final class ActionForms {
                 yield cases.markNotificationSent(id, t.notificationId(), t.stage(), f.value("note"), at);
             }
         };
-    }
-
-    /** The procedure's answer shown as {@code label}. */
-    private String choiceOf(String factId, String label) {
-        return policy.fact(factId).flatMap(q -> q.choices().stream().filter(a -> EntryWording.answerLabel(a).equals(label))
-                .findFirst()).orElse(label);
-    }
-
-    private static String method(String label) {
-        return label == null ? "other" : switch (label) {
-            case "Phone" -> "phone";
-            case "Meeting" -> "meeting";
-            case "E-mail" -> "e-mail";
-            case "Video call" -> "video";
-            default -> "other";
-        };
-    }
-
-    private static String deadlineId(CaseState current, String label) {
-        return current.deadlines().stream().filter(d -> d.label().equals(label)).map(DeadlineStatus::id)
-                .findFirst().orElse(label);
     }
 
     /** What the status line says once the action is in the record. */

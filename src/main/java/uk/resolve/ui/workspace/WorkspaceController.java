@@ -1,46 +1,43 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.workspace;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
-import uk.resolve.domain.time.UkTime;
 import uk.resolve.ui.support.Bind;
-import uk.resolve.ui.support.Field;
+import uk.resolve.ui.support.Controls;
+import uk.resolve.ui.support.Lists;
+import uk.resolve.ui.support.Lists.RowAction;
 import uk.resolve.ui.support.Navigator;
 import uk.resolve.ui.support.StatusLine;
 import uk.resolve.domain.workspace.CaseAction;
+import uk.resolve.domain.workspace.CaseScreen.Deadline;
 import uk.resolve.domain.workspace.CaseScreen.EntryRow;
+import uk.resolve.domain.workspace.CaseScreen.Form;
 import uk.resolve.domain.workspace.CaseScreen.StageItem;
 
 /** Binds the case workspace to its view model and draws its lists. */
 public final class WorkspaceController {
-
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final WorkspaceViewModel vm;
     private final FormOpener formOpener;
@@ -76,19 +73,23 @@ public final class WorkspaceController {
     @FXML private Label guidanceLabel;
     @FXML private Label arbiterLabel;
     @FXML private Label deadlinesTitle;
-    @FXML private VBox deadlinesBox;
+    @FXML private ListView<Deadline> deadlinesList;
     @FXML private Label notificationsTitle;
     @FXML private VBox notificationsBox;
     @FXML private Label formsTitle;
-    @FXML private VBox formsBox;
+    @FXML private ListView<Form> formsList;
     @FXML private Label checklistTitle;
     @FXML private VBox checklistBox;
     @FXML private Label contactsTitle;
     @FXML private VBox contactsBox;
     @FXML private Label concernLabel;
-    @FXML private ScrollPane rightScroll;
+    @FXML private ScrollPane actionScroll;
     @FXML private VBox actionPanel;
-    @FXML private VBox chronologyBox;
+    @FXML private ScrollPane chronologyScroll;
+    @FXML private ListView<EntryRow> chronologyList;
+    private final Label noDeadlines = new Label();
+    /** The chronology as listed: newest first. */
+    private final ObservableList<EntryRow> newestFirst = FXCollections.observableArrayList();
 
     public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status) {
         this.vm = vm;
@@ -141,10 +142,9 @@ public final class WorkspaceController {
             drawQuestions();
             drawDeadlines();
             drawNotifications();
-            drawForms();
             drawChecklist();
             drawContacts();
-            drawChronology();
+            newestFirst.setAll(reversed(vm.chronology()));
         });
         vm.stateProperty().addListener((o, a, c) -> {
             if (a == null && c != null) {
@@ -157,8 +157,85 @@ public final class WorkspaceController {
                 status.show(m);
             }
         });
+        setUpLists();
         drawAction(null);
         offerAttach();
+    }
+
+    /**
+     * The deadlines, the forms and the chronology as lists of typed rows: each row's nodes are made
+     * once per visible cell and given the new items when the case changes, never rebuilt.
+     */
+    private void setUpLists() {
+        deadlinesList.setItems(vm.deadlines());
+        deadlinesList.setCellFactory(l -> new DeadlineCell(vm::start, vm.busyProperty()));
+        Lists.fitToRows(deadlinesList, noDeadlines);
+        noDeadlines.getStyleClass().add("text-muted");
+        Lists.rowActions(deadlinesList, d -> d.done() == null || vm.busyProperty().get() ? List.of()
+                : List.of(new RowAction("Mark as met", () -> vm.start(d.done()))));
+
+        formsList.setItems(vm.forms());
+        formsList.setCellFactory(l -> new FormCell(this::openForm, this::emailForm, () -> mailDrafts != null));
+        Lists.fitToRows(formsList, new Label());
+        Lists.rowActions(formsList, f -> {
+            List<RowAction> a = new ArrayList<>(List.of(new RowAction("Open the form", () -> openForm(f))));
+            if (f.completed() && mailDrafts != null) {
+                a.add(new RowAction("Prepare an e-mail sending it", () -> emailForm(f)));
+            }
+            return a;
+        });
+        show(formsTitle, Bindings.isNotEmpty(vm.forms()));
+        show(formsList, Bindings.isNotEmpty(vm.forms()));
+
+        chronologyList.setItems(newestFirst);
+        chronologyList.setCellFactory(l -> new ChronologyCell(vm::start, this::openAttachment, () -> attachments != null));
+        Lists.placeholder(chronologyList, new Label("No entries yet."));
+        Lists.rowActions(chronologyList, this::entryActions);
+        // While an action's form is open it has the right-hand side to itself; the chronology comes back after.
+        show(actionScroll, vm.actionProperty().isNotNull());
+        show(chronologyScroll, vm.actionProperty().isNull());
+    }
+
+    /** What can be done on an entry, the first being what Enter does. */
+    private List<RowAction> entryActions(EntryRow r) {
+        List<RowAction> a = new ArrayList<>();
+        if (r.attachment() > 0 && attachments != null) {
+            a.add(new RowAction("Open the attached document", () -> openAttachment(r)));
+        }
+        if (r.approve() != null) {
+            a.add(new RowAction("Approve this record", () -> vm.start(r.approve())));
+        }
+        if (r.sign() != null) {
+            a.add(new RowAction("Sign this form", () -> vm.start(r.sign())));
+        }
+        if (r.correct() != null) {
+            a.add(new RowAction("Correct this record", () -> vm.start(r.correct())));
+        }
+        return a;
+    }
+
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> r = new ArrayList<>(items);
+        Collections.reverse(r);
+        return r;
+    }
+
+    private void openForm(Form f) {
+        formOpener.open(formsList.getScene().getWindow(), vm.caseId(), f.form(), f.stage());
+        // the editor may have saved a version of the form in the record
+        vm.load(vm.caseId());
+    }
+
+    private void emailForm(Form f) {
+        if (mailDrafts != null) {
+            mailDrafts.form(vm.caseId(), f.form(), f.stage(), status::show);
+        }
+    }
+
+    private void openAttachment(EntryRow r) {
+        if (attachments != null) {
+            attachments.open(vm.caseId(), r.attachment(), status::show);
+        }
     }
 
     /** Once a case is on screen, a keyboard user starts at its first action rather than in the navigation. */
@@ -369,7 +446,7 @@ public final class WorkspaceController {
                     () -> timelineBox.getWidth() <= 0 || 11 * head.getFont().getSize() * count
                             + timelineBox.getHgap() * (count - 1) <= timelineBox.getWidth(),
                     timelineBox.widthProperty(), head.fontProperty());
-            for (Label l : java.util.List.of(title, detail)) {
+            for (Label l : List.of(title, detail)) {
                 l.visibleProperty().bind(oneRow);
                 l.managedProperty().bind(oneRow);
             }
@@ -388,37 +465,8 @@ public final class WorkspaceController {
     }
 
     private void drawDeadlines() {
-        deadlinesBox.getChildren().clear();
-        for (var d : vm.deadlines()) {
-            boolean met = d.isMet();
-            Label l = new Label(d.text());
-            l.setWrapText(true);
-            l.getStyleClass().add(met ? "item-done" : d.overdue() ? "deadline-overdue" : "deadline");
-            l.setId("deadline-" + d.id());
-            if (d.done() == null) {
-                deadlinesBox.getChildren().add(l);
-                continue;
-            }
-            HBox.setHgrow(l, Priority.ALWAYS);
-            l.setMaxWidth(Double.MAX_VALUE);
-            Button done = new Button("Done");
-            done.setId("met-" + d.id());
-            done.setAccessibleText("Mark as met: " + d.label());
-            done.setMinWidth(Region.USE_PREF_SIZE);
-            done.disableProperty().bind(vm.busyProperty());
-            done.setOnAction(e -> vm.start(d.done()));
-            HBox row = new HBox(8, l, done);
-            row.getStyleClass().add("due-row");
-            deadlinesBox.getChildren().add(row);
-        }
-        boolean any = !vm.deadlines().isEmpty();
-        if (!any) {
-            Label none = new Label(vm.openProperty().get() ? "The procedure sets no timescale at this stage; act as"
-                    + " soon as the child's needs require." : "None: the case is closed.");
-            none.setWrapText(true);
-            none.getStyleClass().add("text-muted");
-            deadlinesBox.getChildren().add(none);
-        }
+        noDeadlines.setText(vm.openProperty().get() ? "The procedure sets no timescale at this stage; act as"
+                + " soon as the child's needs require." : "None: the case is closed.");
     }
 
     private MailDraftOpener mailDrafts;
@@ -514,37 +562,6 @@ public final class WorkspaceController {
         notificationsTitle.setManaged(!vm.notifications().isEmpty());
     }
 
-    private void drawForms() {
-        formsBox.getChildren().clear();
-        for (var f : vm.forms()) {
-            Label l = new Label(f.text());
-            l.setWrapText(true);
-            l.setId("form-" + f.form() + "-" + f.stage());
-            l.getStyleClass().add(f.completed() ? "item-done" : "item-due");
-            HBox.setHgrow(l, Priority.ALWAYS);
-            l.setMaxWidth(Double.MAX_VALUE);
-            Button b = new Button("Open");
-            b.setId("openForm-" + f.form() + "-" + f.stage());
-            b.setAccessibleText("Open the form " + f.title());
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setOnAction(e -> {
-                formOpener.open(b.getScene().getWindow(), vm.caseId(), f.form(), f.stage());
-                // the editor may have saved a version of the form in the record
-                vm.load(vm.caseId());
-            });
-            HBox row = new HBox(8, l, b);
-            if (mailDrafts != null && f.completed()) {
-                row.getChildren().add(prepareEmail("prepareFormEmail-" + f.form() + "-" + f.stage(), "Prepare an e-mail"
-                        + " sending the " + f.title() + " in your mail program", () -> mailDrafts.form(vm.caseId(),
-                        f.form(), f.stage(), status::show)));
-            }
-            row.getStyleClass().add("due-row");
-            formsBox.getChildren().add(row);
-        }
-        formsTitle.setVisible(!vm.forms().isEmpty());
-        formsTitle.setManaged(!vm.forms().isEmpty());
-    }
-
     private void drawChecklist() {
         checklistBox.getChildren().clear();
         for (var item : vm.checklist()) {
@@ -576,90 +593,6 @@ public final class WorkspaceController {
         contactsTitle.setManaged(!vm.contacts().isEmpty());
     }
 
-    private void drawChronology() {
-        chronologyBox.getChildren().clear();
-        var rows = vm.chronology();
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            chronologyBox.getChildren().add(entry(rows.get(i)));
-        }
-    }
-
-    private Node entry(EntryRow r) {
-        var v = r.view();
-        Label head = new Label(r.heading());
-        head.getStyleClass().add("entry-head");
-        head.setWrapText(true); // "recorded later, on …" makes the heading long
-        Label text = new Label(v.what());
-        text.setWrapText(true);
-        text.getStyleClass().add("entry-text");
-        VBox main = new VBox(2, head, text);
-        for (var d : v.details()) {
-            Label l = new Label(d.text());
-            l.setWrapText(true);
-            l.getStyleClass().add("entry-detail");
-            main.getChildren().add(l);
-        }
-        for (var a : v.approvals()) {
-            Label l = new Label(a.heading() + (a.text().isEmpty() ? "" : ": " + a.text()));
-            l.setWrapText(true);
-            l.getStyleClass().add("entry-approved");
-            main.getChildren().add(l);
-        }
-        String said = v.kind() + " on " + r.when();
-        HBox buttons = new HBox(6);
-        if (r.approve() != null) {
-            buttons.getChildren().add(small("Approve", "approve-" + r.entryId(), "Approve this record: " + said,
-                    () -> vm.start(r.approve())));
-        }
-        if (r.sign() != null) {
-            buttons.getChildren().add(small("Sign", "sign-" + r.entryId(), "Sign this form as the manager: " + v.what(),
-                    () -> vm.start(r.sign())));
-        }
-        if (r.attachment() > 0 && attachments != null) {
-            buttons.getChildren().add(small("Open", "open-attachment-" + r.attachment(), "Open the attached document: "
-                    + v.what(), () -> attachments.open(vm.caseId(), r.attachment(), status::show)));
-        }
-        if (r.correct() != null) {
-            buttons.getChildren().add(small("Correct", "correct-" + r.entryId(), "Correct this record: " + said,
-                    () -> vm.start(r.correct())));
-        }
-        main.getChildren().add(buttons);
-        main.setMinWidth(0);
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox box = new HBox(10, main);
-        box.getStyleClass().add("entry");
-        box.setId("entry-" + r.entryId());
-        if (v.corrected()) {
-            VBox side = new VBox(4);
-            side.getStyleClass().add("correction-box");
-            Label t = new Label("Corrected");
-            t.getStyleClass().add("entry-head");
-            side.getChildren().add(t);
-            for (var c : v.corrections()) {
-                Label l = new Label(c.text());
-                l.setWrapText(true);
-                Label why = new Label(c.heading());
-                why.setWrapText(true);
-                why.getStyleClass().add("entry-detail");
-                side.getChildren().addAll(l, why);
-            }
-            side.setPrefWidth(240);
-            side.setMinWidth(160);
-            box.getChildren().add(side);
-            box.setAccessibleText(said + ", corrected");
-        }
-        return box;
-    }
-
-    private static Button small(String text, String id, String accessible, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setAccessibleText(accessible);
-        b.setOnAction(e -> action.run());
-        b.getStyleClass().add("small");
-        return b;
-    }
-
     private void drawAction(ActionForm f) {
         actionPanel.getChildren().clear();
         actionPanel.setVisible(f != null);
@@ -684,42 +617,11 @@ public final class WorkspaceController {
         VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
         Node first = null;
-        for (ActionForm.Item item : f.items()) {
-            Field<String> field = item.field();
-            Node control = control(item);
-            control.setId("field-" + item.key());
-            if (!(control instanceof TextArea)) {
-                Bind.controlTabTraverses(control);
-            }
+        for (var e : f.fields().entrySet()) {
+            VBox cell = Controls.field(e.getKey(), e.getValue());
             if (first == null) {
-                first = control;
+                first = cell.lookup("#field-" + e.getKey());
             }
-            VBox cell = new VBox(2);
-            if (item.input() != ActionForm.Input.CHECK) {
-                Label label = new Label(field.label() + (field.required() ? " *" : ""));
-                label.setLabelFor(control);
-                label.getStyleClass().add("field-label");
-                label.setWrapText(true);
-                label.setMinHeight(Region.USE_PREF_SIZE);
-                cell.getChildren().add(label);
-                String hint = hint(item);
-                if (hint != null) {
-                    // A hint stays in view while typing, unlike a placeholder, and is read out as help.
-                    Label h = new Label(hint);
-                    h.setId("field-" + item.key() + "Hint");
-                    h.getStyleClass().addAll("text-muted", "field-hint");
-                    h.setWrapText(true);
-                    h.setMinHeight(Region.USE_PREF_SIZE);
-                    ((javafx.scene.control.Control) control).setAccessibleHelp(hint);
-                    cell.getChildren().add(h);
-                }
-            }
-            Label err = new Label();
-            err.setId("field-" + item.key() + "Error");
-            err.getStyleClass().add("field-error");
-            err.setWrapText(true);
-            Bind.error(err, field);
-            cell.getChildren().addAll(control, err);
             grid.getChildren().add(cell);
         }
         Label error = new Label();
@@ -740,115 +642,16 @@ public final class WorkspaceController {
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(8, submit, cancel);
         actionPanel.getChildren().addAll(grid, error, buttons);
-        rightScroll.setVvalue(0);
+        actionScroll.setVvalue(0);
         Node focus = first;
         if (focus != null) {
             Platform.runLater(focus::requestFocus);
         }
     }
 
-    private static String hint(ActionForm.Item item) {
-        return switch (item.input()) {
-            case DATE -> "For example 21/12/2026";
-            case TIME -> "Hours and minutes, for example 14:30";
-            default -> item.prompt();
-        };
-    }
-
-    private Node control(ActionForm.Item item) {
-        Field<String> field = item.field();
-        String accessible = field.label() + (field.required() ? ", required" : "");
-        switch (item.input()) {
-            case AREA -> {
-                TextArea a = new TextArea();
-                a.setPrefRowCount(3);
-                a.setWrapText(true);
-                a.textProperty().bindBidirectional(field.valueProperty());
-                a.setAccessibleText(accessible);
-                Bind.tabTraverses(a);
-                return a;
-            }
-            case CHOICE -> {
-                ComboBox<String> c = new ComboBox<>();
-                c.getItems().setAll(item.options());
-                c.valueProperty().bindBidirectional(field.valueProperty());
-                c.setAccessibleText(accessible);
-                c.setMaxWidth(Double.MAX_VALUE);
-                return c;
-            }
-            case CHECK -> {
-                CheckBox cb = new CheckBox(field.label());
-                cb.setWrapText(true);
-                cb.setSelected("true".equals(field.get()));
-                cb.selectedProperty().addListener((o, a, b) -> field.set(Boolean.toString(b)));
-                field.valueProperty().addListener((o, a, b) -> cb.setSelected("true".equals(b)));
-                return cb;
-            }
-            case DATE -> {
-                DatePicker p = new DatePicker();
-                p.setConverter(dateConverter());
-                p.setAccessibleText(accessible);
-                p.setValue(ActionForm.parseDate(field.get()));
-                p.valueProperty().addListener((o, a, b) -> field.set(b == null ? null : b.toString()));
-                field.valueProperty().addListener((o, a, b) -> {
-                    LocalDate d = ActionForm.parseDate(b);
-                    if (d == null ? p.getValue() != null : !d.equals(p.getValue())) {
-                        p.setValue(d);
-                    }
-                });
-                // A typed date counts as soon as focus leaves the box.
-                p.getEditor().focusedProperty().addListener((o, was, is) -> {
-                    if (was && !is) {
-                        LocalDate d = p.getConverter().fromString(p.getEditor().getText());
-                        if (d == null && !p.getEditor().getText().isBlank()) {
-                            field.set(p.getEditor().getText());
-                        } else {
-                            p.setValue(d);
-                        }
-                    }
-                });
-                return p;
-            }
-            default -> {
-                TextField t = new TextField();
-                t.textProperty().bindBidirectional(field.valueProperty());
-                t.setAccessibleText(accessible);
-                if (item.input() == ActionForm.Input.TIME) {
-                    t.setPrefColumnCount(6);
-                    t.setMaxWidth(Region.USE_PREF_SIZE);
-                }
-                return t;
-            }
-        }
-    }
-
-    private static StringConverter<LocalDate> dateConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return d == null ? "" : UkTime.formatDate(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                for (DateTimeFormatter f : new DateTimeFormatter[] {UkTime.DATE, TYPED, DateTimeFormatter.ISO_LOCAL_DATE}) {
-                    try {
-                        return LocalDate.parse(s.strip(), f);
-                    } catch (DateTimeParseException e) {
-                        // try the next way of writing it
-                    }
-                }
-                return null;
-            }
-        };
-    }
-
     @FXML
     private void printChronology() {
-        formOpener.open(chronologyBox.getScene().getWindow(), vm.caseId(), "chronology", 0);
+        formOpener.open(chronologyList.getScene().getWindow(), vm.caseId(), "chronology", 0);
     }
 
     @FXML

@@ -299,8 +299,8 @@ public final class WorkspaceViewModel {
     }
 
     private void wireDraft(ActionForm f) {
-        for (ActionForm.Item i : f.items()) {
-            i.field().valueProperty().addListener((o, a, b) -> {
+        for (var field : f.fields().values()) {
+            field.valueProperty().addListener((o, a, b) -> {
                 if (action.get() == f) {
                     drafts.saveLater(f.draftKey(), f.values());
                 }

@@ -23,7 +23,7 @@ class ActionFormTest {
         assertThat(f.happenedAt()).isEqualTo(now);
         f.set("time", "18:00");
         assertThat(f.validate()).isFalse();
-        assertThat(f.item("time").field().shownErrorBinding().get()).contains("in the future");
+        assertThat(f.field("time").shownErrorBinding().get()).contains("in the future");
         f.set("time", "9.30");
         assertThat(f.validate()).isTrue();
         assertThat(f.happenedAt()).isEqualTo(UkTime.instant(LocalDate.of(2026, 12, 14).atTime(9, 30)));
@@ -34,9 +34,9 @@ class ActionFormTest {
         ActionForm f = new ActionForm(CaseAction.of(CaseAction.Kind.ESCALATE), "t", "i", "Escalate", "k")
                 .area("reason", "Reason for escalating", true, null)
                 .area("evidence", "Evidence", true, null);
-        assertThat(f.item("reason").field().shownErrorBinding().get()).isEmpty();
+        assertThat(f.field("reason").shownErrorBinding().get()).isEmpty();
         assertThat(f.validate()).isFalse();
-        assertThat(f.item("reason").field().shownErrorBinding().get()).isEqualTo("Required: reason for escalating.");
+        assertThat(f.field("reason").shownErrorBinding().get()).isEqualTo("Required: reason for escalating.");
         assertThat(f.errorProperty().get()).contains("need attention");
         f.set("reason", "Not resolved");
         f.set("evidence", "Notes");
