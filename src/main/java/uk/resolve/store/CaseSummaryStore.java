@@ -447,20 +447,31 @@ public final class CaseSummaryStore {
             }
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    Columns k = Columns.read(rs);
-                    Summary s = k.intact() ? k.summary(withReport) : null;
-                    if (s == null) {
-                        damaged.add(id);
-                    } else {
-                        action.accept(new Row(id, s));
-                    }
-                }
+                readRows(rs, withReport, damaged, action);
             }
         } catch (SQLException e) {
             throw failure(e);
         }
+        repairAll(damaged, action);
+    }
+
+    /** Each row of {@code rs} to {@code action}; a row whose checksum does not match goes to {@code damaged}. */
+    private static void readRows(ResultSet rs, boolean withReport, List<UUID> damaged, Consumer<Row> action)
+            throws SQLException {
+        while (rs.next()) {
+            UUID id = rs.getObject(1, UUID.class);
+            Columns k = Columns.read(rs);
+            Summary s = k.intact() ? k.summary(withReport) : null;
+            if (s == null) {
+                damaged.add(id);
+            } else {
+                action.accept(new Row(id, s));
+            }
+        }
+    }
+
+    /** The {@code damaged} rows made again from their cases' entries, to {@code action}. */
+    private void repairAll(List<UUID> damaged, Consumer<Row> action) {
         for (UUID id : damaged) {
             Summary s = repair(id);
             if (s != null) {
@@ -484,28 +495,14 @@ public final class CaseSummaryStore {
                         ps.setObject(i + 1, part.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            UUID id = rs.getObject(1, UUID.class);
-                            Columns k = Columns.read(rs);
-                            Summary s = k.intact() ? k.summary(true) : null;
-                            if (s == null) {
-                                damaged.add(id);
-                            } else {
-                                action.accept(new Row(id, s));
-                            }
-                        }
+                        readRows(rs, true, damaged, action);
                     }
                 }
             }
         } catch (SQLException e) {
             throw failure(e);
         }
-        for (UUID id : damaged) {
-            Summary s = repair(id);
-            if (s != null) {
-                action.accept(new Row(id, s));
-            }
-        }
+        repairAll(damaged, action);
     }
 
     /**

@@ -447,26 +447,17 @@ public final class EntryStore {
 
     /** The ids of the entries that arrived after position {@code localSeq} (0 for every id), for sync. */
     public java.util.Set<UUID> idsSince(long localSeq) {
-        java.util.Set<UUID> ids = new java.util.HashSet<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM entry WHERE local_seq > ?")) {
-            ps.setLong(1, localSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return uuidsSince("SELECT id FROM entry WHERE local_seq > ?", localSeq);
     }
 
     /** The cases (and the people's id, for registrations) of the entries that arrived after position {@code localSeq}. */
     public java.util.Set<UUID> caseIdsSince(long localSeq) {
+        return uuidsSince("SELECT DISTINCT case_id FROM entry WHERE local_seq > ?", localSeq);
+    }
+
+    private java.util.Set<UUID> uuidsSince(String sql, long localSeq) {
         java.util.Set<UUID> ids = new java.util.HashSet<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT case_id FROM entry WHERE local_seq > ?")) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, localSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

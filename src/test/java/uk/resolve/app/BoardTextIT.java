@@ -3,15 +3,7 @@ package uk.resolve.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,53 +129,9 @@ class BoardTextIT {
 
     /** Every value of every row of every table, read with a stolen database key, as text. */
     List<String> everyValue(byte[] dbKey) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Database d = Database.open(vault.databaseFile(), dbKey); Connection c = d.connection();
-             Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String t : tables) {
-                try (Statement s2 = c.createStatement(); ResultSet rs = s2.executeQuery("SELECT * FROM \"" + t + "\"")) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= n; i++) {
-                            out.add(text(rs.getObject(i)));
-                        }
-                    }
-                }
-            }
-        }
+        List<String> tables = new ArrayList<>();
+        List<String> out = uk.resolve.testing.EveryValue.in(vault.databaseFile(), dbKey, tables);
         return out;
-    }
-
-    private static String text(Object o) throws Exception {
-        if (o == null) {
-            return "";
-        }
-        if (o instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        if (o instanceof Blob b) {
-            try (InputStream in = b.getBinaryStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        if (o instanceof Clob cl) {
-            try (Reader r = cl.getCharacterStream()) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[8192];
-                for (int k; (k = r.read(buf)) > 0; ) {
-                    sb.append(buf, 0, k);
-                }
-                return sb.toString();
-            }
-        }
-        return o.toString();
     }
 
     static String learning(PartnershipReport r) {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,54 +120,10 @@ class CaseKeysAttackIT {
 
     /** Every text of every row of every table of the database, read with the stolen database key. */
     List<String> everyValue(byte[] dbKey) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Database d = Database.open(vault.databaseFile(), dbKey); Connection c = d.connection();
-             Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            assertThat(tables).contains("ENTRY", "CASE_SUMMARY", "AUDIT_EVENT");
-            for (String t : tables) {
-                try (Statement s2 = c.createStatement(); ResultSet rs = s2.executeQuery("SELECT * FROM \"" + t + "\"")) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= n; i++) {
-                            out.add(text(rs.getObject(i)));
-                        }
-                    }
-                }
-            }
-        }
+        List<String> tables = new ArrayList<>();
+        List<String> out = uk.resolve.testing.EveryValue.in(vault.databaseFile(), dbKey, tables);
+        assertThat(tables).contains("ENTRY", "CASE_SUMMARY", "AUDIT_EVENT");
         return out;
-    }
-
-    private static String text(Object o) throws Exception {
-        if (o == null) {
-            return "";
-        }
-        if (o instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        if (o instanceof Blob b) {
-            try (InputStream in = b.getBinaryStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        if (o instanceof Clob cl) {
-            try (Reader r = cl.getCharacterStream()) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[8192];
-                for (int k; (k = r.read(buf)) > 0; ) {
-                    sb.append(buf, 0, k);
-                }
-                return sb.toString();
-            }
-        }
-        return o.toString();
     }
 
     static List<String> found(List<String> values, List<String> secrets) {
