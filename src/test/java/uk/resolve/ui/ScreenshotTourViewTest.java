@@ -193,7 +193,7 @@ class ScreenshotTourViewTest extends EscalationJourney {
 
     private Stage editor() throws Exception {
         Stage[] found = new Stage[1];
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             for (Window w : Window.getWindows()) {
                 if (w instanceof Stage s && s != window.stage() && s.isShowing() && s.getTitle() != null
                         && s.getTitle().contains("Appendix A")) {
