@@ -109,7 +109,7 @@ public final class ReportService {
                 progress.update(read[0] - 1, total, "Working out " + total + " cases…");
             }
         };
-        // each case's facts from its typed rows, in the order of their ids, handed to the report as read; cases
+        // each case's facts from its typed rows, in the order they are stored, handed to the report as read; cases
         // raised after the period, samples and other procedures' are left out by their columns, unread
         facts.ensureCurrent();
         List<UUID> fromSummary = new ArrayList<>(facts.withoutFacts());

@@ -12,12 +12,14 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -249,7 +251,7 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
 
     /**
      * The facts of every case that is not a sample, raised before {@code openedBefore} (null: whenever),
-     * under procedure {@code policyId} (null: any), one case at a time in the order of their ids. A case
+     * under procedure {@code policyId} (null: any), one case at a time in no particular order. A case
      * with board text, or whose row does not match its checksum (made again here), goes to {@code fromSummary}
      * instead. A summarised case with no facts is not handed on at all: see {@link #withoutFacts}.
      */
@@ -285,22 +287,25 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
         return out;
     }
 
-    /** The order H2 keeps UUIDs in: each half as an unsigned number. */
-    private static int h2Order(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
-
-    private void readAll(Instant openedBefore, String policyId, java.util.function.BiConsumer<UUID, ReportFacts> each,
+    private void readAll(Instant openedBefore, String policyId, BiConsumer<UUID, ReportFacts> each,
                          Consumer<UUID> damaged) {
         boolean chosen = openedBefore != null || policyId != null;
-        // two scans in the order of the case ids, merged here: a join looked each case's visits up one by one
+        // each table read once in the order it is stored, the visits first, grouped by case here: ordered by the
+        // UUID key, H2 fetched every row through the key's index, which cost about as much as parsing a summary
         String cases = "SELECT " + CASE_COLUMNS + " FROM report_case"
                 + (chosen ? " WHERE sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
-                + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "") + " ORDER BY case_id";
-        String stages = "SELECT " + STAGE_COLUMNS + " FROM report_stage ORDER BY case_id, visit";
+                + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "");
+        String stages = "SELECT " + STAGE_COLUMNS + " FROM report_stage";
         try (Connection c = db.connection(); PreparedStatement pc = c.prepareStatement(cases);
              PreparedStatement pv = c.prepareStatement(stages)) {
+            Map<UUID, Visits> visits = new HashMap<>();
+            Map<String, String> headings = new HashMap<>();
+            pv.setFetchSize(2000);
+            try (ResultSet rv = pv.executeQuery()) {
+                while (rv.next()) {
+                    visits.computeIfAbsent(rv.getObject(1, UUID.class), k -> new Visits()).add(rv, headings);
+                }
+            }
             if (chosen) {
                 pc.setObject(1, offset(openedBefore));
                 pc.setObject(2, offset(openedBefore));
@@ -308,23 +313,18 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
                 pc.setString(4, policyId);
             }
             pc.setFetchSize(2000);
-            pv.setFetchSize(2000);
-            try (ResultSet rc = pc.executeQuery(); ResultSet rv = pv.executeQuery()) {
-                boolean more = rv.next();
+            try (ResultSet rc = pc.executeQuery()) {
                 while (rc.next()) {
-                    UUID id = rc.getObject(1, UUID.class);
-                    Pending p = new Pending(id, rc);
-                    while (more) {
-                        int order = h2Order(rv.getObject(1, UUID.class), id);
-                        if (order > 0) {
-                            break;
-                        }
-                        if (order == 0) {
-                            p.visit(rv);
-                        }
-                        more = rv.next();
+                    ResultSetRow row = new ResultSetRow(rc);
+                    UUID id = (UUID) row.v[0];
+                    Visits v = visits.remove(id);
+                    List<ReportFacts.Visit> list = v == null ? List.of() : v.inOrder();
+                    ReportFacts f = list == null ? null : row.facts(list);
+                    if (f == null || checksum(f) != row.checksum) {
+                        damaged.accept(id);
+                    } else {
+                        each.accept(id, f);
                     }
-                    p.hand(each, damaged);
                 }
             }
         } catch (SQLException e) {
@@ -332,38 +332,47 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
         }
     }
 
-    /** One case's columns while its visits' rows are read. */
-    private static final class Pending {
-        final UUID id;
-        final ResultSetRow row;
-        final List<ReportFacts.Visit> visits = new ArrayList<>(4);
-        boolean unreadable;
-
-        Pending(UUID id, ResultSet rs) throws SQLException {
-            this.id = id;
-            this.row = new ResultSetRow(rs);
-        }
+    /** One case's visits as read, in the order of their numbers once all are read; null when one was unreadable. */
+    private static final class Visits {
+        private final List<ReportFacts.Visit> visits = new ArrayList<>(4);
+        private int[] numbers = new int[4];
+        private boolean unreadable;
 
         /** A row of {@code report_stage}, all its columns. */
-        void visit(ResultSet rs) throws SQLException {
+        void add(ResultSet rs, Map<String, String> headings) throws SQLException {
             try {
                 String overdue = rs.getString(12);
-                visits.add(new ReportFacts.Visit(rs.getInt(3), rs.getString(4), instant(rs, 5), rs.getBoolean(6),
+                String heading = rs.getString(4);
+                if (visits.size() == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, numbers.length * 2);
+                }
+                numbers[visits.size()] = rs.getInt(2);
+                visits.add(new ReportFacts.Visit(rs.getInt(3), heading == null ? null
+                        : headings.computeIfAbsent(heading, h -> h), instant(rs, 5), rs.getBoolean(6),
                         rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getInt(10), 0,
                         rs.getObject(11, LocalDateTime.class), overdue == null ? List.of()
-                        : java.util.Arrays.stream(overdue.split("\n")).map(LocalDateTime::parse).toList()));
+                        : Arrays.stream(overdue.split("\n")).map(LocalDateTime::parse).toList()));
             } catch (RuntimeException e) {
                 unreadable = true;
             }
         }
 
-        void hand(java.util.function.BiConsumer<UUID, ReportFacts> each, Consumer<UUID> damaged) {
-            ReportFacts f = unreadable ? null : row.facts(visits);
-            if (f == null || checksum(f) != row.checksum) {
-                damaged.accept(id);
-            } else {
-                each.accept(id, f);
+        List<ReportFacts.Visit> inOrder() {
+            if (unreadable) {
+                return null;
             }
+            for (int i = 1; i < visits.size(); i++) {
+                if (numbers[i - 1] > numbers[i]) {
+                    // stored in the order they were written, so never expected; the checksum still holds them to it
+                    Integer[] order = new Integer[visits.size()];
+                    for (int k = 0; k < order.length; k++) {
+                        order[k] = k;
+                    }
+                    Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
+                    return Arrays.stream(order).map(visits::get).toList();
+                }
+            }
+            return visits;
         }
     }
 
