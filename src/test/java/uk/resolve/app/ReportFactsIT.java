@@ -133,6 +133,50 @@ class ReportFactsIT {
     }
 
     @Test
+    void visitsStoredOutOfTheirOrderAreReadInTheirOrderWithoutBeingMadeAgain() throws Exception {
+        try (Services s = open()) {
+            varied(s);
+            var query = new ReportQuery(new ReportPeriod(LocalDate.parse("2026-04-01"), LocalDate.parse("2027-05-31")),
+                    null);
+            PartnershipReport truth = s.reports().compute(query);
+            String reversed = "SELECT case_id FROM report_stage GROUP BY case_id HAVING COUNT(*) > 1 LIMIT 1";
+            UUID many;
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                // every case's visits stored again, the last first (the report reads the table as stored)
+                st.executeUpdate("CREATE TABLE kept AS SELECT * FROM report_stage");
+                st.executeUpdate("DELETE FROM report_stage");
+                st.executeUpdate("INSERT INTO report_stage SELECT * FROM kept ORDER BY case_id, visit DESC");
+                st.executeUpdate("DROP TABLE kept");
+                try (var rs = st.executeQuery(reversed)) {
+                    assertThat(rs.next()).isTrue();
+                    many = rs.getObject(1, UUID.class);
+                }
+            }
+            assertThat(storedVisits(s, many)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+            // read as they are, not taken for damaged and written again
+            assertThat(storedVisits(s, many)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(s.summariesRepaired()).isZero();
+        }
+    }
+
+    /** A case's visit numbers in the order their rows are stored. */
+    private static List<Integer> storedVisits(Services s, UUID caseId) throws Exception {
+        List<Integer> out = new java.util.ArrayList<>();
+        try (Connection c = s.database().connection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT case_id, visit, entered_at FROM report_stage")) { // in stored order: not only the key's columns
+            while (rs.next()) {
+                if (caseId.equals(rs.getObject(1, UUID.class))) {
+                    out.add(rs.getInt(2));
+                }
+            }
+        }
+        assertThat(out).hasSizeGreaterThan(1);
+        return out;
+    }
+
+    @Test
     void anEditedFactRowIsNotTrustedAndIsMadeAgain() throws Exception {
         try (Services s = open()) {
             varied(s);
