@@ -66,6 +66,12 @@ final class Laptops implements AfterEachCallback {
         closeAll();
     }
 
+    /** Closes laptop {@code s} now, so that its database file can be copied or opened by itself. */
+    void close(Services s) {
+        s.close();
+        open.remove(s);
+    }
+
     /** Closes every laptop opened so far, so that their files can be read as they are at rest. */
     void closeAll() {
         open.forEach(Services::close);
