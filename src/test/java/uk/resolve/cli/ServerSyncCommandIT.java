@@ -5,47 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import uk.resolve.testing.PostgresServer;
 
 /** {@code resolve sync --server URL --user NAME} against a real PostgreSQL server. */
 class ServerSyncCommandIT {
 
     private static final String TEAM_PASSPHRASE = "heron copper meadow ninety";
     private static final String SERVER_PASSWORD = "osprey lantern quartz 44";
-    static EmbeddedPostgres pg;
+
+    @RegisterExtension
+    static final PostgresServer pg = new PostgresServer();
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startServer(@TempDir Path data) throws Exception {
-        pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start();
-        Files.writeString(data.resolve("pg/pg_hba.conf"), """
-                local all all trust
-                host all postgres 127.0.0.1/32 trust
-                host all postgres ::1/128 trust
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
-                "postgres", ""); var st = c.createStatement()) {
-            st.execute("SELECT pg_reload_conf()");
-            st.execute("CREATE ROLE team_a LOGIN PASSWORD '" + SERVER_PASSWORD + "'");
-            st.execute("CREATE DATABASE resolve OWNER team_a");
-        }
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
+    static void setUpServer() throws Exception {
+        pg.role("team_a", SERVER_PASSWORD);
+        pg.database("resolve", "team_a");
     }
 
     private CliRunner laptop(String name) throws Exception {
@@ -54,7 +37,7 @@ class ServerSyncCommandIT {
 
     @Test
     void twoLaptopsSyncThroughTheServerWithThePasswordFromAFileAndAWrongOneIsRefused() throws Exception {
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/resolve";
+        String url = pg.url("resolve");
         CliRunner a = laptop("a");
         CliRunner b = laptop("b");
         Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");

@@ -8,23 +8,20 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Integrity;
 import uk.resolve.app.Services;
 import uk.resolve.app.TestAccess;
 import uk.resolve.store.Database;
-import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.testing.Plaintext;
 
@@ -44,22 +41,9 @@ class AttachmentSyncIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    /** A laptop whose database is encrypted, as every real one is. */
-    private Services laptop(String name) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Services s = TestAccess.open(Database.open(dir.resolve("laptops").resolve(name).resolve("resolve.mv.db"), key),
-                clock, Fixtures.actor(name));
-        open.add(s);
-        return s;
-    }
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
 
     /**
      * A PDF of 16 MB: its base64 is longer than the million characters an entry held before
@@ -86,9 +70,9 @@ class AttachmentSyncIT {
     void anAttachmentSyncedAndExportedArrivesByteIdenticalAndIsPlainNowhereAtRest() throws Exception {
         Path doc = document();
         byte[] original = Files.readAllBytes(doc);
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        Path shared = laptops.sharedFile("team.mv.db");
 
-        Services a = laptop("a");
+        Services a = laptops.encryptedLaptop("a");
         UUID caseId = Laptops.openCase(a, "REF-1", clock.instant());
         // the first sync makes the shared file; what follows travels as a segment
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
@@ -111,7 +95,7 @@ class AttachmentSyncIT {
                     .anyMatch(n -> n.endsWith(Segment.SUFFIX))
                     .anyMatch(n -> n.endsWith("." + attached.entryId() + Segment.CONTENT));
         }
-        Services b = laptop("b");
+        Services b = laptops.encryptedLaptop("b");
         Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(b.attachments().content(caseId, 1)).isEqualTo(original);
         assertThat(b.attachments().list(caseId).get(0)).isEqualTo(attached);
@@ -124,7 +108,7 @@ class AttachmentSyncIT {
         assertThat(Laptops.engine(a, Laptops.segments().withFoldAt(1)).foldIfDue(shared, Laptops.KEY)).isTrue();
         assertThat(Laptops.sharedIdSet(shared, Files.createDirectories(dir.resolve("peek"))))
                 .contains(attached.entryId());
-        Services c = laptop("c");
+        Services c = laptops.encryptedLaptop("c");
         Laptops.engine(c, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(c.attachments().content(caseId, 1)).isEqualTo(original);
 
@@ -133,15 +117,14 @@ class AttachmentSyncIT {
         Files.createDirectories(export.getParent());
         a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
         assertThat(Files.size(export)).isGreaterThan(original.length);
-        Services d = laptop("d");
+        Services d = laptops.encryptedLaptop("d");
         d.sync().importFile(export, PASSPHRASE, n -> { });
         assertThat(d.attachments().content(caseId, 1)).isEqualTo(original);
         Path saved = Files.createDirectories(dir.resolve("saved")).resolve("copy.pdf");
         d.attachments().save(caseId, 1, saved);
         assertThat(Files.readAllBytes(saved)).isEqualTo(original);
 
-        open.forEach(Services::close);
-        open.clear();
+        laptops.closeAll();
         List<Path> atRest;
         try (Stream<Path> files = Files.walk(dir)) {
             atRest = files.filter(Files::isRegularFile)
@@ -159,12 +142,10 @@ class AttachmentSyncIT {
     void theSearchForTheMarkerFindsItInAnUnencryptedDatabase() throws Exception {
         // the check above can fail: the same search finds the document (its bytes, now apart from its entry)
         // and its note in a plain database
-        Services plain = Laptops.laptop(dir.resolve("plain"), clock, "p");
-        open.add(plain);
+        Services plain = laptops.laptop("plain");
         UUID caseId = Laptops.openCase(plain, "REF-2", clock.instant());
         plain.attachments().attach(caseId, document(), NOTE);
-        plain.close();
-        open.clear();
+        laptops.closeAll();
         assertThat(Plaintext.found(Files.readAllBytes(dir.resolve("plain/resolve.mv.db")), secrets()))
                 .contains(NOTE, MARKER);
     }
@@ -176,8 +157,8 @@ class AttachmentSyncIT {
         System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, original, 0, 9);
         Path doc = Files.createDirectories(dir.resolve("source")).resolve("minutes.pdf");
         Files.write(doc, original);
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
-        Services a = laptop("a");
+        Path shared = laptops.sharedFile("team.mv.db");
+        Services a = laptops.encryptedLaptop("a");
         UUID caseId = Laptops.openCase(a, "REF-3", clock.instant());
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
         var attached = a.attachments().attach(caseId, doc, "");
@@ -191,7 +172,7 @@ class AttachmentSyncIT {
         sealed[sealed.length - 100] ^= 1; // inside the last piece
         Files.write(beside, sealed);
 
-        Services b = laptop("b");
+        Services b = laptops.encryptedLaptop("b");
         SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(r.setAside()).singleElement().asString().contains(attached.entryId().toString());
         assertThat(b.attachments().list(caseId)).singleElement().isEqualTo(attached);
@@ -209,14 +190,14 @@ class AttachmentSyncIT {
     @Test
     void anExportCutShortInADocumentIsRefusedWholeAndImportsNothing() throws Exception {
         Path doc = document();
-        Services a = laptop("a");
+        Services a = laptops.encryptedLaptop("a");
         UUID caseId = Laptops.openCase(a, "REF-4", clock.instant());
         a.attachments().attach(caseId, doc, NOTE);
         Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
         a.sync().export(export, List.of(caseId), PASSPHRASE, n -> { });
         byte[] whole = Files.readAllBytes(export);
         Files.write(export, java.util.Arrays.copyOf(whole, whole.length - 4096));
-        Services d = laptop("d");
+        Services d = laptops.encryptedLaptop("d");
         assertThatThrownBy(() -> d.sync().importFile(export, PASSPHRASE, n -> { }))
                 .hasMessageContaining("is incomplete").hasMessageContaining("Nothing was imported");
         assertThat(TestAccess.entries(d).count()).isZero();
@@ -224,7 +205,7 @@ class AttachmentSyncIT {
 
     @Test
     void aDocumentAlteredInAnExportIsSetAsideAndTheEntriesStillImported() throws Exception {
-        Services a = laptop("a");
+        Services a = laptops.encryptedLaptop("a");
         UUID caseId = Laptops.openCase(a, "REF-5", clock.instant());
         var attached = a.attachments().attach(caseId, document(), NOTE);
         Path export = Files.createDirectories(dir.resolve("usb")).resolve("cases.resolve");
@@ -232,7 +213,7 @@ class AttachmentSyncIT {
         byte[] whole = Files.readAllBytes(export);
         whole[whole.length - 100] ^= 1; // inside the document's last sealed piece
         Files.write(export, whole);
-        Services d = laptop("d");
+        Services d = laptops.encryptedLaptop("d");
         var imported = d.sync().importFile(export, PASSPHRASE, n -> { });
         assertThat(imported.documentsSetAside()).isEqualTo(1);
         assertThat(imported.summary()).contains("1 attached document did not match their SHA-256");
@@ -268,7 +249,7 @@ class AttachmentSyncIT {
         System.arraycopy(head, 0, original, 0, head.length);
         Path doc = Files.createDirectories(dir.resolve("source")).resolve("letter.pdf");
         Files.write(doc, original);
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
+        Path shared = laptops.sharedFile("team.mv.db");
         uk.resolve.app.Vault a = keyedLaptop("a");
         uk.resolve.app.Vault b = keyedLaptop("b");
         // mary's and hugo's keys on laptop b reach laptop a through the shared file

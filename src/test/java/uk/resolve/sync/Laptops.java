@@ -1,17 +1,26 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.sync;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import uk.resolve.app.Services;
 import uk.resolve.app.TestAccess;
@@ -20,20 +29,120 @@ import uk.resolve.domain.escalation.DiscussionRequest;
 import uk.resolve.domain.escalation.OpenCaseRequest;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.record.Entry;
+import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.record.KeyDirectory;
+import uk.resolve.domain.record.NewEntry;
+import uk.resolve.security.PersonKeys;
 import uk.resolve.store.Database;
+import uk.resolve.testing.Fixtures;
+import uk.resolve.testing.MutableClock;
 
-/** Real databases standing for team members' laptops, and ways to look inside a shared file. */
-final class Laptops {
-
-    private Laptops() {
-    }
+/**
+ * Real databases standing for team members' laptops, and ways to look inside a shared file.
+ *
+ * <p>A test class registers one as an extension for a team of laptops in its temporary folder:
+ * {@code @RegisterExtension final Laptops laptops = new Laptops(() -> dir, clock);} (the folder is
+ * asked for when a laptop is made, after JUnit has filled the {@code @TempDir} field). Every
+ * laptop it opens is closed after each test.
+ */
+final class Laptops implements AfterEachCallback {
 
     /** The team key the test laptops share. */
     static final TeamKey KEY = TeamKey.of(java.util.HexFormat.of().parseHex(
             "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
 
+    private final Supplier<Path> dir;
+    private final MutableClock clock;
+    private final List<Services> open = new ArrayList<>();
+
+    /** A team whose laptops live in the folder {@code dir} gives and run on {@code clock}. */
+    Laptops(Supplier<Path> dir, MutableClock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeAll();
+    }
+
+    /** Closes laptop {@code s} now, so that its database file can be copied or opened by itself. */
+    void close(Services s) {
+        s.close();
+        open.remove(s);
+    }
+
+    /** Closes every laptop opened so far, so that their files can be read as they are at rest. */
+    void closeAll() {
+        open.forEach(Services::close);
+        open.clear();
+    }
+
+    /** The laptop of {@code name} (an unencrypted database in the folder {@code name}), its person {@code name}. */
+    Services laptop(String name) {
+        return kept(laptop(dir.get().resolve(name), clock, name));
+    }
+
+    /** The laptop of {@code name} with its database encrypted under a random key, as every real one is. */
+    Services encryptedLaptop(String name) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return kept(TestAccess.open(Database.open(dir.get().resolve("laptops").resolve(name).resolve("resolve.mv.db"),
+                key), clock, Fixtures.actor(name)));
+    }
+
+    private Services kept(Services s) {
+        open.add(s);
+        return s;
+    }
+
+    /** The shared file {@code fileName} in the folder {@code drive} (made here, the file itself not yet). */
+    Path sharedFile(String fileName) throws IOException {
+        return Files.createDirectories(dir.get().resolve("drive")).resolve(fileName);
+    }
+
+    /** A case opened on {@code s} now; the clock then moves on a minute. */
+    UUID openCase(Services s, String ref) {
+        UUID id = openCase(s, ref, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        return id;
+    }
+
+    /** The person {@code who} of laptop {@code s} gets keys, registered as their own (as at their first sign-in). */
+    PersonKeys keys(Services s, String who) {
+        PersonKeys k = PersonKeys.generate(who);
+        TestAccess.entries(s).signWith(k);
+        registration(s, who, who, k, KeyDirectory.Reason.UPGRADE, "manager");
+        return k;
+    }
+
+    /**
+     * A registration of {@code person}'s keys with {@code role} (or their removal, {@code keys} null)
+     * appended on {@code s} by {@code by}; the clock then moves on a minute.
+     */
+    void registration(Services s, String by, String person, PersonKeys keys, KeyDirectory.Reason reason, String role) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(KeyDirectory.PERSON, person);
+        data.put(KeyDirectory.REASON, reason.code());
+        if (keys != null) {
+            data.put(KeyDirectory.SIGN_KEY, keys.signingPublic());
+            data.put(KeyDirectory.BOX_KEY, keys.boxPublic());
+            data.put(KeyDirectory.ROLE, role);
+        }
+        TestAccess.entries(s).append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, clock.instant(),
+                clock.instant(), data)));
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    /** Runs {@code statement} on laptop {@code s}'s database, as someone with a database tool could. */
+    static void sql(Services s, String statement) throws SQLException {
+        try (var c = TestAccess.database(s).connection(); var st = c.createStatement()) {
+            st.executeUpdate(statement);
+        }
+    }
+
     static Services laptop(Path folder, Clock clock, String who) {
-        return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, uk.resolve.testing.Fixtures.actor(who));
+        return Services.openUnencrypted(folder.resolve("resolve.mv.db"), clock, Fixtures.actor(who));
     }
 
     static SyncEngine engine(Services s, SyncEngine.Options options) {

@@ -3,15 +3,13 @@ package uk.resolve.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
@@ -27,34 +25,19 @@ class QuarantineIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
-    }
-
-    private UUID openCase(Services s, String ref) {
-        UUID id = Laptops.openCase(s, ref, clock.instant());
-        clock.advance(Duration.ofMinutes(1));
-        return id;
-    }
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
 
     @Test
     void aLaptopWithOneBadEntrySyncsTheRestAndTheOtherLaptopsKeepSyncing() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services b = laptop("b");
-        Services c = laptop("c");
-        UUID good = openCase(a, "A-1");
-        UUID bad = openCase(a, "A-2");
-        UUID fromB = openCase(b, "B-1");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        Services c = laptops.laptop("c");
+        UUID good = laptops.openCase(a, "A-1");
+        UUID bad = laptops.openCase(a, "A-2");
+        UUID fromB = laptops.openCase(b, "B-1");
         // the entry is altered on laptop a with a database tool; its hash is left as it was
         try (var con = TestAccess.database(a).connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
@@ -79,7 +62,7 @@ class QuarantineIT {
         assertThat(Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isOne();
         assertThat(Laptops.engine(c, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isEqualTo(2);
         clock.advance(Duration.ofMinutes(1));
-        UUID fromC = openCase(c, "C-1");
+        UUID fromC = laptops.openCase(c, "C-1");
         assertThat(Laptops.engine(c, Laptops.fast()).sync(shared, Laptops.KEY).pushed()).isOne();
         assertThat(Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isOne();
         SyncReport again = fromA.sync(shared, Laptops.KEY);
@@ -92,10 +75,10 @@ class QuarantineIT {
 
     @Test
     void twoEntriesClaimingTheSamePlaceInAChainAreSetAsideNotMerged() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services b = laptop("b");
-        UUID original = openCase(a, "A-1");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        UUID original = laptops.openCase(a, "A-1");
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY).pulled()).isOne();
         // on laptop b a's entry is replaced by another with a new id at the same place, hash recomputed

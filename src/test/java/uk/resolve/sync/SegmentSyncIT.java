@@ -7,16 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,29 +31,15 @@ class SegmentSyncIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
+
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
+
     private Path shared;
 
     @BeforeEach
     void setUp() throws IOException {
         shared = Files.createDirectories(dir.resolve("drive/team")).resolve("resolve-shared.mv.db");
-    }
-
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
-    }
-
-    private UUID openCase(Services s, String ref) {
-        UUID id = Laptops.openCase(s, ref, clock.instant());
-        clock.advance(Duration.ofMinutes(1));
-        return id;
     }
 
     private SyncEngine engine(Services s, List<SyncStep> steps) {
@@ -73,13 +58,13 @@ class SegmentSyncIT {
 
     @Test
     void newEntriesTravelAsSegmentsWithoutTheSharedFileBeingCopiedOrRewritten() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         List<SyncStep> stepsA = new ArrayList<>();
         List<SyncStep> stepsB = new ArrayList<>();
         SyncEngine sa = engine(a, stepsA);
         SyncEngine sb = engine(b, stepsB);
-        UUID c1 = openCase(a, "A-1");
+        UUID c1 = laptops.openCase(a, "A-1");
         sa.sync(shared, Laptops.KEY); // the first sync creates the shared file
         sb.sync(shared, Laptops.KEY);
         byte[] sharedBytes = Files.readAllBytes(shared);
@@ -116,11 +101,11 @@ class SegmentSyncIT {
 
     @Test
     void aSegmentIsEncryptedUnderTheTeamKeyAndHoldsNoReadableCaseText() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         SyncEngine sa = engine(a, new ArrayList<>());
         sa.sync(shared, Laptops.KEY);
-        openCase(a, "REF-PELICAN");
+        laptops.openCase(a, "REF-PELICAN");
         sa.sync(shared, Laptops.KEY);
         String text = new String(Files.readAllBytes(segmentFiles().get(0)), StandardCharsets.ISO_8859_1);
         assertThat(text).startsWith("{\"format\":\"resolve-segment\",\"version\":2,")
@@ -130,17 +115,17 @@ class SegmentSyncIT {
 
     @Test
     void aNewLaptopReadsTheSharedFileAndEverySegment() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(a, "A-1");
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
-        openCase(b, "B-1");
-        openCase(b, "B-2");
+        laptops.openCase(b, "B-1");
+        laptops.openCase(b, "B-2");
         Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
-        openCase(a, "A-2");
+        laptops.openCase(a, "A-2");
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
 
-        Services c = laptop("c");
+        Services c = laptops.laptop("c");
         SyncReport first = Laptops.engine(c, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(first.pulled()).isEqualTo(4);
         Set<UUID> all = new HashSet<>(Laptops.ids(a));
@@ -150,20 +135,20 @@ class SegmentSyncIT {
 
     @Test
     void foldingPutsTheSegmentsIntoTheSharedFileAndOthersThenReadItOnce() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         SyncEngine sa = Laptops.engine(a, Laptops.segments().withFoldAt(3));
         List<SyncStep> stepsB = new ArrayList<>();
         SyncEngine sb = Laptops.engine(b, Laptops.segments().withFoldAt(3).withHook(stepsB::add));
-        openCase(a, "A-0");
+        laptops.openCase(a, "A-0");
         sa.sync(shared, Laptops.KEY);
         sb.sync(shared, Laptops.KEY);
         for (int i = 1; i <= 2; i++) {
-            openCase(a, "A-" + i);
+            laptops.openCase(a, "A-" + i);
             sa.sync(shared, Laptops.KEY);
             assertThat(sa.foldIfDue(shared, Laptops.KEY)).isFalse();
         }
-        openCase(b, "B-1");
+        laptops.openCase(b, "B-1");
         sb.sync(shared, Laptops.KEY);
         assertThat(segmentFiles()).hasSize(3);
 
@@ -204,11 +189,11 @@ class SegmentSyncIT {
 
     @Test
     void aFoldOfThousandsOfEntriesWritesEachDevicesChainInOrderAndLosesNone() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         SyncEngine sa = Laptops.engine(a, Laptops.segments().withFoldAt(2));
         SyncEngine sb = Laptops.engine(b, Laptops.segments().withFoldAt(2));
-        openCase(a, "A-0");
+        laptops.openCase(a, "A-0");
         sa.sync(shared, Laptops.KEY); // the first sync makes the shared file whole
         int fromA = Laptops.ids(a).size();
         java.time.Instant at = clock.instant();
@@ -247,12 +232,12 @@ class SegmentSyncIT {
 
     @Test
     void aSharedFileWrittenByWholeFileSyncIsTakenUpAsItIs() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(a, "A-1");
-        openCase(a, "A-2");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(a, "A-1");
+        laptops.openCase(a, "A-2");
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY); // the way before segments
-        openCase(b, "B-1");
+        laptops.openCase(b, "B-1");
         SyncReport r = Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         assertThat(r.pulled()).isEqualTo(2);
         assertThat(r.pushed()).isEqualTo(1);
@@ -269,14 +254,14 @@ class SegmentSyncIT {
     @ValueSource(strings = {"TRUNCATED", "ALTERED", "NEWER_VERSION", "OTHER_KEY"})
     void aBadSegmentIsSetAsideAndReportedNeverMergedAndItsWriterSendsItsEntriesAgain(String kind) throws Exception {
         Damage damage = Damage.valueOf(kind);
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         SyncEngine sa = Laptops.engine(a, Laptops.segments());
         SyncEngine sb = Laptops.engine(b, Laptops.segments());
-        openCase(a, "A-0");
+        laptops.openCase(a, "A-0");
         sa.sync(shared, Laptops.KEY);
         sb.sync(shared, Laptops.KEY);
-        UUID bad = openCase(a, "A-1");
+        UUID bad = laptops.openCase(a, "A-1");
         sa.sync(shared, Laptops.KEY);
         Path seg = segmentFiles().get(0);
         byte[] bytes = Files.readAllBytes(seg);
@@ -295,7 +280,7 @@ class SegmentSyncIT {
                         TestAccess.entries(a).caseEntries(bad), other);
             }
         }
-        openCase(a, "A-2");
+        laptops.openCase(a, "A-2");
         sa.sync(shared, Laptops.KEY);
         Set<UUID> bBefore = Laptops.ids(b);
 
@@ -324,16 +309,16 @@ class SegmentSyncIT {
 
     @Test
     void aSegmentFoldedAwayWhileBeingReadCostsARetryNotAnEntry() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        Services c = laptop("c");
-        openCase(a, "A-0");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        Services c = laptops.laptop("c");
+        laptops.openCase(a, "A-0");
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
         Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
         Laptops.engine(c, Laptops.segments()).sync(shared, Laptops.KEY);
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
         Laptops.engine(a, Laptops.segments()).sync(shared, Laptops.KEY);
-        openCase(c, "C-1");
+        laptops.openCase(c, "C-1");
 
         // c reads the segments while b folds them into the shared file (b holds them after its own sync)
         SyncEngine folder = Laptops.engine(b, Laptops.segments().withFoldAt(1));

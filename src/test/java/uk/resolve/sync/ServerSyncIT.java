@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,18 +24,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.resolve.app.Services;
 import uk.resolve.app.TestAccess;
 import uk.resolve.testing.MutableClock;
+import uk.resolve.testing.PostgresServer;
 
 /** Sync against a real PostgreSQL server, started from Maven for the tests. */
 class ServerSyncIT {
@@ -46,66 +42,32 @@ class ServerSyncIT {
     static final String PASSWORD = "kestrel harbour violet 27";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    static EmbeddedPostgres pg;
+    @RegisterExtension
+    static final PostgresServer pg = new PostgresServer();
 
     @TempDir
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
+
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
+
     private String url;
 
     @BeforeAll
-    static void startServer(@TempDir Path data) throws Exception {
-        pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start();
-        // people sign in with a password; only the test's own superuser is trusted
-        Files.writeString(data.resolve("pg/pg_hba.conf"), """
-                local all all trust
-                host all postgres 127.0.0.1/32 trust
-                host all postgres ::1/128 trust
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
-        try (Connection c = superuser("postgres"); var st = c.createStatement()) {
-            st.execute("SELECT pg_reload_conf()");
-            st.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-        }
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
-    static Connection superuser(String db) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db, "postgres", "");
+    static void addSyncRole() throws Exception {
+        pg.role(USER, PASSWORD);
     }
 
     /** A new database on the server, owned by the sync role, as a partnership's administrator makes it. */
     static String newDatabase() throws Exception {
-        String name = "team" + DATABASES.incrementAndGet();
-        try (Connection c = superuser("postgres"); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " OWNER " + USER);
-        }
-        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+        return pg.database("team" + DATABASES.incrementAndGet(), USER);
     }
 
     @BeforeEach
     void setUp() throws Exception {
         url = newDatabase();
-    }
-
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
     }
 
     private static ServerSync server(Services s) {
@@ -117,15 +79,9 @@ class ServerSyncIT {
         return server(s).sync(url, USER, PASSWORD.toCharArray(), Laptops.KEY);
     }
 
-    private UUID openCase(Services s, String ref) {
-        UUID id = Laptops.openCase(s, ref, clock.instant());
-        clock.advance(Duration.ofMinutes(1));
-        return id;
-    }
-
     private List<UUID> serverIds(String at) throws Exception {
         List<UUID> ids = new ArrayList<>();
-        try (Connection c = superuser(at.substring(at.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+        try (Connection c = pg.superuser(at.substring(at.lastIndexOf('/') + 1)); var st = c.createStatement()) {
             try (var made = st.executeQuery("SELECT to_regclass('resolve_entry') IS NOT NULL")) {
                 made.next();
                 if (!made.getBoolean(1)) {
@@ -142,12 +98,12 @@ class ServerSyncIT {
 
     @Test
     void threeLaptopsEndWithTheSameRecordAndASecondSyncMovesNothing() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        Services c = laptop("c");
-        UUID caseA = openCase(a, "A-1");
-        openCase(b, "B-1");
-        openCase(c, "C-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        Services c = laptops.laptop("c");
+        UUID caseA = laptops.openCase(a, "A-1");
+        laptops.openCase(b, "B-1");
+        laptops.openCase(c, "C-1");
         assertThat(sync(a).pushed()).isEqualTo(1);
         SyncReport rb = sync(b);
         assertThat(rb.pushed()).isEqualTo(1);
@@ -175,10 +131,10 @@ class ServerSyncIT {
 
     @Test
     void theServerHoldsOnlySealedEntriesInWhichNoCaseCanBeRead() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "REF-PELICAN");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "REF-PELICAN");
         sync(a);
-        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement();
+        try (Connection c = pg.superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement();
              var rs = st.executeQuery("SELECT payload, key_id FROM resolve_entry")) {
             assertThat(rs.next()).isTrue();
             String payload = new String(rs.getBytes(1), StandardCharsets.ISO_8859_1);
@@ -189,14 +145,14 @@ class ServerSyncIT {
 
     @Test
     void fiveLaptopsSyncingAtOnceEndWithEveryEntryExactlyOnce() throws Exception {
-        List<Services> laptops = new ArrayList<>();
+        List<Services> team = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            laptops.add(laptop("pc" + i));
+            team.add(laptops.laptop("pc" + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<?>> runs = new ArrayList<>();
-            for (Services s : laptops) {
+            for (Services s : team) {
                 runs.add(pool.submit(() -> {
                     for (int round = 0; round < 8; round++) {
                         for (int k = 0; k < 5; k++) {
@@ -213,13 +169,13 @@ class ServerSyncIT {
         } finally {
             pool.shutdownNow();
         }
-        for (Services s : laptops) {
+        for (Services s : team) {
             sync(s);
         }
         Set<UUID> all = new HashSet<>();
-        laptops.forEach(s -> all.addAll(Laptops.ids(s)));
+        team.forEach(s -> all.addAll(Laptops.ids(s)));
         assertThat(all).hasSize(5 * 8 * 5);
-        for (Services s : laptops) {
+        for (Services s : team) {
             assertThat(Laptops.ids(s)).isEqualTo(all);
         }
         List<UUID> onServer = serverIds(url);
@@ -228,8 +184,8 @@ class ServerSyncIT {
 
     @Test
     void aWrongPasswordIsRefusedWithWhatToDoAndNothingHereChanges() {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         assertThatThrownBy(() -> server(a).sync(url, USER, "not the password".toCharArray(), Laptops.KEY))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("refused the user name '" + USER + "' or its password")
@@ -241,8 +197,8 @@ class ServerSyncIT {
 
     @Test
     void aServerThatCannotBeReachedIsReportedAsOffline() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         int closed;
         try (var socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -257,8 +213,8 @@ class ServerSyncIT {
 
     @Test
     void aServerWithoutTlsIsRefusedWhenTheAddressAsksForIt() {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         assertThatThrownBy(() -> server(a).sync(url + "?sslmode=require", USER, PASSWORD.toCharArray(), Laptops.KEY))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("A secure (TLS) connection to the server " + url + " could not be made")
@@ -268,14 +224,14 @@ class ServerSyncIT {
 
     @Test
     void aServerWithANewerSchemaIsRefusedAndNothingIsWrittenEitherSide() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         sync(b);
-        try (Connection c = superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+        try (Connection c = pg.superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
             st.execute("UPDATE resolve_schema SET version = 2");
         }
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
         assertThatThrownBy(() -> sync(a)).isInstanceOf(SyncException.class)
                 .hasMessageContaining("written by a newer version of Resolve (server schema 2)")
                 .hasMessageContaining("Install the newer version");
@@ -291,13 +247,13 @@ class ServerSyncIT {
 
     @Test
     void entriesAlteredOnTheServerAreQuarantinedAndEverythingElseSyncsOnEveryLaptop() throws Exception {
-        Services b = laptop("b");
-        UUID kept = openCase(b, "B-1");
-        UUID edited = openCase(b, "B-2");
-        UUID flipped = openCase(b, "B-3");
+        Services b = laptops.laptop("b");
+        UUID kept = laptops.openCase(b, "B-1");
+        UUID edited = laptops.openCase(b, "B-2");
+        UUID flipped = laptops.openCase(b, "B-3");
         sync(b);
         String db = url.substring(url.lastIndexOf('/') + 1);
-        try (Connection c = superuser(db)) {
+        try (Connection c = pg.superuser(db)) {
             // someone holding the team key opens one entry, changes what it says and seals it again,
             // leaving its hash; another entry's sealed bytes get one bit flipped
             byte[] sealed;
@@ -324,8 +280,8 @@ class ServerSyncIT {
             }
         }
 
-        Services a = laptop("a");
-        UUID fromA = openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        UUID fromA = laptops.openCase(a, "A-1");
         SyncReport ra = sync(a);
         assertThat(ra.pushed()).isOne();
         assertThat(ra.pulled()).isOne();
@@ -348,10 +304,10 @@ class ServerSyncIT {
         });
 
         // the team goes on: another laptop, and a second sync, take the rest and nothing bad
-        Services c = laptop("c");
+        Services c = laptops.laptop("c");
         assertThat(sync(c).pulled()).isEqualTo(2);
         assertThat(Laptops.ids(c)).containsExactlyInAnyOrder(kept, fromA);
-        UUID later = openCase(b, "B-4");
+        UUID later = laptops.openCase(b, "B-4");
         sync(b);
         assertThat(sync(a).pulled()).isOne();
         assertThat(Laptops.ids(a)).containsExactlyInAnyOrder(kept, fromA, later);
@@ -360,9 +316,9 @@ class ServerSyncIT {
 
     @Test
     void anEntryThatFailsItsOwnChecksIsNeverSentToTheServer() throws Exception {
-        Services a = laptop("a");
-        UUID good = openCase(a, "A-1");
-        UUID bad = openCase(a, "A-2");
+        Services a = laptops.laptop("a");
+        UUID good = laptops.openCase(a, "A-1");
+        UUID bad = laptops.openCase(a, "A-2");
         try (var con = TestAccess.database(a).connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
             st.setObject(1, bad);
@@ -377,7 +333,7 @@ class ServerSyncIT {
             assertThat(q.describe()).contains("held back from the server " + url);
         });
         // a later sync still does not send it, and sends what is new
-        UUID next = openCase(a, "A-3");
+        UUID next = laptops.openCase(a, "A-3");
         assertThat(sync(a).pushed()).isOne();
         assertThat(serverIds(url)).containsExactlyInAnyOrder(good, next);
     }
@@ -453,17 +409,17 @@ class ServerSyncIT {
         Path file = Files.createDirectories(dir.resolve("in")).resolve("minutes.pdf");
         Files.write(file, doc);
 
-        Services a = laptop("a");
-        UUID caseId = openCase(a, "REF-ATT");
+        Services a = laptops.laptop("a");
+        UUID caseId = laptops.openCase(a, "REF-ATT");
         var attached = a.attachments().attach(caseId, file, "");
         sync(a);
-        Services b = laptop("b");
+        Services b = laptops.laptop("b");
         sync(b);
         assertThat(b.attachments().content(caseId, 1)).isEqualTo(doc);
         assertThat(b.integrity().verify().intact()).isTrue();
 
         String db = url.substring(url.lastIndexOf('/') + 1);
-        try (Connection c = superuser(db); var st = c.createStatement()) {
+        try (Connection c = pg.superuser(db); var st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT COUNT(*), MIN(name) FROM resolve_content")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(3);
@@ -479,7 +435,7 @@ class ServerSyncIT {
             st.execute("UPDATE resolve_content SET payload = set_byte(payload, 39, get_byte(payload, 39) # 1)"
                     + " WHERE piece = 1");
         }
-        Services c = laptop("c");
+        Services c = laptops.laptop("c");
         sync(c);
         assertThat(c.attachments().list(caseId)).hasSize(1);
         assertThat(TestAccess.entries(c).contents().has(attached.sha256())).isFalse();

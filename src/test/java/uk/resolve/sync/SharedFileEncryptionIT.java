@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
@@ -37,23 +37,15 @@ class SharedFileEncryptionIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
+
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
+
     private Path shared;
 
     @BeforeEach
     void setUp() throws IOException {
-        shared = Files.createDirectories(dir.resolve("drive")).resolve("team.mv.db");
-    }
-
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
+        shared = laptops.sharedFile("team.mv.db");
     }
 
     private UUID record(Services s) {
@@ -65,8 +57,8 @@ class SharedFileEncryptionIT {
 
     @Test
     void theSharedFileTheNewVersionOnTheDriveAndTheLocalWorkingCopyHoldNoPlainText() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         record(a);
         // the search finds the words where they are in plain text: the unencrypted test laptop's own file
         assertThat(Plaintext.found(Files.readAllBytes(TestAccess.database(a).file()), SECRETS)).isNotEmpty();
@@ -105,16 +97,15 @@ class SharedFileEncryptionIT {
 
     @Test
     void aSharedFileFromBeforeEncryptionIsEncryptedByTheFirstSyncWithTheKeyAndLosesNothing() throws Exception {
-        Services old = laptop("old");
+        Services old = laptops.laptop("old");
         record(old);
         Set<UUID> oldIds = Laptops.ids(old);
-        old.close();
-        open.remove(old);
+        laptops.close(old);
         // an earlier version's shared file: an ordinary, unencrypted Resolve database
         Files.copy(dir.resolve("old/resolve.mv.db"), shared);
         assertThat(Database.isEncrypted(shared)).isFalse();
 
-        Services a = laptop("a");
+        Services a = laptops.laptop("a");
         Laptops.openCase(a, "A-1", clock.instant());
         SyncReport r = Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(r.encryptedNow()).isTrue();
@@ -129,7 +120,7 @@ class SharedFileEncryptionIT {
 
     @Test
     void anAlreadySyncedSharedFileFromBeforeEncryptionIsEncryptedEvenWithNothingNew() throws Exception {
-        Services a = laptop("a");
+        Services a = laptops.laptop("a");
         record(a);
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         // the shared file put back as a plain copy holding the same entries (as an earlier version left it)
@@ -146,12 +137,12 @@ class SharedFileEncryptionIT {
 
     @Test
     void anotherKeyOpensNothingAndChangesNothing() throws Exception {
-        Services a = laptop("a");
+        Services a = laptops.laptop("a");
         record(a);
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         byte[] before = Files.readAllBytes(shared);
 
-        Services b = laptop("b");
+        Services b = laptops.laptop("b");
         Laptops.openCase(b, "B-1", clock.instant());
         Set<UUID> bBefore = Laptops.ids(b);
         assertThatThrownBy(() -> Laptops.engine(b, Laptops.fast()).sync(shared, TeamKey.generate()))

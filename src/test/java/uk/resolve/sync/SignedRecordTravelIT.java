@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
@@ -23,7 +21,6 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryHasher;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.record.KeyDirectory;
-import uk.resolve.domain.record.NewEntry;
 import uk.resolve.domain.record.Quarantined;
 import uk.resolve.security.PersonKeys;
 import uk.resolve.store.QuarantineStore;
@@ -42,49 +39,12 @@ class SignedRecordTravelIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
-    }
-
-    /** The person of laptop {@code s} gets keys, registered as their own (as at their first sign-in). */
-    private PersonKeys keys(Services s, String who) {
-        PersonKeys k = PersonKeys.generate(who);
-        TestAccess.entries(s).signWith(k);
-        Map<String, String> data = new TreeMap<>();
-        data.put(KeyDirectory.PERSON, who);
-        data.put(KeyDirectory.SIGN_KEY, k.signingPublic());
-        data.put(KeyDirectory.BOX_KEY, k.boxPublic());
-        data.put(KeyDirectory.REASON, KeyDirectory.Reason.UPGRADE.code());
-        data.put(KeyDirectory.ROLE, "manager");
-        TestAccess.entries(s).append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, who, clock.instant(),
-                clock.instant(), data)));
-        clock.advance(Duration.ofMinutes(1));
-        return k;
-    }
-
-    private UUID openCase(Services s, String ref) {
-        UUID id = Laptops.openCase(s, ref, clock.instant());
-        clock.advance(Duration.ofMinutes(1));
-        return id;
-    }
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
 
     private static SyncReport sync(Services s, Path shared) {
         return Laptops.engine(s, Laptops.segments()).sync(shared, Laptops.KEY);
-    }
-
-    private static void sql(Services s, String statement) throws Exception {
-        try (var c = TestAccess.database(s).connection(); var st = c.createStatement()) {
-            st.executeUpdate(statement);
-        }
     }
 
     private static Entry forgedBy(PersonKeys attacker, Entry e) {
@@ -96,41 +56,25 @@ class SignedRecordTravelIT {
                 e.happenedAt(), data, e.prevHash(), hash, attacker.signHash(hash));
     }
 
-    /** A registration of {@code person}'s keys (or their removal, {@code keys} null) appended on {@code s}. */
-    private void registration(Services s, String by, String person, PersonKeys keys, KeyDirectory.Reason reason,
-                              String role) {
-        Map<String, String> data = new TreeMap<>();
-        data.put(KeyDirectory.PERSON, person);
-        data.put(KeyDirectory.REASON, reason.code());
-        if (keys != null) {
-            data.put(KeyDirectory.SIGN_KEY, keys.signingPublic());
-            data.put(KeyDirectory.BOX_KEY, keys.boxPublic());
-            data.put(KeyDirectory.ROLE, role);
-        }
-        TestAccess.entries(s).append(List.of(NewEntry.of(KeyDirectory.PEOPLE, EntryType.PERSON_KEYS, by, clock.instant(),
-                clock.instant(), data)));
-        clock.advance(Duration.ofMinutes(1));
-    }
-
     @Test
     void anEntryBackdatedBeforeItsAuthorsRemovalIsSetAsideByLaptopsThatKnewOfTheRemoval() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services w = laptop("w");
-        Services c = laptop("c");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services w = laptops.laptop("w");
+        Services c = laptops.laptop("c");
         PersonKeys admin = PersonKeys.generate("a");
         TestAccess.entries(a).signWith(admin);
-        registration(a, "a", "a", admin, KeyDirectory.Reason.FIRST_ADMINISTRATOR, "administrator");
+        laptops.registration(a, "a", "a", admin, KeyDirectory.Reason.FIRST_ADMINISTRATOR, "administrator");
         PersonKeys worker = PersonKeys.generate("w");
-        registration(a, "a", "w", worker, KeyDirectory.Reason.ADDED, "practitioner");
+        laptops.registration(a, "a", "w", worker, KeyDirectory.Reason.ADDED, "practitioner");
         TestAccess.entries(w).signWith(worker);
         sync(a, shared);
         sync(w, shared);
-        UUID genuine = openCase(w, "W-1");
+        UUID genuine = laptops.openCase(w, "W-1");
         sync(w, shared);
         java.time.Instant beforeRemoval = clock.instant();
         clock.advance(Duration.ofHours(2));
-        registration(a, "a", "w", null, KeyDirectory.Reason.REMOVED, null);
+        laptops.registration(a, "a", "w", null, KeyDirectory.Reason.REMOVED, null);
         sync(a, shared);
         sync(c, shared);
         assertThat(TestAccess.entries(c).entry(genuine)).isPresent();
@@ -140,7 +84,7 @@ class SignedRecordTravelIT {
         java.time.Instant now = clock.instant();
         clock.set("2026-12-21T09:30");
         assertThat(clock.instant()).isAfter(beforeRemoval.minusSeconds(3600)).isBefore(beforeRemoval.plusSeconds(7200));
-        UUID backdated = openCase(w, "W-2");
+        UUID backdated = laptops.openCase(w, "W-2");
         clock.advance(Duration.between(clock.instant(), now));
         sync(w, shared);
 
@@ -160,14 +104,14 @@ class SignedRecordTravelIT {
 
     @Test
     void anEntryEditedAndSignedWithAnotherPersonsKeyInASegmentIsSetAsideAndTheRestSyncs() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services b = laptop("b");
-        Services c = laptop("c");
-        keys(a, "a");
-        PersonKeys attacker = keys(b, "b");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        Services c = laptops.laptop("c");
+        laptops.keys(a, "a");
+        PersonKeys attacker = laptops.keys(b, "b");
         sync(c, shared); // the shared file made: from now on each sync writes segments
-        UUID caseOfA = openCase(a, "A-1");
+        UUID caseOfA = laptops.openCase(a, "A-1");
         sync(a, shared);
         sync(b, shared);
         assertThat(TestAccess.entries(b).entry(caseOfA)).isPresent();
@@ -179,7 +123,7 @@ class SignedRecordTravelIT {
         List<Entry> tampered = original.stream().map(e -> e.id().equals(caseOfA) ? forgedBy(attacker, e) : e).toList();
         Files.delete(segOfA);
         Segment.write(file.segments(), Segment.Name.next(TestAccess.entries(a).device(), 99), tampered, Laptops.KEY);
-        UUID caseOfB = openCase(b, "B-1");
+        UUID caseOfB = laptops.openCase(b, "B-1");
         sync(b, shared);
 
         SyncReport r = sync(c, shared);
@@ -195,8 +139,8 @@ class SignedRecordTravelIT {
         });
         assertThat(r.pulled()).isPositive();
         // and the team goes on: c's own work reaches b
-        UUID caseOfC = openCase(c, "C-1");
-        keys(c, "c");
+        UUID caseOfC = laptops.openCase(c, "C-1");
+        laptops.keys(c, "c");
         sync(c, shared);
         sync(b, shared);
         assertThat(Laptops.ids(b)).contains(caseOfC);
@@ -204,10 +148,10 @@ class SignedRecordTravelIT {
 
     @Test
     void aRecordCutBackOnALaptopCheckpointsAndAllIsReportedAfterTheNextSegmentSync() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services b = laptop("b");
-        UUID first = openCase(a, "A-1");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        UUID first = laptops.openCase(a, "A-1");
         Laptops.discuss(a, first, "Second entry", clock.instant());
         clock.advance(Duration.ofMinutes(1));
         sync(a, shared);
@@ -216,14 +160,14 @@ class SignedRecordTravelIT {
         assertThat(b.integrity().verify().intact()).isTrue();
 
         // on a: the newest entry deleted, the chain's head and every checkpoint made to agree
-        sql(a, "DELETE FROM entry WHERE device = '" + device + "' AND device_seq = 2");
-        sql(a, "UPDATE device_head SET device_seq = 1, hash = (SELECT hash FROM entry WHERE device = '" + device
+        Laptops.sql(a, "DELETE FROM entry WHERE device = '" + device + "' AND device_seq = 2");
+        Laptops.sql(a, "UPDATE device_head SET device_seq = 1, hash = (SELECT hash FROM entry WHERE device = '" + device
                 + "' AND device_seq = 1) WHERE device = '" + device + "'");
-        sql(a, "DELETE FROM checkpoint");
+        Laptops.sql(a, "DELETE FROM checkpoint");
         assertThat(a.integrity().verify().intact()).as("nothing left here to tell").isTrue();
-        sql(a, "DELETE FROM checkpoint");
+        Laptops.sql(a, "DELETE FROM checkpoint");
 
-        openCase(b, "B-1");
+        laptops.openCase(b, "B-1");
         sync(b, shared); // b's segment carries b's checkpoints, a's chain at #2 among them
         sync(a, shared);
         var result = a.integrity().verify();
@@ -235,20 +179,20 @@ class SignedRecordTravelIT {
 
     @Test
     void theNewestAuditEventsRemovedWithTheirCheckpointAreReportedAfterTheNextSegmentSync() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("drive")).resolve("resolve-shared.mv.db");
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(a, "A-1");
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(a, "A-1");
         a.audit().record(uk.resolve.domain.audit.AuditAction.REPORT, "r", "");
         a.audit().record(uk.resolve.domain.audit.AuditAction.REPORT, "r", "");
         sync(a, shared);
         sync(b, shared);
-        sql(a, "DELETE FROM audit_event WHERE seq > (SELECT MAX(seq) - 2 FROM audit_event)");
-        sql(a, "DELETE FROM checkpoint");
+        Laptops.sql(a, "DELETE FROM audit_event WHERE seq > (SELECT MAX(seq) - 2 FROM audit_event)");
+        Laptops.sql(a, "DELETE FROM checkpoint");
         assertThat(a.integrity().verify().intact()).isTrue();
-        sql(a, "DELETE FROM checkpoint");
+        Laptops.sql(a, "DELETE FROM checkpoint");
 
-        openCase(b, "B-1");
+        laptops.openCase(b, "B-1");
         sync(b, shared);
         sync(a, shared);
         var result = a.integrity().verify();
@@ -259,10 +203,10 @@ class SignedRecordTravelIT {
 
     @Test
     void anExportCarriesSignaturesKeysAndCheckpointsAndTheImportChecksThem() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        keys(a, "a");
-        UUID id = openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.keys(a, "a");
+        UUID id = laptops.openCase(a, "A-1");
         Path file = dir.resolve("out").resolve("a.resolve");
         a.sync().export(file, List.of(id), PASSPHRASE, n -> { });
 
@@ -282,7 +226,7 @@ class SignedRecordTravelIT {
                 clock.instant()).audit()).extracting(Checkpoint::device).contains(TestAccess.entries(a).device());
 
         // an export whose opening entry was changed and signed by someone else: set aside, the rest imported
-        Services c = laptop("c");
+        Services c = laptops.laptop("c");
         PersonKeys attacker = PersonKeys.generate("b");
         List<Entry> forged = contents.entries().stream().map(e -> e.id().equals(id) ? forgedBy(attacker, e) : e)
                 .toList();

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,7 +38,10 @@ class SyncEngineIT {
     Path dir;
 
     private final MutableClock clock = MutableClock.at("2026-12-21T09:00");
-    private final List<Services> open = new ArrayList<>();
+
+    @RegisterExtension
+    final Laptops laptops = new Laptops(() -> dir, clock);
+
     private Path shared;
 
     @BeforeEach
@@ -46,41 +49,24 @@ class SyncEngineIT {
         shared = Files.createDirectories(dir.resolve("drive/team")).resolve("resolve-shared.mv.db");
     }
 
-    @AfterEach
-    void tearDown() {
-        open.forEach(Services::close);
-    }
-
-    private UUID openCase(Services s, String ref) {
-        UUID id = Laptops.openCase(s, ref, clock.instant());
-        clock.advance(Duration.ofMinutes(1));
-        return id;
-    }
-
     private void discuss(Services s, UUID c, String summary) {
         Laptops.discuss(s, c, summary, clock.instant());
         clock.advance(Duration.ofMinutes(1));
     }
 
-    private Services laptop(String name) {
-        Services s = Laptops.laptop(dir.resolve(name), clock, name);
-        open.add(s);
-        return s;
-    }
-
     @Test
     void threeLaptopsSyncingInDifferentOrdersEndWithTheSameEntriesAndTheSameCases() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        Services c = laptop("c");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        Services c = laptops.laptop("c");
         SyncEngine sa = Laptops.engine(a, Laptops.fast());
         SyncEngine sb = Laptops.engine(b, Laptops.fast());
         SyncEngine sc = Laptops.engine(c, Laptops.fast());
 
-        UUID caseA = openCase(a, "A-1");
+        UUID caseA = laptops.openCase(a, "A-1");
         discuss(a, caseA, "First call");
-        UUID caseB = openCase(b, "B-1");
-        UUID caseC = openCase(c, "C-1");
+        UUID caseB = laptops.openCase(b, "B-1");
+        UUID caseC = laptops.openCase(c, "C-1");
         clock.advance(Duration.ofHours(2));
 
         sc.sync(shared, Laptops.KEY);
@@ -116,12 +102,12 @@ class SyncEngineIT {
 
     @Test
     void aSyncWithNothingNewCopiesNothingAndOnlyWhatTheOtherSideLacksMoves() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
         List<SyncStep> stepsA = new ArrayList<>();
         SyncEngine sa = Laptops.engine(a, Laptops.fast().withHook(stepsA::add));
         SyncEngine sb = Laptops.engine(b, Laptops.fast());
-        UUID c1 = openCase(a, "A-1");
+        UUID c1 = laptops.openCase(a, "A-1");
         discuss(a, c1, "One");
 
         SyncReport first = sa.sync(shared, Laptops.KEY);
@@ -157,12 +143,12 @@ class SyncEngineIT {
     @EnumSource(value = SyncStep.class, names = {"LEASED", "COPIED", "PULLED", "MERGED", "VERIFIED", "WRITTEN",
             "REPLACED"})
     void theSharedFolderVanishingAtAnyStepGivesAClearMessageAndDamagesNothing(SyncStep when) throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         Set<UUID> sharedBefore = Laptops.sharedIdSet(shared, dir);
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
         Set<UUID> localBefore = Laptops.ids(a);
 
         Path folder = shared.getParent();
@@ -197,8 +183,8 @@ class SyncEngineIT {
 
     @Test
     void anUnreachableDriveIsReportedBeforeAnythingIsTouched() {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         Path missing = dir.resolve("no-such-drive/team/resolve-shared.mv.db");
         assertThatThrownBy(() -> Laptops.engine(a, Laptops.fast()).sync(missing, Laptops.KEY))
                 .hasMessage("The shared file at " + missing + " cannot be reached (is the network drive connected?);"
@@ -208,14 +194,14 @@ class SyncEngineIT {
 
     @Test
     void aSharedFileReplacedByAnotherComputerDuringTheSyncCostsARetryNotAnEntry() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         SyncEngine sb = Laptops.engine(b, Laptops.fast());
         sb.sync(shared, Laptops.KEY);
         Path snapshot = dir.resolve("snapshot.mv.db");
         Files.copy(shared, snapshot);
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
 
         // as if a computer whose lease had been broken wrote an older version straight after ours
         boolean[] done = {false};
@@ -234,13 +220,13 @@ class SyncEngineIT {
 
     @Test
     void aSharedFileChangedBetweenCopyAndReplaceIsNotOverwritten() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
-        openCase(a, "A-1");
-        Services c = laptop("c");
-        openCase(c, "C-1");
+        laptops.openCase(a, "A-1");
+        Services c = laptops.laptop("c");
+        laptops.openCase(c, "C-1");
 
         // a's lease is judged stale and broken (as if a had slept); a third computer syncs meanwhile
         boolean[] done = {false};
@@ -261,11 +247,11 @@ class SyncEngineIT {
 
     @Test
     void aSharedFileThatChangedSinceItWasCopiedIsNotReplaced() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
         boolean[] done = {false};
         SyncEngine sa = Laptops.engine(a, Laptops.fast().withHook(step -> {
             if (step == SyncStep.WRITTEN && !done[0]) {
@@ -281,8 +267,8 @@ class SyncEngineIT {
 
     @Test
     void aLeaseLeftByAComputerThatStoppedExpiresAndALiveOneIsWaitedFor() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         Path lease = shared.resolveSibling("resolve-shared.sync-lease");
         Instant now = clock.instant();
 
@@ -303,8 +289,8 @@ class SyncEngineIT {
 
     @Test
     void aLeaseOfAProcessOnThisComputerThatHasEndedIsBrokenAtOnce() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").start();
         p.waitFor();
         Path lease = shared.resolveSibling("resolve-shared.sync-lease");
@@ -317,15 +303,15 @@ class SyncEngineIT {
 
     @Test
     void aReplacementStoppedBetweenItsTwoRenamesIsPutBackByTheNextSync() throws Exception {
-        Services a = laptop("a");
-        Services b = laptop("b");
-        openCase(b, "B-1");
+        Services a = laptops.laptop("a");
+        Services b = laptops.laptop("b");
+        laptops.openCase(b, "B-1");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
         Set<UUID> before = Laptops.sharedIdSet(shared, dir);
         // what a drive without atomic rename leaves when the sync stops between its two renames
         Files.move(shared, shared.resolveSibling("resolve-shared.mv.db.sync-dead.old"));
         Files.writeString(shared.resolveSibling("resolve-shared.mv.db.sync-dead.tmp"), "half");
-        openCase(a, "A-1");
+        laptops.openCase(a, "A-1");
 
         SyncReport r = Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         assertThat(r.pulled()).isEqualTo(1);
@@ -339,8 +325,8 @@ class SyncEngineIT {
 
     @Test
     void aDamagedSharedFileIsLeftAsItIsAndNothingHereChanges() throws Exception {
-        Services a = laptop("a");
-        openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        laptops.openCase(a, "A-1");
         byte[] junk = "this is not a database".repeat(500).getBytes(StandardCharsets.UTF_8);
         Files.write(shared, junk);
         Set<UUID> before = Laptops.ids(a);
@@ -353,19 +339,18 @@ class SyncEngineIT {
 
     @Test
     void anEntryAlteredInTheSharedFileIsSetAsideAndEverythingElseIsSynced() throws Exception {
-        Services b = laptop("b");
-        UUID c = openCase(b, "B-1");
-        UUID other = openCase(b, "B-2");
+        Services b = laptops.laptop("b");
+        UUID c = laptops.openCase(b, "B-1");
+        UUID other = laptops.openCase(b, "B-2");
         Laptops.engine(b, Laptops.fast()).sync(shared, Laptops.KEY);
-        b.close();
-        open.remove(b);
+        laptops.close(b);
         // someone edits the shared file with a database tool
         try (var db = uk.resolve.store.Database.open(shared, Laptops.KEY.bytes()); var con = db.connection();
              var st = con.prepareStatement("UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = ?")) {
             st.setObject(1, c);
             assertThat(st.executeUpdate()).isOne();
         }
-        Services a = laptop("a");
+        Services a = laptops.laptop("a");
         SyncEngine engine = Laptops.engine(a, Laptops.fast());
         SyncReport r = engine.sync(shared, Laptops.KEY);
         assertThat(r.pulled()).isOne();
@@ -382,8 +367,8 @@ class SyncEngineIT {
 
     @Test
     void theFirstSyncCreatesTheSharedFileAsAnOrdinaryResolveDatabaseEncryptedWithTheTeamKey() throws Exception {
-        Services a = laptop("a");
-        UUID c = openCase(a, "A-1");
+        Services a = laptops.laptop("a");
+        UUID c = laptops.openCase(a, "A-1");
         Laptops.engine(a, Laptops.fast()).sync(shared, Laptops.KEY);
         Path copy = dir.resolve("copy.mv.db");
         Files.copy(shared, copy);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,18 +18,16 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.resolve.app.Services;
 import uk.resolve.app.SyncService;
@@ -38,6 +35,7 @@ import uk.resolve.app.TestAccess;
 import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
+import uk.resolve.testing.PostgresServer;
 import uk.resolve.ui.sync.SyncSettingsWindow;
 
 /**
@@ -57,7 +55,9 @@ class SyncServerViewTest {
     private static final String USER = "team_ui";
     private static final String PASSWORD = "plover saffron anvil 61";
     private static final String TEAM_PASSPHRASE = "kestrel pebble orchard";
-    static EmbeddedPostgres pg;
+
+    @RegisterExtension
+    static final PostgresServer pg = new PostgresServer();
 
     @TempDir
     Path dir;
@@ -67,48 +67,24 @@ class SyncServerViewTest {
     private Stage window;
 
     @BeforeAll
-    static void startServer(@TempDir Path data) throws Exception {
-        pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start();
-        // people sign in with a password; only the test's own superuser is trusted
-        Files.writeString(data.resolve("pg/pg_hba.conf"), """
-                local all all trust
-                host all postgres 127.0.0.1/32 trust
-                host all postgres ::1/128 trust
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
-        try (Connection c = superuser("postgres"); var st = c.createStatement()) {
-            st.execute("SELECT pg_reload_conf()");
-            st.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            st.execute("CREATE DATABASE resolve OWNER " + USER);
-            st.execute("CREATE DATABASE later OWNER " + USER);
-        }
+    static void setUpServer() throws Exception {
+        pg.role(USER, PASSWORD);
+        pg.database("resolve", USER);
+        pg.database("later", USER);
         // a server a newer version of Resolve has written to
-        try (Connection c = superuser("later"); var st = c.createStatement()) {
-            st.execute("CREATE TABLE resolve_schema (version INTEGER NOT NULL)");
-            st.execute("INSERT INTO resolve_schema VALUES (99)");
-            st.execute("GRANT SELECT ON resolve_schema TO " + USER);
-        }
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        pg.close();
-    }
-
-    private static Connection superuser(String db) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db, "postgres", "");
+        pg.execute("later", "CREATE TABLE resolve_schema (version INTEGER NOT NULL)",
+                "INSERT INTO resolve_schema VALUES (99)", "GRANT SELECT ON resolve_schema TO " + USER);
     }
 
     private static long rowsOnServer() throws Exception {
-        try (Connection c = superuser("resolve"); var st = c.createStatement();
+        try (Connection c = pg.superuser("resolve"); var st = c.createStatement();
              var rs = st.executeQuery("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'resolve_entry'")) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 return 0;
             }
         }
-        try (Connection c = superuser("resolve"); var st = c.createStatement();
+        try (Connection c = pg.superuser("resolve"); var st = c.createStatement();
              var rs = st.executeQuery("SELECT COUNT(*) FROM resolve_entry")) {
             rs.next();
             return rs.getLong(1);
@@ -198,8 +174,8 @@ class SyncServerViewTest {
         open(robot, 1.0);
         robot.interact(() -> robot.from(window.getScene().getRoot()).lookup("#useServer")
                 .queryAs(javafx.scene.control.RadioButton.class).fire());
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/resolve";
-        set(robot, "serverAddress", "localhost:" + pg.getPort() + "/resolve");
+        String url = pg.url("resolve");
+        set(robot, "serverAddress", "localhost:" + pg.port() + "/resolve");
         set(robot, "serverUser", USER);
         set(robot, "serverPassword", "not the password");
         long entries = TestAccess.entries(services).count();
@@ -219,11 +195,11 @@ class SyncServerViewTest {
         assertThat(press(robot, "syncNow")).startsWith("The server jdbc:postgresql://localhost:1/resolve cannot be"
                 + " reached");
 
-        set(robot, "serverAddress", "localhost:" + pg.getPort() + "/resolve?sslmode=require");
+        set(robot, "serverAddress", "localhost:" + pg.port() + "/resolve?sslmode=require");
         assertThat(press(robot, "syncNow")).startsWith("A secure (TLS) connection to the server " + url
                 + " could not be made");
 
-        set(robot, "serverAddress", "jdbc:postgresql://localhost:" + pg.getPort() + "/later");
+        set(robot, "serverAddress", pg.url("later"));
         assertThat(press(robot, "testConnection")).contains("written by a newer version of Resolve (server schema 99)")
                 .contains("Nothing was changed");
         assertThat(press(robot, "syncNow")).contains("written by a newer version of Resolve (server schema 99)");
@@ -253,7 +229,7 @@ class SyncServerViewTest {
         assertThat(robot.from(window.getScene().getRoot()).lookup("#serverBox").query().isVisible()).isTrue();
         robot.type(KeyCode.TAB);
         assertThat(field(robot, "serverAddress").isFocused()).isTrue();
-        robot.write("localhost:" + pg.getPort() + "/resolve");
+        robot.write("localhost:" + pg.port() + "/resolve");
         robot.type(KeyCode.TAB);
         assertThat(field(robot, "serverUser").isFocused()).isTrue();
         robot.write(USER);
@@ -261,7 +237,7 @@ class SyncServerViewTest {
         assertThat(field(robot, "serverPassword").isFocused()).isTrue();
         robot.write(PASSWORD);
 
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/resolve";
+        String url = pg.url("resolve");
         assertThat(press(robot, "testConnection")).isEqualTo("Connected to " + url + " as 'team_ui'. The server holds"
                 + " no Resolve record yet; the first sync sets it up.");
         long mine = TestAccess.entries(services).count();
