@@ -62,6 +62,7 @@ public final class ReportService {
 
     private final Actor actor;
     private final AuditLog audit;
+    private BoardText board;
 
     ReportService(EntryStore entries, CaseSummaryStore summaries, ReportFactStore facts, PolicyRegistry policies,
                   WorkingCalendar calendar, Clock clock, Actor actor, AuditLog audit) {
@@ -74,8 +75,6 @@ public final class ReportService {
         this.actor = actor;
         this.audit = audit;
     }
-
-    private BoardText board;
 
     /** How the board's sealed free text is opened for this person (decision 0017). */
     void board(BoardText b) {
