@@ -50,9 +50,18 @@ final class StartupProbe {
      */
     static String cpu() {
         long fx = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-        long all = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        long all;
+        try {
+            all = processCpuMillis();
+        } catch (LinkageError e) {
+            all = -1; // the installed runtime leaves out jdk.management: the figure is for benchmarks only
+        }
         return " fx-cpu-ms=" + fx + " cpu-ms=" + all;
+    }
+
+    private static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long sinceStart() {
