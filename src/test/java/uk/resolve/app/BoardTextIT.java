@@ -30,7 +30,6 @@ import uk.resolve.domain.report.ReportQuery;
 import uk.resolve.forms.FormCases;
 import uk.resolve.forms.FormSigningIT;
 import uk.resolve.security.CaseSeal;
-import uk.resolve.security.Keyring;
 import uk.resolve.security.PersonKeys;
 import uk.resolve.security.ProtectionException;
 import uk.resolve.security.Role;
@@ -112,19 +111,8 @@ class BoardTextIT {
         }
     }
 
-    /** What a person's own password opens in the key file: the database key and their own key pairs. */
-    record Stolen(byte[] dbKey, PersonKeys keys) {
-    }
-
     Stolen unwrap(String who) {
-        Keyring.Slot slot = Keyring.load(vault.keyFile()).slot(who).orElseThrow();
-        byte[] kek = slot.key().kdf().derive(PW.toCharArray());
-        try {
-            return new Stolen(slot.key().unwrapWithKek(kek, Vault.context(who)),
-                    PersonKeys.fromSecret(who, slot.personKeys().unwrapWithKek(kek, PersonKeys.context(who))));
-        } catch (uk.resolve.security.WrappedKey.WrongSecret e) {
-            throw new AssertionError("the person's own password opens their slot", e);
-        }
+        return Stolen.from(vault.keyFile(), who, PW);
     }
 
     /** Every value of every row of every table, read with a stolen database key, as text. */

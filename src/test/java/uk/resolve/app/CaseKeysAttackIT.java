@@ -30,7 +30,6 @@ import uk.resolve.domain.record.CaseKeyGrant;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.security.CaseSeal;
-import uk.resolve.security.Keyring;
 import uk.resolve.security.PersonKeys;
 import uk.resolve.security.ProtectionException;
 import uk.resolve.security.Role;
@@ -103,19 +102,8 @@ class CaseKeysAttackIT {
         clock.advance(Duration.ofMinutes(1));
     }
 
-    /** What a person's own password opens in {@code keyFile}: the database key and their own key pairs. */
-    record Stolen(byte[] dbKey, PersonKeys keys) {
-    }
-
     Stolen unwrap(Path keyFile, String who) {
-        Keyring.Slot slot = Keyring.load(keyFile).slot(who).orElseThrow();
-        byte[] kek = slot.key().kdf().derive(PW.toCharArray());
-        try {
-            return new Stolen(slot.key().unwrapWithKek(kek, Vault.context(who)),
-                    PersonKeys.fromSecret(who, slot.personKeys().unwrapWithKek(kek, PersonKeys.context(who))));
-        } catch (uk.resolve.security.WrappedKey.WrongSecret e) {
-            throw new AssertionError("the person's own password opens their slot", e);
-        }
+        return Stolen.from(keyFile, who, PW);
     }
 
     /** Every text of every row of every table of the database, read with the stolen database key. */
