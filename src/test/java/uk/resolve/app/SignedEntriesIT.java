@@ -75,15 +75,8 @@ class SignedEntriesIT {
         }
     }
 
-    /** What the attacker's own password opens in the key file {@code keyFile}: the database key and their keys. */
-    private record Stolen(byte[] dbKey, PersonKeys keys) {
-    }
-
-    private Stolen unwrap(Path keyFile, String who, char[] password) throws Exception {
-        Keyring.Slot slot = Keyring.load(keyFile).slot(who).orElseThrow();
-        byte[] kek = slot.key().kdf().derive(password);
-        return new Stolen(slot.key().unwrapWithKek(kek, Vault.context(who)),
-                PersonKeys.fromSecret(who, slot.personKeys().unwrapWithKek(kek, PersonKeys.context(who))));
+    private static Stolen unwrap(Path keyFile, String who, char[] password) {
+        return Stolen.from(keyFile, who, new String(password));
     }
 
     private static void sql(Database d, String statement) throws Exception {
