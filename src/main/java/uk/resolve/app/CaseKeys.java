@@ -110,6 +110,9 @@ public final class CaseKeys {
         }
         // after what they seal: a case's record starts with its opening entry
         out.addAll(grants);
+        if (report != null) {
+            boardWraps(existing, report, k, now(), out);
+        }
         return out;
     }
 
@@ -124,8 +127,10 @@ public final class CaseKeys {
             return List.of();
         }
         List<NewEntry> out = new ArrayList<>();
-        grant(caseId, existing, access, k, out, false, KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS)),
-                users.all());
+        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        grant(caseId, existing, access, k, out, false, directory, users.all());
+        ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY), directory)
+                .ifPresent(report -> boardWraps(existing, report, k, now(), out));
         return out;
     }
 
@@ -457,6 +462,97 @@ public final class CaseKeys {
             }
         }
         return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- board text for the report key
+
+    /** The kinds of entry that may carry board text (decision 0017). */
+    private static final List<EntryType> WITH_BOARD = List.of(EntryType.RESOLVED, EntryType.FORM_COMPLETED);
+
+    /** The report key board text is sealed for now, or null when none is current. */
+    ReportKeyEntry.Published currentReportKey() {
+        return ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY),
+                KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS))).orElse(null);
+    }
+
+    /**
+     * For the board text of the cases {@code caseIds} (null: every case) that is not wrapped for
+     * {@code report} (written while no report key was current, or for one since replaced), its board
+     * key wrapped for {@code report} ({@link BoardContent.Wrap}), where this person holds the case key
+     * it is sealed under. The cases' board entries and key entries are read a few hundred cases a query.
+     */
+    List<NewEntry> boardWrapsDue(Collection<UUID> caseIds, ReportKeyEntry.Published report) {
+        PersonKeys k = keys;
+        List<NewEntry> out = new ArrayList<>();
+        if (k == null || report == null || caseIds != null && caseIds.isEmpty()) {
+            return out;
+        }
+        Map<UUID, List<Entry>> byCase = new java.util.LinkedHashMap<>();
+        for (EntryType t : WITH_BOARD) {
+            for (Entry e : caseIds == null ? entries.ofType(t) : entries.ofTypeIn(t, caseIds)) {
+                if (BoardContent.has(e) && !report.keyId().equals(e.get(BoardContent.REPORT_KEY))) {
+                    byCase.computeIfAbsent(e.caseId(), x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        if (byCase.isEmpty()) {
+            return out;
+        }
+        for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, byCase.keySet())) {
+            if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person()) || BoardContent.Wrap.of(g).isPresent()) {
+                byCase.get(g.caseId()).add(g);
+            }
+        }
+        Instant now = now();
+        byCase.values().forEach(list -> boardWraps(list, report, k, now, out));
+        return out;
+    }
+
+    /**
+     * Appends to {@code out} a wrap for {@code report} of the board key of each entry among
+     * {@code caseEntries} (one case's) whose board text is wrapped neither in the entry itself nor in
+     * an earlier wrap for that key, and whose case key this person holds.
+     */
+    private void boardWraps(List<Entry> caseEntries, ReportKeyEntry.Published report, PersonKeys k, Instant now,
+                            List<NewEntry> out) {
+        Set<UUID> done = new java.util.HashSet<>();
+        for (Entry e : caseEntries) {
+            if (report.keyId().equals(e.get(BoardContent.REPORT_KEY)) && BoardContent.has(e)) {
+                done.add(e.id());
+            }
+            BoardContent.Wrap.of(e).filter(w -> w.keyId().equals(report.keyId())).ifPresent(w -> done.add(w.entryId()));
+        }
+        for (Entry e : caseEntries) {
+            if (!BoardContent.has(e) || e.get(BoardContent.CASE_WRAPPED) == null || !done.add(e.id())) {
+                continue;
+            }
+            int g = CaseContent.generation(e);
+            Optional<byte[]> key = key(e.caseId(), g, caseEntries, k);
+            if (key.isEmpty()) {
+                continue;
+            }
+            byte[] boardKey = null;
+            try {
+                boardKey = CaseSeal.openKey(key.get(), e.get(BoardContent.CASE_WRAPPED),
+                        BoardContent.keyBinding(e.caseId(), e.id(), "case " + g));
+                // only a board key that opens its text is passed on
+                CaseSeal.open(boardKey, e.get(BoardContent.SEALED), BoardContent.binding(e.caseId(), e.id(), e.type()));
+                String wrapped = CaseSeal.wrap(boardKey, report.publicKey(),
+                        BoardContent.keyBinding(e.caseId(), e.id(), "report " + report.keyId()));
+                out.add(NewEntry.of(e.caseId(), EntryType.CASE_KEY, k.person(), now, now,
+                        new BoardContent.Wrap(e.caseId(), e.id(), report.keyId(), wrapped).data()));
+            } catch (ProtectionException damaged) {
+                // an altered entry gets nothing; 'verify' names it
+            } finally {
+                if (boardKey != null) {
+                    uk.resolve.security.Crypto.wipe(boardKey);
+                }
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String slot(UUID caseId, int g) {
