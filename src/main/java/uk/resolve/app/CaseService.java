@@ -332,17 +332,22 @@ public final class CaseService {
                 });
             }
         }
-        List<NewEntry> due = new ArrayList<>(keys.grantsDue(touched));
-        // board text not yet wrapped for the report key: on the cases touched, or on every case when a new
-        // report key arrived
+        // with the grants, the touched cases' board text not yet wrapped for the report key; on every case
+        // when a new report key arrived
+        List<NewEntry> due = keys.grantsDue(touched);
+        appendInBatches(due);
         boolean newReportKey = !entries.ofTypeSince(EntryType.REPORT_KEY, sinceSeq).isEmpty();
-        if (!newReportKey) {
-            due.addAll(keys.boardWrapsDue(touched, keys.currentReportKey()));
-        }
-        if (!due.isEmpty()) {
-            entries.append(due);
-        }
         return reportGrants + due.size() + (newReportKey ? wrapBoardText(true) : 0);
+    }
+
+    /** How many grants a transaction of the pass after a merge writes. */
+    private static final int GRANT_BATCH = 500;
+
+    /** Appends {@code due} a few hundred entries a transaction: a pass of thousands never holds one open long. */
+    private void appendInBatches(List<NewEntry> due) {
+        for (int from = 0; from < due.size(); from += GRANT_BATCH) {
+            entries.append(due.subList(from, Math.min(due.size(), from + GRANT_BATCH)));
+        }
     }
 
     private uk.resolve.store.SettingsStore settings;
@@ -381,9 +386,7 @@ public final class CaseService {
             return 0;
         }
         List<NewEntry> due = keys.boardWrapsDue(null, report);
-        if (!due.isEmpty()) {
-            entries.append(due);
-        }
+        appendInBatches(due);
         if (settings != null) {
             settings.put(mark, report.keyId());
         }
