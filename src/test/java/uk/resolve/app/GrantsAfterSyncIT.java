@@ -82,6 +82,8 @@ class GrantsAfterSyncIT {
             s.sync().joinTeam(shared, PASSPHRASE.toCharArray());
             s.sync().syncWith(shared); // brings Mary's and Hugo's keys; the grant to Mary is written here
             assertThat(grantedTo(alice, id)).containsExactlyInAnyOrder("alice", "mary");
+            // a grant changes no case's summary: the summaries still cover every entry, and are not made again
+            assertThat(TestAccess.summaries(s).ensureCurrent()).isNull();
             s.sync().syncWith(shared); // and goes out
             // a sync that brings nothing new writes nothing
             s.sync().syncWith(shared);
@@ -91,6 +93,7 @@ class GrantsAfterSyncIT {
         try (Session mary = b.signIn("mary", PW)) {
             var s = mary.services();
             s.sync().syncWith(shared);
+            assertThat(TestAccess.summaries(s).ensureCurrent()).isNull();
             assertThat(s.cases().get(id).details().childRef()).isEqualTo("REF-HAVERING");
             assertThat(s.cases().readable(id)).isTrue();
             Integrity.Result r = s.integrity().verify();
