@@ -231,6 +231,22 @@ class BoardTextBeforeReportKeyIT {
         assertThat(BoardTextIT.learning(report("board"))).contains("pangolin lesson");
     }
 
+    @Test
+    void writingToACaseWrapsItsOlderBoardTextInTheSameAppend() {
+        addToBusinessTeam("board");
+        try (Session admin = as("admin")) {
+            String keyId = stored(unwrap("admin").dbKey(), EntryType.REPORT_KEY).get(0).get(ReportKeyEntry.KEY_ID);
+            TestAccess.settings(admin.services()).put("board.wrapped-for.alice", keyId);
+        }
+        try (Session alice = as("alice")) {
+            alice.services().cases().reopen(croydon, "The school raised it again.", clock.instant());
+        }
+        // the resolution's learning is wrapped (reopened, the case's learning is no longer in the report)
+        UUID resolved = stored(unwrap("admin").dbKey(), EntryType.RESOLVED).stream()
+                .filter(e -> e.caseId().equals(croydon)).findFirst().orElseThrow().id();
+        assertThat(wraps()).extracting(BoardContent.Wrap::entryId).containsExactly(resolved);
+    }
+
     private static boolean opens(PersonKeys keys, String wrapped, String context) {
         try {
             CaseSeal.unwrap(keys, wrapped, context);
