@@ -5,14 +5,14 @@ import java.io.File;
 
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.ScrollPane;
@@ -21,12 +21,13 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import uk.resolve.domain.policy.FieldKind;
-import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Controls;
+
 
 /** Binds the form editor's view to its {@link FormEditorViewModel} and forwards the buttons. */
 public final class FormEditorController {
@@ -120,96 +121,16 @@ public final class FormEditorController {
     }
 
     private void buildFields() {
-        String section = null;
-        for (FormEditorViewModel.Field f : model.fields()) {
-            if (f.section() != null && !f.section().equals(section)) {
-                Label heading = new Label(f.section());
+        for (FormEditorViewModel.Section section : model.sections()) {
+            if (section.title() != null) {
+                Label heading = new Label(section.title());
                 heading.getStyleClass().add("form-section");
                 heading.setWrapText(true);
+                heading.setMinHeight(Region.USE_PREF_SIZE);
                 fieldsBox.getChildren().add(heading);
             }
-            section = f.section();
-            fieldsBox.getChildren().add(editor(f));
+            section.fields().forEach((id, field) -> fieldsBox.getChildren().add(Controls.field(id, field)));
         }
-    }
-
-    private Node editor(FormEditorViewModel.Field f) {
-        VBox box = new VBox(3);
-        Label label = new Label(f.label());
-        label.getStyleClass().add("field-label");
-        label.setWrapText(true);
-        box.getChildren().add(label);
-        // The hint stays visible while typing: a placeholder would vanish at the first key.
-        String hint = switch (f.kind()) {
-            case DATE -> "A date, for example 21 Dec 2026.";
-            case NUMBER -> "A whole number.";
-            default -> null;
-        };
-        String helpText = f.help() == null ? hint : hint == null ? f.help() : f.help() + " " + hint;
-        if (helpText != null) {
-            Label help = new Label(helpText);
-            help.getStyleClass().add("field-help");
-            help.setWrapText(true);
-            box.getChildren().add(help);
-        }
-        Node control;
-        if (f.kind() == FieldKind.DATE) {
-            javafx.scene.control.DatePicker picker = uk.resolve.ui.support.Controls.date(f.valueProperty(),
-                    uk.resolve.forms.FormFiller::date, UkTime::formatDate, f.label());
-            picker.setMaxWidth(Double.MAX_VALUE);
-            control = picker;
-        } else if (f.kind() == FieldKind.CHOICE) {
-            ComboBox<String> combo = new ComboBox<>();
-            combo.getItems().add("");
-            combo.getItems().addAll(f.choices());
-            combo.valueProperty().bindBidirectional(f.valueProperty());
-            combo.setMaxWidth(Double.MAX_VALUE);
-            control = combo;
-        } else {
-            TextInputControl input;
-            if (f.kind() == FieldKind.LONG_TEXT) {
-                TextArea area = new TextArea();
-                area.setWrapText(true);
-                area.setPrefRowCount(5);
-                input = area;
-            } else {
-                input = new TextField();
-            }
-            input.textProperty().bindBidirectional(f.valueProperty());
-            control = input;
-        }
-        control.setId("field-" + f.id());
-        // Tab and Control+Tab move on from every field, as in the rest of Resolve
-        if (control instanceof TextArea area) {
-            uk.resolve.ui.support.Bind.tabTraverses(area);
-        } else {
-            uk.resolve.ui.support.Bind.controlTabTraverses(control);
-        }
-        control.setAccessibleText(f.label() + (helpText == null ? "" : ". " + helpText));
-        label.setLabelFor(control);
-        box.getChildren().add(control);
-        Label origin = new Label();
-        origin.getStyleClass().add("field-origin");
-        origin.textProperty().bind(f.originProperty());
-        origin.visibleProperty().bind(f.originProperty().isNotEmpty());
-        origin.managedProperty().bind(origin.visibleProperty());
-        Label problem = new Label();
-        problem.getStyleClass().add("field-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(f.problemProperty());
-        problem.visibleProperty().bind(f.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-        f.problemProperty().addListener((o, was, is) -> {
-            control.getStyleClass().remove("field-invalid");
-            if (is != null) {
-                control.getStyleClass().add("field-invalid");
-            }
-        });
-        if (f.problemProperty().get() != null) {
-            control.getStyleClass().add("field-invalid");
-        }
-        box.getChildren().addAll(origin, problem);
-        return box;
     }
 
     private void showPreview() {
@@ -231,6 +152,20 @@ public final class FormEditorController {
     @FXML
     private void save() {
         model.saveToRecord();
+        // what stops the save is shown beside its answer: take the person there
+        model.firstShownProblem().map(id -> fieldsBox.lookup("#field-" + id)).ifPresent(this::reveal);
+    }
+
+    /** Scrolls {@code control} into view and gives it the focus. */
+    private void reveal(Node control) {
+        Bounds in = control.localToScene(control.getBoundsInLocal());
+        Bounds box = fieldsBox.localToScene(fieldsBox.getBoundsInLocal());
+        double room = fieldsBox.getHeight() - fieldsScroll.getViewportBounds().getHeight();
+        if (room > 0) {
+            double top = in.getMinY() - box.getMinY() - 40;
+            fieldsScroll.setVvalue(Math.max(0, Math.min(1, top / room)));
+        }
+        control.requestFocus();
     }
 
     @FXML
@@ -250,9 +185,35 @@ public final class FormEditorController {
         model.print();
     }
 
+    /**
+     * Closes the editor (Close, Esc, the window's close button); with answers changed since they were
+     * last saved to the record, asks first, in a dialog that is shown, not waited for.
+     */
     @FXML
-    private void close() {
-        window().hide();
+    public void close() {
+        if (!model.changedProperty().get()) {
+            window().hide();
+            return;
+        }
+        ButtonType leave = new ButtonType("Close without saving", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "The answers you changed have not been saved in the case record. Close the form anyway?",
+                stay, leave);
+        ask.setTitle("Unsaved answers");
+        ask.setHeaderText("Close without saving?");
+        ask.initOwner(window());
+        ask.getDialogPane().getStylesheets().setAll(title.getScene().getStylesheets());
+        ask.getDialogPane().styleProperty().bind(title.getScene().getRoot().styleProperty());
+        // staying is the safe default: Enter or Esc keeps the answers
+        ((Button) ask.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == leave) {
+                window().hide();
+            }
+        });
+        ask.show();
     }
 
     private Window window() {

@@ -70,11 +70,11 @@ class FormEditorViewTest {
                 () -> model.loadedProperty().get() && !robot.lookup(".preview-page").queryAll().isEmpty());
         Label missing = robot.lookup(".form-missing").queryAs(Label.class);
         assertThat(missing.getText()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
-        TextField agency = robot.lookup(n -> n instanceof TextField t && "Agency *".equals(t.getAccessibleText()))
+        TextField agency = robot.lookup(n -> n instanceof TextField t && "Agency, required".equals(t.getAccessibleText()))
                 .queryAs(TextField.class);
         assertThat(agency.getText()).isEqualTo("School");
 
-        TextField role = robot.lookup(n -> n instanceof TextField t && "Role *".equals(t.getAccessibleText()))
+        TextField role = robot.lookup(n -> n instanceof TextField t && "Role, required".equals(t.getAccessibleText()))
                 .queryAs(TextField.class);
         robot.interact(() -> role.setText("Head of Service"));
         WaitForAsyncUtils.waitForFxEvents();
