@@ -153,7 +153,7 @@ public final class FormEditorController {
     private void save() {
         model.saveToRecord();
         // what stops the save is shown beside its answer: take the person there
-        model.firstShownProblem().map(id -> fieldsBox.lookup("#field-" + id)).ifPresent(this::reveal);
+        model.firstShownProblem().map(id -> fieldsBox.lookup("#" + Controls.id(id))).ifPresent(this::reveal);
     }
 
     /** Scrolls {@code control} into view and gives it the focus. */

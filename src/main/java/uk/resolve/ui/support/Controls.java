@@ -38,7 +38,8 @@ public final class Controls {
      */
     public static VBox field(String key, Field<String> field) {
         Node control = control(field);
-        control.setId("field-" + key);
+        String id = id(key);
+        control.setId(id);
         VBox cell = new VBox(2);
         if (field.input() != Field.Input.CHECK) {
             Label label = wrapping(field.label() + (field.required() ? " *" : ""), "field-label");
@@ -47,17 +48,17 @@ public final class Controls {
             String hint = hint(field);
             if (hint != null) {
                 Label h = wrapping(hint, "text-muted", "field-hint");
-                h.setId("field-" + key + "Hint");
+                h.setId(id + "Hint");
                 ((Control) control).setAccessibleHelp(hint);
                 cell.getChildren().add(h);
             }
         }
         cell.getChildren().add(control);
         Label note = wrapping("", "field-note");
-        note.setId("field-" + key + "Note");
+        note.setId(id + "Note");
         Bind.message(note, field.noteProperty());
         Label error = wrapping("", "field-error");
-        error.setId("field-" + key + "Error");
+        error.setId(id + "Error");
         Bind.error(error, field);
         // the control itself is marked too, as every field needing attention is
         field.shownErrorBinding().addListener((o, was, now) -> control.pseudoClassStateChanged(DANGER,
@@ -69,6 +70,14 @@ public final class Controls {
 
     /** AtlantaFX's mark of a field whose answer needs attention (a red edge). */
     private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
+
+    /**
+     * The id of the control {@link #field} makes for {@code key}: {@code field-<key>}, a dot (as in a
+     * signature's "sender.name") written as a hyphen so that the id can be looked up.
+     */
+    public static String id(String key) {
+        return "field-" + key.replace('.', '-');
+    }
 
     /** The control a field is entered with; Tab (Control+Tab from a text area) moves on from each. */
     public static Node control(Field<String> field) {
