@@ -2,7 +2,13 @@
 package uk.resolve.ui.forms;
 
 import java.io.File;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
@@ -48,6 +54,9 @@ public final class FormEditorController {
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     @FXML private ProgressIndicator busy;
     private final Label previewNote = new Label("Drawing the preview…");
+    /** Where the answers will be, until they are: reading the case can take a moment. */
+    private final Label fieldsNote = new Label("Reading the case…");
+    private final BooleanProperty built = new SimpleBooleanProperty(false);
     @FXML private Button saveButton;
 
     public FormEditorController(FormEditorViewModel model) {
@@ -88,6 +97,15 @@ public final class FormEditorController {
         previewNote.visibleProperty().bind(model.previewingProperty());
         previewNote.managedProperty().bind(model.previewingProperty());
         previewBox.getChildren().setAll(previewNote);
+        ProgressIndicator reading = new ProgressIndicator();
+        reading.setPrefSize(18, 18);
+        fieldsNote.setGraphic(reading);
+        fieldsNote.setId("fieldsNote");
+        fieldsNote.getStyleClass().add("form-preview-note");
+        // only while the case is read: a form that cannot be opened says why in the status line
+        fieldsNote.visibleProperty().bind(model.busyProperty());
+        fieldsNote.managedProperty().bind(model.busyProperty());
+        fieldsBox.getChildren().add(fieldsNote);
         model.previewPages().addListener((ListChangeListener<Image>) c -> showPreview());
         // zoomed in, the page is wider than the window and scrolls sideways
         previewScroll.fitToWidthProperty().bind(zoom.lessThanOrEqualTo(1));
@@ -120,17 +138,51 @@ public final class FormEditorController {
         e.consume();
     }
 
+    /**
+     * Puts the answers' controls in place a few at a time, one batch a frame, so that a long form never
+     * holds the application thread for more than a frame: the first answers can be read and typed into
+     * while the rest arrive below them.
+     */
     private void buildFields() {
+        Deque<Runnable> pieces = new ArrayDeque<>();
         for (FormEditorViewModel.Section section : model.sections()) {
             if (section.title() != null) {
-                Label heading = new Label(section.title());
-                heading.getStyleClass().add("form-section");
-                heading.setWrapText(true);
-                heading.setMinHeight(Region.USE_PREF_SIZE);
-                fieldsBox.getChildren().add(heading);
+                pieces.add(() -> {
+                    Label heading = new Label(section.title());
+                    heading.getStyleClass().add("form-section");
+                    heading.setWrapText(true);
+                    heading.setMinHeight(Region.USE_PREF_SIZE);
+                    fieldsBox.getChildren().add(heading);
+                });
             }
-            section.fields().forEach((id, field) -> fieldsBox.getChildren().add(Controls.field(id, field)));
+            section.fields().forEach((id, field) -> pieces.add(() -> fieldsBox.getChildren().add(Controls.field(id, field))));
         }
+        fieldsBox.getChildren().remove(fieldsNote);
+        if (pieces.isEmpty()) {
+            built.set(true);
+            return;
+        }
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long end = System.nanoTime() + BATCH_NANOS;
+                do {
+                    pieces.removeFirst().run();
+                } while (!pieces.isEmpty() && System.nanoTime() < end);
+                if (pieces.isEmpty()) {
+                    stop();
+                    built.set(true);
+                }
+            }
+        }.start();
+    }
+
+    /** How long one frame's batch of controls may take to make; laying them out takes about as long again. */
+    private static final long BATCH_NANOS = 4_000_000;
+
+    /** True once every answer's control is in place. */
+    public ReadOnlyBooleanProperty builtProperty() {
+        return built;
     }
 
     private void showPreview() {

@@ -104,14 +104,16 @@ public final class FormEditorViewModel {
         background.execute(() -> {
             try {
                 FormService.Editing e = forms.edit(caseId, formId, requestedStage);
-                ui.execute(() -> loaded(e));
+                // pre-filled here too, off the application thread, which only puts the answers in place
+                FilledForm first = e.definition() == null ? null : e.fill(Map.of());
+                ui.execute(() -> loaded(e, first));
             } catch (RuntimeException ex) {
                 ui.execute(() -> failed("The form could not be opened: ", ex));
             }
         });
     }
 
-    private void loaded(FormService.Editing e) {
+    private void loaded(FormService.Editing e, FilledForm first) {
         editing = e;
         busy.set(false);
         if (isChronology()) {
@@ -142,7 +144,7 @@ public final class FormEditorViewModel {
             }
             sections.add(new Section(b.title(), in));
         }
-        apply(e.fill(Map.of()));
+        apply(first);
         fields.forEach((id, f) -> f.valueProperty().addListener((obs, old, now) -> {
             if (!updating) {
                 edited.add(id);

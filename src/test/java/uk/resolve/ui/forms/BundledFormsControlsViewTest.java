@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import uk.resolve.app.Services;
 import uk.resolve.domain.policy.FieldKind;
@@ -78,7 +80,7 @@ class BundledFormsControlsViewTest {
     }
 
     @Test
-    void everyFieldOfEveryBundledFormGetsItsControlWithAnAccessibleName(FxRobot robot) {
+    void everyFieldOfEveryBundledFormGetsItsControlWithAnAccessibleName(FxRobot robot) throws Exception {
         Set<String> procedures = new HashSet<>();
         Set<FieldKind> kinds = new HashSet<>();
         int checked = 0;
@@ -92,8 +94,11 @@ class BundledFormsControlsViewTest {
                     stage.getScene().setRoot(FormEditorWindow.load(model));
                     model.load();
                 });
-                robot.interact(() -> stage.getScene().getRoot().applyCss());
                 Parent root = stage.getScene().getRoot();
+                // the controls arrive a few a frame: wait for the last
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.fields().keySet().stream()
+                        .allMatch(f -> root.lookup("#" + uk.resolve.ui.support.Controls.id(f)) != null));
+                robot.interact(root::applyCss);
                 for (var section : form.sections()) {
                     for (FormField f : section.fields()) {
                         kinds.add(f.kind());

@@ -77,7 +77,8 @@ class FormEditorDateViewTest {
 
     @Test
     void aDateIsAskedForWithADatePickerThatWritesItAsTheFormDoes(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.loadedProperty().get()
+                && !robot.lookup(".date-picker").queryAll().isEmpty());
         Field<String> date = model.fields().values().stream()
                 .filter(f -> f.input() == Field.Input.DATE && f.label().startsWith("Date the concern was first raised"))
                 .findFirst().orElseThrow();

@@ -67,7 +67,9 @@ class FormEditorViewTest {
     @Test
     void theEditorShowsTheFormPrefilledWithThePreviewAndUpdatesWhatIsMissingAsYouType(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> model.loadedProperty().get() && !robot.lookup(".preview-page").queryAll().isEmpty());
+                () -> model.loadedProperty().get() && !robot.lookup(".preview-page").queryAll().isEmpty()
+                        && model.fields().keySet().stream().allMatch(id -> !robot.lookup("#"
+                                + uk.resolve.ui.support.Controls.id(id)).queryAll().isEmpty()));
         Label missing = robot.lookup(".form-missing").queryAs(Label.class);
         assertThat(missing.getText()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
         TextField agency = robot.lookup(n -> n instanceof TextField t && "Agency, required".equals(t.getAccessibleText()))
