@@ -3,6 +3,7 @@ package uk.resolve.ui.forms;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class FormEditorViewModel {
     /** What the form's own checks say of each answer (the child's name, not a date …), null when nothing. */
     private final Map<String, StringProperty> problems = new LinkedHashMap<>();
     private final Set<String> edited = new HashSet<>();
+    /** The answer each problem above was found in. */
+    private final Map<String, String> checkedAnswers = new HashMap<>();
     private final List<Section> sections = new ArrayList<>();
     private final ObservableList<Image> previewPages = FXCollections.observableArrayList();
     private final StringProperty title = new SimpleStringProperty("Loading the form…");
@@ -170,7 +173,10 @@ public final class FormEditorViewModel {
                                  boolean required) {
         StringProperty problem = new SimpleStringProperty();
         problems.put(id, problem);
-        Field<String> f = new Field<String>(label, required, v -> problem.get(), problem);
+        // the form's check holds for the answer it was made on: while a new answer awaits its check, no
+        // stale message flashes up (and leaves its line behind)
+        Field<String> f = new Field<String>(label, required,
+                v -> (v == null ? "" : v).equals(checkedAnswers.get(id)) ? problem.get() : null, problem);
         String hint = kind == FieldKind.NUMBER ? join(help, "A whole number.") : help;
         f.hint(hint);
         switch (kind) {
@@ -206,6 +212,9 @@ public final class FormEditorViewModel {
                     // filled in for the person: not their change, so no message shows for it yet
                     f.reset(v.value());
                 }
+                checkedAnswers.put(id, f.get() == null ? "" : f.get());
+                // told again even when worded as before: it now speaks of the new answer
+                problems.get(id).set(null);
                 problems.get(id).set(v.problem());
                 f.noteProperty().set(switch (v.origin()) {
                     case CASE -> "From the case record";

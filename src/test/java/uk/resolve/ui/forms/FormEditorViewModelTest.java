@@ -204,4 +204,19 @@ class FormEditorViewModelTest {
         assertThat(field(m, "days-taken").hint()).endsWith("A whole number.");
         assertThat(m.sections()).extracting(FormEditorViewModel.Section::title).doesNotContainNull();
     }
+
+    @Test
+    void typingIntoAnEmptyRequiredAnswerFlashesNoMessage() {
+        FormEditorViewModel m = model("appendix-a");
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        field(m, "role").shownErrorBinding().addListener((o, was, now) -> shown.add(now));
+
+        field(m, "role").valueProperty().set("H");
+        field(m, "role").valueProperty().set("He");
+
+        assertThat(shown).as("a message once shown keeps its line, so a flash would move the fields below")
+                .allMatch(String::isEmpty);
+        field(m, "role").valueProperty().set("");
+        assertThat(field(m, "role").shownErrorBinding().get()).isEqualTo("Required: role.");
+    }
 }
