@@ -318,6 +318,8 @@ public final class FormEditorViewModel {
         Map<String, String> values = userValues();
         int stage = editing.stage();
         busy.set(true);
+        // said at once, beside the buttons: a save can take a moment on a busy laptop
+        status.set("Saving in the case record…");
         background.execute(() -> {
             try {
                 int before = forms.versions(caseId, formId).size();
@@ -347,6 +349,7 @@ public final class FormEditorViewModel {
         }
         FilledForm form = current;
         busy.set(true);
+        status.set("Writing the PDF…");
         background.execute(() -> {
             try {
                 FormService.Rendered r = isChronology() ? forms.chronology(caseId, archival)
@@ -370,6 +373,7 @@ public final class FormEditorViewModel {
         Supplier<FormService.Rendered> doc = rendered();
         String job = title.get();
         busy.set(true);
+        status.set("Preparing the form for the printer…");
         background.execute(() -> {
             try {
                 FormService.Rendered r = doc.get();
