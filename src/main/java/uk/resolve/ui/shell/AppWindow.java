@@ -134,14 +134,12 @@ public final class AppWindow {
             StartupProbe.firstFrame();
             StartupProbe.mark("first-frame");
         });
-        Thread builder = new Thread(() -> w.prepareSignIn(look, width, height), "resolve-sign-in-screen");
-        builder.setDaemon(true);
-        builder.start();
+        w.background.parallel().execute(() -> w.prepareSignIn(look, width, height));
         return w;
     }
 
     /**
-     * On a thread of its own while the first frame is drawn: the window's real scene with the sign-in
+     * On a reader of the task runner while the first frame is drawn: the window's real scene with the sign-in
      * screen, styled and laid out, which the application thread then puts in the window. Nodes may be
      * built, styled and laid out on any thread until they are in a window that is showing.
      */
@@ -365,11 +363,11 @@ public final class AppWindow {
     }
 
     /**
-     * After the sign-in screen's frame, while the person types: the classes the shell's FXML names
-     * (and its loader) are loaded, not initialised, on a reader of the task runner, so that building
-     * the shell after sign-in does not wait for them and a class data sharing training start records
-     * them. Nothing is built off the application thread, and no class is initialised there, so this
-     * cannot race the application thread's own start.
+     * After the sign-in screen's frame, while the person types, on a reader of the task runner: the
+     * classes the shell's FXML names (and its loader) are loaded, not initialised, and the bundled
+     * procedures parsed, so that signing in and building the shell do not wait for them and a class
+     * data sharing training start records them. No JavaFX class is initialised there, so this cannot
+     * race the application thread.
      */
     private void warmUp() {
         background.parallel().execute(() -> {
@@ -386,6 +384,8 @@ public final class AppWindow {
                         }
                     }
                 }
+                // the procedures every sign-in reads: parsed now, not while the person waits
+                uk.resolve.app.PolicyRegistry.prepareBundled();
                 warm.complete(null);
             } catch (Throwable e) {
                 warm.completeExceptionally(e); // only a warm-up: the shell is built as before
