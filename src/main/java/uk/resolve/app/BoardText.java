@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.EntryText;
 import uk.resolve.domain.escalation.Resolution;
 import uk.resolve.domain.record.BoardContent;
+import uk.resolve.domain.record.CaseContent;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.report.ReportFacts;
 
 /**
  * The board free text of cases for the partnership report (decision 0017): learning at resolution
@@ -45,6 +49,56 @@ final class BoardText {
         if (sealed.isEmpty()) {
             return cases;
         }
+        Map<UUID, SortedMap<String, String>> opened = opened(sealed);
+        if (opened.isEmpty()) {
+            return cases;
+        }
+        List<CaseState> out = new ArrayList<>(cases.size());
+        for (CaseState c : cases) {
+            out.add(withText(c, opened));
+        }
+        return out;
+    }
+
+    /**
+     * The sealed board text of {@code facts} this person can open, by entry id: with a report key they
+     * hold, or else with the case's key. Text that does not open here is absent, so the report shows none.
+     */
+    Map<UUID, SortedMap<String, String>> openBoard(Collection<ReportFacts> facts) {
+        List<Entry> sealed = new ArrayList<>();
+        for (ReportFacts f : facts) {
+            for (ReportFacts.Board b : f.board()) {
+                if (b.isSealed()) {
+                    sealed.add(asEntry(f.id(), b));
+                }
+            }
+        }
+        if (sealed.isEmpty()) {
+            return Map.of();
+        }
+        return opened(sealed);
+    }
+
+    /** What the keys read of a stored board row: the entry's ids and its board fields, nothing else. */
+    private static Entry asEntry(UUID caseId, ReportFacts.Board b) {
+        TreeMap<String, String> data = new TreeMap<>();
+        data.put(BoardContent.SEALED, b.sealed());
+        putIf(data, BoardContent.CASE_WRAPPED, b.caseWrapped());
+        putIf(data, BoardContent.REPORT_WRAPPED, b.reportWrapped());
+        putIf(data, BoardContent.REPORT_KEY, b.reportKeyId());
+        // the generation is read only of an entry marked sealed; its sealed content is not needed here
+        data.put(CaseContent.SEALED, "");
+        data.put(CaseContent.GENERATION, Integer.toString(b.generation()));
+        return new Entry(b.entryId(), caseId, b.type(), "", "", 0, Instant.EPOCH, Instant.EPOCH, data, "", "");
+    }
+
+    private static void putIf(Map<String, String> data, String field, String value) {
+        if (value != null) {
+            data.put(field, value);
+        }
+    }
+
+    private Map<UUID, SortedMap<String, String>> opened(List<Entry> sealed) {
         Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
         ReportKeys.ReportSet held = reportKeys.held();
         List<Entry> rest = new ArrayList<>();
@@ -57,14 +111,7 @@ final class BoardText {
             }
         }
         opened.putAll(caseKeys.openBoard(rest));
-        if (opened.isEmpty()) {
-            return cases;
-        }
-        List<CaseState> out = new ArrayList<>(cases.size());
-        for (CaseState c : cases) {
-            out.add(withText(c, opened));
-        }
-        return out;
+        return opened;
     }
 
     private static CaseState withText(CaseState c, Map<UUID, SortedMap<String, String>> opened) {
