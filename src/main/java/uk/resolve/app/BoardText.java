@@ -102,10 +102,13 @@ final class BoardText {
         Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
         ReportKeys.ReportSet held = reportKeys.held();
         List<Entry> rest = new ArrayList<>();
-        for (Entry e : sealed) {
-            var text = held.isEmpty() ? java.util.Optional.<SortedMap<String, String>>empty() : reportKeys.open(e, held);
-            if (text.isPresent()) {
-                opened.put(e.id(), text.get());
+        // one X25519 agreement per entry (its board key is wrapped for the report key on its own): on every core
+        List<java.util.Optional<SortedMap<String, String>>> texts = held.isEmpty() ? null
+                : sealed.parallelStream().map(e -> reportKeys.open(e, held)).toList();
+        for (int i = 0; i < sealed.size(); i++) {
+            Entry e = sealed.get(i);
+            if (texts != null && texts.get(i).isPresent()) {
+                opened.put(e.id(), texts.get(i).get());
             } else {
                 rest.add(e);
             }

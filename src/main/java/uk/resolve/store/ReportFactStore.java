@@ -201,24 +201,72 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
         }
     }
 
-    /** Over every fact of the case, its visits' included. */
+    /**
+     * Over every fact of the case, its visits' and board rows' included: each value fed as bytes, not made
+     * into text first (the report checks every case it reads, so this is on its path).
+     */
     static long checksum(ReportFacts f) {
-        CRC32C crc = new CRC32C();
-        for (Object part : new Object[] {f.id(), f.policyId(), f.policyVersion(), f.trackId(), f.status(), f.sample(),
-                f.openedAt(), f.stage(), f.childRef(), f.childStatus(), f.raisedAgency(), f.otherAgency(), f.category(),
-                f.resolvedAt(), f.resolvedStage(), f.workingDays(), f.boardText(), f.firstDue(), f.firstDueLabel()}) {
-            crc.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-            crc.update(0);
-        }
+        Crc crc = new Crc();
+        crc.put(f.id()).put(f.policyId()).put(f.policyVersion()).put(f.trackId()).put(f.status().name())
+                .put(f.sample() ? 1 : 0).put(f.openedAt()).put(f.stage()).put(f.childRef())
+                .put(f.childStatus() == null ? null : f.childStatus().name()).put(f.raisedAgency())
+                .put(f.otherAgency()).put(f.category()).put(f.resolvedAt())
+                .put(f.resolvedStage() == null ? -1 : f.resolvedStage()).put(f.workingDays()).put(f.boardText() ? 1 : 0)
+                .put(f.firstDue() == null ? null : f.firstDue().moment())
+                .put(f.firstDue() == null ? -1 : f.firstDue().wholeDay() ? 1 : 0).put(f.firstDueLabel());
         for (ReportFacts.Visit v : f.visits()) {
-            crc.update(v.toString().getBytes(StandardCharsets.UTF_8));
-            crc.update(1);
+            crc.put(1).put(v.stage()).put(v.heading()).put(v.enteredAt()).put(v.ended() ? 1 : 0).put(v.workingDays())
+                    .put(v.outcome()).put(v.metOnTime()).put(v.metLate()).put(v.overdue()).put(v.pastAt())
+                    .put(v.overdueAt().size());
+            for (LocalDateTime t : v.overdueAt()) {
+                crc.put(t);
+            }
         }
         for (ReportFacts.Board b : f.board()) {
-            crc.update(b.toString().getBytes(StandardCharsets.UTF_8));
-            crc.update(2);
+            crc.put(2).put(b.entryId()).put(b.type().name()).put(b.stage()).put(b.formId()).put(b.learning())
+                    .put(b.effectiveness()).put(b.suggestions()).put(b.generation()).put(b.sealed())
+                    .put(b.caseWrapped()).put(b.reportWrapped()).put(b.reportKeyId());
         }
-        return crc.getValue();
+        return crc.value();
+    }
+
+    /** A CRC-32C fed typed values; null, empty and each length are told apart. */
+    private static final class Crc {
+        private final CRC32C crc = new CRC32C();
+        private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(16);
+
+        Crc put(long v) {
+            buf.clear();
+            buf.putLong(v);
+            crc.update(buf.array(), 0, 8);
+            return this;
+        }
+
+        Crc put(UUID v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.getMostSignificantBits()).put(v.getLeastSignificantBits());
+        }
+
+        Crc put(String v) {
+            if (v == null) {
+                return put(-1L);
+            }
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            put(b.length);
+            crc.update(b);
+            return this;
+        }
+
+        Crc put(Instant v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.getEpochSecond()).put(v.getNano());
+        }
+
+        Crc put(LocalDateTime v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.toEpochSecond(ZoneOffset.UTC)).put(v.getNano());
+        }
+
+        long value() {
+            return crc.getValue();
+        }
     }
 
     // ---- checked ---------------------------------------------------------------------------

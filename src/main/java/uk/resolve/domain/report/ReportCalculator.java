@@ -721,17 +721,20 @@ public final class ReportCalculator {
     }
 
     private static List<StageTime> stageTimes(List<Evaluated> cases, List<Policy> scope) {
-        Map<String, StageAcc> rows = new LinkedHashMap<>();
+        // keyed without making a string per visit: the report walks every visit of every case here
+        record Key(String policy, String track, int stage) {
+        }
+        Map<Key, StageAcc> rows = new LinkedHashMap<>();
         for (Policy p : scope) {
             for (Track t : p.tracks()) {
                 for (Stage s : t.stages()) {
-                    rows.put(p.id() + "|" + t.id() + "|" + s.number(), new StageAcc(p, t, s.number(), s.heading()));
+                    rows.put(new Key(p.id(), t.id(), s.number()), new StageAcc(p, t, s.number(), s.heading()));
                 }
             }
         }
         for (Evaluated e : cases) {
             for (VisitResult v : e.visits()) {
-                StageAcc acc = rows.computeIfAbsent(e.policy().id() + "|" + e.track().id() + "|" + v.stage(),
+                StageAcc acc = rows.computeIfAbsent(new Key(e.policy().id(), e.track().id(), v.stage()),
                         k -> new StageAcc(e.policy(), e.track(), v.stage(), v.heading()));
                 acc.kept = acc.kept.plus(v.kept());
                 switch (v.outcome()) {
