@@ -30,12 +30,13 @@ import uk.resolve.domain.time.DueAt;
 
 /**
  * The report's facts of each case ({@link ReportFacts}) as typed rows: one per case in {@code report_case},
- * one per stage visit in {@code report_stage}. Written by {@link CaseSummaryStore} in the same transaction
- * as the case's summary, from that summary (so it follows every append, import and sync merge, and every
- * rebuild); derived, never a source of truth: a different version or a different number of rows than
- * there are summarised cases rebuilds the summaries and these with them, a row whose checksum does not
- * match is left for the reader to work out from the case's summary, and {@link #verify} compares every row
- * with facts made afresh.
+ * one per stage visit in {@code report_stage}, one per entry with board text in {@code report_board} (sealed
+ * text kept sealed), and a row in {@code report_unmade} for a summarised case whose facts cannot be made
+ * here. Written by {@link CaseSummaryStore} in the same transaction as the case's summary, from that summary
+ * (so it follows every append, import and sync merge, and every rebuild); derived, never a source of truth:
+ * a different version, or not one row for each summarised case, rebuilds the summaries and these with them,
+ * a case whose rows do not match their checksum is left for the reader to work out from the case's summary,
+ * and {@link #verify} compares every case's rows with facts made afresh.
  */
 public final class ReportFactStore implements CaseSummaryStore.Companion {
 
@@ -371,8 +372,8 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
     private void readAll(Instant openedBefore, String policyId, BiConsumer<UUID, ReportFacts> each,
                          Consumer<UUID> damaged) {
         boolean chosen = openedBefore != null || policyId != null;
-        // each table read once in the order it is stored, the visits first, grouped by case here: ordered by the
-        // UUID key, H2 reached every row through the key's index, 2-6 times slower (ReportFactReadBenchmark)
+        // each table read once in the order it is stored, the board rows and visits first, grouped by case here:
+        // ordered by the UUID key, H2 reached every row through the key's index, 2-6 times slower
         String cases = "SELECT " + CASE_COLUMNS + " FROM report_case"
                 + (chosen ? " WHERE sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
                 + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "");
