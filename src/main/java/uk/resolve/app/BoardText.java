@@ -101,10 +101,15 @@ final class BoardText {
     private Map<UUID, SortedMap<String, String>> opened(List<Entry> sealed) {
         Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
         ReportKeys.ReportSet held = reportKeys.held();
+        // board text written before the report key was current is wrapped for it in an entry of its own, later
+        Map<UUID, List<BoardContent.Wrap>> later = held.isEmpty() ? Map.of() : reportKeys.laterWraps(sealed.stream()
+                .filter(e -> !held.has(e.get(BoardContent.REPORT_KEY))).map(Entry::caseId)
+                .collect(java.util.stream.Collectors.toSet()));
         List<Entry> rest = new ArrayList<>();
         // one X25519 agreement per entry (its board key is wrapped for the report key on its own): on every core
         List<java.util.Optional<SortedMap<String, String>>> texts = held.isEmpty() ? null
-                : sealed.parallelStream().map(e -> reportKeys.open(e, held)).toList();
+                : sealed.parallelStream().map(e -> reportKeys.open(e, held, later.getOrDefault(e.id(), List.of())))
+                .toList();
         for (int i = 0; i < sealed.size(); i++) {
             Entry e = sealed.get(i);
             if (texts != null && texts.get(i).isPresent()) {
