@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.EntryText;
 import uk.resolve.domain.escalation.Resolution;
 import uk.resolve.domain.record.BoardContent;
+import uk.resolve.domain.record.CaseContent;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.report.ReportFacts;
 
 /**
  * The board free text of cases for the partnership report (decision 0017): learning at resolution
@@ -45,23 +49,7 @@ final class BoardText {
         if (sealed.isEmpty()) {
             return cases;
         }
-        Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
-        ReportKeys.ReportSet held = reportKeys.held();
-        // board text written before the report key was current is wrapped for it in an entry of its own, later
-        Map<UUID, List<BoardContent.Wrap>> later = held.isEmpty() ? Map.of() : reportKeys.laterWraps(sealed.stream()
-                .filter(e -> !held.has(e.get(BoardContent.REPORT_KEY))).map(Entry::caseId)
-                .collect(java.util.stream.Collectors.toSet()));
-        List<Entry> rest = new ArrayList<>();
-        for (Entry e : sealed) {
-            var text = held.isEmpty() ? java.util.Optional.<SortedMap<String, String>>empty()
-                    : reportKeys.open(e, held, later.getOrDefault(e.id(), List.of()));
-            if (text.isPresent()) {
-                opened.put(e.id(), text.get());
-            } else {
-                rest.add(e);
-            }
-        }
-        opened.putAll(caseKeys.openBoard(rest));
+        Map<UUID, SortedMap<String, String>> opened = opened(sealed);
         if (opened.isEmpty()) {
             return cases;
         }
@@ -70,6 +58,68 @@ final class BoardText {
             out.add(withText(c, opened));
         }
         return out;
+    }
+
+    /**
+     * The sealed board text of {@code facts} this person can open, by entry id: with a report key they
+     * hold, or else with the case's key. Text that does not open here is absent, so the report shows none.
+     */
+    Map<UUID, SortedMap<String, String>> openBoard(Collection<ReportFacts> facts) {
+        List<Entry> sealed = new ArrayList<>();
+        for (ReportFacts f : facts) {
+            for (ReportFacts.Board b : f.board()) {
+                if (b.isSealed()) {
+                    sealed.add(asEntry(f.id(), b));
+                }
+            }
+        }
+        if (sealed.isEmpty()) {
+            return Map.of();
+        }
+        return opened(sealed);
+    }
+
+    /** What the keys read of a stored board row: the entry's ids and its board fields, nothing else. */
+    private static Entry asEntry(UUID caseId, ReportFacts.Board b) {
+        TreeMap<String, String> data = new TreeMap<>();
+        data.put(BoardContent.SEALED, b.sealed());
+        putIf(data, BoardContent.CASE_WRAPPED, b.caseWrapped());
+        putIf(data, BoardContent.REPORT_WRAPPED, b.reportWrapped());
+        putIf(data, BoardContent.REPORT_KEY, b.reportKeyId());
+        // the generation is read only of an entry marked sealed; its sealed content is not needed here
+        data.put(CaseContent.SEALED, "");
+        data.put(CaseContent.GENERATION, Integer.toString(b.generation()));
+        return new Entry(b.entryId(), caseId, b.type(), "", "", 0, Instant.EPOCH, Instant.EPOCH, data, "", "");
+    }
+
+    private static void putIf(Map<String, String> data, String field, String value) {
+        if (value != null) {
+            data.put(field, value);
+        }
+    }
+
+    private Map<UUID, SortedMap<String, String>> opened(List<Entry> sealed) {
+        Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
+        ReportKeys.ReportSet held = reportKeys.held();
+        // board text written before the report key was current is wrapped for it in an entry of its own, later
+        Map<UUID, List<BoardContent.Wrap>> later = held.isEmpty() ? Map.of() : reportKeys.laterWraps(sealed.stream()
+                .filter(e -> !held.has(e.get(BoardContent.REPORT_KEY))).map(Entry::caseId)
+                .collect(java.util.stream.Collectors.toSet()));
+        List<Entry> rest = new ArrayList<>();
+        // one X25519 agreement per entry (its board key is wrapped for the report key on its own): on every core
+        List<java.util.Optional<SortedMap<String, String>>> texts = held.isEmpty() ? null
+                : sealed.parallelStream().map(e -> reportKeys.open(e, held, later.getOrDefault(e.id(), List.of())))
+                .toList();
+        for (int i = 0; i < sealed.size(); i++) {
+            Entry e = sealed.get(i);
+            if (texts != null && texts.get(i).isPresent()) {
+                opened.put(e.id(), texts.get(i).get());
+            } else {
+                rest.add(e);
+            }
+        }
+        opened.putAll(caseKeys.openBoard(rest));
+        return opened;
     }
 
     private static CaseState withText(CaseState c, Map<UUID, SortedMap<String, String>> opened) {

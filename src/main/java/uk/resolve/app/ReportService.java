@@ -19,6 +19,7 @@ import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
 import uk.resolve.domain.report.PartnershipReport;
 import uk.resolve.domain.report.ReportCalculator;
+import uk.resolve.domain.report.ReportFacts;
 import uk.resolve.domain.report.ReportQuery;
 import uk.resolve.domain.report.ReportTables;
 import uk.resolve.domain.time.WorkingCalendar;
@@ -38,9 +39,10 @@ import static uk.resolve.domain.escalation.EntryText.SAMPLE;
 
 /**
  * The partnership's monitoring report over every record in this database: this laptop's own
- * and, once synced, the whole team's. Reads each case's report facts from their typed rows (a case with
- * board text, from its stored summary) and hands them one at a time to a {@link ReportCalculator}
- * accumulator (whose figures do not depend on the order of the cases), which keeps only their figures. Call it from any thread but the JavaFX application thread.
+ * and, once synced, the whole team's. Reads each case's report facts from their typed rows, its board text
+ * from its own narrow rows (the sealed copies opened with this person's keys, decision 0017), and hands
+ * them one at a time to a {@link ReportCalculator} accumulator (whose figures do not depend on the order of
+ * the cases), which keeps only their figures. Call it from any thread but the JavaFX application thread.
  */
 public final class ReportService {
 
@@ -112,13 +114,28 @@ public final class ReportService {
         // raised after the period, samples and other procedures' are left out by their columns, unread
         facts.ensureCurrent();
         List<UUID> fromSummary = new ArrayList<>(facts.withoutFacts());
+        // a case with sealed board text (learning, feedback) waits for it to be opened for this person, a few
+        // hundred cases at a time, from its narrow board rows
+        List<ReportFacts> sealed = new ArrayList<>();
+        Runnable open = () -> {
+            Map<UUID, ? extends Map<String, String>> text = board == null ? Map.of() : board.openBoard(sealed);
+            sealed.forEach(f -> report.add(f, text));
+            sealed.clear();
+        };
         facts.forEach(periodEnd, query.policyId(), f -> {
             told.run();
-            report.add(f);
+            if (f.board().stream().anyMatch(ReportFacts.Board::isSealed)) {
+                sealed.add(f);
+                if (sealed.size() >= 500) {
+                    open.run();
+                }
+            } else {
+                report.add(f);
+            }
         }, fromSummary::add);
-        // a case with board text (learning, feedback) or a damaged row from its stored summary; a case that could
-        // not be summarised (its procedure is not installed) from its entries, as before
-        // (the board's sealed text opened for this person, a few hundred cases at a time)
+        open.run();
+        // a damaged row from its stored summary; a case that could not be summarised (its procedure is not
+        // installed) from its entries, as before
         List<CaseState> pending = new ArrayList<>();
         Runnable flush = () -> {
             (board == null ? pending : board.open(pending)).forEach(report::add);

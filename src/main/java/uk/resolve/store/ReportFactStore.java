@@ -30,23 +30,27 @@ import uk.resolve.domain.time.DueAt;
 
 /**
  * The report's facts of each case ({@link ReportFacts}) as typed rows: one per case in {@code report_case},
- * one per stage visit in {@code report_stage}. Written by {@link CaseSummaryStore} in the same transaction
- * as the case's summary, from that summary (so it follows every append, import and sync merge, and every
- * rebuild); derived, never a source of truth: a different version or a different number of rows than
- * there are summarised cases rebuilds the summaries and these with them, a row whose checksum does not
- * match is left for the reader to work out from the case's summary, and {@link #verify} compares every row
- * with facts made afresh.
+ * one per stage visit in {@code report_stage}, one per entry with board text in {@code report_board} (sealed
+ * text kept sealed), and a row in {@code report_unmade} for a summarised case whose facts cannot be made
+ * here. Written by {@link CaseSummaryStore} in the same transaction as the case's summary, from that summary
+ * (so it follows every append, import and sync merge, and every rebuild); derived, never a source of truth:
+ * a different version, or not one row for each summarised case, rebuilds the summaries and these with them,
+ * a case whose rows do not match their checksum is left for the reader to work out from the case's summary,
+ * and {@link #verify} compares every case's rows with facts made afresh.
  */
 public final class ReportFactStore implements CaseSummaryStore.Companion {
 
     private static final String MODEL = "report_fact";
     /** Raised whenever what is stored changes in a way the shape of {@link ReportFacts} does not show. */
-    private static final String FORMAT = "report-fact/1";
+    private static final String FORMAT = "report-fact/2";
     private static final String CASE_COLUMNS = "case_id, policy_id, policy_version, track_id, status, sample, opened,"
             + " stage, child_ref, child_status, raised_agency, other_agency, category, resolved_at, resolved_stage,"
             + " working_days, board_text, first_due, first_due_whole_day, first_due_label, checksum";
     private static final String STAGE_COLUMNS = "case_id, visit, stage, heading, entered_at, ended, working_days,"
             + " outcome, met_on_time, met_late, past_at, overdue_at";
+    private static final String BOARD_COLUMNS = "case_id, place, entry_id, entry_type, stage, form_id, learning,"
+            + " effectiveness, suggestions, key_generation, board_sealed, board_case_key, board_report_key,"
+            + " report_key_id";
     private static final String SHAPE = CaseSummaryStore.Codec.shape(ReportFacts.class);
 
     /** Makes a case's facts from its summary; supplied by the application, which knows the procedures. */
@@ -79,16 +83,21 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
 
     @Override
     public void written(Connection c, UUID id, CaseSummaryStore.Summary s) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM report_stage WHERE case_id = ?");
-             PreparedStatement delCase = c.prepareStatement("DELETE FROM report_case WHERE case_id = ?")) {
-            del.setObject(1, id);
-            del.executeUpdate();
-            delCase.setObject(1, id);
-            delCase.executeUpdate();
+        for (String table : new String[] {"report_stage", "report_board", "report_case", "report_unmade"}) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE case_id = ?")) {
+                del.setObject(1, id);
+                del.executeUpdate();
+            }
         }
         ReportFacts f = s == null || s.state() == null ? null : made(s);
         if (f != null) {
             insert(c, f);
+        } else if (s != null) {
+            // a summarised case the report works out from its summary: counted, so that no join is needed to check
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_unmade (case_id) VALUES (?)")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -96,7 +105,9 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
     public void cleared(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM report_stage");
+            s.executeUpdate("DELETE FROM report_board");
             s.executeUpdate("DELETE FROM report_case");
+            s.executeUpdate("DELETE FROM report_unmade");
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO read_model (name, version, entries) KEY (name) VALUES (?, ?, 0)")) {
@@ -141,6 +152,30 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
             ps.setLong(21, checksum(f));
             ps.executeUpdate();
         }
+        if (!f.board().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_board (" + BOARD_COLUMNS + ") VALUES ("
+                    + "?, ".repeat(13) + "?)")) {
+                int i = 0;
+                for (ReportFacts.Board b : f.board()) {
+                    ps.setObject(1, f.id());
+                    ps.setInt(2, i++);
+                    ps.setObject(3, b.entryId());
+                    ps.setString(4, b.type().name());
+                    ps.setInt(5, b.stage());
+                    ps.setString(6, b.formId());
+                    ps.setString(7, b.learning());
+                    ps.setString(8, b.effectiveness());
+                    ps.setString(9, b.suggestions());
+                    ps.setInt(10, b.generation());
+                    ps.setString(11, b.sealed());
+                    ps.setString(12, b.caseWrapped());
+                    ps.setString(13, b.reportWrapped());
+                    ps.setString(14, b.reportKeyId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
         if (f.visits().isEmpty()) {
             return;
         }
@@ -167,20 +202,72 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
         }
     }
 
-    /** Over every fact of the case, its visits' included. */
+    /**
+     * Over every fact of the case, its visits' and board rows' included: each value fed as bytes, not made
+     * into text first (the report checks every case it reads, so this is on its path).
+     */
     static long checksum(ReportFacts f) {
-        CRC32C crc = new CRC32C();
-        for (Object part : new Object[] {f.id(), f.policyId(), f.policyVersion(), f.trackId(), f.status(), f.sample(),
-                f.openedAt(), f.stage(), f.childRef(), f.childStatus(), f.raisedAgency(), f.otherAgency(), f.category(),
-                f.resolvedAt(), f.resolvedStage(), f.workingDays(), f.boardText(), f.firstDue(), f.firstDueLabel()}) {
-            crc.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-            crc.update(0);
-        }
+        Crc crc = new Crc();
+        crc.put(f.id()).put(f.policyId()).put(f.policyVersion()).put(f.trackId()).put(f.status().name())
+                .put(f.sample() ? 1 : 0).put(f.openedAt()).put(f.stage()).put(f.childRef())
+                .put(f.childStatus() == null ? null : f.childStatus().name()).put(f.raisedAgency())
+                .put(f.otherAgency()).put(f.category()).put(f.resolvedAt())
+                .put(f.resolvedStage() == null ? -1 : f.resolvedStage()).put(f.workingDays()).put(f.boardText() ? 1 : 0)
+                .put(f.firstDue() == null ? null : f.firstDue().moment())
+                .put(f.firstDue() == null ? -1 : f.firstDue().wholeDay() ? 1 : 0).put(f.firstDueLabel());
         for (ReportFacts.Visit v : f.visits()) {
-            crc.update(v.toString().getBytes(StandardCharsets.UTF_8));
-            crc.update(1);
+            crc.put(1).put(v.stage()).put(v.heading()).put(v.enteredAt()).put(v.ended() ? 1 : 0).put(v.workingDays())
+                    .put(v.outcome()).put(v.metOnTime()).put(v.metLate()).put(v.overdue()).put(v.pastAt())
+                    .put(v.overdueAt().size());
+            for (LocalDateTime t : v.overdueAt()) {
+                crc.put(t);
+            }
         }
-        return crc.getValue();
+        for (ReportFacts.Board b : f.board()) {
+            crc.put(2).put(b.entryId()).put(b.type().name()).put(b.stage()).put(b.formId()).put(b.learning())
+                    .put(b.effectiveness()).put(b.suggestions()).put(b.generation()).put(b.sealed())
+                    .put(b.caseWrapped()).put(b.reportWrapped()).put(b.reportKeyId());
+        }
+        return crc.value();
+    }
+
+    /** A CRC-32C fed typed values; null, empty and each length are told apart. */
+    private static final class Crc {
+        private final CRC32C crc = new CRC32C();
+        private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(16);
+
+        Crc put(long v) {
+            buf.clear();
+            buf.putLong(v);
+            crc.update(buf.array(), 0, 8);
+            return this;
+        }
+
+        Crc put(UUID v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.getMostSignificantBits()).put(v.getLeastSignificantBits());
+        }
+
+        Crc put(String v) {
+            if (v == null) {
+                return put(-1L);
+            }
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            put(b.length);
+            crc.update(b);
+            return this;
+        }
+
+        Crc put(Instant v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.getEpochSecond()).put(v.getNano());
+        }
+
+        Crc put(LocalDateTime v) {
+            return v == null ? put(Long.MIN_VALUE) : put(v.toEpochSecond(ZoneOffset.UTC)).put(v.getNano());
+        }
+
+        long value() {
+            return crc.getValue();
+        }
     }
 
     // ---- checked ---------------------------------------------------------------------------
@@ -211,12 +298,13 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
                     }
                 }
             }
-            // a case the report cannot make facts for is read from its summary; a row too many is never right
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM report_case f"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM case_listing l WHERE l.case_id = f.case_id)")) {
+            // one row for each summarised case, in report_case or (facts not made here) report_unmade: counted, not
+            // joined (a join read every page of case_listing at each report); which rows differ is verify's to say
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM report_case)"
+                    + " + (SELECT COUNT(*) FROM report_unmade) - (SELECT COUNT(*) FROM case_listing)")) {
                 rs.next();
                 if (rs.getLong(1) != 0) {
-                    return "the report facts held cases that have no summary";
+                    return "the report facts did not cover the summarised cases one for one";
                 }
             }
             return null;
@@ -251,20 +339,15 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
 
     /**
      * The facts of every case that is not a sample, raised before {@code openedBefore} (null: whenever),
-     * under procedure {@code policyId} (null: any), one case at a time in no particular order. A case
-     * with board text, or whose row does not match its checksum (made again here), goes to {@code fromSummary}
-     * instead. A summarised case with no facts is not handed on at all: see {@link #withoutFacts}.
+     * under procedure {@code policyId} (null: any), one case at a time in no particular order, each with
+     * its board text as stored (sealed text still sealed). A case whose rows do not match their checksum
+     * (made again here) goes to {@code fromSummary} instead. A summarised case with no facts is not handed
+     * on at all: see {@link #withoutFacts}.
      */
     public void forEach(Instant openedBefore, String policyId, Consumer<ReportFacts> facts,
                         Consumer<UUID> fromSummary) {
         List<UUID> damaged = new ArrayList<>();
-        readAll(openedBefore, policyId, (id, f) -> {
-            if (f.boardText()) {
-                fromSummary.accept(id);
-            } else {
-                facts.accept(f);
-            }
-        }, damaged::add);
+        readAll(openedBefore, policyId, (id, f) -> facts.accept(f), damaged::add);
         // made again (with the summary, from the entries) once the read is over, then read from the summary
         for (UUID id : damaged) {
             summaries.repair(id);
@@ -276,8 +359,7 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
     public List<UUID> withoutFacts() {
         List<UUID> out = new ArrayList<>();
         try (Connection c = db.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT l.case_id FROM case_listing l"
-                     + " WHERE NOT EXISTS (SELECT 1 FROM report_case f WHERE f.case_id = l.case_id)")) {
+             ResultSet rs = s.executeQuery("SELECT case_id FROM report_unmade")) {
             while (rs.next()) {
                 out.add(rs.getObject(1, UUID.class));
             }
@@ -290,14 +372,32 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
     private void readAll(Instant openedBefore, String policyId, BiConsumer<UUID, ReportFacts> each,
                          Consumer<UUID> damaged) {
         boolean chosen = openedBefore != null || policyId != null;
-        // each table read once in the order it is stored, the visits first, grouped by case here: ordered by the
-        // UUID key, H2 reached every row through the key's index, 2-6 times slower (ReportFactReadBenchmark)
+        // each table read once in the order it is stored, the board rows and visits first, grouped by case here:
+        // ordered by the UUID key, H2 reached every row through the key's index, 2-6 times slower
         String cases = "SELECT " + CASE_COLUMNS + " FROM report_case"
                 + (chosen ? " WHERE sample = FALSE AND (CAST(? AS TIMESTAMP(9) WITH TIME ZONE) IS NULL OR opened < ?)"
                 + " AND (CAST(? AS VARCHAR) IS NULL OR policy_id = ?)" : "");
         String stages = "SELECT " + STAGE_COLUMNS + " FROM report_stage";
         try (Connection c = db.connection(); PreparedStatement pc = c.prepareStatement(cases);
-             PreparedStatement pv = c.prepareStatement(stages)) {
+             PreparedStatement pv = c.prepareStatement(stages);
+             PreparedStatement pb = c.prepareStatement("SELECT " + BOARD_COLUMNS + " FROM report_board")) {
+            // board rows are few (a case's learning and feedback), held by case until its facts are read
+            Map<UUID, List<Object[]>> board = new HashMap<>();
+            pb.setFetchSize(2000);
+            try (ResultSet rb = pb.executeQuery()) {
+                while (rb.next()) {
+                    Object[] row = new Object[14];
+                    row[0] = rb.getObject(1, UUID.class);
+                    row[1] = rb.getInt(2);
+                    row[2] = rb.getObject(3, UUID.class);
+                    for (int i : new int[] {4, 6, 7, 8, 9, 11, 12, 13, 14}) {
+                        row[i - 1] = rb.getString(i);
+                    }
+                    row[4] = rb.getInt(5);
+                    row[9] = rb.getInt(10);
+                    board.computeIfAbsent((UUID) row[0], k -> new ArrayList<>(2)).add(row);
+                }
+            }
             Map<UUID, Visits> visits = new HashMap<>();
             Map<String, String> headings = new HashMap<>();
             pv.setFetchSize(2000);
@@ -319,7 +419,8 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
                     UUID id = (UUID) row.v[0];
                     Visits v = visits.remove(id);
                     List<ReportFacts.Visit> list = v == null ? List.of() : v.inOrder();
-                    ReportFacts f = list == null ? null : row.facts(list);
+                    List<ReportFacts.Board> notes = boardOf(board.remove(id));
+                    ReportFacts f = list == null || notes == null ? null : row.facts(list, notes);
                     if (f == null || checksum(f) != row.checksum) {
                         damaged.accept(id);
                     } else {
@@ -329,6 +430,25 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
             }
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** A case's board rows as read, in their order; null when one was unreadable. */
+    private static List<ReportFacts.Board> boardOf(List<Object[]> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        try {
+            rows.sort(java.util.Comparator.comparingInt(r -> (Integer) r[1]));
+            List<ReportFacts.Board> out = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                out.add(new ReportFacts.Board((UUID) r[2], uk.resolve.domain.record.EntryType.valueOf((String) r[3]),
+                        (Integer) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Integer) r[9],
+                        (String) r[10], (String) r[11], (String) r[12], (String) r[13]));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -399,7 +519,7 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
             checksum = rs.getLong(21);
         }
 
-        ReportFacts facts(List<ReportFacts.Visit> visits) {
+        ReportFacts facts(List<ReportFacts.Visit> visits, List<ReportFacts.Board> board) {
             try {
                 LocalDateTime due = (LocalDateTime) v[17];
                 return new ReportFacts((UUID) v[0], (String) v[1], (String) v[2], (String) v[3],
@@ -407,7 +527,7 @@ public final class ReportFactStore implements CaseSummaryStore.Companion {
                         (String) v[8], v[9] == null ? null : ChildStatus.valueOf((String) v[9]), (String) v[10],
                         (String) v[11], (String) v[12], (Instant) v[13], (Integer) v[14], (Integer) v[15],
                         (Boolean) v[16], due == null ? null : new DueAt(due, Boolean.TRUE.equals(v[18])),
-                        (String) v[19], visits);
+                        (String) v[19], visits, board);
             } catch (RuntimeException e) {
                 return null;
             }

@@ -248,6 +248,31 @@ class BoardTextIT {
         }
     }
 
+    @Test
+    void theBoardCopiesAreKeptSealedInTheirOwnRowsAndTheReportOpensThemWithoutReadingTheSummaries() throws Exception {
+        Stolen admin = unwrap("admin");
+        try (Database d = Database.open(vault.databaseFile(), admin.dbKey());
+             java.sql.Connection c = d.connection(); java.sql.Statement st = c.createStatement()) {
+            // the learning of both resolutions and the form's feedback, as sealed as the entries hold them
+            try (var rs = st.executeQuery("SELECT COUNT(*), COUNT(board_sealed), COUNT(board_report_key),"
+                    + " COUNT(learning), COUNT(effectiveness), COUNT(suggestions) FROM report_board")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getInt(2)).isEqualTo(3);
+                assertThat(rs.getInt(3)).isEqualTo(3);
+                assertThat(rs.getInt(4) + rs.getInt(5) + rs.getInt(6)).isZero();
+            }
+            st.executeUpdate("UPDATE case_summary SET report_entries = '[]'");
+        }
+        try (Session board = as("board")) {
+            PartnershipReport r = board.services().reports().compute(YEAR);
+            assertThat(learning(r)).contains("pangolin lesson").doesNotContain("Quentin", "Zebrafish", "ZEBRA-4471");
+            assertThat(feedback(r)).contains("narwhal route").doesNotContain("Jamie", "Marlowe");
+            // the report did not read the summaries (it would have found them damaged and made them again)
+            assertThat(board.services().summariesRepaired()).isEqualTo(2);
+        }
+    }
+
     private static boolean opens(PersonKeys keys, ReportKeyEntry.Grant g) {
         try {
             CaseSeal.unwrap(keys, g.wrapped(), ReportKeyEntry.wrapContext(g.keyId(), g.person()));

@@ -238,4 +238,65 @@ class ReportFactsIT {
                     .stream().mapToInt(List::size).sum());
         }
     }
+    @Test
+    void boardTextIsReadFromItsOwnRowsAndNotFromTheCasesSummaries() throws Exception {
+        try (Services s = open()) {
+            varied(s);
+            UUID learned = s.cases().open(Fixtures.openRequest(s, "croydon", ChildStatus.CHILD_IN_NEED,
+                    "2027-02-01T09:00")).id();
+            s.cases().resolve(learned, new ResolveRequest("Agreed", null, "Escalating sooner would have helped.",
+                    at("2027-02-03T09:00")));
+            UUID monitored = uk.resolve.forms.FormCases.northSomersetResolvedAtStage3(s, clock);
+            java.util.Map<String, String> answers = new java.util.HashMap<>(uk.resolve.forms.FormSigningIT.ANSWERS);
+            answers.put("effectiveness", "Meeting the managers early helped.");
+            s.forms().complete(monitored, "monitoring-form", 0, answers);
+            clock.set(ReportCasesAccess.NOW);
+            var query = new ReportQuery(new ReportPeriod(LocalDate.parse("2025-04-01"), LocalDate.parse("2027-05-31")),
+                    null);
+            PartnershipReport truth = replayed(s, query, null, clock.instant());
+            assertThat(truth.learning()).extracting(PartnershipReport.LearningItem::learning)
+                    .contains("Escalating sooner would have helped.");
+            assertThat(truth.feedback()).extracting(PartnershipReport.FeedbackItem::effectiveness)
+                    .contains("Meeting the managers early helped.");
+            // a row for each of the two resolutions' learning and the form's feedback, and no others
+            assertThat(rows(s, "SELECT COUNT(*) FROM report_board")).isEqualTo(3);
+            assertThat(rows(s, "SELECT COUNT(*) FROM report_board WHERE entry_type = 'FORM_COMPLETED'"
+                    + " AND effectiveness = 'Meeting the managers early helped.'")).isEqualTo(1);
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+
+            // a board row edited outside Resolve fails its case's checksum: read from the summary, made again
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("UPDATE report_board SET learning = 'Edited' WHERE learning IS NOT NULL"))
+                        .isEqualTo(2);
+            }
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+            assertThat(rows(s, "SELECT COUNT(*) FROM report_board WHERE learning = 'Edited'")).isZero();
+
+            // the summaries' report entries emptied: the report does not read them (so does not find them
+            // damaged), and still shows the learning and feedback from the board rows
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE case_summary SET report_entries = '[]'");
+            }
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+            assertThat(s.summariesRepaired()).isPositive();
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+        }
+    }
+
+    @Test
+    void aFactRowDeletedOutsideResolveIsNoticedByCountingAndTheFactsAreMadeAgain() throws Exception {
+        try (Services s = open()) {
+            varied(s);
+            var query = new ReportQuery(new ReportPeriod(LocalDate.parse("2026-04-01"), LocalDate.parse("2027-05-31")),
+                    null);
+            PartnershipReport truth = s.reports().compute(query);
+            long cases = rows(s, "SELECT COUNT(*) FROM report_case");
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM report_case WHERE status = 'WITHDRAWN'");
+            }
+            assertThat(s.summariesMadeCurrent()).contains("did not cover the summarised cases");
+            assertThat(rows(s, "SELECT COUNT(*) FROM report_case")).isEqualTo(cases);
+            assertThat(s.reports().compute(query)).isEqualTo(truth);
+        }
+    }
 }

@@ -51,6 +51,7 @@ import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.time.WorkingCalendar;
 
 import static uk.resolve.domain.escalation.EntryText.FORM;
+import static uk.resolve.domain.escalation.EntryText.LEARNING;
 import static uk.resolve.domain.escalation.EntryText.METHOD;
 import static uk.resolve.domain.escalation.EntryText.STAGE;
 
@@ -205,14 +206,41 @@ public final class ReportCalculator {
             evaluated.add(evaluate(facts(c, p), p, learning, feedback));
         }
 
-        /**
-         * A case from its stored facts. A case with board text ({@link ReportFacts#boardText}) must be
-         * added from its state instead, or its learning and feedback are left out.
-         */
+        /** A case from its stored facts, with only the board text the record holds in clear. */
         public void add(ReportFacts f) {
-            if (raised(f.sample(), f.policyId(), f.childRef(), f.status(), f.resolvedAt(), f.openedAt())) {
-                evaluated.add(evaluate(f, policy(f.policyId(), f.policyVersion()), null, null));
+            add(f, Map.of());
+        }
+
+        /**
+         * A case from its stored facts, with its board text: what the record holds in clear, and its sealed
+         * board copies as {@code opened} gives them (by entry id; the fields as sealed). Sealed text not
+         * among {@code opened} is left out.
+         */
+        public void add(ReportFacts f, Map<UUID, ? extends Map<String, String>> opened) {
+            if (!raised(f.sample(), f.policyId(), f.childRef(), f.status(), f.resolvedAt(), f.openedAt())) {
+                return;
             }
+            Policy p = policy(f.policyId(), f.policyVersion());
+            String learning = null;
+            Feedback feedback = null;
+            for (ReportFacts.Board b : f.board()) {
+                Map<String, String> text = b.isSealed() ? opened.get(b.entryId()) : null;
+                if (b.type() == EntryType.RESOLVED) {
+                    String sealed = text == null ? null : text.get(LEARNING);
+                    learning = b.learning() != null ? b.learning()
+                            : sealed != null && !sealed.isBlank() ? sealed : null;
+                } else {
+                    String effectiveness = b.effectiveness() != null ? b.effectiveness()
+                            : text == null ? null : field(text, EFFECTIVENESS_FIELDS);
+                    String suggestions = b.suggestions() != null ? b.suggestions()
+                            : text == null ? null : field(text, SUGGESTION_FIELDS);
+                    if (effectiveness != null || suggestions != null) {
+                        feedback = new Feedback(p.form(b.formId()).map(FormDefinition::title).orElse(b.formId()),
+                                b.stage(), effectiveness, suggestions);
+                    }
+                }
+            }
+            evaluated.add(evaluate(f, p, learning, feedback));
         }
 
         private Evaluated evaluate(ReportFacts f, Policy p, String learning, Feedback feedback) {
@@ -308,10 +336,27 @@ public final class ReportCalculator {
         var d = c.details();
         boolean learning = c.status() == CaseStatus.RESOLVED && c.resolution().learning() != null
                 && !c.resolution().learning().isBlank();
-        // board text sealed (decision 0017) is opened only where the report is made, for the person making it
-        boolean feedback = c.entries().stream().anyMatch(e -> uk.resolve.domain.record.BoardContent.has(e)
-                || e.type() == EntryType.FORM_COMPLETED
-                && (field(e, EFFECTIVENESS_FIELDS) != null || field(e, SUGGESTION_FIELDS) != null));
+        // board text sealed (decision 0017) is kept as sealed, opened only where the report is made, by its maker
+        List<ReportFacts.Board> board = new ArrayList<>();
+        Entry resolved = null;
+        for (Entry e : c.entries()) {
+            if (e.type() == EntryType.RESOLVED) {
+                resolved = e;
+            } else if (e.type() == EntryType.FORM_COMPLETED) {
+                String effectiveness = field(e, EFFECTIVENESS_FIELDS);
+                String suggestions = field(e, SUGGESTION_FIELDS);
+                if (effectiveness != null || suggestions != null || uk.resolve.domain.record.BoardContent.has(e)) {
+                    board.add(board(e, e.intValue(STAGE, 0), e.get(FORM, ""), null, Redactor.own(effectiveness, d),
+                            Redactor.own(suggestions, d)));
+                }
+            }
+        }
+        // the learning of the resolution the case ends with (the last one written, as the board text is opened)
+        if (c.status() == CaseStatus.RESOLVED && resolved != null
+                && (learning || uk.resolve.domain.record.BoardContent.has(resolved))) {
+            board.add(board(resolved, c.resolution().stage(), null,
+                    learning ? Redactor.own(c.resolution().learning(), d) : null, null, null));
+        }
         DeadlineStatus first = c.open() ? c.deadlines().stream().min(Comparator.comparing(DeadlineStatus::due))
                 .orElse(null) : null;
         Instant resolvedAt = c.resolution() == null ? null : c.resolution().at();
@@ -319,8 +364,20 @@ public final class ReportCalculator {
                 c.openedAt(), c.stage(), d.childRef(), d.childStatus(), Redactor.own(d.raisedAgency(), d),
                 Redactor.own(d.otherAgency(), d), Redactor.own(d.category(), d), resolvedAt,
                 c.resolution() == null ? null : c.resolution().stage(),
-                resolvedAt == null ? 0 : CaseMetrics.workingDaysTaken(c, cal, resolvedAt), learning || feedback,
-                first == null ? null : first.due(), first == null ? null : first.label(), visits);
+                resolvedAt == null ? 0 : CaseMetrics.workingDaysTaken(c, cal, resolvedAt), !board.isEmpty(),
+                first == null ? null : first.due(), first == null ? null : first.label(), visits, board);
+    }
+
+    /** The board text of {@code e} as the record holds it: the clear text given, and its sealed copy if any. */
+    private static ReportFacts.Board board(Entry e, int stage, String formId, String learning, String effectiveness,
+                                           String suggestions) {
+        boolean sealed = uk.resolve.domain.record.BoardContent.has(e);
+        return new ReportFacts.Board(e.id(), e.type(), stage, formId, learning, effectiveness, suggestions,
+                e.intValue(uk.resolve.domain.record.CaseContent.GENERATION, 0),
+                sealed ? e.get(uk.resolve.domain.record.BoardContent.SEALED) : null,
+                sealed ? e.get(uk.resolve.domain.record.BoardContent.CASE_WRAPPED) : null,
+                sealed ? e.get(uk.resolve.domain.record.BoardContent.REPORT_WRAPPED) : null,
+                sealed ? e.get(uk.resolve.domain.record.BoardContent.REPORT_KEY) : null);
     }
 
     private ReportFacts.Visit visit(CaseState c, Track track, StageVisit v, WorkingCalendar cal) {
@@ -664,17 +721,20 @@ public final class ReportCalculator {
     }
 
     private static List<StageTime> stageTimes(List<Evaluated> cases, List<Policy> scope) {
-        Map<String, StageAcc> rows = new LinkedHashMap<>();
+        // keyed without making a string per visit: the report walks every visit of every case here
+        record Key(String policy, String track, int stage) {
+        }
+        Map<Key, StageAcc> rows = new LinkedHashMap<>();
         for (Policy p : scope) {
             for (Track t : p.tracks()) {
                 for (Stage s : t.stages()) {
-                    rows.put(p.id() + "|" + t.id() + "|" + s.number(), new StageAcc(p, t, s.number(), s.heading()));
+                    rows.put(new Key(p.id(), t.id(), s.number()), new StageAcc(p, t, s.number(), s.heading()));
                 }
             }
         }
         for (Evaluated e : cases) {
             for (VisitResult v : e.visits()) {
-                StageAcc acc = rows.computeIfAbsent(e.policy().id() + "|" + e.track().id() + "|" + v.stage(),
+                StageAcc acc = rows.computeIfAbsent(new Key(e.policy().id(), e.track().id(), v.stage()),
                         k -> new StageAcc(e.policy(), e.track(), v.stage(), v.heading()));
                 acc.kept = acc.kept.plus(v.kept());
                 switch (v.outcome()) {
@@ -771,8 +831,12 @@ public final class ReportCalculator {
 
     /** The first non-blank value among {@code field.<id>} for the given ids, matched ignoring case. */
     private static String field(Entry e, List<String> ids) {
+        return field(e.data(), ids);
+    }
+
+    private static String field(Map<String, String> data, List<String> ids) {
         for (String id : ids) {
-            for (Map.Entry<String, String> f : e.data().entrySet()) {
+            for (Map.Entry<String, String> f : data.entrySet()) {
                 if (f.getKey().equalsIgnoreCase("field." + id) && f.getValue() != null && !f.getValue().isBlank()) {
                     return f.getValue();
                 }

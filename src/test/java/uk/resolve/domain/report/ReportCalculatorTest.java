@@ -227,4 +227,51 @@ class ReportCalculatorTest {
         assertThat(backward.stageTimes()).isEqualTo(forward.stageTimes());
         assertThat(backward.totalTimes()).isEqualTo(forward.totalTimes());
     }
+
+    @Test
+    void sealedLearningShowsOnlyAsOpenedForTheReportAndClearLearningWithoutItsOwnChildsReference() {
+        Policy croydon = bundled("croydon");
+        Case sealed = new Case(croydon, "Levels of need", "2027-01-11T09:00");
+        sealed.add(new CaseCommands("A Worker", at("2027-01-13T09:00")).resolve(sealed.state(at("2027-01-13T09:00")),
+                croydon, new ResolveRequest("Agreed", null, "Meet sooner.", at("2027-01-13T09:00"))));
+        // as a sealed case's record holds it: the learning only in the board's sealed copy (decision 0017)
+        Entry resolved = sealed.entries.remove(sealed.entries.size() - 1);
+        java.util.TreeMap<String, String> data = new java.util.TreeMap<>(resolved.data());
+        data.remove("learning");
+        data.put(uk.resolve.domain.record.BoardContent.SEALED, "c2VhbGVk");
+        data.put(uk.resolve.domain.record.BoardContent.REPORT_KEY, "key-1");
+        data.put(uk.resolve.domain.record.BoardContent.REPORT_WRAPPED, "d3JhcHBlZA==");
+        sealed.entries.add(resolved.withData(data));
+        Case clear = new Case(croydon, "Communication", "2027-01-12T09:00");
+        clear.add(new CaseCommands("A Worker", at("2027-01-14T09:00")).resolve(clear.state(at("2027-01-14T09:00")),
+                croydon, new ResolveRequest("Agreed", null, "REF-1 showed us the pangolin route.",
+                        at("2027-01-14T09:00"))));
+        Instant now = at("2027-02-01T12:00");
+        ReportCalculator calculator = new ReportCalculator(CALENDAR);
+
+        ReportFacts sealedFacts = calculator.facts(sealed.state(now), croydon);
+        assertThat(sealedFacts.boardText()).isTrue();
+        assertThat(sealedFacts.board()).singleElement().satisfies(b -> {
+            assertThat(b.isSealed()).isTrue();
+            assertThat(b.learning()).isNull();
+            assertThat(b.reportKeyId()).isEqualTo("key-1");
+        });
+        ReportFacts clearFacts = calculator.facts(clear.state(now), croydon);
+        assertThat(clearFacts.board()).singleElement().satisfies(b -> {
+            assertThat(b.isSealed()).isFalse();
+            assertThat(b.learning()).contains("pangolin route").doesNotContain("REF-1");
+        });
+
+        // without the sealed copy opened, only the clear learning shows; opened, both do
+        ReportCalculator.Accumulator shut = calculator.accumulator(WINTER, (id, v) -> croydon, null, now);
+        shut.add(sealedFacts);
+        shut.add(clearFacts);
+        assertThat(shut.report().learning()).extracting(PartnershipReport.LearningItem::learning)
+                .singleElement().asString().contains("pangolin route");
+        ReportCalculator.Accumulator opened = calculator.accumulator(WINTER, (id, v) -> croydon, null, now);
+        opened.add(sealedFacts, Map.of(sealedFacts.board().get(0).entryId(), Map.of("learning", "Meet sooner.")));
+        opened.add(clearFacts, Map.of());
+        assertThat(opened.report().learning()).extracting(PartnershipReport.LearningItem::learning)
+                .hasSize(2).contains("Meet sooner.");
+    }
 }
