@@ -2,6 +2,7 @@
 package uk.resolve.app;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import uk.resolve.domain.escalation.CaseListing;
 import uk.resolve.domain.escalation.CaseState;
 import uk.resolve.domain.escalation.DeadlineStatus;
 import uk.resolve.domain.time.DueAt;
+import uk.resolve.domain.time.UkTime;
 
 /** The order cases are listed in: what needs attention first. */
 public final class CaseOrdering {
@@ -18,22 +20,33 @@ public final class CaseOrdering {
      * What the order looks at, worked out once per case rather than at every comparison, beside what
      * is listed for the case (its state, or a smaller row made from it).
      */
-    record Keyed<T>(T item, boolean closed, boolean notOverdue, boolean notImmediateRisk, DueAt next,
+    record Keyed<T>(T item, boolean closed, boolean notOverdue, boolean notImmediateRisk, LocalDateTime next,
                            Instant opened) {
         static <T> Keyed<T> of(CaseState c, T item) {
             return new Keyed<>(item, !c.open(), !c.overdue(), !c.details().immediateRisk(),
-                    c.nextDeadline().map(DeadlineStatus::due).orElse(null), c.openedAt());
+                    last(c.nextDeadline().map(DeadlineStatus::due).orElse(null)), c.openedAt());
         }
 
         static <T> Keyed<T> of(CaseListing c, Instant now, T item) {
-            return new Keyed<>(item, !c.open(), !c.overdue(now), !c.immediateRisk(), c.nextDue(), c.openedAt());
+            return of(c, UkTime.local(now), item);
+        }
+
+        /** As {@link #of(CaseListing, Instant, Object)} with "now" already local, for many cases at once. */
+        static <T> Keyed<T> of(CaseListing c, LocalDateTime localNow, T item) {
+            boolean overdue = c.firstUnmetDue() != null && c.firstUnmetDue().isPast(localNow);
+            return new Keyed<>(item, !c.open(), !overdue, !c.immediateRisk(), last(c.nextDue()), c.openedAt());
+        }
+
+        /** Deadlines are ordered by their last moment: worked out once per case, not at every comparison. */
+        private static LocalDateTime last(DueAt due) {
+            return due == null ? null : due.lastMoment();
         }
     }
 
     private static final Comparator<Keyed<?>> ORDER = Comparator.comparing((Keyed<?> k) -> k.closed())
             .thenComparing(Keyed::notOverdue)
             .thenComparing(Keyed::notImmediateRisk)
-            .thenComparing(Keyed::next, Comparator.nullsLast(Comparator.<DueAt>naturalOrder()))
+            .thenComparing(Keyed::next, Comparator.nullsLast(Comparator.<LocalDateTime>naturalOrder()))
             .thenComparing(Keyed::opened, Comparator.reverseOrder());
 
     /** Open before closed; overdue, then immediate risk, then the nearest deadline; then newest. */

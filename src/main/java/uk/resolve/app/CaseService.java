@@ -496,12 +496,14 @@ public final class CaseService {
         // a listing holds no child content: the sealed cases' opening entries say who the child is
         java.util.Map<UUID, uk.resolve.domain.escalation.CaseDetails> details = shownChildren(listed.stream()
                 .filter(c -> c.childRef() == null).map(CaseListing::id).toList());
-        List<CaseOrdering.Keyed<R>> out = new ArrayList<>();
+        List<CaseOrdering.Keyed<R>> out = new ArrayList<>(listed.size());
+        java.time.LocalDateTime localNow = uk.resolve.domain.time.UkTime.local(now);
         for (CaseListing listing : listed) {
-            CaseListing c = details.containsKey(listing.id()) ? listing.withChild(details.get(listing.id())) : listing;
+            var d = details.get(listing.id());
+            CaseListing c = d != null ? listing.withChild(d) : listing;
             R r = row.apply(c);
             if (r != null) {
-                out.add(CaseOrdering.Keyed.of(c, now, r));
+                out.add(CaseOrdering.Keyed.of(c, localNow, r));
             }
         }
         return CaseOrdering.items(out);

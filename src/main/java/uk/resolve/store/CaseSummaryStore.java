@@ -169,9 +169,11 @@ public final class CaseSummaryStore {
 
     /** Makes the summaries of {@code caseIds} again, inside the transaction that just added {@code added} entries. */
     void refresh(Connection c, Collection<UUID> caseIds, int added) throws SQLException {
+        CaseListBlocks.Changes blocks = CaseListBlocks.Changes.some();
         for (UUID id : new LinkedHashSet<>(caseIds)) {
-            write(c, id, summariser.summarise(EntryStore.caseEntries(c, id)));
+            write(c, id, summariser.summarise(EntryStore.caseEntries(c, id)), blocks);
         }
+        blocks.flush(c);
         try (PreparedStatement ps = c.prepareStatement("UPDATE read_model SET entries = entries + ? WHERE name = ?")) {
             ps.setLong(1, added);
             ps.setString(2, MODEL);
@@ -188,6 +190,7 @@ public final class CaseSummaryStore {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(caseIds));
         Set<UUID> seen = new java.util.HashSet<>();
         SQLException[] failed = {null};
+        CaseListBlocks.Changes blocks = CaseListBlocks.Changes.some();
         try (PreparedStatement merge = c.prepareStatement(MERGE);
              PreparedStatement listing = c.prepareStatement(LISTING_MERGE)) {
             int[] batched = {0};
@@ -200,10 +203,12 @@ public final class CaseSummaryStore {
                 }
                 try {
                     if (s == null) {
-                        write(c, id, null);
+                        write(c, id, null, blocks);
                         return;
                     }
-                    Written.of(s).bind(merge, listing, id);
+                    Written w = Written.of(s);
+                    w.bind(merge, listing, id);
+                    blocks.put(id, w.listed(id, s));
                     told(c, id, s);
                     merge.addBatch();
                     listing.addBatch();
@@ -223,9 +228,10 @@ public final class CaseSummaryStore {
         }
         for (UUID id : ids) {
             if (!seen.contains(id)) {
-                write(c, id, null);
+                write(c, id, null, blocks);
             }
         }
+        blocks.flush(c);
         try (PreparedStatement ps = c.prepareStatement("UPDATE read_model SET entries = entries + ? WHERE name = ?")) {
             ps.setLong(1, added);
             ps.setString(2, MODEL);
@@ -233,9 +239,10 @@ public final class CaseSummaryStore {
         }
     }
 
-    private void write(Connection c, UUID id, Summary s) throws SQLException {
+    private void write(Connection c, UUID id, Summary s, CaseListBlocks.Changes blocks) throws SQLException {
         told(c, id, s);
         if (s == null) {
+            blocks.put(id, null);
             for (String table : new String[] {"case_summary", "case_listing"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE case_id = ?")) {
                     ps.setObject(1, id);
@@ -245,9 +252,11 @@ public final class CaseSummaryStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(MERGE); PreparedStatement lp = c.prepareStatement(LISTING_MERGE)) {
-            Written.of(s).bind(ps, lp, id);
+            Written w = Written.of(s);
+            w.bind(ps, lp, id);
             ps.executeUpdate();
             lp.executeUpdate();
+            blocks.put(id, w.listed(id, s));
         }
     }
 
@@ -333,6 +342,7 @@ public final class CaseSummaryStore {
                         }
                     }
                     int[] made = {0};
+                    CaseListBlocks.Changes blocks = CaseListBlocks.Changes.all();
                     try (PreparedStatement ps = c.prepareStatement(INSERT);
                          PreparedStatement lp = c.prepareStatement(LISTING_INSERT)) {
                         SQLException[] failed = {null};
@@ -342,7 +352,9 @@ public final class CaseSummaryStore {
                                 return;
                             }
                             try {
-                                Written.of(s).bind(ps, lp, list.get(0).caseId());
+                                Written w = Written.of(s);
+                                w.bind(ps, lp, list.get(0).caseId());
+                                blocks.put(list.get(0).caseId(), w.listed(list.get(0).caseId(), s));
                                 told(c, list.get(0).caseId(), s);
                                 ps.addBatch();
                                 lp.addBatch();
@@ -360,6 +372,7 @@ public final class CaseSummaryStore {
                         ps.executeBatch();
                         lp.executeBatch();
                     }
+                    blocks.flush(c);
                     try (PreparedStatement ps = c.prepareStatement(
                             "MERGE INTO read_model (name, version, entries) KEY (name) VALUES (?, ?, ?)")) {
                         ps.setString(1, MODEL);
@@ -388,7 +401,10 @@ public final class CaseSummaryStore {
         synchronized (entries) {
             java.util.Map<UUID, Columns> stored = new java.util.HashMap<>();
             java.util.Map<UUID, Listed> listed = new java.util.HashMap<>();
+            java.util.Map<UUID, Listing> blocked = new java.util.HashMap<>();
             try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                // the rows of the sound blocks; a case of a damaged block is then missing, so it differs
+                CaseListBlocks.readAll(c, -1, r -> blocked.put(r.caseId(), r));
                 try (ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM case_summary")) {
                     while (rs.next()) {
                         stored.put(rs.getObject(1, UUID.class), Columns.read(rs));
@@ -413,13 +429,16 @@ public final class CaseSummaryStore {
                 boolean hadListing = listed.containsKey(id);
                 Listed hasListed = listed.remove(id);
                 Written fresh = s == null ? null : Written.of(s);
-                if (s == null ? had != null || hadListing : had == null || !had.equals(fresh.summary()) || !had.intact()
-                        || !fresh.listing().equals(hasListed)) {
+                Listing inBlock = blocked.remove(id);
+                if (s == null ? had != null || hadListing || inBlock != null : had == null
+                        || !had.equals(fresh.summary()) || !had.intact() || !fresh.listing().equals(hasListed)
+                        || !fresh.listed(id, s).equals(inBlock)) {
                     differ.add(id);
                 }
             });
             differ.addAll(stored.keySet());
             differ.addAll(listed.keySet());
+            differ.addAll(blocked.keySet());
             if (!differ.isEmpty() || staleness() != null) {
                 rebuild();
             }
@@ -526,11 +545,72 @@ public final class CaseSummaryStore {
     }
 
     /**
-     * Every case's listing, in no particular order, read from the summaries' typed columns only (no
-     * stored state is parsed). A row whose listing checksum does not match is made again from its
-     * case's entries, stored, and handed on as made.
+     * Every case's listing, in no particular order, read from the list's packed blocks
+     * ({@code case_list_block}): no stored state is parsed, and the texts many cases share are one copy.
+     * Blocks that are damaged, of another format, or that do not cover every summary are made again
+     * from the listing rows ({@link #forEachListedRow}) before anything is handed on.
      */
     public void forEachListing(Consumer<Listing> action) {
+        List<Listing> rows = new ArrayList<>();
+        try (Connection c = db.connection()) {
+            if (CaseListBlocks.readAll(c, count(c), rows::add)) {
+                rows.forEach(action);
+                return;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        remakeBlocks().forEach(action);
+    }
+
+    /** Why the list's blocks were last made again from the listing rows since this store was made, or null. */
+    public String lastBlocksRemade() {
+        return lastBlocksRemade;
+    }
+
+    private volatile String lastBlocksRemade;
+
+    /**
+     * Makes the list's blocks again from the listing rows, unless a writer put them right meanwhile, and
+     * returns what they hold. Writers are kept out meanwhile, so the blocks match the summaries.
+     */
+    private List<Listing> remakeBlocks() {
+        synchronized (entries) {
+            List<Listing> rows = new ArrayList<>();
+            try (Connection c = db.connection()) {
+                if (CaseListBlocks.readAll(c, count(c), rows::add)) {
+                    return rows;
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            rows.clear();
+            forEachListedRow(rows::add);
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    CaseListBlocks.Changes all = CaseListBlocks.Changes.all();
+                    rows.forEach(r -> all.put(r.caseId(), r));
+                    all.flush(c);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            lastBlocksRemade = "the case list's blocks were damaged, missing or of another format";
+            return rows;
+        }
+    }
+
+    /**
+     * Every case's listing read from the summaries' typed columns ({@code case_listing}), in no particular
+     * order. A row whose listing checksum does not match is made again from its case's entries, stored,
+     * and handed on as made.
+     */
+    private void forEachListedRow(Consumer<Listing> action) {
         List<UUID> damaged = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(Listed.SELECT)) {
             ps.setFetchSize(2000);
@@ -565,12 +645,17 @@ public final class CaseSummaryStore {
 
     /** How many cases have a summary (every case with an opening entry here, once current). */
     public long count() {
-        try (Connection c = db.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM case_summary")) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = db.connection()) {
+            return count(c);
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM case_summary")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -578,9 +663,18 @@ public final class CaseSummaryStore {
     public Summary repair(UUID caseId) {
         synchronized (entries) {
             try (Connection c = db.connection()) {
-                Summary s = summariser.summarise(EntryStore.caseEntries(c, caseId));
-                write(c, caseId, s);
-                return s;
+                c.setAutoCommit(false);
+                try {
+                    Summary s = summariser.summarise(EntryStore.caseEntries(c, caseId));
+                    CaseListBlocks.Changes blocks = CaseListBlocks.Changes.some();
+                    write(c, caseId, s, blocks);
+                    blocks.flush(c);
+                    c.commit();
+                    return s;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             } catch (SQLException e) {
                 throw failure(e);
             }
@@ -593,18 +687,23 @@ public final class CaseSummaryStore {
     }
 
     /** A summary and its listing, as written together. */
-    private record Written(Columns summary, Listed listing) {
+    private record Written(Columns summary, Listed listing, CaseListing caseListing) {
 
         static Written of(Summary s) {
             String shared = String.join("\n", new TreeSet<>(s.sharedWith()));
             String policy = s.policyId() == null ? "" : s.policyId();
-            Listed listed = Listed.of(s.state() == null ? null : CaseListing.of(s.state()), s.owner(), s.team(), shared,
-                    policy, s.sample());
+            CaseListing caseListing = s.state() == null ? null : CaseListing.of(s.state());
+            Listed listed = Listed.of(caseListing, s.owner(), s.team(), shared, policy, s.sample());
             Columns k = new Columns(s.owner(), s.team(), shared, policy, s.openedAt().toString(), s.sample(),
                     s.state() == null ? null : Codec.state(s.state()), Codec.entries(s.reportEntries()), 0,
                     listed.stored());
             return new Written(new Columns(k.owner(), k.team(), shared, policy, k.opened(), k.sample(), k.state(),
-                    k.report(), k.checksum(), listed.stored()), listed);
+                    k.report(), k.checksum(), listed.stored()), listed, caseListing);
+        }
+
+        /** The case as the list's blocks hold it. */
+        Listing listed(UUID id, Summary s) {
+            return new Listing(id, s.owner(), s.team(), s.sharedWith(), caseListing);
         }
 
         void bind(PreparedStatement summaryRow, PreparedStatement listingRow, UUID id) throws SQLException {

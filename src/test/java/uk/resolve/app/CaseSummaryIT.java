@@ -96,6 +96,10 @@ class CaseSummaryIT {
             assertSummariesMatchEntries(b, 3);
             assertThat(b.cases().list().stream().filter(x -> x.id().equals(first)).findFirst().orElseThrow().stage())
                     .isEqualTo(a.cases().get(first).stage());
+            // the list's blocks were written with the entries by every one of those paths, never made again by a list
+            for (Services laptop : List.of(a, b, c)) {
+                assertThat(laptop.summaries().lastBlocksRemade()).isNull();
+            }
         }
     }
 
@@ -152,7 +156,12 @@ class CaseSummaryIT {
             try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
                 assertThat(st.executeUpdate("UPDATE case_listing SET stage = 4, other_agency = 'Edited'")).isEqualTo(1);
             }
-            // the list checks the columns it reads, and makes the row again from the entries
+            // the list reads its blocks, which the edit did not touch
+            assertThat(s.cases().listings(l -> l)).containsExactly(truth);
+            // blocks made again from the listing rows check the columns they read, and make the row again from the entries
+            try (Connection c = s.database().connection(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("DELETE FROM case_list_block")).isEqualTo(1);
+            }
             assertThat(s.cases().listings(l -> l)).containsExactly(truth);
             try (Connection c = s.database().connection(); Statement st = c.createStatement();
                  var rs = st.executeQuery("SELECT stage, other_agency FROM case_listing")) {

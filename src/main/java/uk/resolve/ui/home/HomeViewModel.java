@@ -75,6 +75,12 @@ public final class HomeViewModel {
         show.addListener((o, a, b) -> refilter(true));
     }
 
+    private record ProcedureKey(String id, String version) {
+    }
+
+    private record Procedure(String shortName, uk.resolve.domain.time.WorkingCalendar calendar) {
+    }
+
     /** The rows as loaded, with what the UI thread would otherwise work out over all of them. */
     private record Loaded(List<CaseRow> rows, long open, long overdue, boolean samples, Show show, String typed,
                           List<CaseRow> shown) {
@@ -92,16 +98,20 @@ public final class HomeViewModel {
         background.run(() -> {
             Instant now = cases.now();
             Instant removedAt = prefs.get(SAMPLES_REMOVED_AT).map(Instant::parse).orElse(null);
-            // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states
-            CaseRow.Shared shared = new CaseRow.Shared();
-            // read from the summaries' columns: no case's state is parsed or replayed
-            java.util.Map<String, uk.resolve.domain.policy.Policy> policies = new java.util.HashMap<>();
+            // rows are made case by case: the list keeps only what it shows, never 50,000 cases' states, and
+            // the texts many rows have alike once
+            CaseRow.Maker rows = new CaseRow.Maker(now);
+            // read from the list's stored rows: no case's state is parsed or replayed
+            java.util.Map<ProcedureKey, Procedure> procedures = new java.util.HashMap<>();
             List<CaseRow> list = cases.listings(c -> {
                 if (hiddenSample(c, removedAt)) {
                     return null;
                 }
-                var policy = policies.computeIfAbsent(c.policyId() + "@" + c.policyVersion(), k -> cases.policyOf(c));
-                return shared.row(CaseRow.of(c, policy.shortName(), now, cases.calendar().forCalendar(policy.calendar())));
+                Procedure p = procedures.computeIfAbsent(new ProcedureKey(c.policyId(), c.policyVersion()), k -> {
+                    var policy = cases.policyOf(c);
+                    return new Procedure(policy.shortName(), cases.calendar().forCalendar(policy.calendar()));
+                });
+                return rows.row(c, p.shortName(), p.calendar());
             });
             long open = 0;
             long overdue = 0;
