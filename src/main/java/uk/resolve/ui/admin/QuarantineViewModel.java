@@ -17,7 +17,8 @@ import uk.resolve.ui.support.Background;
 /**
  * The quarantine, for administrators: the entries sync and import set aside because they failed their
  * checks (which device, author and case, from where, why; never their content, and a case by its id,
- * as administrators hold no case keys), released one at a time once the cause is fixed, or all cleared.
+ * as administrators hold no case keys): one checked again and released into the record when it now
+ * passes, one discarded for good, or all cleared.
  */
 public final class QuarantineViewModel {
 
@@ -128,7 +129,10 @@ public final class QuarantineViewModel {
         return "Entry " + q.entryId() + ": " + (Quarantined.OUTGOING.equals(q.direction())
                 ? "this computer's own, held back from " : "set aside from ") + q.source() + ". Device " + q.device()
                 + (q.deviceSeq() > 0 ? ", entry #" + q.deviceSeq() : "") + ". Author " + author(q) + ", case "
-                + caseShown(q) + ". Why: " + q.reason();
+                + caseShown(q) + ". Why: " + q.reason() + ". " + (q.outgoing()
+                ? "It stays in this computer's record and is never sent while it fails; it cannot be discarded."
+                : q.kept() ? "Kept as received: it can be checked again and released, or discarded."
+                : "Not kept (it could not be opened, or was too large): releasing it lets the next sync check it again.");
     }
 
     /** Which way it was going, in words. */
