@@ -206,7 +206,7 @@ public final class SyncService implements AutoCloseable {
             audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
                     + ", sent " + r.pushed());
             state = State.SYNCED;
-            message = QuarantineService.report(engine.quarantine().reported(), audit);
+            message = QuarantineService.report(engine.quarantine(), audit);
             return r;
         } catch (SyncException e) {
             state = switch (e.kind()) {
@@ -293,7 +293,7 @@ public final class SyncService implements AutoCloseable {
             }
             state = State.SYNCED;
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
-            message = QuarantineService.report(engine.quarantine().reported(), audit);
+            message = QuarantineService.report(engine.quarantine(), audit);
             return r;
         } catch (SyncException e) {
             state = switch (e.kind()) {
@@ -505,7 +505,7 @@ public final class SyncService implements AutoCloseable {
                 engine.checkpoints());
         grantAfterMerge(before, r.added() > 0);
         audit.record(AuditAction.IMPORT, file.getFileName().toString(), r.summary());
-        QuarantineService.report(gate.reported(), audit);
+        QuarantineService.report(gate, audit);
         publish();
         return r;
     }

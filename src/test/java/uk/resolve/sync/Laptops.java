@@ -83,6 +83,13 @@ final class Laptops implements AfterEachCallback {
         return kept(laptop(dir.get().resolve(name), clock, name));
     }
 
+    /** The laptop of {@code name} whose person is a manager and the team's administrator. */
+    Services adminLaptop(String name) {
+        return kept(Services.openUnencrypted(dir.get().resolve(name).resolve("resolve.mv.db"), clock,
+                new uk.resolve.security.Actor(name, Set.of(uk.resolve.security.Role.MANAGER,
+                        uk.resolve.security.Role.ADMINISTRATOR), "Test team")));
+    }
+
     /** The laptop of {@code name} with its database encrypted under a random key, as every real one is. */
     Services encryptedLaptop(String name) {
         byte[] key = new byte[32];

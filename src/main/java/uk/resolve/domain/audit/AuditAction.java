@@ -38,6 +38,7 @@ public enum AuditAction {
     ENTRY_QUARANTINED("entry-quarantined", "Entry set aside in quarantine"),
     QUARANTINE_CLEARED("quarantine-cleared", "Quarantine cleared"),
     QUARANTINE_RELEASED("quarantine-released", "Entry released from quarantine"),
+    QUARANTINE_DISCARDED("quarantine-discarded", "Entry discarded from quarantine"),
     ATTACHMENT_SAVED("attachment-saved", "Attached document saved or opened");
 
     private final String code;

@@ -21,6 +21,14 @@ public final class EntryHasher {
         return hash(canonical(e));
     }
 
+    /**
+     * SHA-256 over every byte of the entry as it travels, its hash and signature included: two copies
+     * with the same digest are the same bytes, whereas an altered copy may still carry the original hash.
+     */
+    public static String digest(Entry e) {
+        return hash(canonical(e) + "hash:" + e.hash() + "\nsignature:" + e.signature() + "\n");
+    }
+
     static String canonical(Entry e) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, "id", e.id().toString());

@@ -35,6 +35,7 @@ public final class QuarantineController {
     @FXML private Label doneLabel;
     @FXML private Label errorLabel;
     @FXML private Button releaseButton;
+    @FXML private Button discardButton;
     @FXML private Button clearButton;
 
     public QuarantineController(QuarantineViewModel vm, StatusLine status) {
@@ -56,12 +57,15 @@ public final class QuarantineController {
             uk.resolve.ui.support.WrappingCell.wrapHeading(c);
         }
         // at larger text the table scrolls sideways rather than splitting ids mid-word
-        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(whenColumn, 9.5, directionColumn, 10.5,
-                authorColumn, 7.0, caseColumn, 20.5, deviceColumn, 7.5, sourceColumn, 9.0);
+        // (a heading that wraps would be cut: the header row keeps one line's height)
+        java.util.Map<TableColumn<?, ?>, Double> ems = java.util.Map.of(whenColumn, 9.5, directionColumn, 12.0,
+                authorColumn, 7.0, caseColumn, 24.5, deviceColumn, 11.0, sourceColumn, 13.5);
         ems.forEach((column, em) -> column.minWidthProperty().bind(
                 releaseButton.fontProperty().map(f -> f.getSize() * em)));
+        // at larger text the screen scrolls rather than squeezing the table to a line or two
+        quarantineTable.minHeightProperty().bind(releaseButton.fontProperty().map(f -> f.getSize() * 16));
         quarantineTable.setItems(vm.items());
-        quarantineTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        uk.resolve.ui.support.Tables.fillOrScroll(quarantineTable);
         summaryLabel.textProperty().bind(vm.summaryProperty());
         // the whole of the chosen entry in words, wrapped: the table's cells are only a summary
         detailLabel.textProperty().bind(quarantineTable.getSelectionModel().selectedItemProperty().map(
@@ -78,6 +82,12 @@ public final class QuarantineController {
         });
         releaseButton.disableProperty().bind(vm.busyProperty()
                 .or(quarantineTable.getSelectionModel().selectedItemProperty().isNull()));
+        // this computer's own entries are never discarded: nothing is deleted from a record
+        discardButton.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> {
+                    Quarantined q = quarantineTable.getSelectionModel().getSelectedItem();
+                    return q == null || q.outgoing();
+                }, quarantineTable.getSelectionModel().selectedItemProperty())));
         clearButton.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.items())));
         vm.load();
         Platform.runLater(quarantineTable::requestFocus);
@@ -89,11 +99,30 @@ public final class QuarantineController {
         if (q == null) {
             return;
         }
-        if (confirm("Release this entry from quarantine?", "Entry " + q.entryId() + " (" + q.reason() + ") leaves"
-                + " the quarantine. Release it once the cause is fixed (for example the laptop it came from was"
-                + " restored): the next sync or import that offers it checks it again, takes it in if it passes, and"
-                + " sets it aside again if not. The release is written to the audit log.", "Release", "confirmRelease")) {
+        String what = q.outgoing() ? "It is this computer's own entry: if it now passes, it leaves the quarantine and"
+                + " is sent when this computer next merges its whole record into the shared file."
+                : q.kept() ? "If it now passes (for example its author's keys have arrived since), it is taken into"
+                + " the record and syncs on; if not, it stays here and you are told why."
+                : "The quarantine does not hold this entry itself, so it cannot be checked here: it leaves the"
+                + " quarantine, and the next sync or import that offers it checks it again.";
+        if (confirm("Check this entry again?", "Entry " + q.entryId() + " is checked again now: its hash, its place"
+                + " in its device's chain and its author's signature, against the people this computer knows now. "
+                + what + " A release is written to the audit log.", "Check and release", "confirmRelease")) {
             vm.release(q);
+        }
+    }
+
+    @FXML
+    private void discard() {
+        Quarantined q = quarantineTable.getSelectionModel().getSelectedItem();
+        if (q == null || q.outgoing()) {
+            return;
+        }
+        if (confirm("Discard this entry for good?", "Entry " + q.entryId() + " (" + q.reason() + ") is removed from"
+                + " the quarantine and not taken in. A sync or import that offers the same entry again skips it; a"
+                + " different version of it is set aside again. The discarding is written to the audit log.",
+                "Discard", "confirmDiscard")) {
+            vm.discard(q);
         }
     }
 

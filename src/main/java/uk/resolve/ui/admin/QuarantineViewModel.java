@@ -17,7 +17,8 @@ import uk.resolve.ui.support.Background;
 /**
  * The quarantine, for administrators: the entries sync and import set aside because they failed their
  * checks (which device, author and case, from where, why; never their content, and a case by its id,
- * as administrators hold no case keys), released one at a time once the cause is fixed, or all cleared.
+ * as administrators hold no case keys): one checked again and released into the record when it now
+ * passes, one discarded for good, or all cleared.
  */
 public final class QuarantineViewModel {
 
@@ -28,6 +29,8 @@ public final class QuarantineViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty done = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** What the discarded entries came to, said after the summary ("" when none was discarded). */
+    private String discarded = "";
 
     public QuarantineViewModel(QuarantineService quarantine, Background background) {
         this.quarantine = quarantine;
@@ -37,22 +40,38 @@ public final class QuarantineViewModel {
     /** Reads the quarantine, newest first. */
     public void load() {
         busy.set(true);
-        background.run(quarantine::list, this::show, this::failed);
+        background.run(() -> new Object[] {quarantine.list(), quarantine.discardedSummary()}, v -> {
+            discarded = (String) v[1];
+            @SuppressWarnings("unchecked")
+            List<Quarantined> now = (List<Quarantined>) v[0];
+            show(now);
+        }, this::failed);
     }
 
-    /** Takes {@code q} out of the quarantine: the next sync or import that offers it checks it again. */
+    /**
+     * Checks {@code q} again off the UI thread: taken into the record when it now passes, or left in
+     * quarantine with why it still fails (shown as an error).
+     */
     public void release(Quarantined q) {
+        act(() -> quarantine.release(q));
+    }
+
+    /** Discards {@code q} for good: the same entry offered again is skipped. */
+    public void discard(Quarantined q) {
+        act(() -> quarantine.discard(q));
+    }
+
+    private void act(java.util.concurrent.Callable<QuarantineService.Outcome> work) {
         busy.set(true);
         error.set("");
         done.set("");
         background.run(() -> {
-            boolean was = quarantine.release(q);
-            return new Object[] {was, quarantine.list()};
+            QuarantineService.Outcome outcome = work.call();
+            return new Object[] {outcome, quarantine.list(), quarantine.discardedSummary()};
         }, v -> {
-            done.set((Boolean) v[0]
-                    ? "Released entry " + q.entryId() + ". The next sync checks it again: it is taken in if it now"
-                    + " passes its checks, and set aside again if not."
-                    : "Entry " + q.entryId() + " was no longer in quarantine.");
+            QuarantineService.Outcome outcome = (QuarantineService.Outcome) v[0];
+            (outcome.done() ? done : error).set(outcome.message());
+            discarded = (String) v[2];
             @SuppressWarnings("unchecked")
             List<Quarantined> now = (List<Quarantined>) v[1];
             show(now);
@@ -79,8 +98,9 @@ public final class QuarantineViewModel {
     private void show(List<Quarantined> list) {
         busy.set(false);
         items.setAll(list);
-        summary.set(list.isEmpty() ? "The quarantine is empty: no entry has been set aside."
-                : list.size() + (list.size() == 1 ? " entry" : " entries") + " set aside, newest first.");
+        summary.set((list.isEmpty() ? "The quarantine is empty: no entry has been set aside."
+                : list.size() + (list.size() == 1 ? " entry" : " entries") + " set aside, newest first.")
+                + (discarded.isEmpty() ? "" : " " + discarded));
     }
 
     private void failed(String msg) {
@@ -109,7 +129,10 @@ public final class QuarantineViewModel {
         return "Entry " + q.entryId() + ": " + (Quarantined.OUTGOING.equals(q.direction())
                 ? "this computer's own, held back from " : "set aside from ") + q.source() + ". Device " + q.device()
                 + (q.deviceSeq() > 0 ? ", entry #" + q.deviceSeq() : "") + ". Author " + author(q) + ", case "
-                + caseShown(q) + ". Why: " + q.reason();
+                + caseShown(q) + ". Why: " + q.reason() + ". " + (q.outgoing()
+                ? "It stays in this computer's record and is never sent while it fails; it cannot be discarded."
+                : q.kept() ? "Kept as received: it can be checked again and released, or discarded."
+                : "Not kept (it could not be opened, or was too large): releasing it lets the next sync check it again.");
     }
 
     /** Which way it was going, in words. */

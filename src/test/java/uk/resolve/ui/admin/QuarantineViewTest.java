@@ -31,7 +31,8 @@ import uk.resolve.ui.UiTestSupport;
 /**
  * The administrator's Quarantine screen, on a real encrypted database holding entries that the sync's
  * own gate set aside: it lists them by device, author and case id (never the child's reference),
- * releases one and clears the rest, each after a confirmation and written to the audit log.
+ * checks one again (it still fails, and says why), discards it after a confirmation, audited; at 200%
+ * text nothing in its table is cut short.
  */
 class QuarantineViewTest extends UiTestSupport {
 
@@ -80,7 +81,7 @@ class QuarantineViewTest extends UiTestSupport {
     }
 
     @Test
-    void anAdministratorSeesTheQuarantineByCaseIdReleasesOneAndClearsTheRestAudited() {
+    void anAdministratorChecksAnEntryAgainSeesWhyItStillFailsAndDiscardsItAuditedAndAt200PercentNothingIsCut() {
         fill("nameField", "admin");
         fill("passwordField", ADMIN_PW);
         clickButton("submitButton");
@@ -97,37 +98,116 @@ class QuarantineViewTest extends UiTestSupport {
         assertThat(shown).as("the child's reference is sealed from administrators")
                 .doesNotContain("REF-CROYDON");
         assertThat(text("summaryLabel")).contains(before + (before == 1 ? " entry" : " entries"));
-        Quarantined first = table.getItems().get(0);
+        Quarantined first = table.getItems().stream().filter(q -> q.entryId().equals(altered)).findFirst().orElseThrow();
 
-        // nothing selected: nothing to release
+        // nothing selected: nothing to release or discard
         assertThat(node("releaseButton").isDisabled()).isTrue();
+        assertThat(node("discardButton").isDisabled()).isTrue();
         assertThat(text("detailLabel")).startsWith("Choose an entry");
         onFx(() -> table.getSelectionModel().select(first));
         assertThat(text("detailLabel")).contains("Entry " + first.entryId(), first.device(), first.reason(),
-                "does not match its hash");
+                "does not match its hash", "Kept as received");
+        assertThat(node("discardButton").isDisabled()).isFalse();
         screenshot("quarantine-1366x768");
+        assertNothingCut(table, "at 100%");
+
+        // checked again: it still fails, says why, and stays
         clickButton("releaseButton");
         clickButton("confirmRelease");
         settle();
-        assertThat(text("doneLabel")).contains("Released entry " + first.entryId(), "next sync checks it again");
-        assertThat(table.getItems()).hasSize(before - 1).doesNotContain(first);
+        assertThat(text("errorLabel")).contains("Entry " + first.entryId(), "still fails its checks",
+                "does not match its hash");
+        assertThat(table.getItems()).hasSize(before).contains(first);
 
+        // at 200% text the table scrolls sideways or wraps; no cell or heading ends in a cut "…"
+        for (int i = 0; i < 12 && window.viewModel().textScaleProperty().get() < 2.0; i++) {
+            onFx(window.viewModel()::larger);
+        }
+        settle();
+        assertThat(window.viewModel().textScaleProperty().get()).isEqualTo(2.0);
+        onFx(() -> table.getSelectionModel().select(first));
+        screenshot("quarantine-200-percent");
+        assertNothingCut(table, "at 200%");
+
+        // from the keyboard: Alt+D asks, and Enter takes the safe choice, which keeps the entry
+        onFx(() -> {
+            table.getSelectionModel().select(first);
+            table.requestFocus();
+        });
+        push(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.D);
+        settle();
+        assertThat(lookup("#confirmDiscard").tryQuery()).as("the confirmation is shown").isPresent();
+        push(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(table.getItems()).contains(first);
+
+        clickButton("discardButton");
+        clickButton("confirmDiscard");
+        settle();
+        assertThat(text("doneLabel")).contains("Discarded entry " + first.entryId(), "skips it");
+        assertThat(table.getItems()).hasSize(before - 1).doesNotContain(first);
         if (!table.getItems().isEmpty()) {
             clickButton("clearButton");
             clickButton("confirmClear");
             settle();
-            assertThat(text("doneLabel")).contains("Cleared " + (before - 1));
         }
         assertThat(table.getItems()).isEmpty();
-        assertThat(text("summaryLabel")).contains("The quarantine is empty");
+        assertThat(text("summaryLabel")).contains("The quarantine is empty", "1 entry was discarded");
         assertThat(node("clearButton").isDisabled()).isTrue();
 
         press("auditNav");
         settle();
         String log = allText("auditTable");
-        assertThat(log).contains("Entry released from quarantine", first.entryId().toString());
-        if (before > 1) {
-            assertThat(log).contains("Quarantine cleared");
+        assertThat(log).contains("Entry discarded from quarantine", first.entryId().toString());
+        assertThat(log).doesNotContain("Entry released from quarantine");
+    }
+
+    /** No text in the table (cells, headings) is shortened with "…" for want of room, and every column can be reached. */
+    private void assertNothingCut(TableView<Quarantined> table, String when) {
+        List<String> cut = new java.util.ArrayList<>();
+        onFx(() -> {
+            table.applyCss();
+            table.layout();
+            collectCut(table, cut);
+            for (var column : table.getVisibleLeafColumns()) {
+                // the header row keeps one line's height: a heading must fit on one line
+                if (column.getGraphic() instanceof javafx.scene.control.Label heading && heading.getWidth() > 0
+                        && textWidth(heading) > heading.getWidth() - heading.snappedLeftInset()
+                        - heading.snappedRightInset() + 0.5) {
+                    cut.add("heading \"" + heading.getText() + "\" needs more than one line");
+                }
+            }
+            double columns = table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+            if (columns > table.getWidth() && table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+                cut.add("columns wider than the table, with no way to scroll to them");
+            }
+        });
+        assertThat(cut).as(when).isEmpty();
+    }
+
+    private static void collectCut(javafx.scene.Node n, List<String> cut) {
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            for (javafx.scene.Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof javafx.scene.text.Text t && t.getText() != null && !t.getText().equals(l.getText())
+                        && t.getText().endsWith("…")) {
+                    cut.add("\"" + t.getText() + "\" for \"" + l.getText() + "\"");
+                }
+            }
         }
+        if (n instanceof javafx.scene.control.Label l && l.isWrapText() && l.getText() != null
+                && !l.getText().isBlank() && !l.getText().contains(" ") && l.getWidth() > 0
+                && textWidth(l) > l.getWidth() - l.snappedLeftInset() - l.snappedRightInset() + 0.5) {
+            cut.add("\"" + l.getText() + "\" split over lines");
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectCut(c, cut));
+        }
+    }
+
+    /** The width {@code l}'s text takes on one line in its font. */
+    private static double textWidth(javafx.scene.control.Label l) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+        t.setFont(l.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 }
