@@ -28,6 +28,7 @@ import uk.resolve.domain.report.PartnershipReport;
 import uk.resolve.domain.report.ReportTable;
 import uk.resolve.domain.report.ReportTables;
 import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Frames;
 
 /** Binds the reports screen to its view model and forwards the user's actions. */
 public final class ReportsController {
@@ -40,6 +41,7 @@ public final class ReportsController {
             ReportTables.FEEDBACK, "Feedback", ReportTables.CASES, "Cases");
 
     private final ReportsViewModel model;
+    private final Frames frames;
 
     @FXML private DatePicker fromPicker;
     @FXML private DatePicker toPicker;
@@ -64,8 +66,10 @@ public final class ReportsController {
     private final BarRows agencyChart = new BarRows("Raised, by raising agency",
             "Chart of escalations raised by agency");
 
-    public ReportsController(ReportsViewModel model) {
+    /** @param frames how a report arriving is put on screen: a chart or a table per frame */
+    public ReportsController(ReportsViewModel model, Frames frames) {
         this.model = model;
+        this.frames = frames;
     }
 
     public ReportsViewModel model() {
@@ -150,32 +154,44 @@ public final class ReportsController {
         return runButton.getScene() == null ? null : runButton.getScene().getWindow();
     }
 
+    /**
+     * Shows {@code report} a part per frame (the summary first, then each chart, then the tabs): all
+     * of them built, styled and laid out at once held the application thread for several frames.
+     */
     private void show(PartnershipReport report) {
-        fill(summaryTable, ReportTables.summary(report));
-        summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        categoryChart.show(report.categories().stream().map(c -> c.counts()).toList());
-        childStatusChart.setData(FXCollections.observableArrayList(report.childStatuses().stream()
-                .filter(c -> c.raised() > 0).map(c -> new PieChart.Data(c.label() + " (" + c.raised() + ")", c.raised()))
-                .toList()));
-        XYChart.Series<String, Number> stages = new XYChart.Series<>();
-        report.resolutionStages().forEach(s -> stages.getData().add(new XYChart.Data<>("Stage " + s.stage(), s.resolved())));
-        stageChart.getData().setAll(List.of(stages));
-        counts((javafx.scene.chart.NumberAxis) stageChart.getYAxis(),
-                report.resolutionStages().stream().mapToInt(x -> x.resolved()).max().orElse(0));
-        var m = report.agencies();
-        agencyChart.show(java.util.stream.IntStream.range(0, m.raising().size())
-                .mapToObj(i -> new PartnershipReport.CountRow(m.raising().get(i), m.rowTotal(i), 0, 0, 0)).toList());
-        tablesPane.getTabs().clear();
-        for (ReportTable t : model.tables()) {
-            if (t.id().equals(ReportTables.SUMMARY)) {
-                continue;
+        List<ReportTable> tables = model.tables();
+        frames.show(List.of(() -> {
+            tablesPane.getTabs().clear();
+            fill(summaryTable, ReportTables.summary(report));
+            summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }, () -> categoryChart.show(report.categories().stream().map(c -> c.counts()).toList()), () -> {
+            childStatusChart.setData(FXCollections.observableArrayList(report.childStatuses().stream()
+                    .filter(c -> c.raised() > 0).map(c -> new PieChart.Data(c.label() + " (" + c.raised() + ")",
+                            c.raised())).toList()));
+        }, () -> {
+            XYChart.Series<String, Number> stages = new XYChart.Series<>();
+            report.resolutionStages().forEach(s -> stages.getData().add(new XYChart.Data<>("Stage " + s.stage(),
+                    s.resolved())));
+            stageChart.getData().setAll(List.of(stages));
+            counts((javafx.scene.chart.NumberAxis) stageChart.getYAxis(),
+                    report.resolutionStages().stream().mapToInt(x -> x.resolved()).max().orElse(0));
+        }, () -> {
+            var m = report.agencies();
+            agencyChart.show(java.util.stream.IntStream.range(0, m.raising().size())
+                    .mapToObj(i -> new PartnershipReport.CountRow(m.raising().get(i), m.rowTotal(i), 0, 0, 0)).toList());
+        }, () -> {
+            List<Tab> tabs = new java.util.ArrayList<>();
+            for (ReportTable t : tables) {
+                if (t.id().equals(ReportTables.SUMMARY)) {
+                    continue;
+                }
+                Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()));
+                tab.setUserData(t);
+                tab.setTooltip(new javafx.scene.control.Tooltip(t.note().isEmpty() ? t.title() : t.note()));
+                tabs.add(tab);
             }
-            Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()));
-            tab.setUserData(t);
-            tab.setTooltip(new javafx.scene.control.Tooltip(t.note().isEmpty() ? t.title() : t.note()));
-            tablesPane.getTabs().add(tab);
-        }
-        tableOf(tablesPane.getSelectionModel().getSelectedItem());
+            tablesPane.getTabs().setAll(tabs);
+        }, () -> tableOf(tablesPane.getSelectionModel().getSelectedItem())));
     }
 
     /**

@@ -155,7 +155,7 @@ public final class ViewFactory implements AutoCloseable {
 
     /** The reports screen, its report worked out on the task runner's readers. */
     public Fxml.View<ReportsController> reports() {
-        return ReportsView.load(services.reports(), background.parallel(), UkTime.date(services.clock().instant()));
+        return ReportsView.load(services.reports(), background, UkTime.date(services.clock().instant()));
     }
 
     /** Opens the Sync, export and import window over {@code owner}. */

@@ -44,6 +44,7 @@ public final class WorkspaceController {
     private final Navigator navigator;
     private final StatusLine status;
 
+    @FXML private VBox workspaceRoot;
     @FXML private Label titleLabel;
     @FXML private Label sampleBadge;
     @FXML private Label riskBadge;
@@ -83,11 +84,16 @@ public final class WorkspaceController {
     @FXML private Label contactsTitle;
     @FXML private VBox contactsBox;
     @FXML private Label concernLabel;
+    @FXML private ScrollPane stageScroll;
     @FXML private ScrollPane actionScroll;
     @FXML private VBox actionPanel;
     @FXML private ScrollPane chronologyScroll;
     @FXML private ListView<EntryRow> chronologyList;
     private final Label noDeadlines = new Label();
+    /** What each part of the screen was last drawn from. */
+    private final java.util.Map<String, Object> drawn = new java.util.HashMap<>();
+    /** True from asking for a case until it is on screen: then it scrolls to its top and takes the focus. */
+    private boolean opened;
     /** The chronology as listed: newest first. */
     private final ObservableList<EntryRow> newestFirst = FXCollections.observableArrayList();
 
@@ -135,20 +141,35 @@ public final class WorkspaceController {
         concernLabel.textProperty().bind(vm.concernProperty());
         show(actNowPanel, vm.actNowProperty());
         vm.stateProperty().addListener((o, a, c) -> {
-            drawActNow();
-            drawBringForward();
-            drawTimeline();
-            drawSwitches();
-            drawQuestions();
-            drawDeadlines();
-            drawNotifications();
-            drawChecklist();
-            drawContacts();
-            newestFirst.setAll(reversed(vm.chronology()));
-        });
-        vm.stateProperty().addListener((o, a, c) -> {
-            if (a == null && c != null) {
+            // Each part is drawn again only when what it shows has changed: after a save most of the
+            // screen keeps its nodes, and the JavaFX thread styles and lays out only what is new.
+            redraw("actNow", List.of(vm.actNowProperty().get(), vm.actNowInstructionProperty().get(),
+                    List.copyOf(vm.actNowContacts())), this::drawActNow);
+            redraw("bringForward", vm.bringForwardProperty().get(), this::drawBringForward);
+            redraw("timeline", List.copyOf(vm.timeline()), this::drawTimeline);
+            redraw("switches", List.copyOf(vm.switches()), this::drawSwitches);
+            redraw("questions", List.of(List.copyOf(vm.questions()), vm.openProperty().get()), this::drawQuestions);
+            redraw("deadlines", vm.openProperty().get(), this::drawDeadlines);
+            redraw("notifications", List.copyOf(vm.notifications()), this::drawNotifications);
+            redraw("checklist", List.copyOf(vm.checklist()), this::drawChecklist);
+            redraw("contacts", List.copyOf(vm.contacts()), this::drawContacts);
+            List<EntryRow> rows = reversed(vm.chronology());
+            if (!newestFirst.equals(rows)) {
+                newestFirst.setAll(rows);
+            }
+            if (opened && c != null) {
+                opened = false;
+                chronologyList.scrollTo(0);
+                stageScroll.setVvalue(0);
                 Platform.runLater(this::focusFirstAction);
+            }
+        });
+        // While another case than the one shown is read, nothing of the last one stays on screen; if
+        // it cannot be read, the status line says why.
+        workspaceRoot.visibleProperty().bind(vm.shownProperty());
+        vm.errorProperty().addListener((o, a, m) -> {
+            if (m != null && !m.isEmpty() && !vm.shownProperty().get()) {
+                status.show(m);
             }
         });
         vm.actionProperty().addListener((o, a, f) -> drawAction(f));
@@ -257,9 +278,17 @@ public final class WorkspaceController {
         }
     }
 
-    /** Shows case {@code id}. */
+    /** Shows case {@code id}, written to the audit log as opened; the view is kept for the next case opened. */
     public void show(UUID id) {
-        vm.load(id);
+        opened = true;
+        vm.open(id);
+    }
+
+    /** Runs {@code draw} unless {@code shownFrom} is what part {@code part} was last drawn from. */
+    private void redraw(String part, Object shownFrom, Runnable draw) {
+        if (!java.util.Objects.equals(drawn.put(part, shownFrom), shownFrom)) {
+            draw.run();
+        }
     }
 
     public WorkspaceViewModel viewModel() {
