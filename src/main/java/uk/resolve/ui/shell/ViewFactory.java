@@ -122,7 +122,7 @@ public final class ViewFactory implements AutoCloseable {
         }
         if (type == WorkspaceController.class) {
             WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
-                    drafts, background), formOpener, navigator, status);
+                    drafts, background), formOpener, navigator, status, background.frames());
             w.offerMailDrafts(new MailDraftOpener(services.mailDrafts(), background));
             w.offerAttachments(new AttachmentOpener(services.attachments(), background));
             return w;

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.Controls;
+import uk.resolve.ui.support.Frames;
 import uk.resolve.ui.support.Lists;
 import uk.resolve.ui.support.Lists.RowAction;
 import uk.resolve.ui.support.Navigator;
@@ -43,6 +44,7 @@ public final class WorkspaceController {
     private final FormOpener formOpener;
     private final Navigator navigator;
     private final StatusLine status;
+    private final Frames frames;
 
     @FXML private VBox workspaceRoot;
     @FXML private Label titleLabel;
@@ -97,8 +99,11 @@ public final class WorkspaceController {
     /** The chronology as listed: newest first. */
     private final ObservableList<EntryRow> newestFirst = FXCollections.observableArrayList();
 
-    public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status) {
+    /** @param frames how an action's form is put on screen: a field per frame */
+    public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status,
+                               Frames frames) {
         this.vm = vm;
+        this.frames = frames;
         this.formOpener = formOpener;
         this.navigator = navigator;
         this.status = status;
@@ -622,11 +627,17 @@ public final class WorkspaceController {
         contactsTitle.setManaged(!vm.contacts().isEmpty());
     }
 
+    /**
+     * The action's form: its heading and buttons at once, then a field per frame (a form of several
+     * text areas, dates and choices styled at once held the JavaFX thread for several frames); the
+     * first field takes the focus as soon as it is there.
+     */
     private void drawAction(ActionForm f) {
         actionPanel.getChildren().clear();
         actionPanel.setVisible(f != null);
         actionPanel.setManaged(f != null);
         if (f == null) {
+            frames.show(List.of());
             return;
         }
         Label title = new Label(f.title());
@@ -640,19 +651,10 @@ public final class WorkspaceController {
         note.setId("actionDraftNote");
         note.setMaxWidth(Double.MAX_VALUE);
         Bind.message(note, f.noteProperty());
-        actionPanel.getChildren().addAll(title, intro, note);
         // Each label above its field: the right-hand pane is narrow, and at large text a label column
         // beside the fields would leave them too little room.
         VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
-        Node first = null;
-        for (var e : f.fields().entrySet()) {
-            VBox cell = Controls.field(e.getKey(), e.getValue());
-            if (first == null) {
-                first = cell.lookup("#field-" + e.getKey());
-            }
-            grid.getChildren().add(cell);
-        }
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
@@ -670,12 +672,26 @@ public final class WorkspaceController {
         cancel.setAccessibleText("Cancel and discard what you typed here");
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(8, submit, cancel);
-        actionPanel.getChildren().addAll(grid, error, buttons);
-        actionScroll.setVvalue(0);
-        Node focus = first;
-        if (focus != null) {
-            Platform.runLater(focus::requestFocus);
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> {
+            actionPanel.getChildren().addAll(title, intro, note, grid, error, buttons);
+            actionScroll.setVvalue(0);
+        });
+        boolean[] focused = {false};
+        for (var e : f.fields().entrySet()) {
+            parts.add(() -> {
+                VBox cell = Controls.field(e.getKey(), e.getValue());
+                grid.getChildren().add(cell);
+                if (!focused[0]) {
+                    focused[0] = true;
+                    Node first = cell.lookup("#field-" + e.getKey());
+                    if (first != null) {
+                        Platform.runLater(first::requestFocus);
+                    }
+                }
+            });
         }
+        frames.show(parts);
     }
 
     @FXML
