@@ -125,6 +125,7 @@ public final class UiThreadBenchmark {
                 }));
                 rows.add(measure(probe, "save a discussion (round " + r + ")", () -> {
                     fire(w.stage().getScene(), "discussButton");
+                    await("the form's fields", () -> find(w.stage().getScene(), "field-summary") != null);
                     idle(w);
                     fx(() -> {
                         ((TextInputControl) find(w.stage().getScene(), "field-with")).setText("Duty social worker");

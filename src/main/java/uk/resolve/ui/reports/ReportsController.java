@@ -224,23 +224,34 @@ public final class ReportsController {
      * characters; longer text wraps within its cell rather than being cut off.
      */
     private void fill(TableView<List<String>> view, ReportTable t) {
-        view.getColumns().clear();
+        // the same columns as the last report keep their cells: only their text changes
+        boolean same = view.getColumns().stream().map(TableColumn::getText).toList().equals(t.columns());
+        if (!same) {
+            view.getColumns().clear();
+        }
         // a label's font follows the window's text size; a table has none of its own to ask
         double em = statusLabel.getFont().getSize();
         for (int i = 0; i < t.columns().size(); i++) {
             final int col = i;
-            TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
-            c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
-            c.setCellFactory(x -> new uk.resolve.ui.support.WrappingCell<>());
+            TableColumn<List<String>, ?> c = same ? view.getColumns().get(i) : column(col, t.columns().get(i));
             int longest = t.rows().stream().mapToInt(r -> r.get(col).length()).max().orElse(0);
             int heading = java.util.Arrays.stream(t.columns().get(i).split(" ")).mapToInt(String::length).max()
                     .orElse(0);
             int chars = Math.max(Math.max(8, heading + 2), Math.min(30, longest + 2));
             c.setPrefWidth(chars * em * 0.62);
             c.setMinWidth(Math.max(8, heading + 2) * em * 0.62);
-            view.getColumns().add(c);
+            if (!same) {
+                view.getColumns().add(c);
+            }
         }
-        view.setItems(FXCollections.observableArrayList(t.rows()));
+        view.getItems().setAll(t.rows());
+    }
+
+    private static TableColumn<List<String>, String> column(int col, String heading) {
+        TableColumn<List<String>, String> c = new TableColumn<>(heading);
+        c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
+        c.setCellFactory(x -> new uk.resolve.ui.support.WrappingCell<>());
+        return c;
     }
 
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */
