@@ -47,9 +47,14 @@ final class BoardText {
         }
         Map<UUID, SortedMap<String, String>> opened = new HashMap<>();
         ReportKeys.ReportSet held = reportKeys.held();
+        // board text written before the report key was current is wrapped for it in an entry of its own, later
+        Map<UUID, List<BoardContent.Wrap>> later = held.isEmpty() ? Map.of() : reportKeys.laterWraps(sealed.stream()
+                .filter(e -> !held.has(e.get(BoardContent.REPORT_KEY))).map(Entry::caseId)
+                .collect(java.util.stream.Collectors.toSet()));
         List<Entry> rest = new ArrayList<>();
         for (Entry e : sealed) {
-            var text = held.isEmpty() ? java.util.Optional.<SortedMap<String, String>>empty() : reportKeys.open(e, held);
+            var text = held.isEmpty() ? java.util.Optional.<SortedMap<String, String>>empty()
+                    : reportKeys.open(e, held, later.getOrDefault(e.id(), List.of()));
             if (text.isPresent()) {
                 opened.put(e.id(), text.get());
             } else {

@@ -101,7 +101,10 @@ public final class CaseKeys {
         }
         List<NewEntry> grants = new ArrayList<>();
         KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
-        Current current = grant(caseId, existing, access, k, grants, true, directory, users.all());
+        People people = new People(users.all());
+        Instant now = now();
+        Current current = grant(caseId, existing, entitled(access, now, k, directory, people), k, grants, true,
+                directory, people, now);
         ReportKeyEntry.Published report = ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY), directory)
                 .orElse(null);
         List<NewEntry> out = new ArrayList<>();
@@ -110,6 +113,9 @@ public final class CaseKeys {
         }
         // after what they seal: a case's record starts with its opening entry
         out.addAll(grants);
+        if (report != null) {
+            boardWraps(existing, report, k, now, out);
+        }
         return out;
     }
 
@@ -124,15 +130,23 @@ public final class CaseKeys {
             return List.of();
         }
         List<NewEntry> out = new ArrayList<>();
-        grant(caseId, existing, access, k, out, false, KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS)),
-                users.all());
+        KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
+        People people = new People(users.all());
+        Instant now = now();
+        grant(caseId, existing, entitled(access, now, k, directory, people), k, out, false, directory, people, now);
+        ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY), directory)
+                .ifPresent(report -> boardWraps(existing, report, k, now, out));
         return out;
     }
 
     /**
-     * The grants due on each of {@code caseIds} (cases a sync or import just touched): as when an
-     * entitled person opens each of them, with the people read once for all. Only the cases with a
-     * grant to this person are read in full.
+     * The grants due on each of {@code caseIds} (cases a sync or import just touched), as when an
+     * entitled person opens each of them, and the wraps of their board text for the current report key.
+     * Batched: one read of the cases' key entries finds those with a grant to this person; then only
+     * the entries the decision needs (opening, sharing, and board text when a report key is current) are
+     * streamed for them, a few hundred cases a query; the people and directory are read once, who is
+     * entitled is worked out once per owner, team and sharing; a key is unwrapped only when something
+     * is due on it.
      */
     List<NewEntry> grantsDue(Collection<UUID> caseIds) {
         PersonKeys k = keys;
@@ -140,9 +154,11 @@ public final class CaseKeys {
         if (k == null || caseIds.isEmpty()) {
             return out;
         }
-        // the cases with a grant to this person, in one read of the grants: the others give nothing
-        Set<UUID> mine = new java.util.TreeSet<>();
+        // the key entries of the cases in one read: the cases without a grant to this person give nothing
+        Map<UUID, List<Entry>> keyEntries = new java.util.HashMap<>();
+        Set<UUID> mine = new java.util.LinkedHashSet<>();
         for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, caseIds)) {
+            keyEntries.computeIfAbsent(g.caseId(), x -> new ArrayList<>()).add(g);
             if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person())) {
                 mine.add(g.caseId());
             }
@@ -151,12 +167,38 @@ public final class CaseKeys {
             return out;
         }
         KeyDirectory directory = KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS));
-        List<UserStore.UserRow> people = users.all();
-        for (UUID caseId : mine) {
-            List<Entry> existing = entries.caseEntries(caseId);
-            grant(caseId, existing, CaseAccess.of(existing), k, out, false, directory, people);
-        }
+        People people = new People(users.all());
+        ReportKeyEntry.Published report = ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY), directory)
+                .orElse(null);
+        Set<EntryType> wanted = report == null ? java.util.EnumSet.of(EntryType.CASE_OPENED, EntryType.CASE_SHARED)
+                : java.util.EnumSet.of(EntryType.CASE_OPENED, EntryType.CASE_SHARED, EntryType.RESOLVED,
+                        EntryType.FORM_COMPLETED);
+        Instant now = now();
+        Map<CaseAccess, Map<String, Set<String>>> entitledBy = new java.util.HashMap<>();
+        entries.forEachCaseOf(mine, wanted, list -> {
+            UUID caseId = list.get(0).caseId();
+            List<Entry> existing = new ArrayList<>(list);
+            existing.addAll(keyEntries.getOrDefault(caseId, List.of()));
+            CaseAccess access = CaseAccess.of(existing);
+            Map<String, Set<String>> entitled = entitledBy.computeIfAbsent(access,
+                    a -> entitled(a, now, k, directory, people));
+            grant(caseId, existing, entitled, k, out, false, directory, people, now);
+            if (report != null) {
+                boardWraps(existing, report, k, now, out);
+            }
+        });
         return out;
+    }
+
+    /** The people of this database, read once for a pass, with their lower-case names for look-ups. */
+    private record People(List<UserStore.UserRow> rows, Set<String> names) {
+        People(List<UserStore.UserRow> rows) {
+            this(rows, rows.stream().map(UserStore.UserRow::name).collect(java.util.stream.Collectors.toSet()));
+        }
+
+        boolean known(String lowerCaseName) {
+            return names.contains(lowerCaseName);
+        }
     }
 
     private record Current(int generation, byte[] key) {
@@ -170,27 +212,41 @@ public final class CaseKeys {
      *
      * @return the generation and key to seal with; null when not {@code writing}
      */
-    private Current grant(UUID caseId, List<Entry> existing, CaseAccess access, PersonKeys k, List<NewEntry> out,
-                          boolean writing, KeyDirectory directory, List<UserStore.UserRow> people) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Map<String, Set<String>> entitled = entitled(access, now, k, directory, people);
+    private Current grant(UUID caseId, List<Entry> existing, Map<String, Set<String>> entitled, PersonKeys k,
+                          List<NewEntry> out, boolean writing, KeyDirectory directory, People people, Instant now) {
         int g = CaseKeyGrant.newest(existing);
         Set<String> held = new java.util.HashSet<>();
+        Set<Integer> mineHeld = new java.util.HashSet<>();
         for (Entry e : existing) {
-            CaseKeyGrant.of(e).ifPresent(x -> held.add(x.generation() + " " + x.person().toLowerCase(Locale.ROOT)
-                    + " " + x.boxKey()));
+            CaseKeyGrant.of(e).ifPresent(x -> {
+                held.add(x.generation() + " " + x.person().toLowerCase(Locale.ROOT) + " " + x.boxKey());
+                if (x.person().equalsIgnoreCase(k.person())) {
+                    mineHeld.add(x.generation());
+                }
+            });
         }
         for (int gen = 1; gen <= g; gen++) {
+            if (!mineHeld.contains(gen) && !opened.containsKey(slot(caseId, gen))) {
+                continue;
+            }
+            // who lacks this generation, before unwrapping it: a pass with nothing due unwraps nothing
+            List<String[]> lacking = new ArrayList<>();
+            for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
+                for (String box : p.getValue()) {
+                    if (!held.contains(gen + " " + p.getKey() + " " + box)) {
+                        lacking.add(new String[] {p.getKey(), box});
+                    }
+                }
+            }
+            if (lacking.isEmpty()) {
+                continue;
+            }
             Optional<byte[]> key = key(caseId, gen, existing, k);
             if (key.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, Set<String>> p : entitled.entrySet()) {
-                for (String box : p.getValue()) {
-                    if (!held.contains(gen + " " + p.getKey() + " " + box)) {
-                        out.add(grantEntry(caseId, gen, p.getKey(), box, key.get(), k.person(), now));
-                    }
-                }
+            for (String[] p : lacking) {
+                out.add(grantEntry(caseId, gen, p[0], p[1], key.get(), k.person(), now));
             }
         }
         if (!writing) {
@@ -201,7 +257,7 @@ public final class CaseKeys {
         // someone left: removed (no valid keys), or known here and no longer entitled (role or team changed);
         // a holder this computer knows only by their keys is not judged by what it cannot know
         boolean someoneLeft = holders.stream().anyMatch(h -> !entitled.containsKey(h.toLowerCase(Locale.ROOT))
-                && (directory.keysAt(h, now).isEmpty() || users.find(h.toLowerCase(Locale.ROOT)).isPresent()));
+                && (directory.keysAt(h, now).isEmpty() || people.known(h.toLowerCase(Locale.ROOT))));
         if (key != null && !someoneLeft) {
             return new Current(g, key);
         }
@@ -266,12 +322,12 @@ public final class CaseKeys {
      * team are never entitled.
      */
     private Map<String, Set<String>> entitled(CaseAccess access, Instant now, PersonKeys self,
-                                              KeyDirectory directory, List<UserStore.UserRow> people) {
+                                              KeyDirectory directory, People people) {
         Map<String, Set<String>> out = new TreeMap<>();
         // people this computer knows only from the record (their own laptops): their registered roles and team
         for (String name : directory.people()) {
             List<KeyDirectory.Registration> valid = directory.keysAt(name, now);
-            if (valid.isEmpty() || users.find(name.toLowerCase(Locale.ROOT)).isPresent()) {
+            if (valid.isEmpty() || people.known(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             Set<Role> roles;
@@ -284,7 +340,7 @@ public final class CaseKeys {
                 boxKeys(out, name.toLowerCase(Locale.ROOT), valid);
             }
         }
-        for (UserStore.UserRow u : people) {
+        for (UserStore.UserRow u : people.rows()) {
             if (!u.active()) {
                 continue;
             }
@@ -457,6 +513,97 @@ public final class CaseKeys {
             }
         }
         return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- board text for the report key
+
+    /** The kinds of entry that may carry board text (decision 0017). */
+    private static final List<EntryType> WITH_BOARD = List.of(EntryType.RESOLVED, EntryType.FORM_COMPLETED);
+
+    /** The report key board text is sealed for now, or null when none is current. */
+    ReportKeyEntry.Published currentReportKey() {
+        return ReportKeyEntry.current(entries.ofType(EntryType.REPORT_KEY),
+                KeyDirectory.of(entries.ofType(EntryType.PERSON_KEYS))).orElse(null);
+    }
+
+    /**
+     * For the board text of the cases {@code caseIds} (null: every case) that is not wrapped for
+     * {@code report} (written while no report key was current, or for one since replaced), its board
+     * key wrapped for {@code report} ({@link BoardContent.Wrap}), where this person holds the case key
+     * it is sealed under. The cases' board entries and key entries are read a few hundred cases a query.
+     */
+    List<NewEntry> boardWrapsDue(Collection<UUID> caseIds, ReportKeyEntry.Published report) {
+        PersonKeys k = keys;
+        List<NewEntry> out = new ArrayList<>();
+        if (k == null || report == null || caseIds != null && caseIds.isEmpty()) {
+            return out;
+        }
+        Map<UUID, List<Entry>> byCase = new java.util.LinkedHashMap<>();
+        for (EntryType t : WITH_BOARD) {
+            for (Entry e : caseIds == null ? entries.ofType(t) : entries.ofTypeIn(t, caseIds)) {
+                if (BoardContent.has(e) && !report.keyId().equals(e.get(BoardContent.REPORT_KEY))) {
+                    byCase.computeIfAbsent(e.caseId(), x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        if (byCase.isEmpty()) {
+            return out;
+        }
+        for (Entry g : entries.ofTypeIn(EntryType.CASE_KEY, byCase.keySet())) {
+            if (g.get(CaseKeyGrant.PERSON, "").equalsIgnoreCase(k.person()) || BoardContent.Wrap.of(g).isPresent()) {
+                byCase.get(g.caseId()).add(g);
+            }
+        }
+        Instant now = now();
+        byCase.values().forEach(list -> boardWraps(list, report, k, now, out));
+        return out;
+    }
+
+    /**
+     * Appends to {@code out} a wrap for {@code report} of the board key of each entry among
+     * {@code caseEntries} (one case's) whose board text is wrapped neither in the entry itself nor in
+     * an earlier wrap for that key, and whose case key this person holds.
+     */
+    private void boardWraps(List<Entry> caseEntries, ReportKeyEntry.Published report, PersonKeys k, Instant now,
+                            List<NewEntry> out) {
+        Set<UUID> done = new java.util.HashSet<>();
+        for (Entry e : caseEntries) {
+            if (report.keyId().equals(e.get(BoardContent.REPORT_KEY)) && BoardContent.has(e)) {
+                done.add(e.id());
+            }
+            BoardContent.Wrap.of(e).filter(w -> w.keyId().equals(report.keyId())).ifPresent(w -> done.add(w.entryId()));
+        }
+        for (Entry e : caseEntries) {
+            if (!BoardContent.has(e) || e.get(BoardContent.CASE_WRAPPED) == null || !done.add(e.id())) {
+                continue;
+            }
+            int g = CaseContent.generation(e);
+            Optional<byte[]> key = key(e.caseId(), g, caseEntries, k);
+            if (key.isEmpty()) {
+                continue;
+            }
+            byte[] boardKey = null;
+            try {
+                boardKey = CaseSeal.openKey(key.get(), e.get(BoardContent.CASE_WRAPPED),
+                        BoardContent.keyBinding(e.caseId(), e.id(), "case " + g));
+                // only a board key that opens its text is passed on
+                CaseSeal.open(boardKey, e.get(BoardContent.SEALED), BoardContent.binding(e.caseId(), e.id(), e.type()));
+                String wrapped = CaseSeal.wrap(boardKey, report.publicKey(),
+                        BoardContent.keyBinding(e.caseId(), e.id(), "report " + report.keyId()));
+                out.add(NewEntry.of(e.caseId(), EntryType.CASE_KEY, k.person(), now, now,
+                        new BoardContent.Wrap(e.caseId(), e.id(), report.keyId(), wrapped).data()));
+            } catch (ProtectionException damaged) {
+                // an altered entry gets nothing; 'verify' names it
+            } finally {
+                if (boardKey != null) {
+                    uk.resolve.security.Crypto.wipe(boardKey);
+                }
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String slot(UUID caseId, int g) {

@@ -332,11 +332,65 @@ public final class CaseService {
                 });
             }
         }
+        // with the grants, the touched cases' board text not yet wrapped for the report key; on every case
+        // when a new report key arrived
         List<NewEntry> due = keys.grantsDue(touched);
-        if (!due.isEmpty()) {
-            entries.append(due);
+        appendInBatches(due);
+        boolean newReportKey = !entries.ofTypeSince(EntryType.REPORT_KEY, sinceSeq).isEmpty();
+        return reportGrants + due.size() + (newReportKey ? wrapBoardText(true) : 0);
+    }
+
+    /** How many grants a transaction of the pass after a merge writes. */
+    private static final int GRANT_BATCH = 500;
+
+    /** Appends {@code due} a few hundred entries a transaction: a pass of thousands never holds one open long. */
+    private void appendInBatches(List<NewEntry> due) {
+        for (int from = 0; from < due.size(); from += GRANT_BATCH) {
+            entries.append(due.subList(from, Math.min(due.size(), from + GRANT_BATCH)));
         }
-        return reportGrants + due.size();
+    }
+
+    private uk.resolve.store.SettingsStore settings;
+
+    /** Where this Resolve notes which report key it has wrapped older board text for. */
+    void settings(uk.resolve.store.SettingsStore s) {
+        this.settings = s;
+    }
+
+    /**
+     * At sign-in: when a report key has become current since this person's Resolve last looked (the
+     * business team's first, or a new one after a holder left), the board text of every case whose key
+     * this person holds is wrapped for it (decision 0017), so that the business team's report shows
+     * what was written before. Costs one look at the report keys when nothing changed.
+     *
+     * @return how many wraps were written
+     */
+    synchronized int wrapBoardTextForReportKey() {
+        if (keys == null || !actor.may(Permission.WORK_ON_CASES)) {
+            return 0;
+        }
+        return wrapBoardText(false);
+    }
+
+    /**
+     * Writes the wraps due for the current report key on every case, unless this person's Resolve noted
+     * it had done them for that key already (and {@code always} is false); then notes it.
+     */
+    private int wrapBoardText(boolean always) {
+        var report = keys.currentReportKey();
+        if (report == null) {
+            return 0;
+        }
+        String mark = "board.wrapped-for." + actor.name().toLowerCase(java.util.Locale.ROOT);
+        if (!always && settings != null && settings.get(mark).filter(report.keyId()::equals).isPresent()) {
+            return 0;
+        }
+        List<NewEntry> due = keys.boardWrapsDue(null, report);
+        appendInBatches(due);
+        if (settings != null) {
+            settings.put(mark, report.keyId());
+        }
+        return due.size();
     }
 
     /** The people whose registrations or role changes arrived after {@code sinceSeq}, as they are now. */

@@ -57,6 +57,12 @@ final class CaseSummaries implements CaseSummaryStore.Summariser {
         return fingerprint(procedures + "|" + calendarVersion);
     }
 
+    /** A case key's grant, or a board key's wrap, is not part of what the projection reads. */
+    @Override
+    public boolean changes(Entry e) {
+        return e.type() != EntryType.CASE_KEY;
+    }
+
     @Override
     public CaseSummaryStore.Summary summarise(List<Entry> entries) {
         Entry opening = entries.stream().filter(e -> e.type() == EntryType.CASE_OPENED).findFirst().orElse(null);

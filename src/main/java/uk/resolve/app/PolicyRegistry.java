@@ -36,6 +36,12 @@ public final class PolicyRegistry {
     public record Known(Policy policy, boolean bundled, String source) {
     }
 
+    /**
+     * Procedures already parsed in this process, by name and text: the same text always reads as the
+     * same (immutable) procedure, and parsing the bundled ones was most of the time signing in took.
+     */
+    private static final java.util.Map<String, Policy> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final SettingsStore settings;
     private final Clock clock;
     private volatile List<Known> known;
@@ -155,20 +161,45 @@ public final class PolicyRegistry {
         for (String name : bundledNames()) {
             String text = resource("/policies/" + name);
             try {
-                out.add(new Known(PolicyLoader.load(text, name), true, text));
+                out.add(new Known(parse(text, name), true, text));
             } catch (PolicyFileException e) {
                 throw new IllegalStateException("A procedure bundled with Resolve is broken: " + e.getMessage(), e);
             }
         }
         for (ImportedPolicy ip : settings.importedPolicies()) {
             try {
-                out.add(new Known(PolicyLoader.load(ip.source(), ip.id() + " " + ip.version()), false, ip.source()));
+                out.add(new Known(parse(ip.source(), ip.id() + " " + ip.version()), false, ip.source()));
             } catch (PolicyFileException e) {
                 // Stored only after validation, so a failure means a newer format; skip it rather than stop.
                 org.slf4j.LoggerFactory.getLogger(PolicyRegistry.class).warn("Skipping imported procedure: {}", e.getMessage());
             }
         }
         return List.copyOf(out);
+    }
+
+    private static Policy parse(String text, String name) throws PolicyFileException {
+        String key = name + "\n" + text;
+        Policy p = PARSED.get(key);
+        if (p == null) {
+            p = PolicyLoader.load(text, name);
+            PARSED.putIfAbsent(key, p);
+        }
+        return p;
+    }
+
+    /**
+     * Parses the procedures bundled with Resolve ahead of need (the window does it on a background
+     * thread while someone types their password), so that signing in does not wait for them. A broken
+     * one is left for the registry to report when it loads it.
+     */
+    public static void prepareBundled() {
+        for (String name : bundledNames()) {
+            try {
+                parse(resource("/policies/" + name), name);
+            } catch (PolicyFileException | RuntimeException e) {
+                // reported, in the application's words, when a registry loads it
+            }
+        }
     }
 
     private static List<String> bundledNames() {

@@ -168,8 +168,42 @@ public final class ReportKeys {
      * not sealed for one of them.
      */
     Optional<SortedMap<String, String>> open(Entry e, ReportSet set) {
-        String keyId = e.get(BoardContent.REPORT_KEY);
-        String wrapped = e.get(BoardContent.REPORT_WRAPPED);
+        return open(e, set, List.of());
+    }
+
+    /**
+     * As {@link #open(Entry, ReportSet)}, trying also the board key's wraps written after the entry
+     * ({@code later}: board text written before the report key was current).
+     */
+    Optional<SortedMap<String, String>> open(Entry e, ReportSet set, List<BoardContent.Wrap> later) {
+        Optional<SortedMap<String, String>> own = open(e, set, e.get(BoardContent.REPORT_KEY),
+                e.get(BoardContent.REPORT_WRAPPED));
+        if (own.isPresent()) {
+            return own;
+        }
+        for (BoardContent.Wrap w : later) {
+            if (w.entryId().equals(e.id()) && w.caseId().equals(e.caseId())) {
+                Optional<SortedMap<String, String>> text = open(e, set, w.keyId(), w.wrapped());
+                if (text.isPresent()) {
+                    return text;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The wraps of board keys written after their entries in the cases {@code caseIds}, by entry id. */
+    Map<UUID, List<BoardContent.Wrap>> laterWraps(java.util.Collection<UUID> caseIds) {
+        Map<UUID, List<BoardContent.Wrap>> out = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            for (Entry e : entries.ofTypeIn(EntryType.CASE_KEY, caseIds)) {
+                BoardContent.Wrap.of(e).ifPresent(w -> out.computeIfAbsent(w.entryId(), x -> new ArrayList<>()).add(w));
+            }
+        }
+        return out;
+    }
+
+    private Optional<SortedMap<String, String>> open(Entry e, ReportSet set, String keyId, String wrapped) {
         PersonKeys pair = keyId == null || wrapped == null ? null : set.byId.get(keyId);
         if (pair == null) {
             return Optional.empty();
@@ -212,6 +246,11 @@ public final class ReportKeys {
 
         boolean isEmpty() {
             return byId.isEmpty();
+        }
+
+        /** Whether this person holds the report key {@code keyId}. */
+        boolean has(String keyId) {
+            return keyId != null && byId.containsKey(keyId);
         }
     }
 

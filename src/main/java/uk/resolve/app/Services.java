@@ -69,6 +69,7 @@ public final class Services implements AutoCloseable {
         var caseKeys = new CaseKeys(entries, users, clock);
         this.reportKeys = new ReportKeys(entries, clock);
         this.cases.keys(caseKeys, reportKeys);
+        this.cases.settings(settings);
         this.cases.listCache(new CaseListCache(new uk.resolve.store.ListCacheStore(database)));
         this.cases.people(login -> {
             try {

@@ -104,8 +104,15 @@ public final class SyncService implements AutoCloseable {
      * @param lastSynced when the last sync with it finished, or null
      * @param pending    entries recorded or received here since then
      * @param message    the last problem's message, or null
+     * @param server     the server synced with instead of the shared file (as shown, without a password), or
+     *                   null when syncing goes through the shared file
      */
-    public record Status(State state, Path sharedFile, Instant lastSynced, long pending, String message) {
+    public record Status(State state, Path sharedFile, Instant lastSynced, long pending, String message,
+                         String server) {
+
+        public Status(State state, Path sharedFile, Instant lastSynced, long pending, String message) {
+            this(state, sharedFile, lastSynced, pending, message, null);
+        }
     }
 
     private final EntryStore entries;
@@ -181,6 +188,9 @@ public final class SyncService implements AutoCloseable {
      */
     public SyncReport syncWithServer(String url, String user, char[] password) {
         actor.require(Permission.SYNC_AND_EXPORT);
+        state = State.SYNCING;
+        message = null;
+        publish();
         try {
             Path shared = settings().sharedFile();
             if (shared == null) {
@@ -191,16 +201,33 @@ public final class SyncService implements AutoCloseable {
             }
             TeamKey key = teamKey(shared);
             long before = entries.lastLocalSeq();
-            SyncReport r = new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { }, engine.quarantine())
-                    .sync(url, user, password, key);
+            SyncReport r = serverSync().sync(url, user, password, key);
             grantAfterMerge(before, r.pulled() > 0);
             audit.record(AuditAction.SYNC, uk.resolve.sync.ServerSync.shown(url), "received " + r.pulled()
                     + ", sent " + r.pushed());
+            state = State.SYNCED;
             message = QuarantineService.report(engine.quarantine().reported(), audit);
             return r;
+        } catch (SyncException e) {
+            state = switch (e.kind()) {
+                case UNREACHABLE -> State.OFFLINE;
+                case NEEDS_KEY -> State.NEEDS_KEY;
+                default -> State.PROBLEM;
+            };
+            message = e.getMessage();
+            throw e;
+        } catch (RuntimeException e) {
+            state = State.PROBLEM;
+            message = e.getMessage();
+            throw e;
         } finally {
             java.util.Arrays.fill(password, '\0');
+            publish();
         }
+    }
+
+    private uk.resolve.sync.ServerSync serverSync() {
+        return new uk.resolve.sync.ServerSync(entries, settings, clock, step -> { }, engine.quarantine());
     }
 
     /**
@@ -290,12 +317,17 @@ public final class SyncService implements AutoCloseable {
         if (shared == null) {
             return new Status(State.NOT_SET_UP, null, null, entries.count(), null);
         }
-        Instant last = engine.lastSynced(shared).orElse(null);
+        Server server = server();
+        boolean viaServer = server.use() && !server.url().isEmpty();
+        Instant last = viaServer ? serverSync().lastSynced(server.url(), server.user()).orElse(null)
+                : engine.lastSynced(shared).orElse(null);
         State s = state;
         if (s == null) {
             s = last != null ? State.SYNCED : State.NEVER_SYNCED;
         }
-        return new Status(s, shared, last, engine.pending(shared), message);
+        long pending = viaServer ? serverSync().pending(server.url(), server.user()) : engine.pending(shared);
+        return new Status(s, shared, last, pending, message,
+                viaServer ? uk.resolve.sync.ServerSync.shown(server.url()) : null);
     }
 
     /** Tells {@code listener} (on a background thread) whenever the status changes. */

@@ -304,6 +304,13 @@ public final class Vault {
             org.slf4j.LoggerFactory.getLogger(Vault.class).info("The report key was not passed on at sign-in: {}",
                     e.getClass().getSimpleName());
         }
+        try {
+            // board text written before the current report key, wrapped for it once per key (decision 0017)
+            services.cases().wrapBoardTextForReportKey();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Vault.class).info("Board text was not wrapped for the report key at"
+                    + " sign-in: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Checks {@code password} against {@code who}'s key (to unlock a locked session), with the same throttle. */

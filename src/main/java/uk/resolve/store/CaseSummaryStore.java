@@ -110,6 +110,14 @@ public final class CaseSummaryStore {
 
         /** The case's summary, or null while its record has no opening entry here (sync brings it). */
         Summary summarise(List<Entry> caseEntries);
+
+        /**
+         * Whether an entry like {@code e} can change its case's summary: one that cannot (a key grant) is
+         * counted as covered without making the summary again.
+         */
+        default boolean changes(Entry e) {
+            return true;
+        }
     }
 
     /** Rows kept beside the summaries (the report's facts): told of every summary written, in its transaction. */
@@ -153,6 +161,11 @@ public final class CaseSummaryStore {
     }
 
     // ---- kept current, inside the entry store's transaction --------------------------------
+
+    /** Whether {@code e} can change its case's summary ({@link Summariser#changes}). */
+    boolean changes(Entry e) {
+        return summariser.changes(e);
+    }
 
     /** Makes the summaries of {@code caseIds} again, inside the transaction that just added {@code added} entries. */
     void refresh(Connection c, Collection<UUID> caseIds, int added) throws SQLException {

@@ -219,11 +219,12 @@ public final class EntryStore {
         if (!now && deferredCases != null) {
             // the count of entries covered is not raised yet: a crash before the end leaves the read
             // model visibly stale, and it is rebuilt at the next check
-            written.forEach(e -> deferredCases.add(e.caseId()));
+            written.stream().filter(s::changes).forEach(e -> deferredCases.add(e.caseId()));
             deferredEntries += written.size();
             return;
         }
-        s.refresh(c, written.stream().map(Entry::caseId).toList(), written.size());
+        // key grants change no summary: a pass writing thousands of them re-projects no case
+        s.refresh(c, written.stream().filter(s::changes).map(Entry::caseId).toList(), written.size());
     }
 
     /**
@@ -256,7 +257,8 @@ public final class EntryStore {
         deferredCases = null;
         deferredEntries = 0;
         CaseSummaryStore s = summaries;
-        if (cases == null || cases.isEmpty() || s == null) {
+        // entries that change no summary (key grants) are still counted as covered
+        if (cases == null || s == null || cases.isEmpty() && added == 0) {
             return;
         }
         try (Connection c = db.connection()) {
@@ -288,6 +290,39 @@ public final class EntryStore {
                     byCase(rs, action);
                 }
             }
+        }
+    }
+
+    /**
+     * Streams the entries of the kinds {@code types} in the cases {@code caseIds}, one case at a time
+     * in arrival order, a few hundred cases a query: for a pass over many cases that needs only some of
+     * their entries. A case with none of those kinds is not handed on.
+     */
+    public void forEachCaseOf(Collection<UUID> caseIds, java.util.Set<EntryType> types,
+                              java.util.function.Consumer<List<Entry>> action) {
+        List<UUID> ids = new ArrayList<>(caseIds);
+        List<EntryType> kinds = new ArrayList<>(types);
+        try (Connection c = db.connection()) {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entry WHERE type IN ("
+                        + placeholders(kinds.size()) + ") AND case_id IN (" + placeholders(chunk.size())
+                        + ") ORDER BY case_id, local_seq")) {
+                    int i = 1;
+                    for (EntryType t : kinds) {
+                        ps.setString(i++, t.code());
+                    }
+                    for (UUID id : chunk) {
+                        ps.setObject(i++, id);
+                    }
+                    ps.setFetchSize(1000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        byCase(rs, action);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
         }
     }
 

@@ -177,6 +177,11 @@ public final class ServerSync {
         }
     }
 
+    /** When the last sync with this server finished, if ever. */
+    public java.util.Optional<Instant> lastSynced(String url, String user) {
+        return java.util.Optional.ofNullable(state(url, user).at());
+    }
+
     /** Entries written here after the last sync with this server. */
     public long pending(String url, String user) {
         return entries.countSince(state(url, user).mark());

@@ -82,6 +82,8 @@ class GrantsAfterSyncIT {
             s.sync().joinTeam(shared, PASSPHRASE.toCharArray());
             s.sync().syncWith(shared); // brings Mary's and Hugo's keys; the grant to Mary is written here
             assertThat(grantedTo(alice, id)).containsExactlyInAnyOrder("alice", "mary");
+            // a grant changes no case's summary: the summaries still cover every entry, and are not made again
+            assertThat(TestAccess.summaries(s).ensureCurrent()).isNull();
             s.sync().syncWith(shared); // and goes out
             // a sync that brings nothing new writes nothing
             s.sync().syncWith(shared);
@@ -91,6 +93,7 @@ class GrantsAfterSyncIT {
         try (Session mary = b.signIn("mary", PW)) {
             var s = mary.services();
             s.sync().syncWith(shared);
+            assertThat(TestAccess.summaries(s).ensureCurrent()).isNull();
             assertThat(s.cases().get(id).details().childRef()).isEqualTo("REF-HAVERING");
             assertThat(s.cases().readable(id)).isTrue();
             Integrity.Result r = s.integrity().verify();
@@ -101,6 +104,57 @@ class GrantsAfterSyncIT {
             s.sync().syncWith(shared);
             // another team's manager: the case is not his to see, and no key of it was wrapped for him
             assertThat(grantedTo(hugo, id)).doesNotContain("hugo");
+        }
+    }
+
+    @Test
+    void boardTextWrittenBeforeAReportKeyArrivedIsWrappedForItByTheNextSyncOfACaseKeyHolder() {
+        Path shared = dir.resolve("shared").resolve("team.resolve");
+        shared.getParent().toFile().mkdirs();
+        Vault a = own("a", "alice", Role.PRACTITIONER, "Riverside");
+        UUID id;
+        try (Session alice = a.signIn("alice", PW)) {
+            var s = alice.services();
+            id = s.cases().open(Fixtures.openRequest(s, "havering", ChildStatus.CHILD_IN_NEED, "2026-11-24T09:00")).id();
+            tick();
+            s.cases().resolve(id, new uk.resolve.domain.escalation.ResolveRequest("Agreed.", null,
+                    "REF-HAVERING showed us the pangolin lesson.", clock.instant()));
+        }
+        tick();
+        // another laptop of the team, whose administrator adds the business team: the report key is made there
+        Vault b = own("b", "mary", Role.MANAGER, "Riverside");
+        try (Session admin = b.signIn("admin-b", PW)) {
+            admin.addUser("bea", "Bea", Role.BUSINESS_TEAM, "Partnership", PW);
+        }
+        tick();
+        try (Session mary = b.signIn("mary", PW)) {
+            mary.services().sync().setUpTeamKey(shared, PASSPHRASE.toCharArray());
+            mary.services().sync().syncWith(shared);
+        }
+        tick();
+        try (Session alice = a.signIn("alice", PW)) {
+            var s = alice.services();
+            s.sync().joinTeam(shared, PASSPHRASE.toCharArray());
+            s.sync().syncWith(shared); // brings the report key: Alice's Resolve wraps her learning for it
+            assertThat(s.entries().caseEntries(id).stream()
+                    .map(uk.resolve.domain.record.BoardContent.Wrap::of).flatMap(java.util.Optional::stream))
+                    .hasSize(1);
+            s.sync().syncWith(shared); // and it goes out
+        }
+        tick();
+        try (Session mary = b.signIn("mary", PW)) {
+            mary.services().sync().syncWith(shared);
+        }
+        tick();
+        try (Session bea = b.signIn("bea", PW)) {
+            var r = bea.services().reports().compute(new uk.resolve.domain.report.ReportQuery(
+                    new uk.resolve.domain.report.ReportPeriod(java.time.LocalDate.parse("2026-04-01"),
+                            java.time.LocalDate.parse("2027-03-31")), null));
+            assertThat(BoardTextIT.learning(r)).contains("pangolin lesson").doesNotContain("REF-HAVERING");
+        }
+        try (Session mary = b.signIn("mary", PW)) {
+            Integrity.Result r = mary.services().integrity().verify();
+            assertThat(r.intact()).as(r.record().findings().toString()).isTrue();
         }
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.resolve.app.Services;
+import uk.resolve.app.SyncService;
 import uk.resolve.app.TestAccess;
 import uk.resolve.testing.MutableClock;
 import uk.resolve.testing.PostgresServer;
@@ -94,6 +95,34 @@ class ServerSyncIT {
             }
         }
         return ids;
+    }
+
+    @Test
+    void theSyncStatusSpeaksOfTheServerWhenThePersonChoseIt() throws Exception {
+        Services s = laptops.laptop("sam");
+        s.sync().setUpTeamKey(laptops.sharedFile("team.mv.db"), "heron copper meadow ninety".toCharArray());
+        s.sync().saveServer(new SyncService.Server(true, url, USER));
+        laptops.openCase(s, "AB-STATUS-1");
+        SyncService.Status before = s.sync().status();
+        assertThat(before.state()).isEqualTo(SyncService.State.NEVER_SYNCED);
+        assertThat(before.server()).isNotNull().doesNotContain(PASSWORD);
+        assertThat(before.pending()).isPositive();
+
+        List<SyncService.Status> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.sync().addListener(told::add);
+        s.sync().syncWithServer(url, USER, PASSWORD.toCharArray());
+
+        SyncService.Status after = s.sync().status();
+        assertThat(after.state()).isEqualTo(SyncService.State.SYNCED);
+        assertThat(after.lastSynced()).isEqualTo(clock.instant());
+        assertThat(after.pending()).isZero();
+        assertThat(told).extracting(SyncService.Status::state)
+                .containsSubsequence(SyncService.State.SYNCING, SyncService.State.SYNCED);
+
+        assertThatThrownBy(() -> s.sync().syncWithServer(url, USER, "not the password".toCharArray()))
+                .isInstanceOf(SyncException.class);
+        assertThat(s.sync().status().state()).isEqualTo(SyncService.State.PROBLEM);
+        assertThat(s.sync().status().lastSynced()).isEqualTo(clock.instant());
     }
 
     @Test

@@ -107,11 +107,24 @@ class AccessibilityMoreScreensViewTest extends AccessibilityWalk {
 
         onFx(() -> window.shell().showCase(caseId));
         settle();
-        pointerClick(node("openForm-appendix-a-3")); // the editor is a window of its own, shown and waited for
+        pointerClick(node("openForm-appendix-a-3")); // the editor is a window of its own, shown, not waited for
         Stage editor = editorWindow("Appendix A");
         Button save = from(editor.getScene().getRoot()).lookup("#saveButton").query();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !save.isDisabled());
+        // its answers arrive a few a frame: the last is Appendix A's dispute resolution meeting
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !save.isDisabled()
+                && editor.getScene().lookup("#field-dispute-resolution-meeting") != null);
         checkScene(look, "Form editor and its preview", editor.getScene());
+        // to be looked at by a person: target/screenshots/form-editor-<look>.png
+        java.nio.file.Path png = java.nio.file.Path.of("target", "screenshots", "form-editor-" + look + ".png");
+        java.nio.file.Files.createDirectories(png.getParent());
+        onFx(() -> {
+            try {
+                javax.imageio.ImageIO.write(uk.resolve.testing.Png.awt(editor.getScene().snapshot(null)), "png",
+                        png.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         onFx(editor::close);
         settle();
 

@@ -78,7 +78,10 @@ public abstract class UiTestSupport extends FxRobot {
      * opens the form editor itself.
      */
     protected FormOpener formOpener() {
-        return (owner, caseId, formId, st) -> formsOpened.add(new OpenedForm(caseId, formId, st));
+        return (owner, caseId, formId, st, closed) -> {
+            formsOpened.add(new OpenedForm(caseId, formId, st));
+            closed.run();
+        };
     }
 
     /** Who the ready services act for (without the sign-in screen): a manager by default. */

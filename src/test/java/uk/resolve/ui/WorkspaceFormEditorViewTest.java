@@ -47,8 +47,8 @@ class WorkspaceFormEditorViewTest extends EscalationJourney {
         Label missing = from(editor, ".form-missing");
         assertThat(missing.getText()).contains("'Role'", "'Contact'");
 
-        typeInEditor(editor, "Role *", "Head of Service");
-        typeInEditor(editor, "Contact *", "01632 960000");
+        typeInEditor(editor, "Role, required", "Head of Service");
+        typeInEditor(editor, "Contact, required", "01632 960000");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> missing.getText().equals("Ready to finalise."));
         pointerClick(save);
         Label status = from(editor, "#status");

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.domain.record;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -11,6 +14,11 @@ import java.util.UUID;
  * wrapped for the partnership's report key ({@link #REPORT_WRAPPED}, {@link #REPORT_KEY}), so the
  * business team's report reads it without any case key. All four fields are cipher text or ids:
  * readable fields of the entry, covered by its hash and signature.
+ *
+ * <p>Board text written while no report key was current, or for a report key since replaced, is
+ * wrapped for the current one later by a case-key holder's Resolve, in a {@link Wrap}: a
+ * {@code case-key} entry of the case that names no person, only the entry ({@link #ENTRY}), the
+ * report key and the board key wrapped for it.
  */
 public final class BoardContent {
 
@@ -22,6 +30,39 @@ public final class BoardContent {
     public static final String REPORT_WRAPPED = "boardReportKey";
     /** The id of the report key the board key is wrapped for. */
     public static final String REPORT_KEY = "reportKeyId";
+
+    /** In a {@link Wrap}: the id of the entry whose board key it wraps. */
+    public static final String ENTRY = "boardEntry";
+
+    /**
+     * The board key of entry {@code entryId} of a case wrapped for report key {@code keyId}, written
+     * after the entry itself (as a {@code case-key} entry, signed by a case-key holder).
+     */
+    public record Wrap(UUID caseId, UUID entryId, String keyId, String wrapped) {
+
+        /** The wrap {@code e} records, if it is one. */
+        public static Optional<Wrap> of(Entry e) {
+            if (e.type() != EntryType.CASE_KEY || e.get(ENTRY) == null || e.get(REPORT_KEY) == null
+                    || e.get(REPORT_WRAPPED) == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Wrap(e.caseId(), UUID.fromString(e.get(ENTRY)), e.get(REPORT_KEY),
+                        e.get(REPORT_WRAPPED)));
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        /** The data of the entry that records this wrap. */
+        public Map<String, String> data() {
+            TreeMap<String, String> m = new TreeMap<>();
+            m.put(ENTRY, entryId.toString());
+            m.put(REPORT_KEY, keyId);
+            m.put(REPORT_WRAPPED, wrapped);
+            return m;
+        }
+    }
 
     private BoardContent() {
     }

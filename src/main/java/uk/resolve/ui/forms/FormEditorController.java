@@ -2,17 +2,23 @@
 package uk.resolve.ui.forms;
 
 import java.io.File;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.ScrollPane;
@@ -21,12 +27,13 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import uk.resolve.domain.policy.FieldKind;
-import uk.resolve.domain.time.UkTime;
+import uk.resolve.ui.support.Controls;
+
 
 /** Binds the form editor's view to its {@link FormEditorViewModel} and forwards the buttons. */
 public final class FormEditorController {
@@ -47,6 +54,9 @@ public final class FormEditorController {
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     @FXML private ProgressIndicator busy;
     private final Label previewNote = new Label("Drawing the preview…");
+    /** Where the answers will be, until they are: reading the case can take a moment. */
+    private final Label fieldsNote = new Label("Reading the case…");
+    private final BooleanProperty built = new SimpleBooleanProperty(false);
     @FXML private Button saveButton;
 
     public FormEditorController(FormEditorViewModel model) {
@@ -87,6 +97,15 @@ public final class FormEditorController {
         previewNote.visibleProperty().bind(model.previewingProperty());
         previewNote.managedProperty().bind(model.previewingProperty());
         previewBox.getChildren().setAll(previewNote);
+        ProgressIndicator reading = new ProgressIndicator();
+        reading.setPrefSize(18, 18);
+        fieldsNote.setGraphic(reading);
+        fieldsNote.setId("fieldsNote");
+        fieldsNote.getStyleClass().add("form-preview-note");
+        // only while the case is read: a form that cannot be opened says why in the status line
+        fieldsNote.visibleProperty().bind(model.busyProperty());
+        fieldsNote.managedProperty().bind(model.busyProperty());
+        fieldsBox.getChildren().add(fieldsNote);
         model.previewPages().addListener((ListChangeListener<Image>) c -> showPreview());
         // zoomed in, the page is wider than the window and scrolls sideways
         previewScroll.fitToWidthProperty().bind(zoom.lessThanOrEqualTo(1));
@@ -119,97 +138,51 @@ public final class FormEditorController {
         e.consume();
     }
 
+    /**
+     * Puts the answers' controls in place a few at a time, one batch a frame, so that a long form never
+     * holds the application thread for more than a frame: the first answers can be read and typed into
+     * while the rest arrive below them.
+     */
     private void buildFields() {
-        String section = null;
-        for (FormEditorViewModel.Field f : model.fields()) {
-            if (f.section() != null && !f.section().equals(section)) {
-                Label heading = new Label(f.section());
-                heading.getStyleClass().add("form-section");
-                heading.setWrapText(true);
-                fieldsBox.getChildren().add(heading);
+        Deque<Runnable> pieces = new ArrayDeque<>();
+        for (FormEditorViewModel.Section section : model.sections()) {
+            if (section.title() != null) {
+                pieces.add(() -> {
+                    Label heading = new Label(section.title());
+                    heading.getStyleClass().add("form-section");
+                    heading.setWrapText(true);
+                    heading.setMinHeight(Region.USE_PREF_SIZE);
+                    fieldsBox.getChildren().add(heading);
+                });
             }
-            section = f.section();
-            fieldsBox.getChildren().add(editor(f));
+            section.fields().forEach((id, field) -> pieces.add(() -> fieldsBox.getChildren().add(Controls.field(id, field))));
         }
+        fieldsBox.getChildren().remove(fieldsNote);
+        if (pieces.isEmpty()) {
+            built.set(true);
+            return;
+        }
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long end = System.nanoTime() + BATCH_NANOS;
+                do {
+                    pieces.removeFirst().run();
+                } while (!pieces.isEmpty() && System.nanoTime() < end);
+                if (pieces.isEmpty()) {
+                    stop();
+                    built.set(true);
+                }
+            }
+        }.start();
     }
 
-    private Node editor(FormEditorViewModel.Field f) {
-        VBox box = new VBox(3);
-        Label label = new Label(f.label());
-        label.getStyleClass().add("field-label");
-        label.setWrapText(true);
-        box.getChildren().add(label);
-        // The hint stays visible while typing: a placeholder would vanish at the first key.
-        String hint = switch (f.kind()) {
-            case DATE -> "A date, for example 21 Dec 2026.";
-            case NUMBER -> "A whole number.";
-            default -> null;
-        };
-        String helpText = f.help() == null ? hint : hint == null ? f.help() : f.help() + " " + hint;
-        if (helpText != null) {
-            Label help = new Label(helpText);
-            help.getStyleClass().add("field-help");
-            help.setWrapText(true);
-            box.getChildren().add(help);
-        }
-        Node control;
-        if (f.kind() == FieldKind.DATE) {
-            javafx.scene.control.DatePicker picker = uk.resolve.ui.support.Controls.date(f.valueProperty(),
-                    uk.resolve.forms.FormFiller::date, UkTime::formatDate, f.label());
-            picker.setMaxWidth(Double.MAX_VALUE);
-            control = picker;
-        } else if (f.kind() == FieldKind.CHOICE) {
-            ComboBox<String> combo = new ComboBox<>();
-            combo.getItems().add("");
-            combo.getItems().addAll(f.choices());
-            combo.valueProperty().bindBidirectional(f.valueProperty());
-            combo.setMaxWidth(Double.MAX_VALUE);
-            control = combo;
-        } else {
-            TextInputControl input;
-            if (f.kind() == FieldKind.LONG_TEXT) {
-                TextArea area = new TextArea();
-                area.setWrapText(true);
-                area.setPrefRowCount(5);
-                input = area;
-            } else {
-                input = new TextField();
-            }
-            input.textProperty().bindBidirectional(f.valueProperty());
-            control = input;
-        }
-        control.setId("field-" + f.id());
-        // Tab and Control+Tab move on from every field, as in the rest of Resolve
-        if (control instanceof TextArea area) {
-            uk.resolve.ui.support.Bind.tabTraverses(area);
-        } else {
-            uk.resolve.ui.support.Bind.controlTabTraverses(control);
-        }
-        control.setAccessibleText(f.label() + (helpText == null ? "" : ". " + helpText));
-        label.setLabelFor(control);
-        box.getChildren().add(control);
-        Label origin = new Label();
-        origin.getStyleClass().add("field-origin");
-        origin.textProperty().bind(f.originProperty());
-        origin.visibleProperty().bind(f.originProperty().isNotEmpty());
-        origin.managedProperty().bind(origin.visibleProperty());
-        Label problem = new Label();
-        problem.getStyleClass().add("field-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(f.problemProperty());
-        problem.visibleProperty().bind(f.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-        f.problemProperty().addListener((o, was, is) -> {
-            control.getStyleClass().remove("field-invalid");
-            if (is != null) {
-                control.getStyleClass().add("field-invalid");
-            }
-        });
-        if (f.problemProperty().get() != null) {
-            control.getStyleClass().add("field-invalid");
-        }
-        box.getChildren().addAll(origin, problem);
-        return box;
+    /** How long one frame's batch of controls may take to make; laying them out takes about as long again. */
+    private static final long BATCH_NANOS = 4_000_000;
+
+    /** True once every answer's control is in place. */
+    public ReadOnlyBooleanProperty builtProperty() {
+        return built;
     }
 
     private void showPreview() {
@@ -231,6 +204,20 @@ public final class FormEditorController {
     @FXML
     private void save() {
         model.saveToRecord();
+        // what stops the save is shown beside its answer: take the person there
+        model.firstShownProblem().map(id -> fieldsBox.lookup("#" + Controls.id(id))).ifPresent(this::reveal);
+    }
+
+    /** Scrolls {@code control} into view and gives it the focus. */
+    private void reveal(Node control) {
+        Bounds in = control.localToScene(control.getBoundsInLocal());
+        Bounds box = fieldsBox.localToScene(fieldsBox.getBoundsInLocal());
+        double room = fieldsBox.getHeight() - fieldsScroll.getViewportBounds().getHeight();
+        if (room > 0) {
+            double top = in.getMinY() - box.getMinY() - 40;
+            fieldsScroll.setVvalue(Math.max(0, Math.min(1, top / room)));
+        }
+        control.requestFocus();
     }
 
     @FXML
@@ -250,9 +237,35 @@ public final class FormEditorController {
         model.print();
     }
 
+    /**
+     * Closes the editor (Close, Esc, the window's close button); with answers changed since they were
+     * last saved to the record, asks first, in a dialog that is shown, not waited for.
+     */
     @FXML
-    private void close() {
-        window().hide();
+    public void close() {
+        if (!model.changedProperty().get()) {
+            window().hide();
+            return;
+        }
+        ButtonType leave = new ButtonType("Close without saving", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "The answers you changed have not been saved in the case record. Close the form anyway?",
+                stay, leave);
+        ask.setTitle("Unsaved answers");
+        ask.setHeaderText("Close without saving?");
+        ask.initOwner(window());
+        ask.getDialogPane().getStylesheets().setAll(title.getScene().getStylesheets());
+        ask.getDialogPane().styleProperty().bind(title.getScene().getRoot().styleProperty());
+        // staying is the safe default: Enter or Esc keeps the answers
+        ((Button) ask.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == leave) {
+                window().hide();
+            }
+        });
+        ask.show();
     }
 
     private Window window() {

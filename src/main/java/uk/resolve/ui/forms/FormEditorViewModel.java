@@ -2,9 +2,13 @@
 package uk.resolve.ui.forms;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,11 +30,14 @@ import uk.resolve.domain.policy.FieldKind;
 import uk.resolve.domain.policy.FormField;
 import uk.resolve.domain.policy.FormSection;
 import uk.resolve.domain.policy.SignatureBlock;
+import uk.resolve.domain.time.UkTime;
 import uk.resolve.forms.FieldValue;
 import uk.resolve.forms.FilledForm;
 import uk.resolve.forms.FormDocuments;
+import uk.resolve.forms.FormFiller;
 import uk.resolve.pdf.PdfPreview;
 import uk.resolve.pdf.PdfPrinter;
+import uk.resolve.ui.support.Field;
 
 /**
  * The state of the form editor: the answers (pre-filled from the case), what is missing or wrong,
@@ -40,72 +47,13 @@ import uk.resolve.pdf.PdfPrinter;
  */
 public final class FormEditorViewModel {
 
-    /** One answer being edited. */
-    public static final class Field {
-        private final String id;
-        private final String section;
-        private final String label;
-        private final String help;
-        private final FieldKind kind;
-        private final List<String> choices;
-        private final boolean required;
-        private final StringProperty value = new SimpleStringProperty("");
-        private final StringProperty problem = new SimpleStringProperty();
-        private final StringProperty origin = new SimpleStringProperty("");
-        private boolean edited;
-
-        Field(String id, String section, String label, String help, FieldKind kind, List<String> choices,
-              boolean required) {
-            this.id = id;
-            this.section = section;
-            this.label = label;
-            this.help = help;
-            this.kind = kind;
-            this.choices = List.copyOf(choices);
-            this.required = required;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** The heading it sits under, or null. */
-        public String section() {
-            return section;
-        }
-
-        public String label() {
-            return label + (required ? " *" : "");
-        }
-
-        public String help() {
-            return help;
-        }
-
-        public FieldKind kind() {
-            return kind;
-        }
-
-        public List<String> choices() {
-            return choices;
-        }
-
-        public boolean required() {
-            return required;
-        }
-
-        public StringProperty valueProperty() {
-            return value;
-        }
-
-        /** What is wrong with the answer, or null. */
-        public ReadOnlyStringProperty problemProperty() {
-            return problem;
-        }
-
-        /** Where the answer came from ("From the case"), or "". */
-        public ReadOnlyStringProperty originProperty() {
-            return origin;
+    /**
+     * A heading of the form and the answers under it, by the id each is stored under, in order. The
+     * answers are the {@link Field}s every form of Resolve uses; {@code Controls} makes their controls.
+     */
+    public record Section(String title, Map<String, Field<String>> fields) {
+        public Section {
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
     }
 
@@ -117,7 +65,14 @@ public final class FormEditorViewModel {
     private final Executor background;
     private final Executor ui;
 
-    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    /** Every answer by its id, in the order shown. */
+    private final Map<String, Field<String>> fields = new LinkedHashMap<>();
+    /** What the form's own checks say of each answer (the child's name, not a date …), null when nothing. */
+    private final Map<String, StringProperty> problems = new LinkedHashMap<>();
+    private final Set<String> edited = new HashSet<>();
+    /** The answer each problem above was found in. */
+    private final Map<String, String> checkedAnswers = new HashMap<>();
+    private final List<Section> sections = new ArrayList<>();
     private final ObservableList<Image> previewPages = FXCollections.observableArrayList();
     private final StringProperty title = new SimpleStringProperty("Loading the form…");
     private final StringProperty subtitle = new SimpleStringProperty("");
@@ -127,6 +82,7 @@ public final class FormEditorViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty previewing = new SimpleBooleanProperty(false);
+    private final BooleanProperty changed = new SimpleBooleanProperty(false);
 
     private final AtomicReference<Supplier<byte[]>> pendingPreview = new AtomicReference<>();
     private final AtomicBoolean previewRunning = new AtomicBoolean();
@@ -151,14 +107,16 @@ public final class FormEditorViewModel {
         background.execute(() -> {
             try {
                 FormService.Editing e = forms.edit(caseId, formId, requestedStage);
-                ui.execute(() -> loaded(e));
+                // pre-filled here too, off the application thread, which only puts the answers in place
+                FilledForm first = e.definition() == null ? null : e.fill(Map.of());
+                ui.execute(() -> loaded(e, first));
             } catch (RuntimeException ex) {
                 ui.execute(() -> failed("The form could not be opened: ", ex));
             }
         });
     }
 
-    private void loaded(FormService.Editing e) {
+    private void loaded(FormService.Editing e, FilledForm first) {
         editing = e;
         busy.set(false);
         if (isChronology()) {
@@ -173,27 +131,30 @@ public final class FormEditorViewModel {
         subtitle.set("Stage " + e.stage() + (e.definition().anonymous()
                 ? " · Anonymous: do not include details of any child or family." : ""));
         for (FormSection s : e.definition().sections()) {
+            Map<String, Field<String>> in = new LinkedHashMap<>();
             for (FormField f : s.fields()) {
-                fields.add(new Field(f.id(), s.title(), f.label(), f.help(), f.kind(), f.choices(), f.required()));
+                in.put(f.id(), answer(f.id(), f.label(), f.help(), f.kind(), f.choices(), f.required()));
             }
+            sections.add(new Section(s.title(), in));
         }
         for (SignatureBlock b : e.definition().signatures()) {
+            Map<String, Field<String>> in = new LinkedHashMap<>();
             for (String part : SignatureBlock.PARTS) {
-                fields.add(new Field(b.fieldId(part), b.title(), SignatureBlock.partLabel(part),
-                        part.equals("date") ? "Leave blank to date it by hand when signing." : null,
-                        part.equals("date") ? FieldKind.DATE : FieldKind.TEXT, List.of(),
-                        b.required() && !part.equals("date")));
+                boolean date = part.equals("date");
+                in.put(b.fieldId(part), answer(b.fieldId(part), SignatureBlock.partLabel(part),
+                        date ? "Leave blank to date it by hand when signing." : null,
+                        date ? FieldKind.DATE : FieldKind.TEXT, List.of(), b.required() && !date));
             }
+            sections.add(new Section(b.title(), in));
         }
-        apply(e.fill(Map.of()));
-        for (Field f : fields) {
-            f.value.addListener((obs, old, now) -> {
-                if (!updating) {
-                    f.edited = true;
-                    revalidate();
-                }
-            });
-        }
+        apply(first);
+        fields.forEach((id, f) -> f.valueProperty().addListener((obs, old, now) -> {
+            if (!updating) {
+                edited.add(id);
+                changed.set(true);
+                revalidate();
+            }
+        }));
         loaded.set(true);
         requestPreview();
     }
@@ -207,23 +168,60 @@ public final class FormEditorViewModel {
         requestPreview();
     }
 
+    /** One answer, entered as its kind asks; its message is the form's own check of it. */
+    private Field<String> answer(String id, String label, String help, FieldKind kind, List<String> choices,
+                                 boolean required) {
+        StringProperty problem = new SimpleStringProperty();
+        problems.put(id, problem);
+        // the form's check holds for the answer it was made on: while a new answer awaits its check, no
+        // stale message flashes up (and leaves its line behind)
+        Field<String> f = new Field<String>(label, required,
+                v -> (v == null ? "" : v).equals(checkedAnswers.get(id)) ? problem.get() : null, problem);
+        String hint = kind == FieldKind.NUMBER ? join(help, "A whole number.") : help;
+        f.hint(hint);
+        switch (kind) {
+            case LONG_TEXT -> f.as(Field.Input.AREA);
+            case DATE -> f.as(Field.Input.DATE).keepingDates(FormFiller::date, UkTime::formatDate);
+            case CHOICE -> {
+                List<Field.Choice> offered = new ArrayList<>();
+                if (!required) {
+                    offered.add(new Field.Choice("", "Not answered"));
+                }
+                choices.forEach(c -> offered.add(new Field.Choice(c, c)));
+                f.as(Field.Input.CHOICE).offering(offered);
+            }
+            default -> f.as(Field.Input.LINE);
+        }
+        f.reset("");
+        fields.put(id, f);
+        return f;
+    }
+
+    private static String join(String help, String more) {
+        return help == null || help.isBlank() ? more : help.strip() + (help.strip().endsWith(".") ? " " : ". ") + more;
+    }
+
     private void apply(FilledForm form) {
         current = form;
         updating = true;
         try {
-            for (Field f : fields) {
-                FieldValue v = form.value(f.id).orElseThrow();
-                if (v.origin() != FieldValue.Origin.USER && !f.value.get().equals(v.value())
-                        && f.value.get().isBlank()) {
-                    f.value.set(v.value());
+            fields.forEach((id, f) -> {
+                FieldValue v = form.value(id).orElseThrow();
+                String now = f.get() == null ? "" : f.get();
+                if (v.origin() != FieldValue.Origin.USER && !now.equals(v.value()) && now.isBlank()) {
+                    // filled in for the person: not their change, so no message shows for it yet
+                    f.reset(v.value());
                 }
-                f.problem.set(v.problem());
-                f.origin.set(switch (v.origin()) {
+                checkedAnswers.put(id, f.get() == null ? "" : f.get());
+                // told again even when worded as before: it now speaks of the new answer
+                problems.get(id).set(null);
+                problems.get(id).set(v.problem());
+                f.noteProperty().set(switch (v.origin()) {
                     case CASE -> "From the case record";
                     case EARLIER_VERSION -> "From the earlier version";
                     default -> "";
                 });
-            }
+            });
         } finally {
             updating = false;
         }
@@ -234,7 +232,11 @@ public final class FormEditorViewModel {
     /** The answers the user has typed or changed (a cleared pre-filled answer stays cleared). */
     private Map<String, String> userValues() {
         Map<String, String> out = new LinkedHashMap<>();
-        fields.stream().filter(f -> f.edited).forEach(f -> out.put(f.id, f.value.get()));
+        fields.forEach((id, f) -> {
+            if (edited.contains(id)) {
+                out.put(id, f.get() == null ? "" : f.get());
+            }
+        });
         return out;
     }
 
@@ -308,12 +310,16 @@ public final class FormEditorViewModel {
             return;
         }
         if (!current.complete()) {
+            // every message shows now, beside its answer, not only in the summary
+            fields.values().forEach(Field::reveal);
             status.set("Not saved. " + current.problemSummary());
             return;
         }
         Map<String, String> values = userValues();
         int stage = editing.stage();
         busy.set(true);
+        // said at once, beside the buttons: a save can take a moment on a busy laptop
+        status.set("Saving in the case record…");
         background.execute(() -> {
             try {
                 int before = forms.versions(caseId, formId).size();
@@ -321,6 +327,7 @@ public final class FormEditorViewModel {
                 int after = forms.versions(caseId, formId).size();
                 ui.execute(() -> {
                     busy.set(false);
+                    changed.set(false);
                     status.set(after > before ? "Saved in the case record as version " + after + "."
                             : "The case record already holds these answers for stage " + stage + ".");
                 });
@@ -342,6 +349,7 @@ public final class FormEditorViewModel {
         }
         FilledForm form = current;
         busy.set(true);
+        status.set("Writing the PDF…");
         background.execute(() -> {
             try {
                 FormService.Rendered r = isChronology() ? forms.chronology(caseId, archival)
@@ -365,6 +373,7 @@ public final class FormEditorViewModel {
         Supplier<FormService.Rendered> doc = rendered();
         String job = title.get();
         busy.set(true);
+        status.set("Preparing the form for the printer…");
         background.execute(() -> {
             try {
                 FormService.Rendered r = doc.get();
@@ -387,8 +396,25 @@ public final class FormEditorViewModel {
         status.set(what + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
     }
 
-    public ObservableList<Field> fields() {
-        return fields;
+    /** The form's headings with their answers, once loaded; empty for the chronology. */
+    public List<Section> sections() {
+        return java.util.Collections.unmodifiableList(sections);
+    }
+
+    /** Every answer by the id it is stored under, in the order shown. */
+    public Map<String, Field<String>> fields() {
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** The id of the first answer whose message shows, if any (where Save sends the focus). */
+    public java.util.Optional<String> firstShownProblem() {
+        return fields.entrySet().stream().filter(e -> !e.getValue().shownErrorBinding().get().isEmpty())
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** True when answers were changed since the form was opened or last saved to the record. */
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed;
     }
 
     /** True while the preview is being drawn (the preview pane says so, where the person is looking). */

@@ -119,19 +119,75 @@ public final class AppWindow {
                                    FormOpener formOpener, long draftDelayMillis) {
         AppWindow w = new AppWindow(stage, formOpener, draftDelayMillis);
         w.vault = vault;
-        w.build();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(1366, screen.getWidth());
+        double height = Math.min(768, screen.getHeight());
         Region placeholder = new Region();
         placeholder.setBackground(new javafx.scene.layout.Background(new BackgroundFill(PLACEHOLDER, null, null)));
-        w.root.getChildren().add(0, placeholder);
+        Scene first = new Scene(placeholder, width, height);
+        w.frame(first);
+        // A control takes the theme when its class is first initialised: set it before the screen is built.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.show();
         StartupProbe.mark("window");
-        afterNextFrame(stage.getScene(), () -> {
+        afterNextFrame(first, () -> {
             StartupProbe.firstFrame();
-            w.style();
-            w.root.getChildren().remove(placeholder);
-            w.showSignIn(look, true);
+            StartupProbe.mark("first-frame");
         });
+        w.background.parallel().execute(() -> w.prepareSignIn(look, width, height));
         return w;
+    }
+
+    /**
+     * On a reader of the task runner while the first frame is drawn: the window's real scene with the sign-in
+     * screen, styled and laid out, which the application thread then puts in the window. Nodes may be
+     * built, styled and laid out on any thread until they are in a window that is showing.
+     */
+    private void prepareSignIn(CompletableFuture<SignInLook> look, double width, double height) {
+        try {
+            CompletableFuture<SignInLook> known = look;
+            if (known == null) {
+                known = new CompletableFuture<>();
+                try {
+                    known.complete(SignInLook.at(vault));
+                } catch (RuntimeException e) {
+                    known.completeExceptionally(e);
+                }
+            }
+            try {
+                known.get(); // begun before the toolkit started: usually done
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                // the screen says so once it is in the window
+            }
+            CompletableFuture<SignInLook> seen = known;
+            build(width, height);
+            styleScene();
+            SignInScreen screen = signInScreen();
+            boolean ready = seen.isDone() && !seen.isCompletedExceptionally();
+            if (ready) {
+                screen.model().start(seen, () -> { });
+            }
+            Parent r = root;
+            r.applyCss();
+            r.resize(width, height);
+            r.layout();
+            StartupProbe.mark("prepared");
+            Scene scene = r.getScene();
+            Platform.runLater(() -> {
+                stage.setScene(scene);
+                StartupProbe.mark("scene");
+                if (ready) {
+                    signInShown(true);
+                    screen.view().controller().focusFirstEmpty();
+                } else {
+                    screen.model().start(seen, () -> signInShown(true));
+                }
+            });
+        } catch (Throwable e) {
+            Platform.runLater(() -> {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            });
+        }
     }
 
     /** Runs {@code r} on the application thread once the next frame of {@code scene} has been laid out and handed to be drawn. */
@@ -177,13 +233,23 @@ public final class AppWindow {
 
     /** The window, unstyled and empty but for the gate; not yet shown. */
     private void build() {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        frame(build(Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight())));
+    }
+
+    /** The window's scene, unstyled and empty but for the gate (on any thread: it is not yet in the window). */
+    private Scene build(double width, double height) {
         background.reportFailuresTo(status::show);
         gate.getStyleClass().add("gate");
         gate.setVisible(false);
         root.getChildren().setAll(gate);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight()));
+        Scene scene = new Scene(root, width, height);
         accelerators(scene);
+        return scene;
+    }
+
+    /** Puts {@code scene} in the window, which is given its title and least size. */
+    private void frame(Scene scene) {
         stage.setTitle("Resolve");
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -192,8 +258,13 @@ public final class AppWindow {
 
     /** The theme, the application's stylesheets and the text size. */
     private void style() {
-        Scene scene = stage.getScene();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        styleScene();
+    }
+
+    /** The application's stylesheets and the text size, on the window's scene (the theme already set). */
+    private void styleScene() {
+        Scene scene = root.getScene();
         scene.getStylesheets().add(AppWindow.class.getResource(APP_CSS).toExternalForm());
         String contrast = AppWindow.class.getResource(HIGH_CONTRAST_CSS).toExternalForm();
         vm.highContrastProperty().addListener((o, a, on) -> {
@@ -249,7 +320,12 @@ public final class AppWindow {
 
     // ---------------------------------------------------------------- signing in and out
 
-    private void showSignIn(CompletableFuture<SignInLook> look, boolean probe) {
+    /** The sign-in screen and its view model. */
+    private record SignInScreen(SignInViewModel model, Fxml.View<SignInController> view) {
+    }
+
+    /** Builds the sign-in screen and puts it over the window (on any thread until the window shows it). */
+    private SignInScreen signInScreen() {
         SignInViewModel model = new SignInViewModel(vault, Services.defaultAuthor(), background, s -> {
             gate.getChildren().clear();
             gate.setVisible(false);
@@ -262,26 +338,36 @@ public final class AppWindow {
                 Platform.runLater(this::shellRoot);
             }
         });
-        cover(Fxml.load("signin", "SignIn", new SignInController(model)).root());
+        Fxml.View<SignInController> view = Fxml.load("signin", "SignIn", new SignInController(model));
+        StartupProbe.mark("fxml");
+        cover(view.root());
+        return new SignInScreen(model, view);
+    }
+
+    private void showSignIn(CompletableFuture<SignInLook> look, boolean probe) {
+        SignInScreen screen = signInScreen();
         // The look at the data folder was begun before the toolkit started (or starts now, off this
-        // thread); the first frame shows the form it chose, or "Opening Resolve…" until it has.
-        model.start(look, () -> {
-            StartupProbe.mark("sign-in");
-            if (probe) {
-                afterNextFrame(stage.getScene(), this::warmUp);
-                if (StartupProbe.enabled()) {
-                    StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in", warm);
-                }
+        // thread); the screen shows the form it chose, or "Opening Resolve…" until it has.
+        screen.model().start(look, () -> signInShown(probe));
+    }
+
+    /** The sign-in screen shows its form: at start-up, the probe reports its frame and the shell's classes are loaded. */
+    private void signInShown(boolean probe) {
+        StartupProbe.mark("sign-in");
+        if (probe) {
+            afterNextFrame(stage.getScene(), this::warmUp);
+            if (StartupProbe.enabled()) {
+                StartupProbe.reportAfterNextFrame(stage.getScene(), "sign-in", warm);
             }
-        });
+        }
     }
 
     /**
-     * After the sign-in screen's frame, while the person types: the classes the shell's FXML names
-     * (and its loader) are loaded, not initialised, on a reader of the task runner, so that building
-     * the shell after sign-in does not wait for them and a class data sharing training start records
-     * them. Nothing is built off the application thread, and no class is initialised there, so this
-     * cannot race the application thread's own start.
+     * After the sign-in screen's frame, while the person types, on a reader of the task runner: the
+     * classes the shell's FXML names (and its loader) are loaded, not initialised, and the bundled
+     * procedures parsed, so that signing in and building the shell do not wait for them and a class
+     * data sharing training start records them. No JavaFX class is initialised there, so this cannot
+     * race the application thread.
      */
     private void warmUp() {
         background.parallel().execute(() -> {
@@ -298,6 +384,8 @@ public final class AppWindow {
                         }
                     }
                 }
+                // the procedures every sign-in reads: parsed now, not while the person waits
+                uk.resolve.app.PolicyRegistry.prepareBundled();
                 warm.complete(null);
             } catch (Throwable e) {
                 warm.completeExceptionally(e); // only a warm-up: the shell is built as before
@@ -397,9 +485,9 @@ public final class AppWindow {
         return idle;
     }
 
-    /** True while the sign-in or lock screen covers the window. */
+    /** True while the sign-in or lock screen covers the window (and the window shows it: at start-up it is built first). */
     public boolean covered() {
-        return gate.isVisible();
+        return gate.isVisible() && root.getScene() != null && root.getScene() == stage.getScene();
     }
 
     /** True while the lock screen covers the window. */

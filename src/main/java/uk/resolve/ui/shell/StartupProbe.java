@@ -28,11 +28,15 @@ final class StartupProbe {
         return Boolean.getBoolean(PROPERTY);
     }
 
-    /** Notes how long after process start a step finished, for the report. */
+    /**
+     * Notes how long after process start a step finished, and the CPU time its thread had used by
+     * then, for the report ({@code step=wall/cpu}).
+     */
     static void mark(String step) {
         if (enabled()) {
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
             synchronized (MARKS) {
-                MARKS.append(' ').append(step).append('=').append(sinceStart());
+                MARKS.append(' ').append(step).append('=').append(sinceStart()).append('/').append(cpu);
             }
         }
     }
@@ -76,6 +80,7 @@ final class StartupProbe {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
+            mark("laid-out");
             // one more pulse, so that the frame laid out above has been drawn
             Platform.runLater(() -> {
                 long ms = sinceStart();

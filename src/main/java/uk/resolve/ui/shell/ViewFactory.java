@@ -20,7 +20,7 @@ import uk.resolve.ui.home.HomeController;
 import uk.resolve.ui.home.HomeViewModel;
 import uk.resolve.ui.newcase.NewCaseController;
 import uk.resolve.ui.newcase.NewCaseViewModel;
-import uk.resolve.ui.forms.EditorFormOpener;
+import uk.resolve.ui.forms.FormEditorWindow;
 import uk.resolve.ui.home.DueSoonViewModel;
 import uk.resolve.ui.procedures.ProceduresController;
 import uk.resolve.ui.procedures.ProceduresViewModel;
@@ -70,8 +70,7 @@ public final class ViewFactory implements AutoCloseable {
         this.prefs = Preferences.of(services);
         this.background = background;
         this.drafts = drafts;
-        this.formOpener = formOpener != null ? formOpener
-                : new EditorFormOpener(services.forms(), background.ordered());
+        this.formOpener = formOpener != null ? formOpener : this::openFormEditor;
         this.status = status;
         this.navigator = navigator;
     }
@@ -161,6 +160,14 @@ public final class ViewFactory implements AutoCloseable {
     /** Opens the Sync, export and import window over {@code owner}. */
     public Stage openSyncSettings(Window owner) {
         return SyncSettingsWindow.open(owner, services.sync(), background.ordered());
+    }
+
+    /**
+     * Opens the form editor over {@code owner} for a form of a case (or its chronology), its reads,
+     * previews and saves on the task runner's queue; returns at once with its window.
+     */
+    public Stage openFormEditor(Window owner, java.util.UUID caseId, String formId, int stage, Runnable closed) {
+        return FormEditorWindow.open(owner, services.forms(), background.ordered(), caseId, formId, stage, closed);
     }
 
     /** The sync indicator of the status line. */

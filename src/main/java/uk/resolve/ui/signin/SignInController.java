@@ -151,11 +151,13 @@ public final class SignInController {
             }
             default -> { }
         }
-        Platform.runLater(this::focusFirstEmpty);
+        if (Platform.isFxApplicationThread()) {
+            Platform.runLater(this::focusFirstEmpty);
+        } // else built before its window shows it (at start-up): whoever shows it calls focusFirstEmpty
     }
 
     /** The keyboard goes to the first box still to fill in: usually the password. */
-    private void focusFirstEmpty() {
+    public void focusFirstEmpty() {
         for (TextField f : new TextField[] {nameField, passwordField, repeatField}) {
             if (f.isVisible() && f.getParent().isVisible() && (f.getText() == null || f.getText().isEmpty())) {
                 f.requestFocus();

@@ -38,7 +38,8 @@ public final class Controls {
      */
     public static VBox field(String key, Field<String> field) {
         Node control = control(field);
-        control.setId("field-" + key);
+        String id = id(key);
+        control.setId(id);
         VBox cell = new VBox(2);
         if (field.input() != Field.Input.CHECK) {
             Label label = wrapping(field.label() + (field.required() ? " *" : ""), "field-label");
@@ -47,16 +48,35 @@ public final class Controls {
             String hint = hint(field);
             if (hint != null) {
                 Label h = wrapping(hint, "text-muted", "field-hint");
-                h.setId("field-" + key + "Hint");
+                h.setId(id + "Hint");
                 ((Control) control).setAccessibleHelp(hint);
                 cell.getChildren().add(h);
             }
         }
+        cell.getChildren().add(control);
+        Label note = wrapping("", "field-note");
+        note.setId(id + "Note");
+        Bind.message(note, field.noteProperty());
         Label error = wrapping("", "field-error");
-        error.setId("field-" + key + "Error");
+        error.setId(id + "Error");
         Bind.error(error, field);
-        cell.getChildren().addAll(control, error);
+        // the control itself is marked too, as every field needing attention is
+        field.shownErrorBinding().addListener((o, was, now) -> control.pseudoClassStateChanged(DANGER,
+                now != null && !now.isEmpty()));
+        control.pseudoClassStateChanged(DANGER, !field.shownErrorBinding().get().isEmpty());
+        cell.getChildren().addAll(note, error);
         return cell;
+    }
+
+    /** AtlantaFX's mark of a field whose answer needs attention (a red edge). */
+    private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
+
+    /**
+     * The id of the control {@link #field} makes for {@code key}: {@code field-<key>}, a dot (as in a
+     * signature's "sender.name") written as a hyphen so that the id can be looked up.
+     */
+    public static String id(String key) {
+        return "field-" + key.replace('.', '-');
     }
 
     /** The control a field is entered with; Tab (Control+Tab from a text area) moves on from each. */
@@ -66,7 +86,9 @@ public final class Controls {
             case AREA -> area(field.valueProperty(), 3, name);
             case CHOICE -> choice(field.valueProperty(), field.choices(), name);
             case CHECK -> check(field);
-            case DATE -> date(field.valueProperty(), Controls::isoDate, LocalDate::toString, name);
+            case DATE -> date(field.valueProperty(),
+                    field.dateReader() != null ? field.dateReader() : Controls::isoDate,
+                    field.dateWriter() != null ? field.dateWriter() : LocalDate::toString, name);
             case TIME -> {
                 TextField t = text(field.valueProperty(), name);
                 t.setPrefColumnCount(6);
@@ -156,11 +178,16 @@ public final class Controls {
     }
 
     private static String hint(Field<String> field) {
-        return switch (field.input()) {
+        String how = switch (field.input()) {
             case DATE -> "For example 21/12/2026, or choose it with the calendar button";
             case TIME -> "Hours and minutes, for example 14:30";
-            default -> field.hint();
+            default -> null;
         };
+        String own = field.hint();
+        if (own == null || own.isBlank()) {
+            return how;
+        }
+        return how == null ? own : own + (own.strip().endsWith(".") ? " " : ". ") + how;
     }
 
     private static Label wrapping(String text, String... styleClasses) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package uk.resolve.ui.support;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +12,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -45,6 +48,9 @@ public final class Field<T> {
     private Input input = Input.LINE;
     private List<Choice> choices = List.of();
     private String hint;
+    private Function<String, LocalDate> readDate;
+    private Function<LocalDate, String> writeDate;
+    private final StringProperty note = new SimpleStringProperty("");
     private final boolean required;
     private final ObjectProperty<T> value = new SimpleObjectProperty<>();
     private final BooleanProperty touched = new SimpleBooleanProperty(false);
@@ -107,6 +113,37 @@ public final class Field<T> {
     public Field<T> hint(String help) {
         this.hint = help;
         return this;
+    }
+
+    /**
+     * Says how a {@link Input#DATE} value is kept as text, when not as ISO ({@code 2026-12-21}): forms
+     * keep "21 Dec 2026".
+     *
+     * @param read  the field's reading of its text (null when it is not a date)
+     * @param write how a picked date is written
+     */
+    public Field<T> keepingDates(Function<String, LocalDate> read, Function<LocalDate, String> write) {
+        this.readDate = read;
+        this.writeDate = write;
+        return this;
+    }
+
+    /** How a date's text is read, or null for ISO. */
+    public Function<String, LocalDate> dateReader() {
+        return readDate;
+    }
+
+    /** How a picked date is written, or null for ISO. */
+    public Function<LocalDate, String> dateWriter() {
+        return writeDate;
+    }
+
+    /**
+     * A remark shown under the control that is not a complaint, such as where the answer came from
+     * ("From the case record"); "" for none.
+     */
+    public StringProperty noteProperty() {
+        return note;
     }
 
     public Input input() {

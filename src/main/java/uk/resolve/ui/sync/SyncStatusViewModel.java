@@ -69,7 +69,8 @@ public final class SyncStatusViewModel {
             case NEVER_SYNCED -> "Not synced yet" + waiting;
             case SYNCING -> "Syncing…";
             case SYNCED -> "Last synced " + when(s.lastSynced(), today) + waiting;
-            case OFFLINE -> "Shared drive unreachable — working offline" + waiting;
+            case OFFLINE -> (s.server() != null ? "Server unreachable" : "Shared drive unreachable")
+                    + " — working offline" + waiting;
             case NEEDS_KEY -> "Not syncing: the team key is needed (see Sync settings)" + waiting;
             case PROBLEM -> "Sync stopped: see Sync settings" + waiting;
         };

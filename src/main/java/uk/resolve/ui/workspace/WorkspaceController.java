@@ -247,9 +247,13 @@ public final class WorkspaceController {
     }
 
     private void openForm(Form f) {
-        formOpener.open(formsList.getScene().getWindow(), vm.caseId(), f.form(), f.stage());
-        // the editor may have saved a version of the form in the record
-        vm.load(vm.caseId());
+        UUID id = vm.caseId();
+        // the editor may have saved a version of the form in the record: shown once it closes
+        formOpener.open(formsList.getScene().getWindow(), id, f.form(), f.stage(), () -> {
+            if (id.equals(vm.caseId())) {
+                vm.load(id);
+            }
+        });
     }
 
     private void emailForm(Form f) {
@@ -696,7 +700,7 @@ public final class WorkspaceController {
 
     @FXML
     private void printChronology() {
-        formOpener.open(chronologyList.getScene().getWindow(), vm.caseId(), "chronology", 0);
+        formOpener.open(chronologyList.getScene().getWindow(), vm.caseId(), "chronology", 0, () -> { });
     }
 
     @FXML

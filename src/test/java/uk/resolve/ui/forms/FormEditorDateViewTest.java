@@ -28,11 +28,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import uk.resolve.app.Services;
-import uk.resolve.domain.policy.FieldKind;
 import uk.resolve.forms.FormCases;
 import uk.resolve.pdf.PdfPrinter;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
+import uk.resolve.ui.support.Field;
 
 /** A date on a form is picked as a date, as it is in the workspace's actions, and kept as the form writes it. */
 @ExtendWith(ApplicationExtension.class)
@@ -77,9 +77,10 @@ class FormEditorDateViewTest {
 
     @Test
     void aDateIsAskedForWithADatePickerThatWritesItAsTheFormDoes(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.loadedProperty().get());
-        FormEditorViewModel.Field date = model.fields().stream()
-                .filter(f -> f.kind() == FieldKind.DATE && f.label().startsWith("Date the concern was first raised"))
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.loadedProperty().get()
+                && !robot.lookup(".date-picker").queryAll().isEmpty());
+        Field<String> date = model.fields().values().stream()
+                .filter(f -> f.input() == Field.Input.DATE && f.label().startsWith("Date the concern was first raised"))
                 .findFirst().orElseThrow();
         DatePicker picker = robot.lookup(n -> n instanceof DatePicker p && p.getAccessibleText() != null
                 && p.getAccessibleText().startsWith(date.label())).queryAs(DatePicker.class);

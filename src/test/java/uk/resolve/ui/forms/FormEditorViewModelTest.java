@@ -17,6 +17,7 @@ import uk.resolve.pdf.PdfPrinter;
 import uk.resolve.pdf.PdfText;
 import uk.resolve.testing.Fixtures;
 import uk.resolve.testing.MutableClock;
+import uk.resolve.ui.support.Field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +49,8 @@ class FormEditorViewModelTest {
         return m;
     }
 
-    private static FormEditorViewModel.Field field(FormEditorViewModel m, String id) {
-        return m.fields().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    private static Field<String> field(FormEditorViewModel m, String id) {
+        return java.util.Optional.ofNullable(m.fields().get(id)).orElseThrow();
     }
 
     @Test
@@ -76,8 +77,10 @@ class FormEditorViewModelTest {
         assertThat(m.titleProperty().get()).contains("Appendix A");
         assertThat(m.subtitleProperty().get()).contains("Stage 3", "Anonymous");
         assertThat(field(m, "agency").valueProperty().get()).isEqualTo("School");
-        assertThat(field(m, "agency").originProperty().get()).isEqualTo("From the case record");
-        assertThat(field(m, "role").problemProperty().get()).isEqualTo("'Role' is required.");
+        assertThat(field(m, "agency").noteProperty().get()).isEqualTo("From the case record");
+        assertThat(field(m, "role").errorBinding().get()).isEqualTo("Required: role.");
+        assertThat(field(m, "role").shownErrorBinding().get()).as("no complaint before the person has done anything")
+                .isEmpty();
         assertThat(m.missingProperty().get()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
         assertThat(m.completeProperty().get()).isFalse();
         assertThat(m.previewPages()).isNotEmpty();
@@ -93,14 +96,14 @@ class FormEditorViewModelTest {
         field(m, "contact").valueProperty().set("020 8726 6000");
         assertThat(m.completeProperty().get()).isTrue();
         assertThat(m.missingProperty().get()).isEqualTo("Ready to finalise.");
-        assertThat(field(m, "agency").originProperty().get()).as("untouched answers keep their origin")
+        assertThat(field(m, "agency").noteProperty().get()).as("untouched answers keep their origin")
                 .isEqualTo("From the case record");
-        assertThat(field(m, "role").originProperty().get()).isEmpty();
-        assertThat(field(m, "role").problemProperty().get()).isNull();
+        assertThat(field(m, "role").noteProperty().get()).isEmpty();
+        assertThat(field(m, "role").valid()).isTrue();
 
         field(m, "concern").valueProperty().set("Jamie Marlowe was not assessed.");
         assertThat(m.completeProperty().get()).isFalse();
-        assertThat(field(m, "concern").problemProperty().get()).contains("contains the child's name");
+        assertThat(field(m, "concern").shownErrorBinding().get()).contains("contains the child's name");
 
         m.saveToRecord();
         assertThat(m.statusProperty().get()).startsWith("Not saved.").contains("the child's name");
@@ -130,7 +133,7 @@ class FormEditorViewModelTest {
         field(m, "agency").valueProperty().set("");
 
         assertThat(field(m, "agency").valueProperty().get()).isEmpty();
-        assertThat(field(m, "agency").problemProperty().get()).isEqualTo("'Agency' is required.");
+        assertThat(field(m, "agency").shownErrorBinding().get()).isEqualTo("Required: agency.");
     }
 
     @Test
@@ -139,6 +142,7 @@ class FormEditorViewModelTest {
 
         assertThat(m.savable()).isFalse();
         assertThat(m.fields()).isEmpty();
+        assertThat(m.sections()).isEmpty();
         assertThat(m.titleProperty().get()).isEqualTo("Case chronology");
         assertThat(m.previewPages()).isNotEmpty();
         assertThat(m.suggestedFileName()).startsWith("chronology_" + caseId.toString().substring(0, 8) + "_")
@@ -150,5 +154,69 @@ class FormEditorViewModelTest {
         FormEditorViewModel m = model("appendix-z");
         assertThat(m.loadedProperty().get()).isFalse();
         assertThat(m.statusProperty().get()).contains("has no form 'appendix-z'");
+    }
+
+    @Test
+    void savingWithGapsShowsEachMessageBesideItsAnswerAndNamesTheFirst() {
+        FormEditorViewModel m = model("appendix-a");
+        assertThat(m.firstShownProblem()).isEmpty();
+
+        m.saveToRecord();
+
+        assertThat(m.statusProperty().get()).startsWith("Not saved.");
+        assertThat(field(m, "role").shownErrorBinding().get()).isEqualTo("Required: role.");
+        assertThat(field(m, "contact").shownErrorBinding().get()).isEqualTo("Required: contact.");
+        assertThat(m.firstShownProblem()).contains("role");
+        field(m, "role").valueProperty().set("Head of Service");
+        assertThat(field(m, "role").shownErrorBinding().get()).as("fixed, the message goes").isEmpty();
+        assertThat(m.firstShownProblem()).contains("contact");
+    }
+
+    @Test
+    void changedAnswersCountAsUnsavedUntilSavedToTheRecord() {
+        FormEditorViewModel m = model("appendix-a");
+        assertThat(m.changedProperty().get()).as("pre-filled answers are not the person's changes").isFalse();
+
+        field(m, "role").valueProperty().set("Head of Service");
+        assertThat(m.changedProperty().get()).isTrue();
+        field(m, "contact").valueProperty().set("020 8726 6000");
+        m.saveToRecord();
+
+        assertThat(m.statusProperty().get()).startsWith("Saved in the case record");
+        assertThat(m.changedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFormsDateIsKeptAsTheFormWritesItAndANumberSaysSoBesideIt() {
+        UUID soc = FormCases.safetyOfChildrenAtStage2(s, clock);
+        FormEditorViewModel m = new FormEditorViewModel(s.forms(), new PdfPrinter(), soc, "monitoring-form", 0,
+                Runnable::run, Runnable::run);
+        m.load();
+
+        Field<String> raised = field(m, "first-raised");
+        assertThat(raised.input()).isEqualTo(Field.Input.DATE);
+        assertThat(raised.get()).isEqualTo("2 Mar 2026");
+        assertThat(raised.dateReader().apply("2 Mar 2026")).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+        assertThat(raised.dateWriter().apply(java.time.LocalDate.of(2026, 12, 21))).isEqualTo("21 Dec 2026");
+        raised.set("next Tuesday");
+        assertThat(raised.shownErrorBinding().get()).as("the form's own check, beside the answer")
+                .contains("is not a date");
+        assertThat(field(m, "days-taken").hint()).endsWith("A whole number.");
+        assertThat(m.sections()).extracting(FormEditorViewModel.Section::title).doesNotContainNull();
+    }
+
+    @Test
+    void typingIntoAnEmptyRequiredAnswerFlashesNoMessage() {
+        FormEditorViewModel m = model("appendix-a");
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        field(m, "role").shownErrorBinding().addListener((o, was, now) -> shown.add(now));
+
+        field(m, "role").valueProperty().set("H");
+        field(m, "role").valueProperty().set("He");
+
+        assertThat(shown).as("a message once shown keeps its line, so a flash would move the fields below")
+                .allMatch(String::isEmpty);
+        field(m, "role").valueProperty().set("");
+        assertThat(field(m, "role").shownErrorBinding().get()).isEqualTo("Required: role.");
     }
 }

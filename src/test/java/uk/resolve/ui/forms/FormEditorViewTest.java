@@ -67,14 +67,16 @@ class FormEditorViewTest {
     @Test
     void theEditorShowsTheFormPrefilledWithThePreviewAndUpdatesWhatIsMissingAsYouType(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> model.loadedProperty().get() && !robot.lookup(".preview-page").queryAll().isEmpty());
+                () -> model.loadedProperty().get() && !robot.lookup(".preview-page").queryAll().isEmpty()
+                        && model.fields().keySet().stream().allMatch(id -> !robot.lookup("#"
+                                + uk.resolve.ui.support.Controls.id(id)).queryAll().isEmpty()));
         Label missing = robot.lookup(".form-missing").queryAs(Label.class);
         assertThat(missing.getText()).isEqualTo("2 required fields are missing: 'Role', 'Contact'.");
-        TextField agency = robot.lookup(n -> n instanceof TextField t && "Agency *".equals(t.getAccessibleText()))
+        TextField agency = robot.lookup(n -> n instanceof TextField t && "Agency, required".equals(t.getAccessibleText()))
                 .queryAs(TextField.class);
         assertThat(agency.getText()).isEqualTo("School");
 
-        TextField role = robot.lookup(n -> n instanceof TextField t && "Role *".equals(t.getAccessibleText()))
+        TextField role = robot.lookup(n -> n instanceof TextField t && "Role, required".equals(t.getAccessibleText()))
                 .queryAs(TextField.class);
         robot.interact(() -> role.setText("Head of Service"));
         WaitForAsyncUtils.waitForFxEvents();

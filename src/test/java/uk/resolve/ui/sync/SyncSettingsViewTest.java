@@ -151,6 +151,9 @@ class SyncSettingsViewTest {
                 null), today.plusDays(1))).isEqualTo("Last synced 21 Dec 2026, 10:42 · 1 change waiting");
         assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.OFFLINE, Path.of("x"), at, 2,
                 "gone"), today)).isEqualTo("Shared drive unreachable — working offline · 2 changes waiting");
+        assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.OFFLINE, Path.of("x"), at, 2,
+                "gone", "server.example/resolve"), today)).isEqualTo("Server unreachable — working offline · 2 changes"
+                + " waiting");
         assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.NOT_SET_UP, null, null, 2,
                 null), today)).isEqualTo("Not syncing: no shared file chosen");
         assertThat(SyncStatusViewModel.describe(new SyncService.Status(SyncService.State.NEEDS_KEY, Path.of("x"), null,
