@@ -28,7 +28,6 @@ import uk.resolve.domain.report.PartnershipReport;
 import uk.resolve.domain.report.ReportTable;
 import uk.resolve.domain.report.ReportTables;
 import uk.resolve.domain.time.UkTime;
-import uk.resolve.ui.support.Frames;
 
 /** Binds the reports screen to its view model and forwards the user's actions. */
 public final class ReportsController {
@@ -41,7 +40,6 @@ public final class ReportsController {
             ReportTables.FEEDBACK, "Feedback", ReportTables.CASES, "Cases");
 
     private final ReportsViewModel model;
-    private final Frames frames;
 
     @FXML private DatePicker fromPicker;
     @FXML private DatePicker toPicker;
@@ -66,10 +64,8 @@ public final class ReportsController {
     private final BarRows agencyChart = new BarRows("Raised, by raising agency",
             "Chart of escalations raised by agency");
 
-    /** @param frames how a report arriving is put on screen: a chart or a table per frame */
-    public ReportsController(ReportsViewModel model, Frames frames) {
+    public ReportsController(ReportsViewModel model) {
         this.model = model;
-        this.frames = frames;
     }
 
     public ReportsViewModel model() {
@@ -154,13 +150,10 @@ public final class ReportsController {
         return runButton.getScene() == null ? null : runButton.getScene().getWindow();
     }
 
-    /**
-     * Shows {@code report} a part per frame (the summary first, then each chart, then the tabs): all
-     * of them built, styled and laid out at once held the application thread for several frames.
-     */
+    /** Shows {@code report}: the summary, each chart, then the tabs (each table built when first shown). */
     private void show(PartnershipReport report) {
         List<ReportTable> tables = model.tables();
-        frames.show(List.of(() -> {
+        List.<Runnable>of(() -> {
             tablesPane.getTabs().clear();
             fill(summaryTable, ReportTables.summary(report));
             summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -191,7 +184,7 @@ public final class ReportsController {
                 tabs.add(tab);
             }
             tablesPane.getTabs().setAll(tabs);
-        }, () -> tableOf(tablesPane.getSelectionModel().getSelectedItem())));
+        }, () -> tableOf(tablesPane.getSelectionModel().getSelectedItem())).forEach(Runnable::run);
     }
 
     /**

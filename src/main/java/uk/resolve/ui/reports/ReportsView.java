@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 
 import uk.resolve.app.ReportService;
 import uk.resolve.ui.support.Background;
-import uk.resolve.ui.support.Frames;
 import uk.resolve.ui.support.Fxml;
 
 /**
@@ -24,12 +23,11 @@ public final class ReportsView {
      */
     public static Fxml.View<ReportsController> load(ReportService service, Background background, LocalDate today) {
         return Fxml.load("reports", "Reports", new ReportsController(new ReportsViewModel(service,
-                background.parallel(), today), background.frames()));
+                background.parallel(), today)));
     }
 
     /** The screen on its own, its work run by {@code background} (a screen's test). */
     public static Fxml.View<ReportsController> load(ReportService service, Executor background, LocalDate today) {
-        return Fxml.load("reports", "Reports", new ReportsController(new ReportsViewModel(service, background, today),
-                new Frames()));
+        return Fxml.load("reports", "Reports", new ReportsController(new ReportsViewModel(service, background, today)));
     }
 }
