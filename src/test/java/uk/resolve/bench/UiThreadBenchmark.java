@@ -89,8 +89,19 @@ public final class UiThreadBenchmark {
         await("signed in", () -> w.context() != null && w.background().idle());
 
         Probe probe = new Probe();
-        fx(() -> probe.fxThread = Thread.currentThread().getId());
+        fx(() -> {
+            probe.fxThread = Thread.currentThread().getId();
+            Scene scene = w.stage().getScene();
+            scene.addPreLayoutPulseListener(() -> probe.pulseStart = CPU.getCurrentThreadCpuTime());
+            scene.addPostLayoutPulseListener(() -> probe.longestPulse.accumulateAndGet(
+                    CPU.getCurrentThreadCpuTime() - probe.pulseStart, Math::max));
+        });
         probe.start();
+        if (System.getenv("RESOLVE_BENCH_SAMPLE") != null) {
+            Thread[] fxThread = new Thread[1];
+            fx(() -> fxThread[0] = Thread.currentThread());
+            SAMPLER = new Sampler(fxThread[0]);
+        }
         try {
             List<String[]> rows = new ArrayList<>();
             rows.add(measure(probe, "floor: the window idle, 2 s", () -> Thread.sleep(2000)));
@@ -114,6 +125,7 @@ public final class UiThreadBenchmark {
                 }));
                 rows.add(measure(probe, "save a discussion (round " + r + ")", () -> {
                     fire(w.stage().getScene(), "discussButton");
+                    await("the form's fields", () -> find(w.stage().getScene(), "field-summary") != null);
                     idle(w);
                     fx(() -> {
                         ((TextInputControl) find(w.stage().getScene(), "field-with")).setText("Duty social worker");
@@ -148,13 +160,15 @@ public final class UiThreadBenchmark {
                     });
                 }));
             }
-            System.out.printf("%-52s %12s %14s %12s %10s %14s%n", "action", "longest ms", "longest CPU ms",
-                    "over 1 frame", "probes", "FX CPU ms");
+            System.out.printf("%-52s %12s %14s %12s %12s %10s %12s%n", "action", "longest ms", "longest CPU ms",
+                    "pulse CPU ms", "over 1 frame", "probes", "FX CPU ms");
             for (String[] row : rows) {
-                System.out.printf("%-52s %12s %14s %12s %10s %14s%n", (Object[]) row);
+                System.out.printf("%-52s %12s %14s %12s %12s %10s %12s%n", (Object[]) row);
             }
+            System.out.printf("longest ms: the longest wait of a probe (a hold of the JavaFX thread, or waiting for a core)%n");
             System.out.printf("longest CPU: the JavaFX thread's CPU time within the longest-working wait (one task,"
                     + " not inflated by waiting for a core)%n");
+            System.out.printf("pulse CPU ms: the most CPU time one pulse spent on the window's CSS and layout%n");
             System.out.printf("FX CPU: all the JavaFX thread's CPU time during the action, every task together%n");
             System.out.printf("one frame at 60 Hz: %.1f ms%n", FRAME_MS);
         } finally {
@@ -191,16 +205,81 @@ public final class UiThreadBenchmark {
     }
 
     private static String[] measure(Probe probe, String what, Action action) throws Exception {
+        // what the action before left behind is not counted in this one
+        Thread.sleep(300);
+        fx(() -> { });
         probe.reset();
+        if (SAMPLER != null) {
+            SAMPLER.reset();
+        }
         long cpu0 = CPU.getThreadCpuTime(probe.fxThread);
         action.run();
         Thread.sleep(200); // what the action left queued runs too
         long longest = probe.longestNanos();
         long cpu = CPU.getThreadCpuTime(probe.fxThread) - cpu0;
+        if (SAMPLER != null) {
+            SAMPLER.print(what);
+        }
         return new String[] {what, String.format(Locale.UK, "%.1f", longest / 1e6),
                 String.format(Locale.UK, "%.1f", probe.longestCpuNanos() / 1e6),
+                String.format(Locale.UK, "%.1f", probe.longestPulse.get() / 1e6),
                 String.format(Locale.UK, "%d", probe.overFrame()), Long.toString(probe.count()),
                 String.format(Locale.UK, "%.0f", cpu / 1e6)};
+    }
+
+    private static Sampler SAMPLER;
+
+    /**
+     * With {@code RESOLVE_BENCH_SAMPLE} set: samples the JavaFX thread's stack every millisecond and
+     * prints, for each action, the methods most often on it (inclusive), to find where a hold goes.
+     */
+    private static final class Sampler implements Runnable {
+        private final Thread target;
+        private final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicLong samples = new AtomicLong();
+
+        Sampler(Thread target) {
+            this.target = target;
+            Thread t = new Thread(this, "ui-sampler");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void reset() {
+            counts.clear();
+            samples.set(0);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                StackTraceElement[] st = target.getStackTrace();
+                boolean idle = st.length == 0 || st[0].isNativeMethod() && st[0].getMethodName().contains("_runLoop")
+                        || st.length > 0 && st[0].getClassName().contains("LockSupport")
+                        || st.length > 0 && st[0].getMethodName().equals("park");
+                if (!idle) {
+                    samples.incrementAndGet();
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (StackTraceElement e : st) {
+                        String k = e.getClassName() + "." + e.getMethodName();
+                        if (seen.add(k)) {
+                            counts.merge(k, 1, Integer::sum);
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void print(String what) {
+            System.out.printf("-- %s: %d busy samples%n", what, samples.get());
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(70).forEach(e -> System.out.printf("   %6d  %s%n", e.getValue(), e.getKey()));
+        }
     }
 
     /** The JavaFX thread's CPU time: on a shared machine the longest wait includes waiting for a core. */
@@ -215,6 +294,9 @@ public final class UiThreadBenchmark {
         private volatile boolean running = true;
         private final Thread thread = new Thread(this, "ui-probe");
         private volatile long fxThread;
+        /** CPU time of the window's CSS and layout in one pulse: the most in any pulse of the action. */
+        private final AtomicLong longestPulse = new AtomicLong();
+        private long pulseStart;
 
         void start() {
             thread.setDaemon(true);
@@ -229,6 +311,7 @@ public final class UiThreadBenchmark {
         void reset() {
             longest.set(0);
             longestCpu.set(0);
+            longestPulse.set(0);
             overFrame.set(0);
             count.set(0);
         }

@@ -59,7 +59,7 @@ public final class AuditController {
         }
         minimumWidths();
         auditTable.setItems(vm.events());
-        auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        uk.resolve.ui.support.Tables.fillOrScroll(auditTable);
         summaryLabel.textProperty().bind(vm.summaryProperty());
         // The verdict says in words whether the log is intact; the colour only repeats it.
         Bind.message(verdictLabel, vm.verdictProperty());

@@ -78,11 +78,15 @@ public final class UsersController {
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(!c.getValue().active() ? "No (removed)"
                 : c.getValue().temporaryPassword() ? "Yes, with a temporary password" : "Yes"));
         usersTable.setItems(vm.users());
-        usersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (TableColumn<Person, String> c : List.of(nameColumn, fullNameColumn, roleColumn, teamColumn, activeColumn)) {
             c.setCellFactory(col -> new uk.resolve.ui.support.WrappingCell<>());
             uk.resolve.ui.support.WrappingCell.wrapHeading(c);
         }
+        // Each column at least so many text widths wide: at large text the table scrolls sideways rather
+        // than squeezing names and roles into a sliver each.
+        java.util.Map.of(nameColumn, 7.0, fullNameColumn, 8.0, roleColumn, 10.0, teamColumn, 8.0, activeColumn, 7.0)
+                .forEach((column, em) -> column.minWidthProperty().bind(addButton.fontProperty().map(f -> f.getSize() * em)));
+        uk.resolve.ui.support.Tables.fillOrScroll(usersTable);
         var selected = usersTable.getSelectionModel().selectedItemProperty();
         var noActiveSelection = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !selected.get().active(), selected);

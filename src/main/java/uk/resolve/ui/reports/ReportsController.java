@@ -150,32 +150,41 @@ public final class ReportsController {
         return runButton.getScene() == null ? null : runButton.getScene().getWindow();
     }
 
+    /** Shows {@code report}: the summary, each chart, then the tabs (each table built when first shown). */
     private void show(PartnershipReport report) {
-        fill(summaryTable, ReportTables.summary(report));
-        summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        categoryChart.show(report.categories().stream().map(c -> c.counts()).toList());
-        childStatusChart.setData(FXCollections.observableArrayList(report.childStatuses().stream()
-                .filter(c -> c.raised() > 0).map(c -> new PieChart.Data(c.label() + " (" + c.raised() + ")", c.raised()))
-                .toList()));
-        XYChart.Series<String, Number> stages = new XYChart.Series<>();
-        report.resolutionStages().forEach(s -> stages.getData().add(new XYChart.Data<>("Stage " + s.stage(), s.resolved())));
-        stageChart.getData().setAll(List.of(stages));
-        counts((javafx.scene.chart.NumberAxis) stageChart.getYAxis(),
-                report.resolutionStages().stream().mapToInt(x -> x.resolved()).max().orElse(0));
-        var m = report.agencies();
-        agencyChart.show(java.util.stream.IntStream.range(0, m.raising().size())
-                .mapToObj(i -> new PartnershipReport.CountRow(m.raising().get(i), m.rowTotal(i), 0, 0, 0)).toList());
-        tablesPane.getTabs().clear();
-        for (ReportTable t : model.tables()) {
-            if (t.id().equals(ReportTables.SUMMARY)) {
-                continue;
+        List<ReportTable> tables = model.tables();
+        List.<Runnable>of(() -> {
+            tablesPane.getTabs().clear();
+            fill(summaryTable, ReportTables.summary(report));
+            summaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }, () -> categoryChart.show(report.categories().stream().map(c -> c.counts()).toList()), () -> {
+            childStatusChart.setData(FXCollections.observableArrayList(report.childStatuses().stream()
+                    .filter(c -> c.raised() > 0).map(c -> new PieChart.Data(c.label() + " (" + c.raised() + ")",
+                            c.raised())).toList()));
+        }, () -> {
+            XYChart.Series<String, Number> stages = new XYChart.Series<>();
+            report.resolutionStages().forEach(s -> stages.getData().add(new XYChart.Data<>("Stage " + s.stage(),
+                    s.resolved())));
+            stageChart.getData().setAll(List.of(stages));
+            counts((javafx.scene.chart.NumberAxis) stageChart.getYAxis(),
+                    report.resolutionStages().stream().mapToInt(x -> x.resolved()).max().orElse(0));
+        }, () -> {
+            var m = report.agencies();
+            agencyChart.show(java.util.stream.IntStream.range(0, m.raising().size())
+                    .mapToObj(i -> new PartnershipReport.CountRow(m.raising().get(i), m.rowTotal(i), 0, 0, 0)).toList());
+        }, () -> {
+            List<Tab> tabs = new java.util.ArrayList<>();
+            for (ReportTable t : tables) {
+                if (t.id().equals(ReportTables.SUMMARY)) {
+                    continue;
+                }
+                Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()));
+                tab.setUserData(t);
+                tab.setTooltip(new javafx.scene.control.Tooltip(t.note().isEmpty() ? t.title() : t.note()));
+                tabs.add(tab);
             }
-            Tab tab = new Tab(TAB_NAMES.getOrDefault(t.id(), t.title()));
-            tab.setUserData(t);
-            tab.setTooltip(new javafx.scene.control.Tooltip(t.note().isEmpty() ? t.title() : t.note()));
-            tablesPane.getTabs().add(tab);
-        }
-        tableOf(tablesPane.getSelectionModel().getSelectedItem());
+            tablesPane.getTabs().setAll(tabs);
+        }, () -> tableOf(tablesPane.getSelectionModel().getSelectedItem())).forEach(Runnable::run);
     }
 
     /**
@@ -208,23 +217,34 @@ public final class ReportsController {
      * characters; longer text wraps within its cell rather than being cut off.
      */
     private void fill(TableView<List<String>> view, ReportTable t) {
-        view.getColumns().clear();
+        // the same columns as the last report keep their cells: only their text changes
+        boolean same = view.getColumns().stream().map(TableColumn::getText).toList().equals(t.columns());
+        if (!same) {
+            view.getColumns().clear();
+        }
         // a label's font follows the window's text size; a table has none of its own to ask
         double em = statusLabel.getFont().getSize();
         for (int i = 0; i < t.columns().size(); i++) {
             final int col = i;
-            TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
-            c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
-            c.setCellFactory(x -> new uk.resolve.ui.support.WrappingCell<>());
+            TableColumn<List<String>, ?> c = same ? view.getColumns().get(i) : column(col, t.columns().get(i));
             int longest = t.rows().stream().mapToInt(r -> r.get(col).length()).max().orElse(0);
             int heading = java.util.Arrays.stream(t.columns().get(i).split(" ")).mapToInt(String::length).max()
                     .orElse(0);
             int chars = Math.max(Math.max(8, heading + 2), Math.min(30, longest + 2));
             c.setPrefWidth(chars * em * 0.62);
             c.setMinWidth(Math.max(8, heading + 2) * em * 0.62);
-            view.getColumns().add(c);
+            if (!same) {
+                view.getColumns().add(c);
+            }
         }
-        view.setItems(FXCollections.observableArrayList(t.rows()));
+        view.getItems().setAll(t.rows());
+    }
+
+    private static TableColumn<List<String>, String> column(int col, String heading) {
+        TableColumn<List<String>, String> c = new TableColumn<>(heading);
+        c.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(col)));
+        c.setCellFactory(x -> new uk.resolve.ui.support.WrappingCell<>());
+        return c;
     }
 
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Executor;
 
 import uk.resolve.app.ReportService;
+import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.Fxml;
 
 /**
@@ -20,6 +21,12 @@ public final class ReportsView {
      * The screen, given its service, where its work runs (the task runner's readers) and the day it
      * opens on.
      */
+    public static Fxml.View<ReportsController> load(ReportService service, Background background, LocalDate today) {
+        return Fxml.load("reports", "Reports", new ReportsController(new ReportsViewModel(service,
+                background.parallel(), today)));
+    }
+
+    /** The screen on its own, its work run by {@code background} (a screen's test). */
     public static Fxml.View<ReportsController> load(ReportService service, Executor background, LocalDate today) {
         return Fxml.load("reports", "Reports", new ReportsController(new ReportsViewModel(service, background, today)));
     }

@@ -34,6 +34,8 @@ public final class ShellController implements Navigator {
     private Object current;
     /** The reports screen, kept for the session so that a report run stays while the person moves around. */
     private Parent reports;
+    /** The case workspace, built once per sign-in and given each case opened: no new nodes to style each time. */
+    private Fxml.View<WorkspaceController> workspace;
     private java.util.List<Node> allNav;
     private final java.util.Set<Node> offered = new java.util.HashSet<>();
     private Runnable lock = () -> { };
@@ -146,6 +148,7 @@ public final class ShellController implements Navigator {
     void attach(ViewFactory ctx, boolean firstRun) {
         this.context = ctx;
         reports = null;
+        workspace = null;
         nav.setDisable(false);
         busyIndicator.visibleProperty().bind(ctx.background().runningProperty().greaterThan(0));
         Actor who = ctx.services().actor();
@@ -191,6 +194,7 @@ public final class ShellController implements Navigator {
     void detach() {
         context = null;
         reports = null;
+        workspace = null;
         current = null;
         busyIndicator.visibleProperty().unbind();
         busyIndicator.setVisible(false);
@@ -230,8 +234,13 @@ public final class ShellController implements Navigator {
 
     @Override
     public void showCase(UUID caseId) {
-        WorkspaceController c = swap("workspace", "Workspace", "case");
-        c.show(caseId);
+        if (workspace == null) {
+            workspace = context.load("workspace", "Workspace");
+        }
+        content.getChildren().setAll(workspace.root());
+        current = workspace.controller();
+        vm.screenProperty().set("case");
+        workspace.controller().show(caseId);
     }
 
     @Override

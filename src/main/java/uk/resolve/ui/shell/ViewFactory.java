@@ -121,7 +121,7 @@ public final class ViewFactory implements AutoCloseable {
         }
         if (type == WorkspaceController.class) {
             WorkspaceController w = new WorkspaceController(new WorkspaceViewModel(services.cases(), services.forms(), prefs,
-                    drafts, background), formOpener, navigator, status);
+                    drafts, background), formOpener, navigator, status, background.frames());
             w.offerMailDrafts(new MailDraftOpener(services.mailDrafts(), background));
             w.offerAttachments(new AttachmentOpener(services.attachments(), background));
             return w;
@@ -154,7 +154,7 @@ public final class ViewFactory implements AutoCloseable {
 
     /** The reports screen, its report worked out on the task runner's readers. */
     public Fxml.View<ReportsController> reports() {
-        return ReportsView.load(services.reports(), background.parallel(), UkTime.date(services.clock().instant()));
+        return ReportsView.load(services.reports(), background, UkTime.date(services.clock().instant()));
     }
 
     /** Opens the Sync, export and import window over {@code owner}. */

@@ -167,6 +167,11 @@ public final class Background implements AutoCloseable {
         return parallel;
     }
 
+    /** Parts of a screen put in place one per frame ({@link Frames}), counted as a job until the last has run. */
+    public Frames frames() {
+        return new Frames(this::begin, this::end);
+    }
+
     private Executor tracked(ExecutorService pool) {
         return command -> {
             begin();

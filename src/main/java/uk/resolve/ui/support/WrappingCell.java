@@ -8,7 +8,14 @@ import javafx.scene.layout.Region;
 public final class WrappingCell<S> extends TableCell<S, String> {
 
     // a label as the graphic, as wide as the column: a row grows to the lines it needs at any text size
-    private final javafx.scene.control.Label line = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label line = new javafx.scene.control.Label() {
+        @Override
+        protected double computePrefHeight(double width) {
+            // Asked without a width (as a table row measures its cells), wrap at the column's width, not
+            // on one line: a row one line high cut the wrapped text short with "…".
+            return super.computePrefHeight(width < 0 && getPrefWidth() > 0 ? getPrefWidth() : width);
+        }
+    };
 
     public WrappingCell() {
         line.setWrapText(true);

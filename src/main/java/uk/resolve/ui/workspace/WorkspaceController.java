@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.Controls;
+import uk.resolve.ui.support.Frames;
 import uk.resolve.ui.support.Lists;
 import uk.resolve.ui.support.Lists.RowAction;
 import uk.resolve.ui.support.Navigator;
@@ -43,7 +44,9 @@ public final class WorkspaceController {
     private final FormOpener formOpener;
     private final Navigator navigator;
     private final StatusLine status;
+    private final Frames frames;
 
+    @FXML private VBox workspaceRoot;
     @FXML private Label titleLabel;
     @FXML private Label sampleBadge;
     @FXML private Label riskBadge;
@@ -83,16 +86,24 @@ public final class WorkspaceController {
     @FXML private Label contactsTitle;
     @FXML private VBox contactsBox;
     @FXML private Label concernLabel;
+    @FXML private ScrollPane stageScroll;
     @FXML private ScrollPane actionScroll;
     @FXML private VBox actionPanel;
     @FXML private ScrollPane chronologyScroll;
     @FXML private ListView<EntryRow> chronologyList;
     private final Label noDeadlines = new Label();
+    /** What each part of the screen was last drawn from. */
+    private final java.util.Map<String, Object> drawn = new java.util.HashMap<>();
+    /** True from asking for a case until it is on screen: then it scrolls to its top and takes the focus. */
+    private boolean opened;
     /** The chronology as listed: newest first. */
     private final ObservableList<EntryRow> newestFirst = FXCollections.observableArrayList();
 
-    public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status) {
+    /** @param frames how an action's form is put on screen: a field per frame */
+    public WorkspaceController(WorkspaceViewModel vm, FormOpener formOpener, Navigator navigator, StatusLine status,
+                               Frames frames) {
         this.vm = vm;
+        this.frames = frames;
         this.formOpener = formOpener;
         this.navigator = navigator;
         this.status = status;
@@ -135,20 +146,35 @@ public final class WorkspaceController {
         concernLabel.textProperty().bind(vm.concernProperty());
         show(actNowPanel, vm.actNowProperty());
         vm.stateProperty().addListener((o, a, c) -> {
-            drawActNow();
-            drawBringForward();
-            drawTimeline();
-            drawSwitches();
-            drawQuestions();
-            drawDeadlines();
-            drawNotifications();
-            drawChecklist();
-            drawContacts();
-            newestFirst.setAll(reversed(vm.chronology()));
-        });
-        vm.stateProperty().addListener((o, a, c) -> {
-            if (a == null && c != null) {
+            // Each part is drawn again only when what it shows has changed: after a save most of the
+            // screen keeps its nodes, and the JavaFX thread styles and lays out only what is new.
+            redraw("actNow", List.of(vm.actNowProperty().get(), vm.actNowInstructionProperty().get(),
+                    List.copyOf(vm.actNowContacts())), this::drawActNow);
+            redraw("bringForward", vm.bringForwardProperty().get(), this::drawBringForward);
+            redraw("timeline", List.copyOf(vm.timeline()), this::drawTimeline);
+            redraw("switches", List.copyOf(vm.switches()), this::drawSwitches);
+            redraw("questions", List.of(List.copyOf(vm.questions()), vm.openProperty().get()), this::drawQuestions);
+            redraw("deadlines", vm.openProperty().get(), this::drawDeadlines);
+            redraw("notifications", List.copyOf(vm.notifications()), this::drawNotifications);
+            redraw("checklist", List.copyOf(vm.checklist()), this::drawChecklist);
+            redraw("contacts", List.copyOf(vm.contacts()), this::drawContacts);
+            List<EntryRow> rows = reversed(vm.chronology());
+            if (!newestFirst.equals(rows)) {
+                newestFirst.setAll(rows);
+            }
+            if (opened && c != null) {
+                opened = false;
+                chronologyList.scrollTo(0);
+                stageScroll.setVvalue(0);
                 Platform.runLater(this::focusFirstAction);
+            }
+        });
+        // While another case than the one shown is read, nothing of the last one stays on screen; if
+        // it cannot be read, the status line says why.
+        workspaceRoot.visibleProperty().bind(vm.shownProperty());
+        vm.errorProperty().addListener((o, a, m) -> {
+            if (m != null && !m.isEmpty() && !vm.shownProperty().get()) {
+                status.show(m);
             }
         });
         vm.actionProperty().addListener((o, a, f) -> drawAction(f));
@@ -261,9 +287,17 @@ public final class WorkspaceController {
         }
     }
 
-    /** Shows case {@code id}. */
+    /** Shows case {@code id}, written to the audit log as opened; the view is kept for the next case opened. */
     public void show(UUID id) {
-        vm.load(id);
+        opened = true;
+        vm.open(id);
+    }
+
+    /** Runs {@code draw} unless {@code shownFrom} is what part {@code part} was last drawn from. */
+    private void redraw(String part, Object shownFrom, Runnable draw) {
+        if (!java.util.Objects.equals(drawn.put(part, shownFrom), shownFrom)) {
+            draw.run();
+        }
     }
 
     public WorkspaceViewModel viewModel() {
@@ -597,11 +631,17 @@ public final class WorkspaceController {
         contactsTitle.setManaged(!vm.contacts().isEmpty());
     }
 
+    /**
+     * The action's form: its heading and buttons at once, then a field per frame (a form of several
+     * text areas, dates and choices styled at once held the JavaFX thread for several frames); the
+     * first field takes the focus as soon as it is there.
+     */
     private void drawAction(ActionForm f) {
         actionPanel.getChildren().clear();
         actionPanel.setVisible(f != null);
         actionPanel.setManaged(f != null);
         if (f == null) {
+            frames.show(List.of());
             return;
         }
         Label title = new Label(f.title());
@@ -615,19 +655,10 @@ public final class WorkspaceController {
         note.setId("actionDraftNote");
         note.setMaxWidth(Double.MAX_VALUE);
         Bind.message(note, f.noteProperty());
-        actionPanel.getChildren().addAll(title, intro, note);
         // Each label above its field: the right-hand pane is narrow, and at large text a label column
         // beside the fields would leave them too little room.
         VBox grid = new VBox(8);
         grid.getStyleClass().add("action-grid");
-        Node first = null;
-        for (var e : f.fields().entrySet()) {
-            VBox cell = Controls.field(e.getKey(), e.getValue());
-            if (first == null) {
-                first = cell.lookup("#field-" + e.getKey());
-            }
-            grid.getChildren().add(cell);
-        }
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
@@ -645,12 +676,26 @@ public final class WorkspaceController {
         cancel.setAccessibleText("Cancel and discard what you typed here");
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(8, submit, cancel);
-        actionPanel.getChildren().addAll(grid, error, buttons);
-        actionScroll.setVvalue(0);
-        Node focus = first;
-        if (focus != null) {
-            Platform.runLater(focus::requestFocus);
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> {
+            actionPanel.getChildren().addAll(title, intro, note, grid, error, buttons);
+            actionScroll.setVvalue(0);
+        });
+        boolean[] focused = {false};
+        for (var e : f.fields().entrySet()) {
+            parts.add(() -> {
+                VBox cell = Controls.field(e.getKey(), e.getValue());
+                grid.getChildren().add(cell);
+                if (!focused[0]) {
+                    focused[0] = true;
+                    Node first = cell.lookup("#field-" + e.getKey());
+                    if (first != null) {
+                        Platform.runLater(first::requestFocus);
+                    }
+                }
+            });
         }
+        frames.show(parts);
     }
 
     @FXML

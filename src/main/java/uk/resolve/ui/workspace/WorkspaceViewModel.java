@@ -98,6 +98,7 @@ public final class WorkspaceViewModel {
     private Policy policy;
     private Instant now;
     private final Set<String> ticked = new HashSet<>();
+    private List<CaseScreen.Step> checklistShown = List.of();
 
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty subtitle = new SimpleStringProperty("");
@@ -119,6 +120,7 @@ public final class WorkspaceViewModel {
     private final StringProperty actNowInstruction = new SimpleStringProperty("");
     private final ObservableList<Contact> actNowContacts = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ObjectProperty<ActionForm> action = new SimpleObjectProperty<>();
 
     private final ObservableList<StageItem> timeline = FXCollections.observableArrayList();
@@ -149,7 +151,31 @@ public final class WorkspaceViewModel {
         this.viewer = new WorkspacePresenter.Viewer(cases.author(), mayApprove, mayApprove && forms != null);
     }
 
-    private record Loaded(CaseState state, Policy policy, Instant now, String ticks, Map<CaseAction.Kind, Map<String, String>> drafts) {
+    /** A case as read and presented on the worker: the JavaFX thread only puts it in place. */
+    private record Loaded(CaseState state, Policy policy, Instant now, CaseScreen screen, Set<String> ticks,
+                          Map<CaseAction.Kind, Map<String, String>> drafts) {
+    }
+
+    /** Reads what the case needs besides its state and presents it; on the worker. */
+    private Loaded present(CaseState c, Set<String> ticks, Map<CaseAction.Kind, Map<String, String>> drafts) {
+        Policy p = cases.policyOf(c);
+        Instant at = cases.now();
+        return new Loaded(c, p, at, presenter.present(c, p, viewer, at, ticks), ticks, drafts);
+    }
+
+    /**
+     * Opens case {@code id} afresh (written to the audit log): whatever form was open on the case
+     * shown before closes, its draft kept.
+     */
+    public void open(UUID id) {
+        if (!id.equals(caseId)) {
+            shown.set(false);
+        }
+        viewed = null;
+        action.set(null);
+        error.set("");
+        message.set("");
+        load(id);
     }
 
     /** Reads the case off the UI thread, with any half-filled action to bring back. */
@@ -158,23 +184,27 @@ public final class WorkspaceViewModel {
         boolean opening = !id.equals(viewed);
         this.caseId = id;
         this.viewed = id;
+        String checklistKey = checklistKey();
         busy.set(true);
         background.run(() -> {
             CaseState c = opening ? cases.view(id) : cases.get(id);
             Map<CaseAction.Kind, Map<String, String>> found = new LinkedHashMap<>();
             for (CaseAction.Kind k : RESTORABLE) {
-                drafts.load(draftKey(CaseAction.of(k))).ifPresent(d -> found.put(k, d));
+                drafts.load(draftKey(id, CaseAction.of(k))).ifPresent(d -> found.put(k, d));
             }
-            return new Loaded(c, cases.policyOf(c), cases.now(), prefs.get(checklistKey()).orElse(""), found);
-        }, l -> {
-            busy.set(false);
-            ticked.clear();
-            for (String t : l.ticks().split(",")) {
+            Set<String> ticks = new HashSet<>();
+            for (String t : prefs.get(checklistKey).orElse("").split(",")) {
                 if (!t.isBlank()) {
-                    ticked.add(t);
+                    ticks.add(t);
                 }
             }
-            show(l.state(), l.policy(), l.now());
+            return present(c, Set.copyOf(ticks), found);
+        }, l -> {
+            if (!id.equals(caseId)) {
+                return; // another case was opened meanwhile
+            }
+            busy.set(false);
+            show(l);
             l.drafts().entrySet().stream().findFirst().ifPresent(e -> {
                 if (open.get()) {
                     ActionForm f = formOrNull(CaseAction.of(e.getKey()));
@@ -192,10 +222,14 @@ public final class WorkspaceViewModel {
         });
     }
 
-    void show(CaseState c, Policy p, Instant at) {
-        policy = p;
-        now = at;
-        CaseScreen s = presenter.present(c, p, viewer, at, Set.copyOf(ticked));
+    private void show(Loaded l) {
+        shown.set(true);
+        ticked.clear();
+        ticked.addAll(l.ticks());
+        policy = l.policy();
+        now = l.now();
+        CaseState c = l.state();
+        CaseScreen s = l.screen();
         var h = s.header();
         title.set(h.title());
         subtitle.set(h.subtitle());
@@ -216,18 +250,30 @@ public final class WorkspaceViewModel {
         guidance.set(n.guidance());
         arbiter.set(n.arbiter());
         bringForward.set(n.bringForward());
-        timeline.setAll(s.stages());
-        checklist.setAll(s.checklist().stream().map(this::checklistItem).toList());
-        contacts.setAll(s.contacts());
-        deadlines.setAll(s.deadlines());
-        notifications.setAll(s.notifications());
-        forms.setAll(s.forms());
-        questions.setAll(s.questions());
-        switches.setAll(s.switches());
-        chronology.setAll(s.chronology());
+        // Lists whose rows are the same as shown keep their nodes: saving a discussion redraws the
+        // chronology, not the stages, questions and contacts.
+        same(timeline, s.stages());
+        if (!checklistShown.equals(s.checklist())) {
+            checklistShown = s.checklist();
+            checklist.setAll(s.checklist().stream().map(this::checklistItem).toList());
+        }
+        same(contacts, s.contacts());
+        same(deadlines, s.deadlines());
+        same(notifications, s.notifications());
+        same(forms, s.forms());
+        same(questions, s.questions());
+        same(switches, s.switches());
+        same(chronology, s.chronology());
         screen.set(s);
         // Last, so that whoever listens to the state sees every list already up to date.
         state.set(c);
+    }
+
+    /** Replaces the items of {@code list} unless it holds them already. */
+    private static <T> void same(ObservableList<T> list, List<T> items) {
+        if (!list.equals(items)) {
+            list.setAll(items);
+        }
     }
 
     private ChecklistItem checklistItem(CaseScreen.Step step) {
@@ -248,13 +294,11 @@ public final class WorkspaceViewModel {
         UUID id = caseId;
         busy.set(true);
         error.set("");
-        background.run(() -> {
-            CaseState after = cases.tick(id, itemId, null, null);
-            return new Loaded(after, cases.policyOf(after), cases.now(), null, Map.of());
-        }, l -> {
+        Set<String> ticks = Set.copyOf(ticked);
+        background.run(() -> present(cases.tick(id, itemId, null, null), ticks, Map.of()), l -> {
             busy.set(false);
             message.set("Ticked in the case record: " + item.text());
-            show(l.state(), l.policy(), l.now());
+            show(l);
         }, msg -> {
             busy.set(false);
             item.doneProperty().set(false);
@@ -329,15 +373,16 @@ public final class WorkspaceViewModel {
         Policy p = policy;
         busy.set(true);
         f.errorProperty().set("");
+        Set<String> ticks = Set.copyOf(ticked);
         background.run(() -> {
             CaseState after = new ActionForms(cases, formService, p).perform(id, f, c);
             drafts.discard(f.draftKey());
-            return new Loaded(after, cases.policyOf(after), cases.now(), null, Map.of());
+            return present(after, ticks, Map.of());
         }, l -> {
             busy.set(false);
             action.set(null);
             message.set(ActionForms.done(f));
-            show(l.state(), l.policy(), l.now());
+            show(l);
         }, msg -> {
             busy.set(false);
             f.errorProperty().set(msg);
@@ -359,6 +404,10 @@ public final class WorkspaceViewModel {
     }
 
     String draftKey(CaseAction a) {
+        return draftKey(caseId, a);
+    }
+
+    private static String draftKey(UUID caseId, CaseAction a) {
         String target = a.target().key();
         return "action." + a.kind().name().toLowerCase(java.util.Locale.ROOT) + "." + caseId
                 + (target.isEmpty() ? "" : "." + target);
@@ -459,6 +508,11 @@ public final class WorkspaceViewModel {
 
     public BooleanProperty overdueProperty() {
         return overdue;
+    }
+
+    /** False while a case other than the one last shown is being read. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public BooleanProperty busyProperty() {
