@@ -152,9 +152,9 @@ class ScreenshotTourViewTest extends EscalationJourney {
     @Test
     void everyScreenAtDoubleText() throws Exception {
         settle();
-        open("croydon", null, "CR-2291", ChildStatus.CHILD_IN_NEED, "Oak Primary School",
+        UUID croydon = open("croydon", null, "CR-2291", ChildStatus.CHILD_IN_NEED, "Oak Primary School",
                 "Children's Social Care", false, 1, "The referral was closed without an assessment.");
-        open("north-somerset", null, "NS-0077", ChildStatus.EARLY_HELP, "Weston College",
+        UUID risk = open("north-somerset", null, "NS-0077", ChildStatus.EARLY_HELP, "Weston College",
                 "Early Help Service", true, 3, "A disclosure of violence at home.");
         onFx(() -> window.viewModel().textScaleProperty().set(2.0));
         for (boolean contrast : new boolean[] {false, true}) {
@@ -178,6 +178,12 @@ class ScreenshotTourViewTest extends EscalationJourney {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> node("summaryTable").isVisible());
             settle();
             screenshot("tour-" + look + "11-reports");
+            onFx(() -> window.shell().showCase(croydon));
+            settle();
+            screenshot("tour-" + look + "07-workspace");
+            onFx(() -> window.shell().showCase(risk));
+            settle();
+            screenshot("tour-" + look + "07-workspace-immediate-risk");
         }
         onFx(() -> {
             window.viewModel().highContrastProperty().set(false);

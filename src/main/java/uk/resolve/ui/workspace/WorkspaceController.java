@@ -19,10 +19,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 import uk.resolve.ui.support.Bind;
 import uk.resolve.ui.support.Controls;
@@ -60,6 +62,8 @@ public final class WorkspaceController {
     @FXML private Label subtitleLabel;
     @FXML private Label trackLabel;
     @FXML private Label statusLabel;
+    @FXML private ToggleButton detailsToggle;
+    @FXML private VBox caseDetails;
     @FXML private Button discussButton;
     @FXML private Button escalateButton;
     @FXML private Button resolveButton;
@@ -117,6 +121,7 @@ public final class WorkspaceController {
         trackLabel.visibleProperty().bind(vm.trackProperty().isNotEmpty());
         trackLabel.managedProperty().bind(trackLabel.visibleProperty());
         statusLabel.textProperty().bind(vm.statusTextProperty());
+        foldDetailsAtLargeText();
         show(sampleBadge, vm.sampleProperty());
         show(riskBadge, vm.immediateRiskProperty());
         show(overdueBadge, vm.overdueProperty());
@@ -129,7 +134,6 @@ public final class WorkspaceController {
         shareButton.disableProperty().bind(vm.busyProperty());
         show(shortenButton, vm.openProperty().and(Bindings.createBooleanBinding(
                 () -> vm.deadlines().stream().anyMatch(d -> !d.isMet()), vm.deadlines())));
-        show(bringForwardPanel, vm.bringForwardProperty());
         for (Button b : new Button[] {discussButton, escalateButton, resolveButton, withdrawButton, reopenButton, shortenButton}) {
             b.disableProperty().bind(vm.busyProperty());
         }
@@ -186,6 +190,30 @@ public final class WorkspaceController {
         setUpLists();
         drawAction(null);
         offerAttach();
+    }
+
+    /**
+     * At large text (one and a half times the normal size or more) the case's details and its stages
+     * (and the offer to bring deadlines forward) fold away behind a disclosure, closed at first, so the
+     * record keeps at least half the window; the title, the status, Act now and the actions stay. At normal size everything shows and the disclosure does not.
+     */
+    private void foldDetailsAtLargeText() {
+        javafx.beans.binding.BooleanBinding large = Bindings.createBooleanBinding(
+                () -> statusLabel.getFont().getSize() >= 1.5 * Font.getDefault().getSize(), statusLabel.fontProperty());
+        detailsToggle.visibleProperty().bind(large);
+        detailsToggle.managedProperty().bind(large);
+        javafx.beans.binding.BooleanBinding shown = large.not().or(detailsToggle.selectedProperty());
+        for (Node n : List.of(caseDetails, timelineBox)) {
+            n.visibleProperty().bind(shown);
+            n.managedProperty().bind(shown);
+        }
+        // Its button is also in the stage's pane ("Bring a deadline forward"), so at large text it folds too.
+        show(bringForwardPanel, vm.bringForwardProperty().and(shown));
+        detailsToggle.textProperty().bind(Bindings.when(detailsToggle.selectedProperty())
+                .then("Case details ▾").otherwise("Case details ▸"));
+        detailsToggle.accessibleTextProperty().bind(Bindings.when(detailsToggle.selectedProperty())
+                .then("Case details and stages, shown: press to hide them")
+                .otherwise("Case details and stages, hidden: press to show them"));
     }
 
     /**

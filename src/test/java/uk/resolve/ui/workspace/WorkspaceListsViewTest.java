@@ -10,6 +10,7 @@ import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,46 @@ class WorkspaceListsViewTest extends UiTestSupport {
         assertThat(after).as("the same cells show the new items").allMatch(old::contains);
         assertThat(after.get(0).getAccessibleText()).contains("One more call");
         assertThat(allText("chronologyList")).contains("One more call", "Call number " + ENTRIES);
+    }
+
+    @Test
+    void atDoubleTextTheCaseDetailsFoldAwayAndTheRecordKeepsHalfTheWindow() {
+        settle();
+        UUID id = FormCases.croydonAtStage3(services, clock);
+        onFx(() -> window.shell().showCase(id));
+        settle();
+        assertThat(node("detailsToggle").isVisible()).as("no disclosure at normal size").isFalse();
+        assertThat(node("subtitleLabel").isVisible()).isTrue();
+        assertThat(node("timelineBox").isVisible()).isTrue();
+
+        onFx(() -> window.viewModel().textScaleProperty().set(2.0));
+        settle();
+        try {
+            double height = node("workspaceRoot").getScene().getHeight();
+            assertThat(node("chronologyScroll").getLayoutBounds().getHeight())
+                    .as("the record's share of a %s px window at 200%% text", height)
+                    .isGreaterThanOrEqualTo(height / 2);
+            assertThat(node("caseDetails").isVisible()).as("details folded away").isFalse();
+            assertThat(node("timelineBox").isVisible()).isFalse();
+            assertThat(text("statusLabel")).as("the status stays").isNotBlank();
+            ToggleButton details = node("detailsToggle");
+            assertThat(details.isVisible()).isTrue();
+            assertThat(details.isFocusTraversable()).isTrue();
+            assertThat(details.getAccessibleText()).contains("hidden");
+            screenshot("lists-200-workspace-details-folded");
+
+            onFx(details::requestFocus);
+            press(KeyCode.SPACE);
+            release(KeyCode.SPACE);
+            settle();
+            assertThat(details.isSelected()).as("Space opens the details").isTrue();
+            assertThat(details.getAccessibleText()).contains("shown");
+            assertThat(node("caseDetails").isVisible()).isTrue();
+            assertThat(node("timelineBox").isVisible()).isTrue();
+            screenshot("lists-200-workspace-details-shown");
+        } finally {
+            onFx(() -> window.viewModel().textScaleProperty().set(1.0));
+        }
     }
 
     @Test
