@@ -23,7 +23,10 @@ public final class WrappingCell<S> extends TableCell<S, String> {
         tableColumnProperty().addListener((o, was, column) -> {
             line.prefWidthProperty().unbind();
             if (column != null) {
-                line.prefWidthProperty().bind(column.widthProperty().subtract(16));
+                // the cell's own padding is in em: at large text a fixed allowance measured the row a line short
+                line.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> column.getWidth() - getInsets().getLeft() - getInsets().getRight() - 2,
+                        column.widthProperty(), insetsProperty()));
             }
         });
     }
@@ -33,10 +36,20 @@ public final class WrappingCell<S> extends TableCell<S, String> {
      * in "…" (the column keeps its text for screen readers and the column menu).
      */
     public static void wrapHeading(javafx.scene.control.TableColumn<?, ?> column) {
-        javafx.scene.control.Label heading = new javafx.scene.control.Label(column.getText());
+        javafx.scene.control.Label heading = new javafx.scene.control.Label(column.getText()) {
+            @Override
+            protected double computePrefHeight(double width) {
+                // The header row asks without a width: measure at the column's width, so that it grows to
+                // the heading's lines rather than cutting a two-line heading in half.
+                return super.computePrefHeight(width < 0 && getMaxWidth() > 0 && getMaxWidth() < Double.MAX_VALUE
+                        ? getMaxWidth() : width);
+            }
+        };
         heading.setWrapText(true);
         heading.setMinHeight(Region.USE_PREF_SIZE);
-        heading.maxWidthProperty().bind(column.widthProperty().subtract(12));
+        // narrower than the header's own padding (in em) leaves, so that it is measured at the width it gets
+        heading.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> column.getWidth() - 12 - heading.getFont().getSize(), column.widthProperty(), heading.fontProperty()));
         column.setGraphic(heading);
         column.setText("");
         column.getStyleClass().add("wrapped-heading");
