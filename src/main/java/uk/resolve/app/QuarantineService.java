@@ -14,6 +14,7 @@ import uk.resolve.security.Actor;
 import uk.resolve.security.Permission;
 import uk.resolve.store.EntryStore;
 import uk.resolve.store.QuarantineStore;
+import uk.resolve.store.SettingsStore;
 import uk.resolve.sync.Quarantine;
 
 /**
@@ -24,14 +25,17 @@ import uk.resolve.sync.Quarantine;
 public final class QuarantineService {
 
     private final QuarantineStore store;
+    private final SettingsStore settings;
     private final EntryStore entries;
     private final Actor actor;
     private final AuditLog audit;
     private final Clock clock;
 
-    QuarantineService(QuarantineStore store, EntryStore entries, Actor actor, AuditLog audit, Clock clock) {
+    QuarantineService(QuarantineStore store, EntryStore entries, SettingsStore settings, Actor actor, AuditLog audit,
+                      Clock clock) {
         this.store = store;
         this.entries = entries;
+        this.settings = settings;
         this.actor = actor;
         this.audit = audit;
         this.clock = clock;
@@ -99,7 +103,8 @@ public final class QuarantineService {
      * author's signature against the people this computer knows now. An entry received that passes is
      * taken into the record (and syncs on as any other); one that fails stays in quarantine and the
      * outcome says why. This computer's own entry that now passes leaves the quarantine and is sent
-     * when this computer next merges its whole record into the shared file. An entry the quarantine
+     * with the next sync (to the shared file or the server; what follows it is offered again and skipped by
+     * those who have it). An entry the quarantine
      * does not hold (unreadable, too large, or set aside by an earlier version) leaves it, for the
      * next sync that offers it to check again. A release is written to the audit log.
      */
@@ -118,8 +123,12 @@ public final class QuarantineService {
                         + why.get() + ". Run 'resolve verify' on this computer, then restore its database from a"
                         + " backup (or sync it afresh from the shared file).");
             }
-            return released(q, id + " passes its checks now and left the quarantine. It is sent the next time this"
-                    + " computer merges its whole record into the shared file.", "passes its checks now");
+            Outcome out = released(q, id + " passes its checks now and left the quarantine. It is sent with the next"
+                    + " sync.", "passes its checks now");
+            if (out.done()) {
+                entries.localSeqOf(q.entryId()).ifPresent(seq -> uk.resolve.sync.SyncEngine.resendFrom(settings, seq));
+            }
+            return out;
         }
         Optional<Entry> kept = store.kept(q.entryId(), q.direction());
         if (kept.isEmpty()) {

@@ -274,7 +274,7 @@ public final class Services implements AutoCloseable {
 
     /** The entries sync set aside because they failed their checks. */
     public QuarantineService quarantine() {
-        return new QuarantineService(new uk.resolve.store.QuarantineStore(database), entries, actor, audit, clock);
+        return new QuarantineService(new uk.resolve.store.QuarantineStore(database), entries, settings, actor, audit, clock);
     }
 
     /** Checks and checkpoints of the record and the audit log. */

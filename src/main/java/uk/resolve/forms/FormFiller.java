@@ -3,12 +3,9 @@ package uk.resolve.forms;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +20,7 @@ import uk.resolve.domain.policy.SignatureBlock;
 import uk.resolve.domain.policy.Stage;
 import uk.resolve.domain.record.Entry;
 import uk.resolve.domain.record.EntryType;
+import uk.resolve.domain.time.TypedDates;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.time.WorkingCalendar;
 
@@ -38,10 +36,6 @@ public final class FormFiller {
 
     /** The prefix of the stored answers in a form-completed entry. */
     public static final String FIELD_PREFIX = "field.";
-
-    private static final List<DateTimeFormatter> DATES = List.of(UkTime.DATE,
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK), DateTimeFormatter.ofPattern("d/M/uuuu"),
-            DateTimeFormatter.ISO_LOCAL_DATE);
 
     private final WorkingCalendar calendar;
 
@@ -154,8 +148,11 @@ public final class FormFiller {
                 case DATE -> {
                     LocalDate d = date(value);
                     if (d == null) {
-                        problem = "'" + label + "': '" + value + "' is not a date; write it as, for example,"
-                                + " 21 Dec 2026 or 21/12/2026.";
+                        String v = value;
+                        problem = TypedDates.impossible(value)
+                                .map(why -> "'" + label + "': " + why + ". Check the date and give it again.")
+                                .orElseGet(() -> "'" + label + "': '" + v + "' is not a date; write it as, for"
+                                        + " example, 21 Dec 2026 or 21/12/2026.");
                     } else {
                         value = UkTime.formatDate(d);
                     }
@@ -189,16 +186,8 @@ public final class FormFiller {
         return new FieldValue(id, label, help, kind, choices, required, value, origin, problem);
     }
 
-    /** Reads a date as people type it, or null. */
+    /** Reads a date as people type it, or null (a day the month does not have is none: 31 Feb). */
     public static LocalDate date(String text) {
-        String t = text.strip();
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(t, f);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
-            }
-        }
-        return null;
+        return TypedDates.read(text).orElse(null);
     }
 }

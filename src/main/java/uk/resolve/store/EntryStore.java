@@ -480,6 +480,18 @@ public final class EntryStore {
         }
     }
 
+    /** Where entry {@code id} arrived in this database, if it is here. */
+    public java.util.OptionalLong localSeqOf(UUID id) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT local_seq FROM entry WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /** The ids of the entries that arrived after position {@code localSeq} (0 for every id), for sync. */
     public java.util.Set<UUID> idsSince(long localSeq) {
         return uuidsSince("SELECT id FROM entry WHERE local_seq > ?", localSeq);

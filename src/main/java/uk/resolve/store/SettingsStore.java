@@ -52,6 +52,24 @@ public final class SettingsStore {
         }
     }
 
+    /** The names of the settings that start with {@code prefix}. */
+    public java.util.List<String> names(String prefix) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT name FROM setting WHERE LEFT(name, ?) = ? ORDER BY name")) {
+            ps.setInt(1, prefix.length());
+            ps.setString(2, prefix);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read the settings", e);
+        }
+    }
+
     public void remove(String name) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("DELETE FROM setting WHERE name = ?")) {
             ps.setString(1, name);

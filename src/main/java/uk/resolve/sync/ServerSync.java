@@ -536,6 +536,25 @@ public final class ServerSync {
         }).orElse(new State(0, 0, null));
     }
 
+    /** Makes the next sync with every server send this computer's record again from position {@code localSeq} on. */
+    static void resendFrom(SettingsStore settings, long localSeq) {
+        for (String name : settings.names(STATE)) {
+            if (name.length() != STATE.length() + 24) {
+                continue; // the chosen server's address and user, kept under the same start
+            }
+            settings.get(name).ifPresent(t -> {
+                String[] f = t.split("\\|", 3);
+                try {
+                    if (Long.parseLong(f[0]) >= localSeq) {
+                        settings.put(name, (localSeq - 1) + "|" + f[1] + "|" + f[2]);
+                    }
+                } catch (RuntimeException unreadable) {
+                    // a state that cannot be read sends everything already
+                }
+            });
+        }
+    }
+
     private void save(String url, String user, State s) {
         settings.put(key(url, user), s.mark() + "|" + s.pulled() + "|" + (s.at() == null ? "" : s.at()));
     }

@@ -670,6 +670,19 @@ public final class SyncEngine {
         save(shared, new State(identity, mark, clock.instant(), was.read(), was.seq(), was.resent()));
     }
 
+    /**
+     * Makes the next sync with every shared file send this computer's record again from position
+     * {@code localSeq} on (an entry of its own held back until now passes its checks; the entries after it
+     * that were sent already are skipped by those who have them).
+     */
+    public static void resendFrom(SettingsStore settings, long localSeq) {
+        for (String name : settings.names(STATE)) {
+            settings.get(name).map(State::parse).filter(s -> s.mark() >= localSeq).ifPresent(s -> settings.put(name,
+                    new State(s.identity(), localSeq - 1, s.at(), s.read(), s.seq(), s.resent()).text()));
+        }
+        ServerSync.resendFrom(settings, localSeq);
+    }
+
     private void save(SharedFile shared, State s) {
         settings.put(key(shared), s.text());
     }

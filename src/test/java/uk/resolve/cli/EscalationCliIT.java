@@ -176,7 +176,8 @@ class EscalationCliIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"31/02/2027", "30/02/2027", "31/04/2027", "2027-13-01", "2027-02-31T10:00"})
+    @ValueSource(strings = {"31/02/2027", "30/02/2027", "31/04/2027", "2027-13-01", "2027-02-31T10:00",
+            "2026-02-31T10:00", "29/02/2025"})
     void anImpossibleDateIsRefusedNamingItAndNothingIsWritten(String date) throws Exception {
         String id = joint();
         int before = show(id).toString().length();

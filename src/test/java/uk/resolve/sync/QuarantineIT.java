@@ -239,6 +239,32 @@ class QuarantineIT {
     }
 
     @Test
+    void thisComputersOwnEntryThatPassesWhenReleasedIsSentWithTheNextSegmentSync() throws Exception {
+        Path shared = laptops.sharedFile("resolve-shared.mv.db");
+        Services a = laptops.adminLaptop("a");
+        Services b = laptops.laptop("b");
+        UUID bad = laptops.openCase(a, "A-1");
+        Laptops.sql(a, "UPDATE entry SET data = REPLACE(data, 'closed', 'opened') WHERE id = '" + bad + "'");
+        SyncEngine fromA = Laptops.engine(a, Laptops.segments());
+        fromA.sync(shared, Laptops.KEY);
+        UUID later = laptops.openCase(a, "A-2");
+        assertThat(fromA.sync(shared, Laptops.KEY).pushed()).isOne();
+        assertThat(Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY).pulled()).isOne();
+
+        // the row is put back as it was written, and the administrator checks it again
+        Laptops.sql(a, "UPDATE entry SET data = REPLACE(data, 'opened', 'closed') WHERE id = '" + bad + "'");
+        QuarantineService.Outcome r = a.quarantine().release(a.quarantine().find(bad.toString()));
+        assertThat(r.done()).as(r.message()).isTrue();
+        assertThat(r.message()).contains("sent with the next sync");
+
+        assertThat(fromA.sync(shared, Laptops.KEY).pushed()).isPositive();
+        Laptops.engine(b, Laptops.segments()).sync(shared, Laptops.KEY);
+        assertThat(Laptops.ids(b)).contains(bad, later);
+        assertThat(new QuarantineStore(TestAccess.database(b)).list()).isEmpty();
+        assertThat(a.quarantine().list()).isEmpty();
+    }
+
+    @Test
     void anEntryLargerThanTheQuarantineKeepsIsDescribedOnlyAndStillDiscardedByItsBytes() {
         Services b = laptops.adminLaptop("b");
         UUID caseId = UUID.randomUUID();

@@ -161,6 +161,7 @@ public abstract class UiTestSupport extends FxRobot {
 
     protected <T extends Node> T node(String id) {
         settle();
+        skinned();
         T n = lookup("#" + id).query();
         if (n == null) {
             throw new AssertionError("no node #" + id + " on screen");
@@ -170,6 +171,7 @@ public abstract class UiTestSupport extends FxRobot {
 
     protected boolean present(String id) {
         settle();
+        skinned();
         Node n = lookup("#" + id).tryQuery().orElse(null);
         return n != null && n.isVisible() && n.getScene() != null;
     }
@@ -387,6 +389,18 @@ public abstract class UiTestSupport extends FxRobot {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Gives every control of the window its skin now, as the next frame would: a control's children (a scroll
+     * pane's content, for one) are only there to be looked up once it has its skin.
+     */
+    private void skinned() {
+        onFx(() -> {
+            if (window.stage().getScene() != null) {
+                window.stage().getScene().getRoot().applyCss();
+            }
+        });
     }
 
     protected static void onFx(Runnable r) {

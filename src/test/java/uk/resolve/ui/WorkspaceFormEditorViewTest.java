@@ -3,6 +3,7 @@ package uk.resolve.ui;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -92,9 +93,13 @@ class WorkspaceFormEditorViewTest extends EscalationJourney {
                 .lookup((Node n) -> n instanceof Button b && accessibleText.equals(b.getAccessibleText())).query();
     }
 
-    private void typeInEditor(Stage window, String accessiblePrefix, String text) {
-        TextInputControl field = from(window.getScene().getRoot()).lookup((Node n) -> n instanceof TextInputControl t
-                && t.getAccessibleText() != null && t.getAccessibleText().startsWith(accessiblePrefix)).query();
+    private void typeInEditor(Stage window, String accessiblePrefix, String text) throws TimeoutException {
+        java.util.function.Predicate<Node> answer = n -> n instanceof TextInputControl t
+                && t.getAccessibleText() != null && t.getAccessibleText().startsWith(accessiblePrefix);
+        // the editor puts its answers in place a few a frame
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> from(window.getScene().getRoot()).lookup(answer).tryQuery()
+                .isPresent());
+        TextInputControl field = from(window.getScene().getRoot()).lookup(answer).query();
         pointerClick(field);
         assertThat(field.isFocused()).as(accessiblePrefix + " has the focus").isTrue();
         keys(window.getScene(), text);

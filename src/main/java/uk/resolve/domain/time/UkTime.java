@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Map;
 import java.util.Locale;
@@ -20,13 +21,13 @@ public final class UkTime {
             Map.entry(3L, "Mar"), Map.entry(4L, "Apr"), Map.entry(5L, "May"), Map.entry(6L, "Jun"),
             Map.entry(7L, "Jul"), Map.entry(8L, "Aug"), Map.entry(9L, "Sep"), Map.entry(10L, "Oct"),
             Map.entry(11L, "Nov"), Map.entry(12L, "Dec"));
-    /** Dates as users read them: "21 Dec 2026". */
+    /** Dates as users read them: "21 Dec 2026". Read strictly: "31 Feb 2026" is no date, not 28 Feb. */
     public static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.DAY_OF_MONTH).appendLiteral(' ')
             .appendText(ChronoField.MONTH_OF_YEAR, MONTHS).appendLiteral(' ')
-            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.UK);
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
     public static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().append(DATE)
-            .appendPattern(", HH:mm").toFormatter(Locale.UK);
+            .appendPattern(", HH:mm").toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
 
     private UkTime() {
     }

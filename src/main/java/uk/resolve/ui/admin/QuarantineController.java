@@ -100,7 +100,7 @@ public final class QuarantineController {
             return;
         }
         String what = q.outgoing() ? "It is this computer's own entry: if it now passes, it leaves the quarantine and"
-                + " is sent when this computer next merges its whole record into the shared file."
+                + " is sent with the next sync."
                 : q.kept() ? "If it now passes (for example its author's keys have arrived since), it is taken into"
                 + " the record and syncs on; if not, it stays here and you are told why."
                 : "The quarantine does not hold this entry itself, so it cannot be checked here: it leaves the"

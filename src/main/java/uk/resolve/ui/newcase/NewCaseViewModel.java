@@ -30,6 +30,7 @@ import uk.resolve.domain.policy.ChildStatus;
 import uk.resolve.domain.policy.Policy;
 import uk.resolve.domain.policy.Stage;
 import uk.resolve.domain.policy.Track;
+import uk.resolve.domain.time.TypedDates;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.ui.support.Background;
 import uk.resolve.ui.support.DraftStore;
@@ -143,7 +144,8 @@ public final class NewCaseViewModel {
         aroseDate = new Field<>("When the disagreement arose", true, v -> {
             java.time.LocalDate d = parseDate(v);
             if (d == null) {
-                return "Give the date as day/month/year, for example 14/12/2026; \"" + v + "\" is not a date.";
+                return TypedDates.impossible(v).map(why -> why + ". Check the date and give it again.")
+                        .orElse("Give the date as day/month/year, for example 14/12/2026; \"" + v + "\" is not a date.");
             }
             return d.isAfter(UkTime.date(cases.now())) ? "That date is in the future. Give the date of the decision"
                     + " or action you disagree with." : null;
@@ -242,7 +244,8 @@ public final class NewCaseViewModel {
             if (d.atOpening()) {
                 asked.add(new Question(d.id(), d.label(), d.required(), List.of(), new Field<>(d.label(), d.required(),
                         v -> v == null || v.isBlank() ? null : parseDate(v) == null
-                                ? "Give the date as day/month/year, for example 14/12/2026." : null)));
+                                ? TypedDates.impossible(v).map(why -> why + ". Check the date and give it again.")
+                                        .orElse("Give the date as day/month/year, for example 14/12/2026.") : null)));
             }
         }
         for (var f : p.facts()) {
@@ -430,23 +433,9 @@ public final class NewCaseViewModel {
         return m;
     }
 
-    private static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu", java.util.Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
     /** A date typed as 14/12/2026, 14 Dec 2026 or 2026-12-14; null when it is not a real date (31/02). */
     static java.time.LocalDate parseDate(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        for (var f : List.of(TYPED, UkTime.DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT))) {
-            try {
-                return java.time.LocalDate.parse(s.strip(), f);
-            } catch (java.time.format.DateTimeParseException e) {
-                // try the next way of writing it
-            }
-        }
-        return null;
+        return TypedDates.read(s).orElse(null);
     }
 
     static java.time.LocalTime parseTime(String s) {

@@ -249,10 +249,6 @@ public final class ReportsController {
 
     /** Dates as people here read and type them: "21 Dec 2026", or 21/12/2026. */
     private static final class UkDates extends StringConverter<java.time.LocalDate> {
-        private static final java.time.format.DateTimeFormatter TYPED =
-                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
         @Override
         public String toString(java.time.LocalDate date) {
             return date == null ? "" : UkTime.formatDate(date);
@@ -263,16 +259,7 @@ public final class ReportsController {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            String t = text.strip();
-            for (java.time.format.DateTimeFormatter f : List.of(UkTime.DATE, TYPED,
-                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE)) {
-                try {
-                    return java.time.LocalDate.parse(t, f);
-                } catch (java.time.format.DateTimeParseException ignored) {
-                    // try the next way of writing it
-                }
-            }
-            return null;
+            return uk.resolve.domain.time.TypedDates.read(text).orElse(null);
         }
     }
 }

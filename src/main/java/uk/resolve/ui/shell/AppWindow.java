@@ -183,9 +183,15 @@ public final class AppWindow {
                     screen.model().start(seen, () -> signInShown(true));
                 }
             });
-        } catch (Throwable e) {
+        } catch (RuntimeException | LinkageError e) {
+            // Never leave the person before an empty window: build the screen here, as before, instead.
             Platform.runLater(() -> {
-                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                Scene scene = root.getScene() != null ? root.getScene() : build(width, height);
+                if (scene.getStylesheets().isEmpty()) {
+                    styleScene();
+                }
+                stage.setScene(scene);
+                showSignIn(look, true);
             });
         }
     }

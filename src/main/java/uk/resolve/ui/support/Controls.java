@@ -2,7 +2,6 @@
 package uk.resolve.ui.support;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import uk.resolve.domain.time.TypedDates;
 import uk.resolve.domain.time.UkTime;
 
 /**
@@ -200,19 +200,8 @@ public final class Controls {
 
     /** A date written as a person types it (21/12/2026, 21 Dec 2026) or as ISO; null when it is none. */
     private static LocalDate isoDate(String s) {
-        for (java.time.format.DateTimeFormatter f : new java.time.format.DateTimeFormatter[] {
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, UkTime.DATE, TYPED}) {
-            try {
-                return LocalDate.parse(s.strip(), f);
-            } catch (DateTimeParseException e) {
-                // try the next way of writing it
-            }
-        }
-        return null;
+        return TypedDates.read(s).orElse(null);
     }
-
-    private static final java.time.format.DateTimeFormatter TYPED = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu", java.util.Locale.UK).withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /**
      * A date picker over a field kept as text: a picked date is written as {@code store} writes it;

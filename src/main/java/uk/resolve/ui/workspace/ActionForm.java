@@ -13,6 +13,7 @@ import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import uk.resolve.domain.time.TypedDates;
 import uk.resolve.domain.time.UkTime;
 import uk.resolve.domain.workspace.CaseAction;
 import uk.resolve.ui.support.Field;
@@ -77,7 +78,7 @@ public final class ActionForm {
     public ActionForm when(String label, Instant now, boolean futureAllowed, Instant earliest, String what) {
         LocalDateTime local = UkTime.local(now);
         Field<String> date = new Field<>(label + ": date", true, v -> parseDate(v) == null
-                ? "Give a date, for example " + UkTime.formatDate(local.toLocalDate()) + "." : null);
+                ? notADate(v, "Give a date, for example " + UkTime.formatDate(local.toLocalDate()) + ".") : null);
         Field<String> time = new Field<>(label + ": time", true, v -> {
             LocalTime t = parseTime(v);
             if (t == null) {
@@ -102,7 +103,7 @@ public final class ActionForm {
     public ActionForm date(String key, String label, java.util.function.Function<LocalDate, String> check) {
         Field<String> f = new Field<>(label, true, v -> {
             LocalDate d = parseDate(v);
-            return d == null ? "Give a date." : check.apply(d);
+            return d == null ? notADate(v, "Give a date.") : check.apply(d);
         });
         return add(key, f.as(Input.DATE));
     }
@@ -189,6 +190,11 @@ public final class ActionForm {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** What is wrong with typed text that is no date: the day it cannot be (31 Feb), else {@code otherwise}. */
+    private static String notADate(String typed, String otherwise) {
+        return TypedDates.impossible(typed).map(why -> why + ". Check the date and give it again.").orElse(otherwise);
     }
 
     static LocalTime parseTime(String s) {

@@ -73,6 +73,8 @@ class QuarantineViewTest extends UiTestSupport {
         Vault vault = Vault.at(folder.resolve("resolve.mv.db"), clock);
         try (Session admin = vault.createFirstAdministrator("admin", ADMIN_PW.toCharArray(), "IT")) {
             var s = admin.services();
+            // administration beside the business team's reports: Reports shows in the menu beside Quarantine
+            admin.changeUser("admin", java.util.Set.of(Role.ADMINISTRATOR, Role.BUSINESS_TEAM), null);
             Quarantine gate = new Quarantine(new QuarantineStore(uk.resolve.app.TestAccess.database(s)), clock);
             List<Entry> taken = gate.admit(offered, uk.resolve.app.TestAccess.entries(s), Quarantined.INCOMING, "team-shared.mv.db");
             assertThat(taken).extracting(Entry::id).doesNotContain(altered);
@@ -91,6 +93,8 @@ class QuarantineViewTest extends UiTestSupport {
         assertThat(window.shell().current()).isInstanceOf(QuarantineController.class);
         TableView<Quarantined> table = node("quarantineTable");
         settle();
+        assertThat(node("reportsNav").getScene()).as("Reports is offered beside Quarantine").isNotNull();
+        assertThat(clashingMnemonics()).as("each Alt+key shown reaches one control").isEmpty();
         assertThat(table.getItems()).extracting(Quarantined::entryId).contains(altered);
         int before = table.getItems().size();
         String shown = allText("quarantineTable");
@@ -140,6 +144,14 @@ class QuarantineViewTest extends UiTestSupport {
         push(javafx.scene.input.KeyCode.ENTER);
         settle();
         assertThat(table.getItems()).contains(first);
+        // Alt+S asks to release (Alt+R stays the shell's Reports); Enter again keeps things as they are
+        push(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.S);
+        settle();
+        assertThat(lookup("#confirmRelease").tryQuery()).as("the release confirmation is shown").isPresent();
+        push(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertThat(window.shell().current()).isInstanceOf(QuarantineController.class);
+        assertThat(table.getItems()).contains(first);
 
         clickButton("discardButton");
         clickButton("confirmDiscard");
@@ -160,6 +172,29 @@ class QuarantineViewTest extends UiTestSupport {
         String log = allText("auditTable");
         assertThat(log).contains("Entry discarded from quarantine", first.entryId().toString());
         assertThat(log).doesNotContain("Entry released from quarantine");
+    }
+
+    /** The texts of the shown controls that share an Alt+key, one list a shared key. */
+    private List<List<String>> clashingMnemonics() {
+        List<List<String>> clashes = new java.util.ArrayList<>();
+        onFx(() -> node("quarantineTable").getScene().getMnemonics().values().forEach(list -> {
+            List<String> texts = list.stream().map(javafx.scene.input.Mnemonic::getNode)
+                    .filter(QuarantineViewTest::shown)
+                    .map(n -> n instanceof javafx.scene.control.Labeled l ? l.getText() : n.toString()).toList();
+            if (texts.size() > 1) {
+                clashes.add(texts);
+            }
+        }));
+        return clashes;
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No text in the table (cells, headings) is shortened with "…" for want of room, and every column can be reached. */

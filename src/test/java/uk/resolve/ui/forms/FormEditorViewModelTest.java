@@ -206,6 +206,24 @@ class FormEditorViewModelTest {
     }
 
     @Test
+    void anImpossibleDateInAFormIsRefusedSayingWhyAndNeverMovedToTheMonthsLastDay() {
+        UUID soc = FormCases.safetyOfChildrenAtStage2(s, clock);
+        FormEditorViewModel m = new FormEditorViewModel(s.forms(), new PdfPrinter(), soc, "monitoring-form", 0,
+                Runnable::run, Runnable::run);
+        m.load();
+
+        Field<String> raised = field(m, "first-raised");
+        assertThat(raised.dateReader().apply("31 Feb 2026")).as("read strictly, not as 28 Feb 2026").isNull();
+        raised.set("31 Feb 2026");
+        assertThat(raised.shownErrorBinding().get())
+                .contains("31 Feb 2026 is not a date: February 2026 has 28 days");
+        assertThat(raised.get()).isEqualTo("31 Feb 2026");
+        assertThat(m.missingProperty().get()).contains("February 2026 has 28 days");
+        raised.set("28 Feb 2026");
+        assertThat(raised.shownErrorBinding().get()).isNullOrEmpty();
+    }
+
+    @Test
     void typingIntoAnEmptyRequiredAnswerFlashesNoMessage() {
         FormEditorViewModel m = model("appendix-a");
         java.util.List<String> shown = new java.util.ArrayList<>();
