@@ -374,7 +374,7 @@ public final class WorkspaceController {
             title.getStyleClass().add("field-label");
             actNowPanel.getChildren().addAll(title, people);
         }
-        Button done = new Button("_Record what was done");
+        Button done = new Button("Re_cord what was done");
         done.setMnemonicParsing(true);
         done.setId("recordRiskAction");
         done.setMinWidth(Region.USE_PREF_SIZE);
