@@ -208,18 +208,8 @@ public final class SyncService implements AutoCloseable {
             state = State.SYNCED;
             message = QuarantineService.report(engine.quarantine(), audit);
             return r;
-        } catch (SyncException e) {
-            state = switch (e.kind()) {
-                case UNREACHABLE -> State.OFFLINE;
-                case NEEDS_KEY -> State.NEEDS_KEY;
-                default -> State.PROBLEM;
-            };
-            message = e.getMessage();
-            throw e;
         } catch (RuntimeException e) {
-            state = State.PROBLEM;
-            message = e.getMessage();
-            throw e;
+            throw failed(e);
         } finally {
             java.util.Arrays.fill(password, '\0');
             publish();
@@ -295,21 +285,22 @@ public final class SyncService implements AutoCloseable {
             audit.record(AuditAction.SYNC, shared.getFileName().toString(), "received " + r.pulled() + ", sent " + r.pushed());
             message = QuarantineService.report(engine.quarantine(), audit);
             return r;
-        } catch (SyncException e) {
-            state = switch (e.kind()) {
-                case UNREACHABLE -> State.OFFLINE;
-                case NEEDS_KEY -> State.NEEDS_KEY;
-                default -> State.PROBLEM;
-            };
-            message = e.getMessage();
-            throw e;
         } catch (RuntimeException e) {
-            state = State.PROBLEM;
-            message = e.getMessage();
-            throw e;
+            throw failed(e);
         } finally {
             publish();
         }
+    }
+
+    /** Where a sync that failed with {@code e} leaves the status: offline, needing the key, or stopped. */
+    private RuntimeException failed(RuntimeException e) {
+        state = !(e instanceof SyncException se) ? State.PROBLEM : switch (se.kind()) {
+            case UNREACHABLE -> State.OFFLINE;
+            case NEEDS_KEY -> State.NEEDS_KEY;
+            default -> State.PROBLEM;
+        };
+        message = e.getMessage();
+        return e;
     }
 
     public Status status() {
